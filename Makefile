@@ -1,0 +1,84 @@
+# Mina steg. `make run` builds and serves the demo; `make test` runs every suite.
+# Each tool is installed only if it is missing, from crates.io, npm or apt.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+WASM_BINDGEN_VERSION := 0.2.130
+BINARYEN_VERSION     := 132.0.0
+TOOLS   := $(CURDIR)/.tools
+WASM_OPT := $(TOOLS)/node_modules/.bin/wasm-opt
+SITE    := $(CURDIR)/target/site
+PORT    ?= 3000
+DATABASE_URL ?= sqlite://mina-steg.db
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+export DATABASE_URL
+
+.PHONY: run build tools site wasm server test test-tools lint unit integration browser postgres clean
+
+## The two commands of the README -------------------------------------------
+
+run: build
+	./target/release/mina-steg serve --demo --seed-if-empty --port $(PORT) --site-root $(SITE)
+
+test: test-tools lint
+	$(MAKE) --no-print-directory unit integration browser
+
+## Building -----------------------------------------------------------------
+
+build: tools site server
+
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@# Debian's binaryen 108 makes a module that fails at start-up; npm's 132 works.
+	@[ -x $(WASM_OPT) ] || npm install --prefix $(TOOLS) --no-save --no-audit --no-fund binaryen@$(BINARYEN_VERSION) >/dev/null
+
+# The islands' WebAssembly, its JS glue, the CSS and the static files.
+site: wasm
+	mkdir -p $(SITE)/pkg
+	cp -r public/. $(SITE)/
+	cp style/mina-steg.css $(SITE)/pkg/mina-steg.css
+
+wasm:
+	cargo build -p mina-steg-app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate --profile wasm-release
+	wasm-bindgen --target web --no-typescript --out-dir $(SITE)/pkg --out-name mina-steg \
+	  target/wasm32-unknown-unknown/wasm-release/mina_steg_app.wasm
+	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	  $(SITE)/pkg/mina-steg_bg.wasm -o $(SITE)/pkg/mina-steg_bg.wasm
+
+server:
+	cargo build --release -p mina-steg-server
+
+## Testing ------------------------------------------------------------------
+
+# Chromium from apt, the browser test packages from npm, PostgreSQL if none answers.
+test-tools: tools postgres
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@[ -d tests/browser/node_modules ] || npm ci --prefix tests/browser --no-audit --no-fund >/dev/null
+
+postgres:
+	@bash tests/scripts/ensure-postgres.sh
+
+lint:
+	cargo fmt --all --check
+	cargo clippy -p mina-steg-app -p mina-steg-server -p mina-steg-tests --all-targets -- -D warnings
+	cargo clippy -p mina-steg-app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
+
+unit:
+	cargo test -p mina-steg-app --features ssr --lib
+
+# The same suite on both databases, through the real router.
+integration:
+	TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) cargo test -p mina-steg-tests
+
+browser: site
+	cargo build -p mina-steg-server
+	node --test --test-reporter=spec tests/browser/
+
+clean:
+	cargo clean
+	rm -rf $(TOOLS) tests/browser/node_modules

@@ -1,0 +1,57 @@
+//! The HTML shell and the routes.
+
+use crate::routes::{
+    demo::DemoPage,
+    not_found::NotFoundPage,
+    participant::ParticipantHomePage,
+    sign_in::{CodeSignInPage, StaffSignInPage},
+    staff::StaffHomePage,
+};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The document around every page. Leptos' inline hydration script carries the
+/// request's CSP nonce (`use_nonce`), so the CSP needs no 'unsafe-inline'.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="sv">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="stylesheet" href="/pkg/mina-steg.css"/>
+                <link rel="icon" href="/icons/footprints.svg" type="image/svg+xml"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Every page waits for its data before the first byte, so it reads fully
+    // without JavaScript and redirects and status codes work.
+    let ssr = SsrMode::Async;
+    view! {
+        <Title text="Mina steg"/>
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=ParticipantHomePage ssr=ssr.clone()/>
+                <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>
+                <Route path=path!("/logga-in/personal") view=StaffSignInPage ssr=ssr.clone()/>
+                <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>
+                <Route path=path!("/demo") view=DemoPage ssr=ssr.clone()/>
+            </Routes>
+        </Router>
+    }
+}

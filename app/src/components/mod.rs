@@ -1,0 +1,76 @@
+//! Small building blocks, named after what they are.
+
+use leptos::prelude::*;
+
+/// An interface icon from `public/icons` (Lucide, ISC licence). Decorative:
+/// the word beside it carries the meaning.
+#[component]
+pub fn Icon(name: &'static str, #[prop(optional)] size: Option<u32>) -> impl IntoView {
+    let size = size.unwrap_or(32);
+    view! { <img class="icon" src=format!("/icons/{name}.svg") alt="" width=size height=size/> }
+}
+
+/// A text field with its label, hint and error message, keeping what was typed.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] kind: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] value: String,
+    #[prop(optional_no_strip)] error: Option<String>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = [hint.map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let has_error = error.is_some();
+    view! {
+        <div class="field" class:field-error=has_error>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {error.map(|e| view! {
+                <p class="error-message" id=error_id.clone()>
+                    <Icon name="triangle-alert" size=24/>
+                    <span>{e}</span>
+                </p>
+            })}
+            <input
+                id=id
+                name=name
+                type=kind.unwrap_or("text")
+                autocomplete=autocomplete.unwrap_or("off")
+                value=value
+                aria-invalid=has_error.then_some("true")
+                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+            />
+        </div>
+    }
+}
+
+/// A message for the whole form (for example a wrong password), read out by screen readers.
+#[component]
+pub fn FormMessage(message: Option<String>) -> impl IntoView {
+    message.map(|m| view! {
+        <div class="form-message" role="alert">
+            <Icon name="triangle-alert" size=24/>
+            <p>{m}</p>
+        </div>
+    })
+}
+
+/// A full-width error panel for a page whose data could not be shown.
+#[component]
+pub fn ErrorPanel(error: crate::errors::AppError) -> impl IntoView {
+    view! {
+        <div class="panel panel-error" role="alert">
+            <h2><Icon name="triangle-alert"/>{crate::texts::sv::ERROR_TITLE}</h2>
+            <p>{error.to_string()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,188 @@
+//! Signing in and out, and the demo accounts.
+
+use crate::errors::AppError;
+use crate::models::{DemoAccount, FormFeedback, NewSignInCode, Viewer};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::{Req, req, set_status};
+
+pub const STAFF_SIGN_IN_FORM: &str = "sign_in_staff";
+pub const CODE_SIGN_IN_FORM: &str = "sign_in_code";
+
+/// Who is signed in, if anyone.
+#[server(endpoint = "viewer")]
+pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
+    let req = req().await?;
+    Ok(req.auth.user.as_ref().map(|u| Viewer { display_name: u.display_name.clone(), role: role_of(&u.actor) }))
+}
+
+#[cfg(feature = "ssr")]
+fn role_of(actor: &crate::policy::Actor) -> crate::models::ViewerRole {
+    use crate::models::ViewerRole;
+    use crate::policy::Actor;
+    match actor {
+        Actor::Participant { .. } => ViewerRole::Participant,
+        Actor::Relative { .. } => ViewerRole::Relative,
+        Actor::Admin { .. } => ViewerRole::Admin,
+        _ => ViewerRole::Staff,
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn start_session(req: &mut Req, account: crate::server::access::auth::SessionAccount) -> Result<(), AppError> {
+    use crate::policy::Actor;
+    use tower_sessions::Expiry;
+    let internal = |_| AppError::Internal { request_id: req.ctx.request_id.clone() };
+    req.auth.login(&account).await.map_err(internal)?;
+    // Always a fresh session id at sign-in, also when someone else was signed in.
+    req.session.cycle_id().await.map_err(|_| AppError::Internal { request_id: req.ctx.request_id.clone() })?;
+    // Staff sessions end after 30 idle minutes; a participant's phone stays signed in
+    // for at most 90 days (staff can end it earlier).
+    let expiry = match account.actor {
+        Actor::Participant { .. } | Actor::Relative { .. } => {
+            Expiry::AtDateTime(time::OffsetDateTime::now_utc() + time::Duration::days(90))
+        }
+        _ => Expiry::OnInactivity(time::Duration::minutes(30)),
+    };
+    req.session.set_expiry(Some(expiry));
+    let home = match account.actor {
+        Actor::Participant { .. } | Actor::Relative { .. } => "/",
+        _ => "/personal",
+    };
+    leptos_axum::redirect(home);
+    Ok(())
+}
+
+/// Staff and admin sign in with e-mail and password.
+#[server(endpoint = "sign_in_staff")]
+pub async fn sign_in_staff(
+    #[server(default)] email: String,
+    #[server(default)] password: String,
+) -> Result<(), AppError> {
+    use crate::domain::Email;
+    use crate::server::AccessError;
+    let mut req = req().await?;
+    let mut feedback = FormFeedback::new(STAFF_SIGN_IN_FORM);
+    feedback.values.push(("email".into(), email.chars().take(254).collect()));
+    let parsed = Email::parse(&email);
+    if let Err(e) = &parsed {
+        feedback.errors.push(("email".into(), e.message.into()));
+    }
+    if password.is_empty() {
+        feedback.errors.push(("password".into(), "Skriv ditt lösenord.".into()));
+    }
+    if password.len() > 1024 {
+        feedback.errors.push(("password".into(), "Lösenordet är för långt.".into()));
+    }
+    let Ok(email) = parsed else {
+        return req.back_to_form("/logga-in/personal", feedback).await;
+    };
+    if !feedback.errors.is_empty() {
+        return req.back_to_form("/logga-in/personal", feedback).await;
+    }
+    let access = req.state.access.clone();
+    match access.sign_in_with_password(&req.ctx.request_id, &email, &password, &req.address).await {
+        Ok(account) => start_session(&mut req, account).await,
+        Err(AccessError::Denied) => {
+            feedback.message = Some("E-postadressen eller lösenordet stämmer inte. Försök igen.".into());
+            req.back_to_form("/logga-in/personal", feedback).await
+        }
+        Err(e) => {
+            feedback.message = Some(req.fail(e).to_string());
+            req.back_to_form("/logga-in/personal", feedback).await
+        }
+    }
+}
+
+/// Participants and relatives sign in with the code staff gave them.
+#[server(endpoint = "sign_in_code")]
+pub async fn sign_in_code(#[server(default)] code: String) -> Result<(), AppError> {
+    use crate::domain::SignInCode;
+    use crate::server::AccessError;
+    let mut req = req().await?;
+    let mut feedback = FormFeedback::new(CODE_SIGN_IN_FORM);
+    feedback.values.push(("code".into(), code.chars().take(40).collect()));
+    let code = match SignInCode::parse(&code) {
+        Ok(code) => code,
+        Err(e) => {
+            feedback.errors.push(("code".into(), e.message.into()));
+            return req.back_to_form("/logga-in", feedback).await;
+        }
+    };
+    let access = req.state.access.clone();
+    match access.sign_in_with_code(&req.ctx.request_id, &code, &req.address).await {
+        Ok(account) => start_session(&mut req, account).await,
+        Err(AccessError::Denied) => {
+            feedback.errors.push((
+                "code".into(),
+                "Koden fungerar inte. Den kan vara gammal eller redan använd. Be personalen om en ny kod.".into(),
+            ));
+            req.back_to_form("/logga-in", feedback).await
+        }
+        Err(e) => {
+            feedback.message = Some(req.fail(e).to_string());
+            req.back_to_form("/logga-in", feedback).await
+        }
+    }
+}
+
+/// Signing out ends the session on the server.
+#[server(endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    let mut req = req().await?;
+    if req.auth.user.is_some() {
+        let access = req.state.access.clone();
+        access.record_sign_out(&req.ctx).await.map_err(|e| req.fail(e))?;
+    }
+    let request_id = req.ctx.request_id.clone();
+    req.auth.logout().await.map_err(|_| AppError::Internal { request_id })?;
+    leptos_axum::redirect("/logga-in");
+    Ok(())
+}
+
+/// Staff make a single-use sign-in code for a participant of their unit, or
+/// for one of the participant's relatives (`relative_id`).
+#[server(endpoint = "create_sign_in_code")]
+pub async fn create_sign_in_code(
+    participant_id: i64,
+    #[server(default)] relative_id: Option<i64>,
+) -> Result<NewSignInCode, AppError> {
+    let req = req().await?;
+    req.require_signed_in()?;
+    let access = &req.state.access;
+    let created = match relative_id {
+        None => access.create_participant_code(&req.ctx, participant_id).await,
+        Some(relative_id) => access.create_relative_code(&req.ctx, participant_id, relative_id).await,
+    };
+    let (code, expires_at) = created.map_err(|e| req.fail(e))?;
+    let link = format!("/logga-in?kod={}", code.as_str());
+    let qr_svg = qrcode::QrCode::new(link.as_bytes())
+        .map(|qr| qr.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).build())
+        .map_err(|_| AppError::Internal { request_id: req.ctx.request_id.clone() })?;
+    Ok(NewSignInCode { code: code.as_str().to_owned(), grouped: code.display_grouped(), expires_at, qr_svg })
+}
+
+/// The demo accounts, only when the server runs with `--demo`.
+#[server(endpoint = "demo_accounts")]
+pub async fn demo_accounts() -> Result<Vec<DemoAccount>, AppError> {
+    let req = req().await?;
+    if !req.state.demo {
+        set_status(404);
+        return Err(AppError::NotFound);
+    }
+    req.state.access.demo_accounts().await.map_err(|e| req.fail(e))
+}
+
+/// One-click sign-in as a demo account, only with `--demo` on a demo database.
+#[server(endpoint = "demo_sign_in")]
+pub async fn demo_sign_in(#[server(default)] account_id: i64) -> Result<(), AppError> {
+    let mut req = req().await?;
+    if !req.state.demo {
+        set_status(404);
+        return Err(AppError::NotFound);
+    }
+    let access = req.state.access.clone();
+    let account = access.demo_sign_in(&req.ctx.request_id, account_id).await.map_err(|e| req.fail(e))?;
+    start_session(&mut req, account).await
+}

@@ -1,0 +1,132 @@
+//! What server functions send to pages. Plain data, shared by server and browser.
+
+use crate::domain::{DvForm, LadderStep, MeetingAnswer, MeetingKind, Organisation, RelationKind, StaffRole};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Who is signed in, for the page header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub display_name: String,
+    pub role: ViewerRole,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ViewerRole {
+    Participant,
+    Relative,
+    Staff,
+    Admin,
+}
+
+/// A person in a participant's world, described by what they are to them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PersonRole {
+    Staff(StaffRole),
+    External { organisation: Organisation, title: String },
+    Relative(RelationKind),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonCard {
+    pub name: String,
+    pub role: PersonRole,
+}
+
+impl PersonCard {
+    /// "Anna Berg" → "AB": shown where there is no photo.
+    pub fn initials(&self) -> String {
+        self.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingCard {
+    pub id: i64,
+    pub kind: MeetingKind,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: Option<String>,
+    pub video_link: Option<String>,
+    pub bring: String,
+    pub people: Vec<PersonCard>,
+    pub answer: MeetingAnswer,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContactCard {
+    pub person: PersonCard,
+    /// This person's role in the participant's case, as staff wrote it.
+    pub role_in_case: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// The participant's start page. A part is `None` when the viewer may not see
+/// it (a relative sees only what the participant's consent shares).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantStart {
+    pub participant_id: i64,
+    pub preferred_name: String,
+    pub next_meeting: Option<Option<MeetingCard>>,
+    pub step: Option<LadderStep>,
+    pub contacts: Option<Vec<ContactCard>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RosterRow {
+    pub participant_id: i64,
+    pub name: String,
+    pub step: LadderStep,
+    pub dv_form: DvForm,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffHome {
+    pub unit_name: String,
+    pub participants: Vec<RosterRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DemoAccount {
+    pub account_id: i64,
+    pub role: ViewerRole,
+    pub name: String,
+    /// What this account shows off ("Steg 3, enskild plats", "God man utan samtycke").
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewSignInCode {
+    pub code: String,
+    pub grouped: String,
+    pub expires_at: DateTime<Utc>,
+    /// The sign-in link as an SVG QR code.
+    pub qr_svg: String,
+}
+
+/// What a form shows after a plain POST that failed: the entered values and a
+/// message next to each field. Kept in the session for one page view.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormFeedback {
+    pub form: String,
+    pub values: Vec<(String, String)>,
+    pub errors: Vec<(String, String)>,
+    /// A message for the whole form, shown above it.
+    pub message: Option<String>,
+}
+
+impl FormFeedback {
+    pub fn new(form: &str) -> Self {
+        FormFeedback { form: form.to_owned(), ..Default::default() }
+    }
+
+    pub fn value(&self, field: &str) -> String {
+        self.values.iter().find(|(k, _)| k == field).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
+
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.errors.iter().find(|(k, _)| k == field).map(|(_, v)| v.clone())
+    }
+}

@@ -1,0 +1,72 @@
+//! Sign-in pages: a code for participants and relatives, a password for staff.
+
+use crate::components::{FormMessage, Icon, TextField};
+use crate::functions::auth::{CODE_SIGN_IN_FORM, STAFF_SIGN_IN_FORM, SignInCode, SignInStaff};
+use crate::functions::take_form_feedback;
+use leptos::server_fn::ServerFn;
+use crate::layouts::Page;
+use crate::texts::sv;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// `/logga-in`: the code field, filled in from the QR code's link (`?kod=`).
+#[component]
+pub fn CodeSignInPage() -> impl IntoView {
+    let from_link = use_query_map().with_untracked(|q| q.get("kod")).unwrap_or_default();
+    let feedback = Resource::new_blocking(|| (), |_| take_form_feedback(CODE_SIGN_IN_FORM.to_owned()));
+    view! {
+        <Page>
+            <h1><Icon name="log-in"/>{sv::SIGN_IN_TITLE}</h1>
+            <p>{sv::SIGN_IN_INTRO}</p>
+            <p>{sv::SIGN_IN_SCAN}</p>
+            <Suspense>
+                {move || {
+                    let from_link = from_link.clone();
+                    Suspend::new(async move {
+                    let fb = feedback.await.ok().flatten().unwrap_or_default();
+                    let value = if fb.value("code").is_empty() { from_link } else { fb.value("code") };
+                    view! {
+                        <FormMessage message=fb.message.clone()/>
+                        <form method="post" action=SignInCode::url() class="form">
+                            <TextField name="code" label=sv::SIGN_IN_CODE_LABEL hint=sv::SIGN_IN_CODE_HINT
+                                autocomplete="one-time-code" value=value error=fb.error("code")/>
+                            <button type="submit" class="button">
+                                <Icon name="log-in" size=24/><span>{sv::SIGN_IN_BUTTON}</span>
+                            </button>
+                        </form>
+                    }
+                })}}
+            </Suspense>
+            <p class="aside"><a href="/logga-in/personal"><Icon name="user-round" size=24/>{sv::SIGN_IN_STAFF_LINK}</a></p>
+        </Page>
+    }
+}
+
+/// `/logga-in/personal`: e-mail and password for staff and admin.
+#[component]
+pub fn StaffSignInPage() -> impl IntoView {
+    let feedback = Resource::new_blocking(|| (), |_| take_form_feedback(STAFF_SIGN_IN_FORM.to_owned()));
+    view! {
+        <Page>
+            <h1><Icon name="log-in"/>"Logga in som personal"</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let fb = feedback.await.ok().flatten().unwrap_or_default();
+                    view! {
+                        <FormMessage message=fb.message.clone()/>
+                        <form method="post" action=SignInStaff::url() class="form">
+                            <TextField name="email" label="E-postadress" kind="email" autocomplete="username"
+                                value=fb.value("email") error=fb.error("email")/>
+                            <TextField name="password" label="Lösenord" kind="password"
+                                autocomplete="current-password" error=fb.error("password")/>
+                            <button type="submit" class="button">
+                                <Icon name="log-in" size=24/><span>"Logga in"</span>
+                            </button>
+                        </form>
+                    }
+                })}
+            </Suspense>
+            <p class="aside"><a href="/logga-in"><Icon name="key-round" size=24/>"Logga in med kod"</a></p>
+        </Page>
+    }
+}

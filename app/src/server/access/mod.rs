@@ -1,0 +1,279 @@
+//! The access layer: the only door to personal data.
+//!
+//! A use-case opens a [`Work`] (one transaction), asks it to [`Work::authorize`]
+//! an action on a target, and gets a [`Permit`] back. Authorizing asks the
+//! policy and writes the audit row in the same transaction; a refusal is rolled
+//! back and its audit row written and committed on its own, so refusals are
+//! always on record. Storage functions that return a participant's data take the
+//! permit, and read the participant id *from it*, so no code path can read a
+//! record that was not authorized and audited.
+
+pub mod auth;
+pub mod participant;
+pub mod staff;
+pub mod system;
+
+use crate::policy::{self, Action, Actor, Section, Target};
+use crate::server::storage::{self, Store, Tx, audit::NewAuditEntry};
+
+/// The access layer, shared by every request.
+#[derive(Clone, Debug)]
+pub struct Access {
+    store: Store,
+}
+
+/// Who asks, and which request it is (for the audit log and error pages).
+#[derive(Clone, Debug)]
+pub struct RequestCtx {
+    pub actor: Actor,
+    pub request_id: String,
+}
+
+impl RequestCtx {
+    pub fn system(request_id: impl Into<String>) -> Self {
+        RequestCtx { actor: Actor::System, request_id: request_id.into() }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccessError {
+    #[error("access denied")]
+    Denied,
+    #[error("not found")]
+    NotFound,
+    /// Bad input, with the Swedish message to show next to the field.
+    #[error("invalid input")]
+    Invalid { field: &'static str, message: &'static str },
+    #[error("too many attempts")]
+    RateLimited,
+    #[error("database error")]
+    Database(#[from] sqlx::Error),
+}
+
+/// Proof that an action on a target was authorized and audited.
+/// Only [`Work::authorize`] makes one.
+#[derive(Debug)]
+pub(crate) struct Permit {
+    participant_id: Option<i64>,
+    unit_id: Option<i64>,
+    action: Action,
+}
+
+impl Permit {
+    /// The participant this permit is for. Storage reads take the id from here.
+    pub(crate) fn participant_id(&self) -> Result<i64, AccessError> {
+        self.participant_id.ok_or(AccessError::Denied)
+    }
+
+    pub(crate) fn unit_id(&self) -> Result<i64, AccessError> {
+        self.unit_id.ok_or(AccessError::Denied)
+    }
+}
+
+/// What a use-case asks for, before the facts are looked up.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Want {
+    Participant { participant_id: i64, section: Section, record_id: Option<i64> },
+    UnitRoster { unit_id: i64 },
+    StaffAccounts,
+    AuditLog,
+}
+
+/// One unit of work: a transaction plus who does it.
+pub(crate) struct Work<'a> {
+    tx: Option<Tx>,
+    ctx: &'a RequestCtx,
+    store: &'a Store,
+}
+
+impl Access {
+    pub fn new(store: Store) -> Self {
+        Access { store }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub(crate) async fn work<'a>(&'a self, ctx: &'a RequestCtx) -> Result<Work<'a>, AccessError> {
+        Ok(Work { tx: Some(self.store.begin().await?), ctx, store: &self.store })
+    }
+}
+
+impl<'a> Work<'a> {
+    /// The open transaction. After a refusal the work is closed: nothing more runs in it.
+    pub(crate) fn tx(&mut self) -> Result<&mut Tx, AccessError> {
+        self.tx.as_mut().ok_or(AccessError::Denied)
+    }
+
+    pub(crate) fn ctx(&self) -> &RequestCtx {
+        self.ctx
+    }
+
+    pub(crate) async fn commit(mut self) -> Result<(), AccessError> {
+        if let Some(tx) = self.tx.take() {
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+
+    /// Asks the policy, writes the audit row, and returns a permit or `Denied`.
+    pub(crate) async fn authorize(&mut self, action: Action, want: Want) -> Result<Permit, AccessError> {
+        let actor = self.ctx.actor;
+        let (decision, entry) = match want {
+            Want::Participant { participant_id, section, record_id } => {
+                self.participant_decision(action, participant_id, section, record_id).await?
+            }
+            Want::UnitRoster { unit_id } => {
+                let decision = policy::decide(&actor, action, &Target::UnitRoster { unit_id });
+                let permit = Permit { participant_id: None, unit_id: Some(unit_id), action };
+                (decision.map(|_| permit), self.entry(action, None, "unit_roster", None, Some(unit_id)))
+            }
+            Want::StaffAccounts => {
+                let decision = policy::decide(&actor, action, &Target::StaffAccounts);
+                let permit = Permit { participant_id: None, unit_id: None, action };
+                (decision.map(|_| permit), self.entry(action, None, "staff_accounts", None, None))
+            }
+            Want::AuditLog => {
+                let decision = policy::decide(&actor, action, &Target::AuditLog);
+                let permit = Permit { participant_id: None, unit_id: None, action };
+                (decision.map(|_| permit), self.entry(action, None, "audit_log", None, None))
+            }
+        };
+        match decision {
+            Ok(permit) => {
+                storage::audit::insert(self.tx()?, &entry).await?;
+                Ok(permit)
+            }
+            Err(policy::Denied(reason)) => {
+                tracing::warn!(reason, action = action.as_str(), record = entry.record_kind, "access denied");
+                self.record_denial(entry).await?;
+                Err(AccessError::Denied)
+            }
+        }
+    }
+
+    /// Like [`Work::authorize`], for a part of a page that a viewer may lack:
+    /// a refusal is audited in this same transaction and yields `None`.
+    pub(crate) async fn authorize_part(&mut self, action: Action, want: Want) -> Result<Option<Permit>, AccessError> {
+        let Want::Participant { participant_id, section, record_id } = want else {
+            return self.authorize(action, want).await.map(Some);
+        };
+        let (decision, entry) = self.participant_decision(action, participant_id, section, record_id).await?;
+        let outcome = if decision.is_ok() { "allowed" } else { "denied" };
+        storage::audit::insert(self.tx()?, &NewAuditEntry { outcome, ..entry }).await?;
+        Ok(decision.ok())
+    }
+
+    /// Looks up the facts about one participant and asks the policy.
+    async fn participant_decision(
+        &mut self,
+        action: Action,
+        participant_id: i64,
+        section: Section,
+        record_id: Option<i64>,
+    ) -> Result<(Result<Permit, policy::Denied>, NewAuditEntry), AccessError> {
+        let actor = self.ctx.actor;
+        let unit = storage::participants::unit_of(self.tx()?, participant_id).await?;
+        let shared = match (actor, unit) {
+            (Actor::Relative { relative_id, .. }, Some(_)) => self.relative_shares(participant_id, relative_id).await?,
+            _ => None,
+        };
+        let decision = match unit {
+            // An unknown id is refused like a forbidden one: no probing for ids.
+            None => Err(policy::Denied("no such participant")),
+            Some(unit_id) => policy::decide(
+                &actor,
+                action,
+                &Target::Participant { participant_id, unit_id, section, relative_link: shared.as_deref() },
+            ),
+        };
+        let permit = Permit { participant_id: Some(participant_id), unit_id: unit, action };
+        let entry = self.entry(action, Some(participant_id), section.as_str(), record_id, unit);
+        Ok((decision.map(|_| permit), entry))
+    }
+
+    /// One audit row per participant whose data a list shows (a roster shows
+    /// names of many people: each of them has been read).
+    pub(crate) async fn audit_each(
+        &mut self,
+        permit: &Permit,
+        record_kind: &'static str,
+        participant_ids: &[i64],
+    ) -> Result<(), AccessError> {
+        for &id in participant_ids {
+            let entry = self.entry(permit.action, Some(id), record_kind, None, permit.unit_id);
+            storage::audit::insert(self.tx()?, &entry).await?;
+        }
+        Ok(())
+    }
+
+    /// Writes a row for an event that is not an authorization (sign-in, sign-out).
+    pub(crate) async fn audit_event(
+        &mut self,
+        actor: Actor,
+        action: &'static str,
+        outcome: &'static str,
+        record_kind: &'static str,
+    ) -> Result<(), AccessError> {
+        let entry = NewAuditEntry {
+            actor_account_id: actor.account_id(),
+            actor_role: actor.role_code(),
+            action,
+            outcome,
+            ..self.entry(Action::Read, None, record_kind, None, None)
+        };
+        storage::audit::insert(self.tx()?, &entry).await?;
+        Ok(())
+    }
+
+    fn entry(
+        &self,
+        action: Action,
+        subject: Option<i64>,
+        record_kind: &'static str,
+        record_id: Option<i64>,
+        unit_id: Option<i64>,
+    ) -> NewAuditEntry {
+        NewAuditEntry {
+            at: storage::now(),
+            actor_account_id: self.ctx.actor.account_id(),
+            actor_role: self.ctx.actor.role_code(),
+            action: action.as_str(),
+            outcome: "allowed",
+            subject_participant_id: subject,
+            record_kind,
+            record_id,
+            unit_id,
+            request_id: self.ctx.request_id.clone(),
+        }
+    }
+
+    /// Rolls back whatever this work did, then records the refusal on its own.
+    async fn record_denial(&mut self, entry: NewAuditEntry) -> Result<(), AccessError> {
+        if let Some(tx) = self.tx.take() {
+            tx.rollback().await?;
+        }
+        let mut tx = self.store.begin().await?;
+        storage::audit::insert(&mut tx, &NewAuditEntry { outcome: "denied", ..entry }).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn relative_shares(&mut self, participant_id: i64, relative_id: i64) -> Result<Option<Vec<Section>>, AccessError> {
+        let linked = storage::participants::links_of_relative(self.tx()?, relative_id)
+            .await?
+            .iter()
+            .any(|l| l.participant_id == participant_id);
+        if !linked {
+            return Ok(None);
+        }
+        let today = crate::server::today();
+        let sections = storage::participants::shared_sections(self.tx()?, participant_id, relative_id, today)
+            .await?
+            .iter()
+            .filter_map(|s| Section::parse_shareable(s))
+            .collect();
+        Ok(Some(sections))
+    }
+}

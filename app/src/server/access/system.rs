@@ -1,0 +1,153 @@
+//! Command-line use-cases (first admin, demo data) and the demo sign-in.
+
+use super::{Access, AccessError, RequestCtx, auth::SessionAccount};
+use crate::domain::{Email, Password, PersonName};
+use crate::models::{DemoAccount, ViewerRole};
+use crate::policy::Actor;
+use crate::server::storage::{self, on_conn};
+
+/// `instance_meta` key that `demo-data` sets: only such a database serves `--demo`.
+pub const DEMO_MARK: &str = "made_by_demo_data";
+
+pub use crate::server::storage::seed::DemoSummary;
+
+impl Access {
+    /// Creates the first (or another) admin account from the command line.
+    pub async fn create_admin(&self, email: &Email, name: &PersonName, password: &Password) -> Result<i64, AccessError> {
+        let hash = super::auth::hash_password(password)?;
+        let ctx = RequestCtx::system("create-admin");
+        let mut work = self.work(&ctx).await?;
+        if storage::accounts::by_email(work.tx()?, email.as_str()).await?.is_some() {
+            return Err(AccessError::Invalid { field: "email", message: "Det finns redan ett konto med den e-postadressen." });
+        }
+        let tx = work.tx()?;
+        let staff_id: i64 = on_conn!(tx, |c| sqlx::query_scalar(
+            "INSERT INTO staff (unit_id, name, role, email, created_at) VALUES (NULL, $1, 'admin', $2, $3) RETURNING id"
+        )
+        .bind(name.as_str())
+        .bind(email.as_str())
+        .bind(storage::now())
+        .fetch_one(c)
+        .await)?;
+        let account_id = storage::accounts::insert(
+            work.tx()?,
+            &storage::accounts::NewAccount {
+                role: "admin",
+                staff_id: Some(staff_id),
+                participant_id: None,
+                relative_id: None,
+                email: Some(email.as_str()),
+                password_hash: Some(&hash),
+                session_secret: &super::auth::new_session_secret(),
+            },
+        )
+        .await?;
+        work.audit_event(Actor::System, "create", "allowed", "admin_account").await?;
+        work.commit().await?;
+        Ok(account_id)
+    }
+
+    /// Fills an empty database with the invented demo municipality and marks it
+    /// as a demo database. Refuses a database that already has accounts.
+    pub async fn fill_demo_data(&self, staff_password: &Password) -> Result<DemoSummary, AccessError> {
+        let hash = super::auth::hash_password(staff_password)?;
+        let ctx = RequestCtx::system("demo-data");
+        let mut work = self.work(&ctx).await?;
+        if storage::meta::count_accounts(work.tx()?).await? > 0 {
+            return Err(AccessError::Invalid { field: "database", message: "Databasen är inte tom." });
+        }
+        let mut secret = super::auth::new_session_secret;
+        let summary =
+            storage::seed::demo_municipality(work.tx()?, crate::server::today(), &hash, &mut secret).await?;
+        storage::meta::set(work.tx()?, DEMO_MARK, "true").await?;
+        work.audit_event(Actor::System, "create", "allowed", "demo_data").await?;
+        work.commit().await?;
+        Ok(summary)
+    }
+
+    pub async fn is_demo_database(&self) -> Result<bool, AccessError> {
+        let ctx = RequestCtx::system("demo-check");
+        let mut work = self.work(&ctx).await?;
+        let mark = storage::meta::get(work.tx()?, DEMO_MARK).await?;
+        work.commit().await?;
+        Ok(mark.as_deref() == Some("true"))
+    }
+
+    pub async fn has_accounts(&self) -> Result<bool, AccessError> {
+        let ctx = RequestCtx::system("startup");
+        let mut work = self.work(&ctx).await?;
+        let n = storage::meta::count_accounts(work.tx()?).await?;
+        work.commit().await?;
+        Ok(n > 0)
+    }
+
+    /// The accounts listed on `/demo`. Checks the database mark again, so a
+    /// misconfigured server can never offer one-click sign-in to real people.
+    pub async fn demo_accounts(&self) -> Result<Vec<DemoAccount>, AccessError> {
+        let ctx = RequestCtx::system("demo");
+        let mut work = self.work(&ctx).await?;
+        if storage::meta::get(work.tx()?, DEMO_MARK).await?.as_deref() != Some("true") {
+            return Err(AccessError::NotFound);
+        }
+        let tx = work.tx()?;
+        let rows: Vec<(i64, String, String, String)> = on_conn!(tx, |c| sqlx::query_as(
+            "SELECT a.id, a.role, COALESCE(s.name, p.name, r.name, '') AS name, d.description
+             FROM demo_accounts d
+             JOIN accounts a ON a.id = d.account_id
+             LEFT JOIN staff s ON s.id = a.staff_id
+             LEFT JOIN participants p ON p.id = a.participant_id
+             LEFT JOIN relatives r ON r.id = a.relative_id
+             ORDER BY CASE a.role WHEN 'participant' THEN 0 WHEN 'relative' THEN 1 WHEN 'staff' THEN 2 ELSE 3 END, a.id"
+        )
+        .fetch_all(c)
+        .await)?;
+        work.commit().await?;
+        Ok(rows
+            .into_iter()
+            .map(|(account_id, role, name, description)| DemoAccount {
+                account_id,
+                role: match role.as_str() {
+                    "participant" => ViewerRole::Participant,
+                    "relative" => ViewerRole::Relative,
+                    "admin" => ViewerRole::Admin,
+                    _ => ViewerRole::Staff,
+                },
+                name,
+                description,
+            })
+            .collect())
+    }
+
+    /// One-click demo sign-in: only accounts listed in `demo_accounts`, only on
+    /// a database that `demo-data` made.
+    pub async fn demo_sign_in(&self, request_id: &str, account_id: i64) -> Result<SessionAccount, AccessError> {
+        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+        let mut work = self.work(&ctx).await?;
+        if storage::meta::get(work.tx()?, DEMO_MARK).await?.as_deref() != Some("true") {
+            return Err(AccessError::NotFound);
+        }
+        let tx = work.tx()?;
+        let listed: Option<i64> = on_conn!(tx, |c| sqlx::query_scalar(
+            "SELECT account_id FROM demo_accounts WHERE account_id = $1"
+        )
+        .bind(account_id)
+        .fetch_optional(c)
+        .await)?;
+        let account = match listed {
+            Some(id) => storage::accounts::by_id(work.tx()?, id).await?.and_then(SessionAccount::from_row),
+            None => None,
+        };
+        match account {
+            Some(account) => {
+                work.audit_event(account.actor, "sign_in", "allowed", "demo").await?;
+                work.commit().await?;
+                Ok(account)
+            }
+            None => {
+                work.audit_event(Actor::Anonymous, "sign_in", "denied", "demo").await?;
+                work.commit().await?;
+                Err(AccessError::NotFound)
+            }
+        }
+    }
+}

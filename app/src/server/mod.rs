@@ -1,0 +1,15 @@
+//! Everything that runs only on the server: the access layer, storage, sign-in.
+
+pub mod access;
+pub mod auth;
+pub mod state;
+pub(crate) mod storage;
+
+pub use access::{Access, AccessError, RequestCtx};
+pub use state::AppState;
+pub use storage::Store;
+
+/// Today's date in Sweden (dates in plans and consents are Swedish dates).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive()
+}

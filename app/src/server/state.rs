@@ -1,0 +1,17 @@
+//! What every request handler and server function can reach.
+
+use super::Access;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub access: Access,
+    /// Serving in demo mode: `/demo` exists.
+    pub demo: bool,
+    pub leptos_options: leptos::config::LeptosOptions,
+}
+
+impl axum::extract::FromRef<AppState> for leptos::config::LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

@@ -1,0 +1,163 @@
+//! Accounts, sign-in codes and sign-in attempts.
+
+use super::{Tx, on_conn};
+use chrono::{DateTime, Utc};
+
+/// An account with what the policy needs to know about it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct AccountRow {
+    pub id: i64,
+    pub role: String,
+    pub staff_id: Option<i64>,
+    pub participant_id: Option<i64>,
+    pub relative_id: Option<i64>,
+    pub password_hash: Option<String>,
+    pub session_secret: String,
+    pub disabled: bool,
+    /// The staff member's unit, or the participant's.
+    pub unit_id: Option<i64>,
+    pub display_name: String,
+}
+
+const ACCOUNT_SELECT: &str = "
+    SELECT a.id, a.role, a.staff_id, a.participant_id, a.relative_id, a.password_hash,
+           a.session_secret, (a.disabled_at IS NOT NULL) AS disabled,
+           COALESCE(s.unit_id, p.unit_id) AS unit_id,
+           COALESCE(s.name, p.preferred_name, r.name, '') AS display_name
+    FROM accounts a
+    LEFT JOIN staff s ON s.id = a.staff_id
+    LEFT JOIN participants p ON p.id = a.participant_id
+    LEFT JOIN relatives r ON r.id = a.relative_id";
+
+pub(crate) async fn by_id(tx: &mut Tx, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
+    let sql = format!("{ACCOUNT_SELECT} WHERE a.id = $1");
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(id).fetch_optional(c).await)
+}
+
+pub(crate) async fn by_email(tx: &mut Tx, email: &str) -> Result<Option<AccountRow>, sqlx::Error> {
+    let sql = format!("{ACCOUNT_SELECT} WHERE a.email = $1");
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(email).fetch_optional(c).await)
+}
+
+pub(crate) async fn by_participant(tx: &mut Tx, participant_id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
+    let sql = format!("{ACCOUNT_SELECT} WHERE a.participant_id = $1");
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant_id).fetch_optional(c).await)
+}
+
+pub(crate) async fn by_relative(tx: &mut Tx, relative_id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
+    let sql = format!("{ACCOUNT_SELECT} WHERE a.relative_id = $1");
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(relative_id).fetch_optional(c).await)
+}
+
+/// All accounts in id order, for the demo page.
+pub(crate) async fn all(tx: &mut Tx) -> Result<Vec<AccountRow>, sqlx::Error> {
+    let sql = format!("{ACCOUNT_SELECT} ORDER BY a.id");
+    on_conn!(tx, |c| sqlx::query_as(&sql).fetch_all(c).await)
+}
+
+pub(crate) struct NewAccount<'a> {
+    pub role: &'a str,
+    pub staff_id: Option<i64>,
+    pub participant_id: Option<i64>,
+    pub relative_id: Option<i64>,
+    pub email: Option<&'a str>,
+    pub password_hash: Option<&'a str>,
+    pub session_secret: &'a str,
+}
+
+pub(crate) async fn insert(tx: &mut Tx, a: &NewAccount<'_>) -> Result<i64, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO accounts (role, staff_id, participant_id, relative_id, email, password_hash,
+             session_secret, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
+    )
+    .bind(a.role)
+    .bind(a.staff_id)
+    .bind(a.participant_id)
+    .bind(a.relative_id)
+    .bind(a.email)
+    .bind(a.password_hash)
+    .bind(a.session_secret)
+    .bind(super::now())
+    .fetch_one(c)
+    .await)
+}
+
+pub(crate) async fn set_session_secret(tx: &mut Tx, account_id: i64, secret: &str) -> Result<u64, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query("UPDATE accounts SET session_secret = $1 WHERE id = $2")
+        .bind(secret)
+        .bind(account_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+}
+
+pub(crate) async fn insert_code(
+    tx: &mut Tx,
+    account_id: i64,
+    code_hash: &str,
+    expires_at: DateTime<Utc>,
+    created_by: i64,
+) -> Result<i64, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO sign_in_codes (account_id, code_hash, expires_at, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id"
+    )
+    .bind(account_id)
+    .bind(code_hash)
+    .bind(expires_at)
+    .bind(created_by)
+    .bind(super::now())
+    .fetch_one(c)
+    .await)
+}
+
+/// Marks a valid code used and returns its account. One statement, so two
+/// requests racing with the same code cannot both win.
+pub(crate) async fn redeem_code(tx: &mut Tx, code_hash: &str, now: DateTime<Utc>) -> Result<Option<i64>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "UPDATE sign_in_codes SET used_at = $1
+         WHERE code_hash = $2 AND used_at IS NULL AND expires_at > $1
+         RETURNING account_id"
+    )
+    .bind(now)
+    .bind(code_hash)
+    .fetch_optional(c)
+    .await)
+}
+
+pub(crate) async fn record_attempt(
+    tx: &mut Tx,
+    key_kind: &str,
+    key_hash: &str,
+    at: DateTime<Utc>,
+    succeeded: bool,
+) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO sign_in_attempts (key_kind, key_hash, at, succeeded) VALUES ($1, $2, $3, $4)"
+    )
+    .bind(key_kind)
+    .bind(key_hash)
+    .bind(at)
+    .bind(succeeded)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
+pub(crate) async fn failures_since(
+    tx: &mut Tx,
+    key_kind: &str,
+    key_hash: &str,
+    since: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT count(*) FROM sign_in_attempts
+         WHERE key_kind = $1 AND key_hash = $2 AND at > $3 AND NOT succeeded"
+    )
+    .bind(key_kind)
+    .bind(key_hash)
+    .bind(since)
+    .fetch_one(c)
+    .await)
+}

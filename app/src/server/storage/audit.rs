@@ -1,0 +1,39 @@
+//! The append-only audit log. Only the access layer writes here.
+
+use super::{Tx, on_conn};
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone)]
+pub(crate) struct NewAuditEntry {
+    pub at: DateTime<Utc>,
+    pub actor_account_id: Option<i64>,
+    pub actor_role: &'static str,
+    pub action: &'static str,
+    pub outcome: &'static str,
+    pub subject_participant_id: Option<i64>,
+    pub record_kind: &'static str,
+    pub record_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub request_id: String,
+}
+
+pub(crate) async fn insert(tx: &mut Tx, e: &NewAuditEntry) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO audit_log (at, actor_account_id, actor_role, action, outcome,
+             subject_participant_id, record_kind, record_id, unit_id, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+    )
+    .bind(e.at)
+    .bind(e.actor_account_id)
+    .bind(e.actor_role)
+    .bind(e.action)
+    .bind(e.outcome)
+    .bind(e.subject_participant_id)
+    .bind(e.record_kind)
+    .bind(e.record_id)
+    .bind(e.unit_id)
+    .bind(&e.request_id)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}

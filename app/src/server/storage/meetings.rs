@@ -1,0 +1,67 @@
+//! Meetings and who comes to them.
+
+use super::{Tx, on_conn};
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct MeetingRow {
+    pub id: i64,
+    pub participant_id: i64,
+    pub kind: String,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: Option<String>,
+    pub video_link: Option<String>,
+    pub bring: String,
+    pub status: String,
+    pub participant_answer: String,
+}
+
+const MEETING_SELECT: &str = "SELECT id, participant_id, kind, title, starts_at, ends_at, place,
+    video_link, bring, status, participant_answer FROM meetings";
+
+/// The participant's next planned meeting that has not ended yet.
+pub(crate) async fn next_for(
+    tx: &mut Tx,
+    participant_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<MeetingRow>, sqlx::Error> {
+    let sql = format!(
+        "{MEETING_SELECT} WHERE participant_id = $1 AND status = 'planned' AND ends_at > $2
+         ORDER BY starts_at LIMIT 1"
+    );
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant_id).bind(now).fetch_optional(c).await)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct AttendeeRow {
+    pub name: String,
+    /// "staff", "external" or "relative".
+    pub kind: String,
+    /// Staff role, external organisation or relation kind (a domain code).
+    pub detail: String,
+    pub title: Option<String>,
+}
+
+pub(crate) async fn attendees(tx: &mut Tx, meeting_id: i64) -> Result<Vec<AttendeeRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT COALESCE(s.name, e.name, r.name) AS name,
+                CASE WHEN s.id IS NOT NULL THEN 'staff'
+                     WHEN e.id IS NOT NULL THEN 'external' ELSE 'relative' END AS kind,
+                COALESCE(s.role, e.organisation, pr.relation_kind, 'other_relative') AS detail,
+                e.title
+         FROM meeting_attendees ma
+         JOIN meetings m ON m.id = ma.meeting_id
+         LEFT JOIN staff s ON s.id = ma.staff_id
+         LEFT JOIN external_contacts e ON e.id = ma.external_contact_id
+         LEFT JOIN relatives r ON r.id = ma.relative_id
+         LEFT JOIN participant_relatives pr
+                ON pr.relative_id = ma.relative_id AND pr.participant_id = m.participant_id
+         WHERE ma.meeting_id = $1
+         ORDER BY ma.id"
+    )
+    .bind(meeting_id)
+    .fetch_all(c)
+    .await)
+}

@@ -1,0 +1,126 @@
+//! Participants, their relatives' consents and their contact persons.
+
+use super::{Tx, on_conn};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct ParticipantRow {
+    pub id: i64,
+    pub unit_id: i64,
+    pub name: String,
+    pub preferred_name: String,
+    pub ladder_step: String,
+    pub dv_form: String,
+    pub benefit_kind: String,
+    pub benefit_until: Option<NaiveDate>,
+    pub hours_per_week: i64,
+}
+
+const PARTICIPANT_SELECT: &str = "SELECT id, unit_id, name, preferred_name, ladder_step, dv_form,
+    benefit_kind, benefit_until, hours_per_week FROM participants";
+
+/// The unit a participant belongs to: the fact the policy needs for staff.
+pub(crate) async fn unit_of(tx: &mut Tx, participant_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar("SELECT unit_id FROM participants WHERE id = $1")
+        .bind(participant_id)
+        .fetch_optional(c)
+        .await)
+}
+
+pub(crate) async fn by_id(tx: &mut Tx, participant_id: i64) -> Result<Option<ParticipantRow>, sqlx::Error> {
+    let sql = format!("{PARTICIPANT_SELECT} WHERE id = $1");
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant_id).fetch_optional(c).await)
+}
+
+pub(crate) async fn in_unit(tx: &mut Tx, unit_id: i64) -> Result<Vec<ParticipantRow>, sqlx::Error> {
+    let sql = format!("{PARTICIPANT_SELECT} WHERE unit_id = $1 AND discharged_on IS NULL ORDER BY name");
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(unit_id).fetch_all(c).await)
+}
+
+pub(crate) async fn unit_name(tx: &mut Tx, unit_id: i64) -> Result<Option<String>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar("SELECT name FROM units WHERE id = $1")
+        .bind(unit_id)
+        .fetch_optional(c)
+        .await)
+}
+
+/// The participants a relative is linked to, with the sections each one's
+/// active consent shares (empty when nothing is shared).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct RelativeLink {
+    pub participant_id: i64,
+    pub relation_kind: String,
+}
+
+pub(crate) async fn links_of_relative(tx: &mut Tx, relative_id: i64) -> Result<Vec<RelativeLink>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT participant_id, relation_kind FROM participant_relatives WHERE relative_id = $1
+         ORDER BY participant_id"
+    )
+    .bind(relative_id)
+    .fetch_all(c)
+    .await)
+}
+
+/// Sections shared with this relative by consents in force today.
+pub(crate) async fn shared_sections(
+    tx: &mut Tx,
+    participant_id: i64,
+    relative_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<String> = on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT shared_sections FROM consents
+         WHERE participant_id = $1 AND recipient_relative_id = $2 AND scope = 'share_with_relative'
+           AND given_on <= $3 AND (withdrawn_on IS NULL OR withdrawn_on > $3)"
+    )
+    .bind(participant_id)
+    .bind(relative_id)
+    .bind(today)
+    .fetch_all(c)
+    .await)?;
+    let mut sections: Vec<String> = rows
+        .iter()
+        .flat_map(|s| s.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    sections.sort();
+    sections.dedup();
+    Ok(sections)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct ContactRow {
+    pub id: i64,
+    pub name: String,
+    pub role_in_case: String,
+    pub organisation: Option<String>,
+    pub staff_role: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub photo_path: Option<String>,
+}
+
+/// Contact persons in force today, staff first.
+pub(crate) async fn contact_persons(
+    tx: &mut Tx,
+    participant_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<ContactRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT cp.id, COALESCE(s.name, e.name) AS name, cp.role_in_case,
+                e.organisation, s.role AS staff_role, COALESCE(s.phone, e.phone) AS phone,
+                COALESCE(s.email, e.email) AS email, s.photo_path
+         FROM contact_persons cp
+         LEFT JOIN staff s ON s.id = cp.staff_id
+         LEFT JOIN external_contacts e ON e.id = cp.external_contact_id
+         WHERE cp.participant_id = $1 AND cp.since <= $2 AND (cp.until IS NULL OR cp.until > $2)
+         ORDER BY (cp.staff_id IS NULL), cp.id"
+    )
+    .bind(participant_id)
+    .bind(today)
+    .fetch_all(c)
+    .await)
+}

@@ -1,0 +1,58 @@
+//! Texts. Participant-facing text lives in `sv.rs` only, so a language editor
+//! can change every word a participant reads without touching any page.
+
+pub mod sv;
+
+use chrono::{DateTime, Datelike, Timelike, Utc};
+
+/// "tisdag 3 december klockan 10" or "… klockan 10.30", in Swedish time.
+pub fn day_and_time_in_words(at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&chrono_tz::Europe::Stockholm);
+    let weekday = sv::WEEKDAYS[local.weekday().num_days_from_monday() as usize];
+    let month = sv::MONTHS[local.month0() as usize];
+    let time = if local.minute() == 0 {
+        format!("{}", local.hour())
+    } else {
+        format!("{}.{:02}", local.hour(), local.minute())
+    };
+    format!("{weekday} {} {month} {} {time}", local.day(), sv::AT_CLOCK)
+}
+
+/// "Klockan 10 till 11.30" style end time: just the time.
+pub fn time_in_words(at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&chrono_tz::Europe::Stockholm);
+    if local.minute() == 0 { format!("{}", local.hour()) } else { format!("{}.{:02}", local.hour(), local.minute()) }
+}
+
+/// Capitalises the first letter (for the start of a line).
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn winter_time_is_utc_plus_one() {
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+        assert_eq!(day_and_time_in_words(at), "tisdag 1 december klockan 10");
+    }
+
+    #[test]
+    fn summer_time_is_utc_plus_two_and_minutes_show() {
+        let at = Utc.with_ymd_and_hms(2026, 6, 3, 8, 30, 0).unwrap();
+        assert_eq!(day_and_time_in_words(at), "onsdag 3 juni klockan 10.30");
+    }
+
+    #[test]
+    fn capitalise_handles_swedish_letters() {
+        assert_eq!(capitalise("öppet"), "Öppet");
+        assert_eq!(capitalise(""), "");
+    }
+}

@@ -1,0 +1,107 @@
+//! Every text a participant (or their relative) reads, in easy Swedish (lättläst).
+//! Short sentences. Everyday words. "Du". One idea a line.
+//! Staff-facing labels live beside the domain types instead.
+
+use crate::domain::{LadderStep, MeetingKind, Organisation, RelationKind, StaffRole};
+use crate::models::PersonRole;
+
+pub const APP_NAME: &str = "Mina steg";
+
+pub const WEEKDAYS: [&str; 7] = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"];
+pub const MONTHS: [&str; 12] = [
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
+    "december",
+];
+pub const AT_CLOCK: &str = "klockan";
+
+// Sign-in with a code.
+pub const SIGN_IN_TITLE: &str = "Logga in";
+pub const SIGN_IN_INTRO: &str = "Personalen ger dig en kod.";
+pub const SIGN_IN_SCAN: &str = "Du kan också skanna koden med kameran i din mobil.";
+pub const SIGN_IN_CODE_LABEL: &str = "Din kod";
+pub const SIGN_IN_CODE_HINT: &str = "Koden har 10 tecken.";
+pub const SIGN_IN_BUTTON: &str = "Logga in";
+pub const SIGN_IN_STAFF_LINK: &str = "Jag arbetar här";
+
+// The start page.
+pub const START_GREETING: &str = "Hej";
+pub const START_NOW: &str = "Det här händer nu";
+pub const START_NEXT_MEETING: &str = "Ditt nästa möte";
+pub const START_NO_MEETING: &str = "Du har inget möte inbokat just nu.";
+pub const MEETING_WHEN: &str = "När";
+pub const MEETING_WHERE: &str = "Var";
+pub const MEETING_VIDEO: &str = "Mötet är på video.";
+pub const MEETING_VIDEO_BUTTON: &str = "Öppna videomötet";
+pub const MEETING_WHO: &str = "Vem kommer";
+pub const MEETING_BRING: &str = "Ta med";
+pub const START_STEP: &str = "Du är här på stegen";
+pub const START_CONTACTS: &str = "Dina kontakter";
+pub const START_NO_CONTACTS: &str = "Du har inga kontakter här än.";
+pub const CALL: &str = "Ring";
+pub const EMAIL: &str = "Mejla";
+pub const NOT_SHARED: &str = "Det här visas inte för dig.";
+
+// Header and errors.
+pub const SIGN_OUT: &str = "Logga ut";
+pub const ERROR_TITLE: &str = "Något gick fel";
+pub const NOT_FOUND_TITLE: &str = "Sidan finns inte";
+pub const NOT_FOUND_TEXT: &str = "Vi hittar inte sidan.";
+pub const GO_HOME: &str = "Till startsidan";
+
+/// What a meeting is, in one or two easy sentences.
+pub fn meeting_kind_name(kind: MeetingKind) -> &'static str {
+    match kind {
+        MeetingKind::Intake => "Första mötet",
+        MeetingKind::JointPlanning => "Möte om din plan",
+        MeetingKind::FollowUp => "Uppföljning",
+        MeetingKind::JointAssessment1 => "Möte med Arbetsförmedlingen och Försäkringskassan",
+        MeetingKind::JointAssessment2 => "Andra mötet med Arbetsförmedlingen och Försäkringskassan",
+        MeetingKind::JointAssessment3 => "Tredje mötet med Arbetsförmedlingen och Försäkringskassan",
+        MeetingKind::CheckIn => "Kort möte",
+        MeetingKind::AfEnrolment => "Möte på Arbetsförmedlingen",
+        MeetingKind::Handover => "Möte om att byta stöd",
+        MeetingKind::ProgrammeSession => "Träff i programmet",
+        MeetingKind::Other => "Möte",
+    }
+}
+
+/// A person's role in easy words, seen from the participant.
+pub fn person_role(role: &PersonRole) -> String {
+    match role {
+        PersonRole::Staff(StaffRole::EmploymentConsultant) => "Arbetskonsulent på daglig verksamhet".into(),
+        PersonRole::Staff(StaffRole::Supervisor) => "Din handledare".into(),
+        PersonRole::Staff(StaffRole::PlacementSupervisor) => "Handledare för din plats".into(),
+        PersonRole::Staff(StaffRole::Admin) => "Personal".into(),
+        PersonRole::External { organisation, .. } => match organisation {
+            Organisation::Fk => "Din handläggare på Försäkringskassan".into(),
+            Organisation::Af => "Din kontakt på Arbetsförmedlingen".into(),
+            Organisation::Asf => "Din kontakt på kommunen".into(),
+            Organisation::Healthcare => "Din kontakt i vården".into(),
+            Organisation::Housing => "Din kontakt på boendet".into(),
+            Organisation::Other => "Din kontakt".into(),
+        },
+        PersonRole::Relative(kind) => match kind {
+            RelationKind::GoodMan => "Din gode man".into(),
+            RelationKind::Administrator => "Din förvaltare".into(),
+            RelationKind::Parent => "Din förälder".into(),
+            RelationKind::Sibling => "Ditt syskon".into(),
+            RelationKind::Partner => "Din partner".into(),
+            RelationKind::Child => "Ditt barn".into(),
+            RelationKind::OtherRelative => "Din anhöriga".into(),
+        },
+    }
+}
+
+/// The step on the ladder in easy words.
+pub fn ladder_step_name(step: LadderStep) -> &'static str {
+    match step {
+        LadderStep::GroupActivity => "Steg 1. Du arbetar i en grupp med handledare.",
+        LadderStep::WorkPrepProgramme => "Steg 2. Du är med i programmet om arbete.",
+        LadderStep::IndividualPlacement => "Steg 3. Du har en egen plats på en arbetsplats.",
+        LadderStep::JointAssessment => "Steg 4. Du har möten med Arbetsförmedlingen och Försäkringskassan.",
+        LadderStep::EnhancedCollaboration => "Steg 5. Arbetsförmedlingen hjälper dig mot ett jobb.",
+        LadderStep::Employment => "Du har ett jobb.",
+        LadderStep::Studies => "Du studerar.",
+        LadderStep::BackToDv => "Du är tillbaka på daglig verksamhet.",
+    }
+}

@@ -1,0 +1,34 @@
+//! Settings, from the command line and the environment.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `sqlite://…` or `postgres://…`.
+    pub database_url: String,
+    pub host: IpAddr,
+    /// 0 picks a free port (tests).
+    pub port: u16,
+    /// Serve `/demo` (refused unless `demo-data` made the database).
+    pub demo: bool,
+    /// Served over https (behind a TLS proxy): `Secure` and `__Host-` cookies, HSTS.
+    pub https: bool,
+    /// Where the built site is: `pkg/` (CSS, JS, WASM) and the files from `public/`.
+    pub site_root: PathBuf,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://mina-steg.db";
+
+impl Settings {
+    pub fn for_tests(database_url: &str, site_root: PathBuf) -> Self {
+        Settings {
+            database_url: database_url.to_owned(),
+            host: IpAddr::from([127, 0, 0, 1]),
+            port: 0,
+            demo: false,
+            https: false,
+            site_root,
+        }
+    }
+}

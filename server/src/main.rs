@@ -1,0 +1,139 @@
+//! `mina-steg serve | migrate | demo-data | create-admin`.
+
+use anyhow::Context;
+use app::domain::{Email, Password, PersonName};
+use app::server::Access;
+use clap::{Parser, Subcommand};
+use mina_steg_server::{config::{DEFAULT_DATABASE_URL, Settings}, db, startup::Application, telemetry};
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "mina-steg", version, about = "Mina steg: vägen från daglig verksamhet mot arbete")]
+struct Cli {
+    /// sqlite://… or postgres://…
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    database_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the app (migrates first).
+    Serve {
+        #[arg(long, env = "HOST", default_value = "127.0.0.1")]
+        host: IpAddr,
+        #[arg(long, env = "PORT", default_value_t = 3000)]
+        port: u16,
+        /// Offer one-click demo sign-in on /demo (only on a database made by `demo-data`).
+        #[arg(long)]
+        demo: bool,
+        /// Fill an empty database with demo data first (implies nothing about --demo).
+        #[arg(long)]
+        seed_if_empty: bool,
+        /// Served over https behind a proxy: secure cookies and HSTS.
+        #[arg(long, env = "MINA_STEG_HTTPS")]
+        https: bool,
+        /// The built site (pkg/ and the files of public/).
+        #[arg(long, env = "MINA_STEG_SITE_ROOT", default_value = "target/site")]
+        site_root: PathBuf,
+    },
+    /// Apply the database migrations.
+    Migrate,
+    /// Fill an empty database with an invented municipality.
+    DemoData,
+    /// Create an admin account (asks for the password).
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// The password of every demo staff account (demo databases only).
+const DEMO_STAFF_PASSWORD: &str = "demo-losenord-123";
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    telemetry::init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve { host, port, demo, seed_if_empty, https, site_root } => {
+            if seed_if_empty {
+                seed(&cli.database_url, true).await?;
+            }
+            let settings = Settings { database_url: cli.database_url, host, port, demo, https, site_root };
+            let app = Application::build(&settings).await?;
+            tracing::info!(port = app.port(), demo, "listening on http://{}:{}", settings.host, app.port());
+            app.run_until_stopped(shutdown_signal()).await
+        }
+        Command::Migrate => {
+            let store = db::connect(&cli.database_url).await?;
+            db::migrate(&store).await?;
+            store.close().await;
+            println!("Databasen är uppdaterad.");
+            Ok(())
+        }
+        Command::DemoData => seed(&cli.database_url, false).await,
+        Command::CreateAdmin { email, name } => {
+            let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let name = PersonName::parse(&name).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let password = rpassword::prompt_password("Lösenord (minst 12 tecken): ")?;
+            let password = Password::parse(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let store = db::connect(&cli.database_url).await?;
+            db::migrate(&store).await?;
+            let id = Access::new(store.clone()).create_admin(&email, &name, &password).await.map_err(describe)?;
+            store.close().await;
+            println!("Administratören är skapad (konto {id}).");
+            Ok(())
+        }
+    }
+}
+
+/// Makes the demo municipality. With `only_if_empty`, a database that already
+/// has accounts is left as it is.
+async fn seed(database_url: &str, only_if_empty: bool) -> anyhow::Result<()> {
+    let store = db::connect(database_url).await?;
+    db::migrate(&store).await?;
+    let access = Access::new(store.clone());
+    if only_if_empty && access.has_accounts().await.map_err(describe)? {
+        store.close().await;
+        return Ok(());
+    }
+    let password = Password::parse(DEMO_STAFF_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let summary = access.fill_demo_data(&password).await.map_err(describe).context("demo-data")?;
+    store.close().await;
+    println!(
+        "Demodata skapad: {} deltagare, {} personal, {} möten. Personalens lösenord: {DEMO_STAFF_PASSWORD}",
+        summary.participants, summary.staff, summary.meetings
+    );
+    Ok(())
+}
+
+fn describe(e: app::server::AccessError) -> anyhow::Error {
+    match e {
+        app::server::AccessError::Invalid { message, .. } => anyhow::anyhow!(message),
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("stop signal received; finishing requests");
+}

@@ -1,0 +1,67 @@
+//! Security layers: response headers, the cross-site request check, and the
+//! audit row for each refused cross-site request.
+
+use app::server::{AppState, RequestCtx};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use tower_http::csrf::ProtectionError;
+
+/// The CSP for pages without inline scripts (everything but Leptos pages,
+/// which set their own with the request's nonce).
+pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+     object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// The CSP for a rendered page: its one inline hydration script carries `nonce`;
+/// 'wasm-unsafe-eval' lets the islands' WebAssembly start.
+pub fn page_csp(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    )
+}
+
+#[derive(Clone, Copy)]
+pub struct Https(pub bool);
+
+pub async fn headers(State(https): State<Https>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(STRICT_CSP));
+    }
+    if https.0 {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
+    response
+}
+
+/// Runs inside the CSRF layer's caller: when the layer refused a request,
+/// the refusal goes to the audit log with whoever's session was used.
+pub async fn audit_cross_site_refusals(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    let actor = request
+        .extensions()
+        .get::<app::server::auth::AuthSession>()
+        .and_then(|auth| auth.user.as_ref().map(|u| u.actor))
+        .unwrap_or(app::policy::Actor::Anonymous);
+    let response = next.run(request).await;
+    if response.status() == StatusCode::FORBIDDEN && response.extensions().get::<ProtectionError>().is_some() {
+        tracing::warn!("cross-site request refused");
+        let ctx = RequestCtx { actor, request_id };
+        if let Err(e) = state.access.record_refused_request(&ctx, "cross_site_request").await {
+            tracing::error!(error = %e, "could not audit a refused cross-site request");
+        }
+    }
+    response
+}

@@ -1,0 +1,178 @@
+//! Builds the application once, for `main` and for the tests alike.
+
+use crate::config::Settings;
+use crate::security::{self, Https};
+use crate::sessions::AnySessionStore;
+use anyhow::Context;
+use app::app::{App, shell};
+use app::server::{Access, AppState, Store, auth::Backend};
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::routing::get;
+use axum::{Router, middleware};
+use axum_login::AuthManagerLayerBuilder;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::net::SocketAddr;
+use std::time::Duration;
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::csrf::CsrfLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// Forms are small; anything bigger is refused before it is read.
+const BODY_LIMIT_BYTES: usize = 64 * 1024;
+/// In-flight requests get this long to finish after a stop signal.
+pub const DRAIN_SECONDS: u64 = 20;
+
+pub struct Application {
+    listener: tokio::net::TcpListener,
+    router: Router,
+    store: Store,
+}
+
+impl Application {
+    /// Connects, migrates, checks demo mode and binds the port.
+    pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let store = crate::db::connect(&settings.database_url).await?;
+        crate::db::migrate(&store).await?;
+        let access = Access::new(store.clone());
+        if settings.demo && !access.is_demo_database().await.map_err(|e| anyhow::anyhow!("{e}"))? {
+            anyhow::bail!(
+                "--demo refused: this database was not made by `mina-steg demo-data`, \
+                 and demo mode would let anyone sign in as its people"
+            );
+        }
+        let router = router(settings, store.clone()).await?;
+        let listener = tokio::net::TcpListener::bind((settings.host, settings.port))
+            .await
+            .with_context(|| format!("could not listen on {}:{}", settings.host, settings.port))?;
+        Ok(Application { listener, router, store })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// Serves until `shutdown` resolves, lets in-flight requests finish (up to
+    /// [`DRAIN_SECONDS`]), then closes the pool.
+    pub async fn run_until_stopped(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+        let signal = async move {
+            shutdown.await;
+            let _ = stopping_tx.send(());
+        };
+        let server = axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(signal);
+        let drained = async {
+            let _ = stopping_rx.await;
+            tokio::time::sleep(Duration::from_secs(DRAIN_SECONDS)).await;
+        };
+        tokio::select! {
+            result = server => result.context("server error")?,
+            _ = drained => tracing::warn!("drain deadline passed; stopping with requests in flight"),
+        }
+        self.store.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// The whole HTTP surface: pages, server functions, static files and health checks.
+pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router> {
+    let site_root = settings.site_root.to_string_lossy().into_owned();
+    let leptos_options = LeptosOptions::builder()
+        .output_name("mina-steg")
+        .site_root(site_root.clone())
+        .site_pkg_dir("pkg")
+        .build();
+    let access = Access::new(store.clone());
+    let state = AppState { access: access.clone(), demo: settings.demo, leptos_options: leptos_options.clone() };
+
+    let session_store = AnySessionStore::new(&store);
+    // Expired sessions are removed hourly by whichever instance runs this.
+    tokio::spawn(tower_sessions::session_store::ExpiredDeletion::continuously_delete_expired(
+        session_store.clone(),
+        tokio::time::Duration::from_secs(3600),
+    ));
+    let cookie_name = if settings.https { "__Host-mina-steg" } else { "mina-steg" };
+    let sessions = SessionManagerLayer::new(session_store)
+        .with_name(cookie_name)
+        .with_secure(settings.https)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        // Until someone signs in; sign-in sets 30 idle minutes or 90 days.
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(30)));
+    let auth = AuthManagerLayerBuilder::new(Backend::new(access), sessions).build();
+
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            // Leptos made a nonce for this response's inline script: allow exactly it.
+            if let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
+                if let Ok(value) = header::HeaderValue::from_str(&security::page_csp(&nonce)) {
+                    response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+                }
+            }
+        }
+    };
+    let server_fn_context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+
+    let https = Https(settings.https);
+    let app = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .route(
+            "/api/{*fn_name}",
+            axum::routing::post({
+                let ctx = server_fn_context.clone();
+                move |req| leptos_axum::handle_server_fns_with_context(ctx.clone(), req)
+            }),
+        )
+        .leptos_routes_with_context(&state, routes, context, {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            move || provide_context(state.clone()),
+            shell,
+        ))
+        .with_state(state.clone());
+
+    // Outermost first.
+    let layers = ServiceBuilder::new()
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            // The path only: query strings can carry sign-in codes.
+            tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+        }))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(middleware::from_fn_with_state(https, security::headers))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(auth)
+        .layer(middleware::from_fn_with_state(state, security::audit_cross_site_refusals))
+        .layer(CsrfLayer::new());
+    Ok(app.layer(layers))
+}
+
+async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match state.access.store().ping().await {
+        Ok(()) => (StatusCode::OK, "ready"),
+        Err(_) => {
+            tracing::error!("database does not answer");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}

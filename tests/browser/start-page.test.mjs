@@ -1,0 +1,67 @@
+// Issue 2: open /demo, sign in as a participant, see the next meeting —
+// with JavaScript on and with it off — and no axe-core violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, axe, shot } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function signInAsFirstParticipant(page) {
+  await page.goto(`${server.base}/demo`);
+  const first = page.locator('section').first().getByRole('button').first();
+  await first.click();
+  await page.waitForURL(`${server.base}/`);
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`a participant sees the next meeting (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
+    const page = await context.newPage();
+    await signInAsFirstParticipant(page);
+    await assert.doesNotReject(page.getByRole('heading', { name: /Ditt nästa möte/ }).waitFor({ timeout: 5000 }));
+    const text = await page.locator('main').innerText();
+    assert.match(text, /Klockan|klockan/, 'the time is written in words');
+    assert.match(text, /Dina kontakter/);
+    await shot(page, `start-360-js-${javaScriptEnabled ? 'on' : 'off'}`);
+    await context.close();
+  });
+}
+
+for (const [width, height] of [[360, 740], [1280, 800]]) {
+  test(`axe-core finds nothing on the sign-in, demo and start pages at ${width}px`, async () => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    const found = {};
+    for (const path of ['/logga-in', '/logga-in/personal', '/demo']) {
+      await page.goto(`${server.base}${path}`);
+      found[path] = await axe(page);
+    }
+    await signInAsFirstParticipant(page);
+    found['/'] = await axe(page);
+    await shot(page, `start-${width}`);
+    for (const [path, violations] of Object.entries(found)) {
+      assert.deepEqual(violations, [], `${path}: ${JSON.stringify(violations, null, 1)}`);
+    }
+    await context.close();
+  });
+}
+
+test('no sideways scrolling at 320px', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await signInAsFirstParticipant(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0);
+  await context.close();
+});

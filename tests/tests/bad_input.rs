@@ -1,0 +1,96 @@
+//! Bad input to every server function: a clear Swedish answer, never a panic,
+//! never a 500, nothing written.
+
+use mina_steg_tests::{Backend, StatusCode, TestApp, location, on_both_backends};
+
+/// Every server function, and a body that is wrong for it.
+const ENDPOINTS: &[&str] = &[
+    "sign_in_staff",
+    "sign_in_code",
+    "sign_out",
+    "create_sign_in_code",
+    "participant_start",
+    "staff_home",
+    "viewer",
+    "form_feedback",
+    "demo_accounts",
+    "demo_sign_in",
+];
+
+async fn counts(app: &TestApp) -> Vec<i64> {
+    let mut out = Vec::new();
+    for table in ["accounts", "sign_in_codes", "participants", "meetings", "consents"] {
+        out.push(app.scalar_i64(&format!("SELECT count(*) FROM {table}")).await);
+    }
+    out
+}
+
+async fn malformed_missing_and_oversized_input_is_answered_calmly(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.participant_in_unit(1, 0).await;
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let before = counts(&app).await;
+    let huge = "x".repeat(200_000);
+    let bodies: Vec<(&str, String)> = vec![
+        ("missing fields", String::new()),
+        ("wrong types", "participant_id=abc&account_id=%FF%FE&relative_id=[1]".to_owned()),
+        ("not url-encoded", "{\"json\": true, \0 }".to_owned()),
+        ("oversized", format!("code={huge}&email={huge}")),
+        ("very long values", format!("code={}&email={}&password={}", "A".repeat(5000), "a".repeat(5000), "p".repeat(5000))),
+    ];
+    for endpoint in ENDPOINTS {
+        for (what, body) in &bodies {
+            let response = staff
+                .post(app.url(&format!("/api/{endpoint}")))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json")
+                .body(body.clone())
+                .send()
+                .await
+                .unwrap();
+            let status = response.status();
+            let text = response.text().await.unwrap_or_default();
+            assert!(status != StatusCode::INTERNAL_SERVER_ERROR, "{endpoint} {what}: 500 {text}");
+            assert!(!text.contains("panicked") && !text.to_lowercase().contains("sqlx"), "{endpoint} {what}: {text}");
+            if status.is_client_error() && status != StatusCode::PAYLOAD_TOO_LARGE {
+                // Errors from our server functions are Swedish sentences.
+                assert!(text.contains(' ') || text.is_empty() || text.starts_with('"'), "{endpoint} {what}: {text}");
+            }
+        }
+    }
+    // The server still answers, and nothing but audit rows and sessions changed.
+    assert_eq!(app.client().get(app.url("/healthz")).send().await.unwrap().status(), StatusCode::OK);
+    let after = counts(&app).await;
+    // sign_out may have ended the staff session; codes may only be made with valid ids.
+    assert_eq!(before, after, "nothing written");
+}
+
+async fn a_bad_code_keeps_what_was_typed_and_says_why(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let client = app.client();
+    let response = app.post_form(&client, "sign_in_code", &[("code", "ABC-ÅÄÖ")]).await;
+    assert_eq!(location(&response), "/logga-in");
+    let page = client.get(app.url("/logga-in")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("value=\"ABC-ÅÄÖ\""), "the typed value stays");
+    assert!(page.contains("aria-invalid=\"true\""), "the field is marked");
+    assert!(page.contains("class=\"error-message\""), "a message next to the field");
+    // Shown once: a reload is a clean form.
+    let again = client.get(app.url("/logga-in")).send().await.unwrap().text().await.unwrap();
+    assert!(!again.contains("aria-invalid"));
+}
+
+async fn a_missing_email_is_named(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let client = app.client();
+    let response = app.post_form(&client, "sign_in_staff", &[]).await;
+    assert_eq!(location(&response), "/logga-in/personal");
+    let page = client.get(app.url("/logga-in/personal")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Skriv ditt lösenord."), "{page}");
+    assert!(page.contains("field-email-error"));
+}
+
+on_both_backends!(
+    malformed_missing_and_oversized_input_is_answered_calmly,
+    a_bad_code_keeps_what_was_typed_and_says_why,
+    a_missing_email_is_named,
+);

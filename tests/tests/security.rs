@@ -1,0 +1,135 @@
+//! Cross-site requests, security headers, health checks and demo mode.
+
+use mina_steg_tests::{Backend, StatusCode, TestApp, on_both_backends};
+use server::config::Settings;
+use server::startup::Application;
+
+async fn a_cross_site_post_is_refused_and_audited(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.participant_in_unit(1, 0).await;
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let codes_before = app.scalar_i64("SELECT count(*) FROM sign_in_codes").await;
+
+    // What another site's hidden form would send with the staff member's cookie.
+    let response = staff
+        .post(app.url("/api/create_sign_in_code"))
+        .header("origin", "https://evil.example")
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("participant_id", participant.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM sign_in_codes").await, codes_before, "nothing written");
+    assert_eq!(app.audit_count("record_kind = 'cross_site_request' AND outcome = 'denied' AND actor_role = 'staff'").await, 1);
+
+    // An old browser without Sec-Fetch-Site, but with a foreign Origin: refused too.
+    let response = staff
+        .post(app.url("/api/sign_out"))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    // The same request from our own pages goes through.
+    let response = staff
+        .post(app.url("/api/create_sign_in_code"))
+        .header("origin", app.base.clone())
+        .header("sec-fetch-site", "same-origin")
+        .header("accept", "application/json")
+        .form(&[("participant_id", participant.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+async fn pages_send_security_headers(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let response = app.client().get(app.url("/logga-in")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let h = response.headers();
+    let csp = h.get("content-security-policy").unwrap().to_str().unwrap().to_owned();
+    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'") && csp.contains("base-uri 'none'"));
+    assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
+    assert!(h.get("referrer-policy").is_some());
+    assert!(h.get("x-request-id").is_some(), "every response names its request");
+    // The page's inline script carries exactly the nonce the CSP allows.
+    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("a nonce in the CSP").to_owned();
+    let html = response.text().await.unwrap();
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline script has the nonce");
+    assert!(html.contains("<html lang=\"sv\""));
+    // No HSTS over plain http.
+    let response = app.client().get(app.url("/healthz")).send().await.unwrap();
+    assert!(response.headers().get("strict-transport-security").is_none());
+}
+
+async fn session_cookie_flags(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let client = app.client();
+    let response = app.post_form(&client, "sign_in_code", &[("code", "fel")]).await;
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("mina-steg="))
+        .expect("session cookie")
+        .to_owned();
+    assert!(cookie.contains("HttpOnly"));
+    assert!(cookie.contains("SameSite=Lax"));
+    assert!(cookie.contains("Path=/"));
+}
+
+async fn health_and_readiness(backend: Backend) {
+    let app = TestApp::spawn_with(backend, false, false).await;
+    let client = app.client();
+    assert_eq!(client.get(app.url("/healthz")).send().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(client.get(app.url("/readyz")).send().await.unwrap().status(), StatusCode::OK);
+    app.store.close().await;
+}
+
+async fn demo_page_is_absent_without_demo_flag(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let client = app.client();
+    assert_eq!(client.get(app.url("/demo")).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.call(&client, "demo_accounts", &[]).await.status(), StatusCode::NOT_FOUND);
+    let some_account = app.scalar_i64("SELECT min(account_id) FROM demo_accounts").await.to_string();
+    let response = app.call(&client, "demo_sign_in", &[("account_id", &some_account)]).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.call(&client, "participant_start", &[]).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+async fn demo_page_signs_in_with_one_click(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, true).await;
+    let client = app.client();
+    let page = client.get(app.url("/demo")).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("Logga in som"));
+    let participant_account = app
+        .scalar_i64("SELECT min(d.account_id) FROM demo_accounts d JOIN accounts a ON a.id = d.account_id WHERE a.role = 'participant'")
+        .await;
+    let response = app.post_form(&client, "demo_sign_in", &[("account_id", &participant_account.to_string())]).await;
+    assert_eq!(mina_steg_tests::location(&response), "/");
+    assert_eq!(app.call(&client, "participant_start", &[]).await.status(), StatusCode::OK);
+}
+
+async fn demo_mode_is_refused_on_a_database_not_made_by_demo_data(backend: Backend) {
+    let database_url = mina_steg_tests::fresh_database(backend).await;
+    let mut settings = Settings::for_tests(&database_url, std::env::temp_dir());
+    settings.demo = true;
+    let error = Application::build(&settings).await.err().expect("--demo is refused");
+    assert!(error.to_string().contains("--demo refused"), "{error}");
+}
+
+on_both_backends!(
+    a_cross_site_post_is_refused_and_audited,
+    pages_send_security_headers,
+    session_cookie_flags,
+    health_and_readiness,
+    demo_page_is_absent_without_demo_flag,
+    demo_page_signs_in_with_one_click,
+    demo_mode_is_refused_on_a_database_not_made_by_demo_data,
+);
