@@ -11,10 +11,23 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Actor {
     Anonymous,
-    Participant { account_id: i64, participant_id: i64 },
-    Relative { account_id: i64, relative_id: i64 },
-    Staff { account_id: i64, staff_id: i64, unit_id: i64 },
-    Admin { account_id: i64, staff_id: i64 },
+    Participant {
+        account_id: i64,
+        participant_id: i64,
+    },
+    Relative {
+        account_id: i64,
+        relative_id: i64,
+    },
+    Staff {
+        account_id: i64,
+        staff_id: i64,
+        unit_id: i64,
+    },
+    Admin {
+        account_id: i64,
+        staff_id: i64,
+    },
     /// The command line (migrations, demo data, first admin).
     System,
 }
@@ -65,13 +78,8 @@ pub enum Section {
 
 impl Section {
     /// Sections a participant may share with a relative or god man.
-    pub const SHAREABLE: &'static [Section] = &[
-        Section::Plan,
-        Section::Meetings,
-        Section::Contacts,
-        Section::Ladder,
-        Section::Programme,
-    ];
+    pub const SHAREABLE: &'static [Section] =
+        &[Section::Plan, Section::Meetings, Section::Contacts, Section::Ladder, Section::Programme];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -126,7 +134,9 @@ pub enum Target<'a> {
         relative_link: Option<&'a [Section]>,
     },
     /// The list of a unit's participants (names and steps).
-    UnitRoster { unit_id: i64 },
+    UnitRoster {
+        unit_id: i64,
+    },
     /// Staff and admin accounts.
     StaffAccounts,
     AuditLog,
@@ -170,7 +180,11 @@ pub fn decide(actor: &Actor, action: Action, target: &Target<'_>) -> Result<(), 
 
         (Actor::Staff { unit_id: own, .. }, Target::Participant { unit_id, .. })
         | (Actor::Staff { unit_id: own, .. }, Target::UnitRoster { unit_id }) => {
-            if own == unit_id { Ok(()) } else { Err(Denied("another unit")) }
+            if own == unit_id {
+                Ok(())
+            } else {
+                Err(Denied("another unit"))
+            }
         }
 
         (Actor::Admin { .. }, Target::StaffAccounts | Target::AuditLog) => Ok(()),
@@ -237,11 +251,7 @@ mod tests {
             (Actor::System, Action::Create, part(10, 1, Section::Plan, None), true),
         ];
         for (actor, action, target, allowed) in table {
-            assert_eq!(
-                decide(&actor, action, &target).is_ok(),
-                allowed,
-                "{actor:?} {action:?} {target:?}"
-            );
+            assert_eq!(decide(&actor, action, &target).is_ok(), allowed, "{actor:?} {action:?} {target:?}");
         }
     }
 

@@ -4,7 +4,12 @@ use anyhow::Context;
 use app::domain::{Email, Password, PersonName};
 use app::server::Access;
 use clap::{Parser, Subcommand};
-use mina_steg_server::{config::{DEFAULT_DATABASE_URL, Settings}, db, startup::Application, telemetry};
+use mina_steg_server::{
+    config::{DEFAULT_DATABASE_URL, Settings},
+    db,
+    startup::Application,
+    telemetry,
+};
 use std::net::IpAddr;
 use std::path::PathBuf;
 

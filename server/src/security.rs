@@ -44,12 +44,7 @@ pub async fn headers(State(https): State<Https>, request: Request, next: Next) -
 /// Runs inside the CSRF layer's caller: when the layer refused a request,
 /// the refusal goes to the audit log with whoever's session was used.
 pub async fn audit_cross_site_refusals(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let request_id = request
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-")
-        .to_owned();
+    let request_id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned();
     let actor = request
         .extensions()
         .get::<app::server::auth::AuthSession>()

@@ -15,7 +15,6 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::net::SocketAddr;
 use std::time::Duration;
-use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -60,7 +59,10 @@ impl Application {
 
     /// Serves until `shutdown` resolves, lets in-flight requests finish (up to
     /// [`DRAIN_SECONDS`]), then closes the pool.
-    pub async fn run_until_stopped(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let signal = async move {
             shutdown.await;
@@ -85,11 +87,8 @@ impl Application {
 /// The whole HTTP surface: pages, server functions, static files and health checks.
 pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router> {
     let site_root = settings.site_root.to_string_lossy().into_owned();
-    let leptos_options = LeptosOptions::builder()
-        .output_name("mina-steg")
-        .site_root(site_root.clone())
-        .site_pkg_dir("pkg")
-        .build();
+    let leptos_options =
+        LeptosOptions::builder().output_name("mina-steg").site_root(site_root.clone()).site_pkg_dir("pkg").build();
     let access = Access::new(store.clone());
     let state = AppState { access: access.clone(), demo: settings.demo, leptos_options: leptos_options.clone() };
 
@@ -144,27 +143,30 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            move || provide_context(state.clone()),
+            {
+                let state = state.clone();
+                move || provide_context(state.clone())
+            },
             shell,
         ))
         .with_state(state.clone());
 
-    // Outermost first.
-    let layers = ServiceBuilder::new()
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+    // Innermost first: each `layer` wraps everything above it.
+    let app = app
+        .layer(CsrfLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), security::audit_cross_site_refusals))
+        .layer(auth)
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(https, security::headers))
+        .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
             // The path only: query strings can carry sign-in codes.
             tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
         }))
-        .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(middleware::from_fn_with_state(https, security::headers))
-        .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
-        .layer(auth)
-        .layer(middleware::from_fn_with_state(state, security::audit_cross_site_refusals))
-        .layer(CsrfLayer::new());
-    Ok(app.layer(layers))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+    Ok(app)
 }
 
 async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {

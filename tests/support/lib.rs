@@ -88,7 +88,12 @@ impl TestApp {
     }
 
     /// Calls a server function the way a plain HTML form does.
-    pub async fn post_form(&self, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    pub async fn post_form(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
         client
             .post(self.url(&format!("/api/{endpoint}")))
             .header("accept", "text/html")
@@ -112,7 +117,8 @@ impl TestApp {
     /// Signs a staff member in with e-mail and password; returns their client.
     pub async fn staff_client(&self, email: &str) -> reqwest::Client {
         let client = self.client();
-        let response = self.post_form(&client, "sign_in_staff", &[("email", email), ("password", STAFF_PASSWORD)]).await;
+        let response =
+            self.post_form(&client, "sign_in_staff", &[("email", email), ("password", STAFF_PASSWORD)]).await;
         assert_eq!(response.status(), StatusCode::FOUND, "staff sign-in redirects");
         assert_eq!(location(&response), "/personal");
         client
@@ -131,7 +137,8 @@ impl TestApp {
     }
 
     pub async fn new_code(&self, staff: &reqwest::Client, participant_id: i64) -> String {
-        let response = self.call(staff, "create_sign_in_code", &[("participant_id", &participant_id.to_string())]).await;
+        let response =
+            self.call(staff, "create_sign_in_code", &[("participant_id", &participant_id.to_string())]).await;
         assert_eq!(response.status(), StatusCode::OK, "staff may make a code");
         let body: serde_json::Value = response.json().await.expect("json");
         body["code"].as_str().expect("code in answer").to_owned()

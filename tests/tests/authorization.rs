@@ -108,7 +108,8 @@ async fn staff_cannot_read_another_units_participants(backend: Backend) {
     );
     // The roster lists only the own unit, and each listed person is audited as read.
     let home: serde_json::Value = app.call(&staff, "staff_home", &[]).await.json().await.unwrap();
-    let ids: Vec<i64> = home["participants"].as_array().unwrap().iter().map(|p| p["participant_id"].as_i64().unwrap()).collect();
+    let ids: Vec<i64> =
+        home["participants"].as_array().unwrap().iter().map(|p| p["participant_id"].as_i64().unwrap()).collect();
     assert!(ids.contains(&own) && !ids.contains(&other));
     assert_eq!(app.audit_count("record_kind = 'roster_entry'").await, ids.len() as i64);
 }
@@ -134,7 +135,9 @@ async fn the_audit_log_cannot_be_changed(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let update = match &app.store {
         app::server::Store::Sqlite(p) => sqlx::query("UPDATE audit_log SET action = 'x'").execute(p).await.map(|_| ()),
-        app::server::Store::Postgres(p) => sqlx::query("UPDATE audit_log SET action = 'x'").execute(p).await.map(|_| ()),
+        app::server::Store::Postgres(p) => {
+            sqlx::query("UPDATE audit_log SET action = 'x'").execute(p).await.map(|_| ())
+        }
     };
     assert!(update.is_err(), "updates are refused");
     let delete = match &app.store {
@@ -162,7 +165,11 @@ async fn relative_where(app: &TestApp, exists: &str) -> (i64, i64) {
 async fn relative_client(app: &TestApp, participant: i64, relative: i64) -> reqwest::Client {
     let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
     let response = app
-        .call(&staff, "create_sign_in_code", &[("participant_id", &participant.to_string()), ("relative_id", &relative.to_string())])
+        .call(
+            &staff,
+            "create_sign_in_code",
+            &[("participant_id", &participant.to_string()), ("relative_id", &relative.to_string())],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let code = response.json::<serde_json::Value>().await.unwrap()["code"].as_str().unwrap().to_owned();

@@ -36,18 +36,32 @@ async fn malformed_missing_and_oversized_input_is_answered_calmly(backend: Backe
         ("wrong types", "participant_id=abc&account_id=%FF%FE&relative_id=[1]".to_owned()),
         ("not url-encoded", "{\"json\": true, \0 }".to_owned()),
         ("oversized", format!("code={huge}&email={huge}")),
-        ("very long values", format!("code={}&email={}&password={}", "A".repeat(5000), "a".repeat(5000), "p".repeat(5000))),
+        (
+            "very long values",
+            format!("code={}&email={}&password={}", "A".repeat(5000), "a".repeat(5000), "p".repeat(5000)),
+        ),
     ];
     for endpoint in ENDPOINTS {
         for (what, body) in &bodies {
-            let response = staff
+            let sent = staff
                 .post(app.url(&format!("/api/{endpoint}")))
                 .header("content-type", "application/x-www-form-urlencoded")
                 .header("accept", "application/json")
                 .body(body.clone())
                 .send()
-                .await
-                .unwrap();
+                .await;
+            let response = match sent {
+                Ok(response) => response,
+                // The server may answer (413, or a function without arguments)
+                // before it has read a large body, and close the connection while
+                // the client still writes. Fine, as long as the server lives on.
+                Err(e) if body.len() > 8 * 1024 => {
+                    let alive = app.client().get(app.url("/healthz")).send().await;
+                    assert!(alive.is_ok_and(|r| r.status() == StatusCode::OK), "{endpoint} {what}: {e}");
+                    continue;
+                }
+                Err(e) => panic!("{endpoint} {what}: no answer: {e}"),
+            };
             let status = response.status();
             let text = response.text().await.unwrap_or_default();
             assert!(status != StatusCode::INTERNAL_SERVER_ERROR, "{endpoint} {what}: 500 {text}");

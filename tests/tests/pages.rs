@@ -23,10 +23,13 @@ async fn the_participant_start_page_shows_the_next_meeting(backend: Backend) {
 
 async fn signed_out_visitors_are_sent_to_sign_in(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let response = app.client().get(app.url("/")).send().await.unwrap();
-    assert!(response.status().is_redirection(), "{}", response.status());
+    // As a browser asks for a page.
+    let get = |path: &str| app.client().get(app.url(path)).header("accept", "text/html").send();
+    let response = get("/").await.unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
     assert_eq!(location(&response), "/logga-in");
-    let response = app.client().get(app.url("/personal")).send().await.unwrap();
+    let response = get("/personal").await.unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
     assert_eq!(location(&response), "/logga-in/personal");
 }
 
@@ -36,7 +39,9 @@ async fn the_staff_start_page_lists_the_unit(backend: Backend) {
     let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
     let html = staff.get(app.url("/personal")).send().await.unwrap().text().await.unwrap();
     let name = app.scalar_text(&format!("SELECT name FROM participants WHERE id = {participant}")).await;
-    let other = app.scalar_text(&format!("SELECT name FROM participants WHERE id = {}", app.participant_in_unit(2, 0).await)).await;
+    let other = app
+        .scalar_text(&format!("SELECT name FROM participants WHERE id = {}", app.participant_in_unit(2, 0).await))
+        .await;
     assert!(html.contains(&html_escape(&name)));
     assert!(!html.contains(&html_escape(&other)), "not the other unit's people");
 }

@@ -21,15 +21,13 @@ async fn a_cross_site_post_is_refused_and_audited(backend: Backend) {
         .unwrap();
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.scalar_i64("SELECT count(*) FROM sign_in_codes").await, codes_before, "nothing written");
-    assert_eq!(app.audit_count("record_kind = 'cross_site_request' AND outcome = 'denied' AND actor_role = 'staff'").await, 1);
+    assert_eq!(
+        app.audit_count("record_kind = 'cross_site_request' AND outcome = 'denied' AND actor_role = 'staff'").await,
+        1
+    );
 
     // An old browser without Sec-Fetch-Site, but with a foreign Origin: refused too.
-    let response = staff
-        .post(app.url("/api/sign_out"))
-        .header("origin", "https://evil.example")
-        .send()
-        .await
-        .unwrap();
+    let response = staff.post(app.url("/api/sign_out")).header("origin", "https://evil.example").send().await.unwrap();
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 
     // The same request from our own pages goes through.
@@ -51,7 +49,9 @@ async fn pages_send_security_headers(backend: Backend) {
     assert_eq!(response.status(), StatusCode::OK);
     let h = response.headers();
     let csp = h.get("content-security-policy").unwrap().to_str().unwrap().to_owned();
-    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'") && csp.contains("base-uri 'none'"));
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'") && csp.contains("base-uri 'none'")
+    );
     assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
     assert!(h.get("referrer-policy").is_some());
     assert!(h.get("x-request-id").is_some(), "every response names its request");

@@ -43,8 +43,9 @@ async fn session_id_rotates_at_sign_in(backend: Backend) {
     // A failed attempt leaves a session (holding the form feedback).
     let first = app.post_form(&client, "sign_in_staff", &[("email", &email), ("password", "x")]).await;
     let before = session_cookie(&first).expect("a session before sign-in");
-    let second =
-        app.post_form(&client, "sign_in_staff", &[("email", &email), ("password", mina_steg_tests::STAFF_PASSWORD)]).await;
+    let second = app
+        .post_form(&client, "sign_in_staff", &[("email", &email), ("password", mina_steg_tests::STAFF_PASSWORD)])
+        .await;
     let after = session_cookie(&second).expect("a new cookie at sign-in");
     assert_ne!(before, after, "the session id changes at sign-in");
 
@@ -119,7 +120,8 @@ async fn racing_with_one_code_only_one_wins(backend: Backend) {
     let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
     let code = app.new_code(&staff, participant).await;
     let phones: Vec<_> = (0..4).map(|_| app.client()).collect();
-    let attempts = phones.iter().map(|p| app.post_form(p, "sign_in_code", &[("code", &code)]));
+    let form = [("code", code.as_str())];
+    let attempts = phones.iter().map(|p| app.post_form(p, "sign_in_code", &form));
     // Sent together, so the requests really race.
     let results = futures::future::join_all(attempts).await;
     let winners = results.iter().filter(|r| location(r) == "/").count();
@@ -134,8 +136,9 @@ async fn too_many_wrong_passwords_lock_the_account_for_a_while(backend: Backend)
         app.post_form(&client, "sign_in_staff", &[("email", &email), ("password", "fel-fel-fel-fel")]).await;
     }
     // Even the right password is refused now, with a message saying why.
-    let response =
-        app.post_form(&client, "sign_in_staff", &[("email", &email), ("password", mina_steg_tests::STAFF_PASSWORD)]).await;
+    let response = app
+        .post_form(&client, "sign_in_staff", &[("email", &email), ("password", mina_steg_tests::STAFF_PASSWORD)])
+        .await;
     assert_eq!(location(&response), "/logga-in/personal");
     let page = client.get(app.url("/logga-in/personal")).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("för många gånger"), "says to wait");
@@ -148,10 +151,7 @@ async fn ending_device_sessions_signs_the_phone_out(backend: Backend) {
     let participant = app.participant_in_unit(1, 0).await;
     let phone = app.participant_client(participant).await;
     assert_eq!(app.call(&phone, "participant_start", &[]).await.status(), StatusCode::OK);
-    let staff_ctx = app::server::RequestCtx {
-        actor: staff_actor(&app, participant).await,
-        request_id: "test".into(),
-    };
+    let staff_ctx = app::server::RequestCtx { actor: staff_actor(&app, participant).await, request_id: "test".into() };
     app.access.end_participant_sessions(&staff_ctx, participant).await.expect("staff may end sessions");
     assert_eq!(app.call(&phone, "participant_start", &[]).await.status(), StatusCode::UNAUTHORIZED);
 }

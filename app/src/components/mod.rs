@@ -56,11 +56,13 @@ pub fn TextField(
 /// A message for the whole form (for example a wrong password), read out by screen readers.
 #[component]
 pub fn FormMessage(message: Option<String>) -> impl IntoView {
-    message.map(|m| view! {
-        <div class="form-message" role="alert">
-            <Icon name="triangle-alert" size=24/>
-            <p>{m}</p>
-        </div>
+    message.map(|m| {
+        view! {
+            <div class="form-message" role="alert">
+                <Icon name="triangle-alert" size=24/>
+                <p>{m}</p>
+            </div>
+        }
     })
 }
 

@@ -23,9 +23,7 @@ impl Password {
 
     pub fn parse(s: &str) -> Result<Self, ParseError> {
         if s.chars().nth(Self::MAX_CHARS).is_some() {
-            return Err(ParseError::new(
-                "Lösenordet är för långt. Det får ha högst 128 tecken.",
-            ));
+            return Err(ParseError::new("Lösenordet är för långt. Det får ha högst 128 tecken."));
         }
         if s.chars().count() < Self::MIN_CHARS {
             return Err(ParseError::new(
@@ -33,9 +31,7 @@ impl Password {
             ));
         }
         if s.trim().is_empty() {
-            return Err(ParseError::new(
-                "Lösenordet kan inte bara vara mellanslag. Skriv några ord eller tecken.",
-            ));
+            return Err(ParseError::new("Lösenordet kan inte bara vara mellanslag. Skriv några ord eller tecken."));
         }
         Ok(Self(s.to_owned()))
     }
@@ -112,10 +108,7 @@ impl SignInCode {
         let mut buf = [0u8; 8];
         buf[1..].copy_from_slice(bytes);
         let bits = u64::from_be_bytes(buf) >> 6; // the top 50 of the 56 bits
-        let code = (0..Self::LEN)
-            .rev()
-            .map(|i| CROCKFORD[((bits >> (5 * i)) & 0x1F) as usize] as char)
-            .collect();
+        let code = (0..Self::LEN).rev().map(|i| CROCKFORD[((bits >> (5 * i)) & 0x1F) as usize] as char).collect();
         Self(code)
     }
 
@@ -157,14 +150,8 @@ mod tests {
         assert!(Password::parse("kort").is_err());
         assert!(Password::parse("").is_err());
         assert!(Password::parse("elva tecken").is_err(), "11 chars");
-        assert_eq!(
-            Password::parse("tolv tecken!").unwrap().expose_secret(),
-            "tolv tecken!"
-        );
-        assert!(
-            Password::parse("åäöåäöåäöåäö").is_ok(),
-            "12 chars, 24 bytes"
-        );
+        assert_eq!(Password::parse("tolv tecken!").unwrap().expose_secret(), "tolv tecken!");
+        assert!(Password::parse("åäöåäöåäöåäö").is_ok(), "12 chars, 24 bytes");
         assert!(Password::parse(&"ö".repeat(128)).is_ok());
         assert!(Password::parse(&"ö".repeat(129)).is_err());
         assert!(Password::parse(&"x".repeat(10_000)).is_err());
@@ -186,31 +173,15 @@ mod tests {
 
     #[test]
     fn code_parse_normalises_typing() {
-        for input in [
-            "ABCDE-FGHJK",
-            "abcde-fghjk",
-            " abcde fghjk ",
-            "AB CD EF GH JK",
-            "A-B-C-D-E-F-G-H-J-K",
-        ] {
-            assert_eq!(
-                SignInCode::parse(input).unwrap().as_str(),
-                "ABCDEFGHJK",
-                "{input:?}"
-            );
+        for input in ["ABCDE-FGHJK", "abcde-fghjk", " abcde fghjk ", "AB CD EF GH JK", "A-B-C-D-E-F-G-H-J-K"] {
+            assert_eq!(SignInCode::parse(input).unwrap().as_str(), "ABCDEFGHJK", "{input:?}");
         }
-        assert_eq!(
-            SignInCode::parse("ilo01-ILO01").unwrap().as_str(),
-            "1100111001"
-        );
+        assert_eq!(SignInCode::parse("ilo01-ILO01").unwrap().as_str(), "1100111001");
     }
 
     #[test]
     fn code_parse_refuses() {
-        assert_eq!(
-            SignInCode::parse("").unwrap_err().message,
-            "Skriv koden som du har fått."
-        );
+        assert_eq!(SignInCode::parse("").unwrap_err().message, "Skriv koden som du har fått.");
         for bad in [
             "ABCDE",
             "ABCDE-FGHJ",
@@ -229,34 +200,16 @@ mod tests {
 
     #[test]
     fn code_from_bytes() {
-        assert_eq!(
-            SignInCode::from_random_bytes(&[0; 7]).as_str(),
-            "0000000000"
-        );
-        assert_eq!(
-            SignInCode::from_random_bytes(&[0xFF; 7]).as_str(),
-            "ZZZZZZZZZZ"
-        );
+        assert_eq!(SignInCode::from_random_bytes(&[0; 7]).as_str(), "0000000000");
+        assert_eq!(SignInCode::from_random_bytes(&[0xFF; 7]).as_str(), "ZZZZZZZZZZ");
         // Only the first 50 bits count: the low 6 bits of the last byte are ignored.
-        assert_eq!(
-            SignInCode::from_random_bytes(&[0, 0, 0, 0, 0, 0, 0x3F]).as_str(),
-            "0000000000"
-        );
-        assert_eq!(
-            SignInCode::from_random_bytes(&[0, 0, 0, 0, 0, 0, 0x40]).as_str(),
-            "0000000001"
-        );
+        assert_eq!(SignInCode::from_random_bytes(&[0, 0, 0, 0, 0, 0, 0x3F]).as_str(), "0000000000");
+        assert_eq!(SignInCode::from_random_bytes(&[0, 0, 0, 0, 0, 0, 0x40]).as_str(), "0000000001");
         // 0b00001_00010_00011_… : first character from the top five bits.
-        assert_eq!(
-            SignInCode::from_random_bytes(&[0b0000_1000, 0b1000_0110, 0, 0, 0, 0, 0]).as_str(),
-            "1230000000"
-        );
+        assert_eq!(SignInCode::from_random_bytes(&[0b0000_1000, 0b1000_0110, 0, 0, 0, 0, 0]).as_str(), "1230000000");
         // Every generated code parses back to itself.
         let c = SignInCode::from_random_bytes(&[0x12, 0x34, 0x56, 0x78, 0x9A, 0xBC, 0xDE]);
-        assert_eq!(
-            SignInCode::parse(&c.display_grouped()).unwrap().as_str(),
-            c.as_str()
-        );
+        assert_eq!(SignInCode::parse(&c.display_grouped()).unwrap().as_str(), c.as_str());
     }
 
     #[test]
@@ -270,10 +223,7 @@ mod tests {
     fn serde_refuses_invalid() {
         assert!(de::<Password>("short").is_err());
         assert!(de::<Password>("long enough password").is_ok());
-        assert_eq!(
-            de::<SignInCode>("abcde-fghjk").unwrap().as_str(),
-            "ABCDEFGHJK"
-        );
+        assert_eq!(de::<SignInCode>("abcde-fghjk").unwrap().as_str(), "ABCDEFGHJK");
         assert!(de::<SignInCode>("ABCDE-FGHJU").is_err());
     }
 }

@@ -45,10 +45,7 @@ mod tests {
     fn written_consent_scopes() {
         assert!(ConsentScope::ExtendedSupport.requires_written());
         assert!(ConsentScope::ReturnToDvFk.requires_written());
-        assert!(
-            !ConsentScope::DvFkContact.requires_written(),
-            "oral at the intake meeting"
-        );
+        assert!(!ConsentScope::DvFkContact.requires_written(), "oral at the intake meeting");
         assert!(!ConsentScope::AfDvContact.requires_written());
     }
 }

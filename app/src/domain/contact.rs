@@ -14,35 +14,24 @@ impl Email {
     pub const MAX_LEN: usize = 254;
 
     pub fn parse(s: &str) -> Result<Self, ParseError> {
-        const INVALID: ParseError =
-            ParseError::new("E-postadressen ser inte rätt ut. Skriv den som namn@kommun.se.");
+        const INVALID: ParseError = ParseError::new("E-postadressen ser inte rätt ut. Skriv den som namn@kommun.se.");
         let s = s.trim();
         if s.is_empty() {
-            return Err(ParseError::new(
-                "Skriv en e-postadress, till exempel namn@kommun.se.",
-            ));
+            return Err(ParseError::new("Skriv en e-postadress, till exempel namn@kommun.se."));
         }
         // The limit is in bytes (RFC 5321); checked before lowercasing so huge input costs nothing.
         if s.len() > Self::MAX_LEN {
-            return Err(ParseError::new(
-                "E-postadressen är för lång. Den får vara högst 254 tecken.",
-            ));
+            return Err(ParseError::new("E-postadressen är för lång. Den får vara högst 254 tecken."));
         }
         if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(ParseError::new(
-                "E-postadressen får inte ha mellanslag. Skriv den som namn@kommun.se.",
-            ));
+            return Err(ParseError::new("E-postadressen får inte ha mellanslag. Skriv den som namn@kommun.se."));
         }
         let s = s.to_lowercase();
         let Some((local, domain)) = s.split_once('@') else {
-            return Err(ParseError::new(
-                "E-postadressen ska ha ett @, till exempel namn@kommun.se.",
-            ));
+            return Err(ParseError::new("E-postadressen ska ha ett @, till exempel namn@kommun.se."));
         };
         if domain.contains('@') {
-            return Err(ParseError::new(
-                "E-postadressen får bara ha ett @. Skriv den som namn@kommun.se.",
-            ));
+            return Err(ParseError::new("E-postadressen får bara ha ett @. Skriv den som namn@kommun.se."));
         }
         // Characters that only appear in quoted or bracketed forms, which no
         // municipality uses and which make addresses unsafe to paste into headers.
@@ -89,9 +78,7 @@ impl PhoneNumber {
         );
         let s = s.trim();
         if s.is_empty() {
-            return Err(ParseError::new(
-                "Skriv ett telefonnummer, till exempel 070-123 45 67.",
-            ));
+            return Err(ParseError::new("Skriv ett telefonnummer, till exempel 070-123 45 67."));
         }
         // 15 digits with generous spacing fit in 40 bytes; anything longer is not a number.
         if s.len() > 40 {
@@ -130,9 +117,7 @@ impl PhoneNumber {
             international = format!("46{rest}");
         }
         if international.starts_with('0') {
-            return Err(ParseError::new(
-                "Landsnumret ser inte rätt ut. Skriv till exempel +46 för Sverige.",
-            ));
+            return Err(ParseError::new("Landsnumret ser inte rätt ut. Skriv till exempel +46 för Sverige."));
         }
         if !(8..=15).contains(&international.len()) {
             return Err(WRONG_LENGTH);
@@ -170,11 +155,7 @@ impl PhoneNumber {
 /// Swedish grouping from the end in pairs, with a leading triple when the count
 /// is odd: `1234567` → `123 45 67`, `123456` → `12 34 56`.
 fn group_subscriber(d: &str) -> String {
-    let first = if d.len() % 2 == 1 && d.len() >= 3 {
-        3
-    } else {
-        2.min(d.len())
-    };
+    let first = if d.len() % 2 == 1 && d.len() >= 3 { 3 } else { 2.min(d.len()) };
     let mut out = String::from(&d[..first]);
     let mut rest = &d[first..];
     while !rest.is_empty() {
@@ -229,10 +210,7 @@ mod tests {
 
     #[test]
     fn email_invalid() {
-        assert_eq!(
-            Email::parse("").unwrap_err().message,
-            "Skriv en e-postadress, till exempel namn@kommun.se."
-        );
+        assert_eq!(Email::parse("").unwrap_err().message, "Skriv en e-postadress, till exempel namn@kommun.se.");
         for bad in [
             "   ",
             "anna",
@@ -291,14 +269,8 @@ mod tests {
         assert_eq!(d("08-12 34 56"), "08-12 34 56");
         assert_eq!(d("031-123 45 67"), "0311234567");
         assert_eq!(d("+47 22 12 34 56"), "+4722123456");
-        assert_eq!(
-            PhoneNumber::parse("0736 00 11 22").unwrap().to_string(),
-            "073-600 11 22"
-        );
-        assert_eq!(
-            PhoneNumber::parse("08-123 45 67").unwrap().as_e164(),
-            "+4681234567"
-        );
+        assert_eq!(PhoneNumber::parse("0736 00 11 22").unwrap().to_string(), "073-600 11 22");
+        assert_eq!(PhoneNumber::parse("08-123 45 67").unwrap().as_e164(), "+4681234567");
     }
 
     #[test]
@@ -317,10 +289,7 @@ mod tests {
             "tel:+46701234567",
             "٠٧٠١٢٣٤٥٦٧", // Arabic-Indic digits
         ] {
-            assert!(
-                PhoneNumber::parse(bad).is_err(),
-                "{bad:?} should be refused"
-            );
+            assert!(PhoneNumber::parse(bad).is_err(), "{bad:?} should be refused");
         }
         assert!(PhoneNumber::parse(&"0".repeat(10_000)).is_err());
         assert!(PhoneNumber::parse(&"7".repeat(10_000)).is_err());
@@ -330,10 +299,7 @@ mod tests {
     fn serde_round_trip_and_refusal() {
         assert_eq!(de::<Email>("A@B.SE").unwrap().as_str(), "a@b.se");
         assert!(de::<Email>("not an email").is_err());
-        assert_eq!(
-            de::<PhoneNumber>("+46701234567").unwrap().display(),
-            "070-123 45 67"
-        );
+        assert_eq!(de::<PhoneNumber>("+46701234567").unwrap().display(), "070-123 45 67");
         assert!(de::<PhoneNumber>("12").is_err());
     }
 }

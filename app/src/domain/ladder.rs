@@ -53,11 +53,7 @@ impl LadderStep {
     /// the person simply stays at their DV step.
     pub const fn next_steps(self) -> &'static [Self] {
         match self {
-            Self::GroupActivity => &[
-                Self::WorkPrepProgramme,
-                Self::IndividualPlacement,
-                Self::JointAssessment,
-            ],
+            Self::GroupActivity => &[Self::WorkPrepProgramme, Self::IndividualPlacement, Self::JointAssessment],
             Self::WorkPrepProgramme => &[Self::IndividualPlacement, Self::JointAssessment],
             Self::IndividualPlacement => &[Self::WorkPrepProgramme, Self::JointAssessment],
             Self::JointAssessment => &[Self::EnhancedCollaboration],
@@ -101,11 +97,7 @@ mod tests {
         assert_eq!(LadderStep::IndividualPlacement.number(), Some(3));
         assert_eq!(LadderStep::from_number(0), None);
         assert_eq!(LadderStep::from_number(6), None);
-        for o in [
-            LadderStep::Employment,
-            LadderStep::Studies,
-            LadderStep::BackToDv,
-        ] {
+        for o in [LadderStep::Employment, LadderStep::Studies, LadderStep::BackToDv] {
             assert!(o.is_outcome());
             assert_eq!(o.number(), None);
         }
@@ -115,10 +107,7 @@ mod tests {
     fn next_steps() {
         use LadderStep::*;
         assert_eq!(JointAssessment.next_steps(), &[EnhancedCollaboration]);
-        assert_eq!(
-            EnhancedCollaboration.next_steps(),
-            &[Employment, Studies, BackToDv]
-        );
+        assert_eq!(EnhancedCollaboration.next_steps(), &[Employment, Studies, BackToDv]);
         assert!(Employment.next_steps().is_empty());
         assert!(GroupActivity.next_steps().contains(&IndividualPlacement));
         for s in LadderStep::ALL {

@@ -24,10 +24,7 @@ code_enum! {
 impl MeetingKind {
     /// GK 1-3, counted as "GK held and planned" in the follow-up tables.
     pub const fn is_joint_assessment(self) -> bool {
-        matches!(
-            self,
-            Self::JointAssessment1 | Self::JointAssessment2 | Self::JointAssessment3
-        )
+        matches!(self, Self::JointAssessment1 | Self::JointAssessment2 | Self::JointAssessment3)
     }
 }
 
@@ -79,9 +76,7 @@ impl MeetingTime {
             return Err(ParseError::new("Sluttiden måste vara efter starttiden."));
         }
         if end - start > TimeDelta::hours(Self::MAX_HOURS) {
-            return Err(ParseError::new(
-                "Ett möte kan vara högst 12 timmar. Kontrollera start- och sluttiden.",
-            ));
+            return Err(ParseError::new("Ett möte kan vara högst 12 timmar. Kontrollera start- och sluttiden."));
         }
         Ok(Self { start, end })
     }
@@ -99,9 +94,8 @@ impl MeetingTime {
     }
 }
 
-// Local time needs the tz database, which is ~100 kB of wasm; chrono-tz is a
-// server-only dependency (feature "ssr"), and local times are rendered there.
-#[cfg(feature = "ssr")]
+// Local time needs the tz database (~100 kB of wasm); it stays out of the
+// browser build as long as no island uses it.
 mod local {
     use super::{MeetingTime, ParseError};
     use crate::domain::parse_iso_date;
@@ -112,18 +106,14 @@ mod local {
     /// Reads `HH:MM` as sent by `<input type="time">`; also `H:MM` and `HH.MM`,
     /// the way times are often written in Swedish.
     pub(super) fn parse_time(s: &str) -> Result<NaiveTime, ParseError> {
-        const FORMAT: ParseError =
-            ParseError::new("Skriv tiden som timmar och minuter, till exempel 09:30.");
+        const FORMAT: ParseError = ParseError::new("Skriv tiden som timmar och minuter, till exempel 09:30.");
         let s = s.trim();
         let (h, m) = s.split_once([':', '.']).ok_or(FORMAT)?;
         let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
         if !(digits(h) && h.len() <= 2 && digits(m) && m.len() == 2) {
             return Err(FORMAT);
         }
-        let (h, m) = (
-            h.parse().map_err(|_| FORMAT)?,
-            m.parse().map_err(|_| FORMAT)?,
-        );
+        let (h, m) = (h.parse().map_err(|_| FORMAT)?, m.parse().map_err(|_| FORMAT)?);
         NaiveTime::from_hms_opt(h, m, 0).ok_or(FORMAT)
     }
 
@@ -177,13 +167,7 @@ mod tests {
         assert_eq!(MeetingKind::JointAssessment2.as_str(), "joint_assessment_2");
         assert_eq!(MeetingKind::CheckIn.label_sv(), "Avstämningsmöte");
         assert_eq!(MeetingAnswer::NoAnswer.as_str(), "none");
-        assert_eq!(
-            MeetingKind::ALL
-                .iter()
-                .filter(|k| k.is_joint_assessment())
-                .count(),
-            3
-        );
+        assert_eq!(MeetingKind::ALL.iter().filter(|k| k.is_joint_assessment()).count(), 3);
     }
 
     #[test]
@@ -196,14 +180,11 @@ mod tests {
         assert!(MeetingTime::new(utc(2026, 5, 4, 8, 0), utc(2026, 5, 4, 20, 1)).is_err());
         assert!(MeetingTime::new(utc(2026, 5, 4, 8, 0), utc(2026, 5, 4, 8, 0)).is_err());
         assert_eq!(
-            MeetingTime::new(utc(2026, 5, 4, 9, 0), utc(2026, 5, 4, 8, 0))
-                .unwrap_err()
-                .message,
+            MeetingTime::new(utc(2026, 5, 4, 9, 0), utc(2026, 5, 4, 8, 0)).unwrap_err().message,
             "Sluttiden måste vara efter starttiden."
         );
     }
 
-    #[cfg(feature = "ssr")]
     mod local_time {
         use super::*;
         use crate::domain::meeting::local::parse_time;

@@ -119,9 +119,7 @@ pub use consent::{ConsentMethod, ConsentScope};
 pub use contact::{Email, PhoneNumber};
 pub use ladder::{DischargeOutcome, LadderStep};
 pub use meeting::{MeetingAnswer, MeetingKind, MeetingStatus, MeetingTime};
-pub use people::{
-    Benefit, BenefitKind, DvForm, HoursPerWeek, Organisation, RelationKind, Role, StaffRole,
-};
+pub use people::{Benefit, BenefitKind, DvForm, HoursPerWeek, Organisation, RelationKind, Role, StaffRole};
 pub use programme::{AttendanceMark, Capacity, EnrolmentStatus, RoundForm};
 pub use text::{LongText, PersonName, ShortText};
 
@@ -137,30 +135,19 @@ pub fn parse_iso_date(s: &str) -> Result<NaiveDate, ParseError> {
     let shape_ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
         return Err(ParseError::new(DATE_FORMAT_MESSAGE));
     }
     // The shape check guarantees ASCII digits, so these parses cannot fail.
-    let year: i32 = s[0..4]
-        .parse()
-        .map_err(|_| ParseError::new(DATE_FORMAT_MESSAGE))?;
-    let month: u32 = s[5..7]
-        .parse()
-        .map_err(|_| ParseError::new(DATE_FORMAT_MESSAGE))?;
-    let day: u32 = s[8..10]
-        .parse()
-        .map_err(|_| ParseError::new(DATE_FORMAT_MESSAGE))?;
+    let year: i32 = s[0..4].parse().map_err(|_| ParseError::new(DATE_FORMAT_MESSAGE))?;
+    let month: u32 = s[5..7].parse().map_err(|_| ParseError::new(DATE_FORMAT_MESSAGE))?;
+    let day: u32 = s[8..10].parse().map_err(|_| ParseError::new(DATE_FORMAT_MESSAGE))?;
     if !(1900..=2200).contains(&year) {
-        return Err(ParseError::new(
-            "Året ser inte rätt ut. Skriv datumet som år-månad-dag, till exempel 2026-05-14.",
-        ));
+        return Err(ParseError::new("Året ser inte rätt ut. Skriv datumet som år-månad-dag, till exempel 2026-05-14."));
     }
-    NaiveDate::from_ymd_opt(year, month, day).ok_or(ParseError::new(
-        "Det datumet finns inte. Kontrollera månad och dag.",
-    ))
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or(ParseError::new("Det datumet finns inte. Kontrollera månad och dag."))
 }
 
 #[cfg(test)]
@@ -184,10 +171,7 @@ pub(crate) mod test_support {
             let code = v.as_str();
             assert!(codes.insert(code), "duplicate code {code}");
             assert!(
-                !code.is_empty()
-                    && code
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                !code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
                 "code not snake_case: {code}"
             );
             assert!(!v.label_sv().trim().is_empty());
@@ -222,14 +206,8 @@ mod tests {
 
     #[test]
     fn iso_date_valid() {
-        assert_eq!(
-            parse_iso_date("2026-03-29"),
-            Ok(NaiveDate::from_ymd_opt(2026, 3, 29).unwrap())
-        );
-        assert_eq!(
-            parse_iso_date(" 2028-02-29 "),
-            Ok(NaiveDate::from_ymd_opt(2028, 2, 29).unwrap())
-        );
+        assert_eq!(parse_iso_date("2026-03-29"), Ok(NaiveDate::from_ymd_opt(2026, 3, 29).unwrap()));
+        assert_eq!(parse_iso_date(" 2028-02-29 "), Ok(NaiveDate::from_ymd_opt(2028, 2, 29).unwrap()));
     }
 
     #[test]

@@ -57,15 +57,13 @@ impl Benefit {
         let kind = BenefitKind::parse(kind)?;
         let until = until.map(str::trim).filter(|s| !s.is_empty());
         match (kind, until) {
-            (BenefitKind::ActivityCompensation, Some(date)) => Ok(Self::ActivityCompensation {
-                granted_until: parse_iso_date(date)?,
-            }),
+            (BenefitKind::ActivityCompensation, Some(date)) => {
+                Ok(Self::ActivityCompensation { granted_until: parse_iso_date(date)? })
+            }
             (BenefitKind::ActivityCompensation, None) => Err(ParseError::new(
                 "Skriv till vilket datum aktivitetsersättningen är beviljad, till exempel 2026-06-30.",
             )),
-            (_, Some(_)) => Err(ParseError::new(
-                "Ta bort datumet. Ett datum behövs bara för aktivitetsersättning.",
-            )),
+            (_, Some(_)) => Err(ParseError::new("Ta bort datumet. Ett datum behövs bara för aktivitetsersättning.")),
             (BenefitKind::SicknessCompensation, None) => Ok(Self::SicknessCompensation),
             (BenefitKind::SocialAssistance, None) => Ok(Self::SocialAssistance),
             (BenefitKind::NoBenefit, None) => Ok(Self::NoBenefit),
@@ -108,18 +106,11 @@ impl HoursPerWeek {
     const MESSAGE: &'static str = "Skriv antal timmar i veckan som en siffra mellan 1 och 40.";
 
     pub fn new(hours: u8) -> Result<Self, ParseError> {
-        if (Self::MIN..=Self::MAX).contains(&hours) {
-            Ok(Self(hours))
-        } else {
-            Err(ParseError::new(Self::MESSAGE))
-        }
+        if (Self::MIN..=Self::MAX).contains(&hours) { Ok(Self(hours)) } else { Err(ParseError::new(Self::MESSAGE)) }
     }
 
     pub fn parse(s: &str) -> Result<Self, ParseError> {
-        s.trim()
-            .parse::<u8>()
-            .map_err(|_| ParseError::new(Self::MESSAGE))
-            .and_then(Self::new)
+        s.trim().parse::<u8>().map_err(|_| ParseError::new(Self::MESSAGE)).and_then(Self::new)
     }
 
     pub const fn get(self) -> u8 {
@@ -191,30 +182,18 @@ mod tests {
 
     #[test]
     fn labels_and_codes() {
-        assert_eq!(
-            StaffRole::PlacementSupervisor.label_sv(),
-            "Handledare enskild plats"
-        );
+        assert_eq!(StaffRole::PlacementSupervisor.label_sv(), "Handledare enskild plats");
         assert_eq!(BenefitKind::NoBenefit.as_str(), "none");
         assert_eq!(BenefitKind::parse("none"), Ok(BenefitKind::NoBenefit));
-        assert_eq!(
-            Organisation::Asf.label_sv(),
-            "Arbetsmarknadsavdelningen (ASF)"
-        );
-        assert_eq!(
-            "individual_placement".parse::<DvForm>(),
-            Ok(DvForm::IndividualPlacement)
-        );
+        assert_eq!(Organisation::Asf.label_sv(), "Arbetsmarknadsavdelningen (ASF)");
+        assert_eq!("individual_placement".parse::<DvForm>(), Ok(DvForm::IndividualPlacement));
         assert_eq!(Role::ALL.len(), 4);
         assert_eq!(RelationKind::ALL.len(), 7);
     }
 
     #[test]
     fn legal_representatives() {
-        let reps: Vec<_> = RelationKind::ALL
-            .iter()
-            .filter(|r| r.is_legal_representative())
-            .collect();
+        let reps: Vec<_> = RelationKind::ALL.iter().filter(|r| r.is_legal_representative()).collect();
         assert_eq!(reps, [&RelationKind::GoodMan, &RelationKind::Administrator]);
     }
 
@@ -223,14 +202,8 @@ mod tests {
         let ae = Benefit::parse("activity_compensation", Some("2027-01-31")).unwrap();
         assert_eq!(ae.kind(), BenefitKind::ActivityCompensation);
         assert_eq!(ae.granted_until(), NaiveDate::from_ymd_opt(2027, 1, 31));
-        assert_eq!(
-            Benefit::parse("sickness_compensation", None),
-            Ok(Benefit::SicknessCompensation)
-        );
-        assert_eq!(
-            Benefit::parse("social_assistance", Some("  ")),
-            Ok(Benefit::SocialAssistance)
-        );
+        assert_eq!(Benefit::parse("sickness_compensation", None), Ok(Benefit::SicknessCompensation));
+        assert_eq!(Benefit::parse("social_assistance", Some("  ")), Ok(Benefit::SocialAssistance));
         assert_eq!(Benefit::parse("none", Some("")), Ok(Benefit::NoBenefit));
         assert_eq!(Benefit::NoBenefit.granted_until(), None);
     }
@@ -253,21 +226,8 @@ mod tests {
         assert_eq!(HoursPerWeek::parse("1").unwrap().get(), 1);
         assert_eq!(HoursPerWeek::parse(" 40 ").unwrap().get(), 40);
         assert_eq!(HoursPerWeek::new(20).unwrap().to_string(), "20");
-        for bad in [
-            "0",
-            "41",
-            "-1",
-            "",
-            "7,5",
-            "7.5",
-            "tio",
-            "256",
-            &"9".repeat(10_000),
-        ] {
-            assert!(
-                HoursPerWeek::parse(bad).is_err(),
-                "{bad:?} should be refused"
-            );
+        for bad in ["0", "41", "-1", "", "7,5", "7.5", "tio", "256", &"9".repeat(10_000)] {
+            assert!(HoursPerWeek::parse(bad).is_err(), "{bad:?} should be refused");
         }
         assert!(HoursPerWeek::new(0).is_err());
         let de = |n: u8| HoursPerWeek::deserialize(U8Deserializer::<ValueError>::new(n));

@@ -15,18 +15,11 @@ impl Capacity {
     const MESSAGE: &'static str = "Antal platser ska vara mellan 1 och 20.";
 
     pub fn new(places: u8) -> Result<Self, ParseError> {
-        if (Self::MIN..=Self::MAX).contains(&places) {
-            Ok(Self(places))
-        } else {
-            Err(ParseError::new(Self::MESSAGE))
-        }
+        if (Self::MIN..=Self::MAX).contains(&places) { Ok(Self(places)) } else { Err(ParseError::new(Self::MESSAGE)) }
     }
 
     pub fn parse(s: &str) -> Result<Self, ParseError> {
-        s.trim()
-            .parse::<u8>()
-            .map_err(|_| ParseError::new(Self::MESSAGE))
-            .and_then(Self::new)
+        s.trim().parse::<u8>().map_err(|_| ParseError::new(Self::MESSAGE)).and_then(Self::new)
     }
 
     pub const fn get(self) -> u8 {
@@ -100,21 +93,8 @@ mod tests {
         assert_eq!(Capacity::parse("1").unwrap().get(), 1);
         assert_eq!(Capacity::parse(" 6 ").unwrap().get(), 6);
         assert_eq!(Capacity::new(20).unwrap().to_string(), "20");
-        for bad in [
-            "0",
-            "21",
-            "-3",
-            "",
-            "sex",
-            "5.5",
-            "300",
-            &"2".repeat(10_000),
-        ] {
-            assert_eq!(
-                Capacity::parse(bad).unwrap_err().message,
-                "Antal platser ska vara mellan 1 och 20.",
-                "{bad:?}"
-            );
+        for bad in ["0", "21", "-3", "", "sex", "5.5", "300", &"2".repeat(10_000)] {
+            assert_eq!(Capacity::parse(bad).unwrap_err().message, "Antal platser ska vara mellan 1 och 20.", "{bad:?}");
         }
         let de = |n: u8| Capacity::deserialize(U8Deserializer::<ValueError>::new(n));
         assert!(de(6).is_ok());
@@ -124,13 +104,7 @@ mod tests {
 
     #[test]
     fn places() {
-        let taking: Vec<_> = EnrolmentStatus::ALL
-            .iter()
-            .filter(|s| s.takes_place())
-            .collect();
-        assert_eq!(
-            taking,
-            [&EnrolmentStatus::Enrolled, &EnrolmentStatus::Completed]
-        );
+        let taking: Vec<_> = EnrolmentStatus::ALL.iter().filter(|s| s.takes_place()).collect();
+        assert_eq!(taking, [&EnrolmentStatus::Enrolled, &EnrolmentStatus::Completed]);
     }
 }

@@ -10,7 +10,9 @@ use super::req;
 /// The start page. A participant sees their own; a relative names the
 /// participant (`participant_id`) and sees what the consent shares.
 #[server(endpoint = "participant_start")]
-pub async fn load_participant_start(#[server(default)] participant_id: Option<i64>) -> Result<ParticipantStart, AppError> {
+pub async fn load_participant_start(
+    #[server(default)] participant_id: Option<i64>,
+) -> Result<ParticipantStart, AppError> {
     use crate::policy::Actor;
     let req = req().await?;
     req.require_signed_in()?;

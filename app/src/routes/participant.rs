@@ -11,7 +11,8 @@ use leptos_router::components::Redirect;
 
 #[component]
 pub fn ParticipantHomePage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| async { (current_viewer().await, load_participant_start(None).await) });
+    let data =
+        Resource::new_blocking(|| (), |_| async { (current_viewer().await, load_participant_start(None).await) });
     view! {
         <Suspense>
             {move || Suspend::new(async move {

@@ -3,10 +3,10 @@
 use crate::components::{FormMessage, Icon, TextField};
 use crate::functions::auth::{CODE_SIGN_IN_FORM, STAFF_SIGN_IN_FORM, SignInCode, SignInStaff};
 use crate::functions::take_form_feedback;
-use leptos::server_fn::ServerFn;
 use crate::layouts::Page;
 use crate::texts::sv;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 /// `/logga-in`: the code field, filled in from the QR code's link (`?kod=`).

@@ -61,10 +61,9 @@ pub(crate) fn new_session_secret() -> String {
 
 pub fn hash_password(password: &crate::domain::Password) -> Result<String, AccessError> {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.expose_secret().as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|_| AccessError::Invalid { field: "password", message: "Lösenordet gick inte att spara. Försök igen." })
+    Argon2::default().hash_password(password.expose_secret().as_bytes(), &salt).map(|h| h.to_string()).map_err(|_| {
+        AccessError::Invalid { field: "password", message: "Lösenordet gick inte att spara. Försök igen." }
+    })
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -84,10 +83,7 @@ pub(crate) fn code_hash(code: &SignInCode) -> String {
 // e-mail takes as long as a wrong password.
 static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(b"no such account", &salt)
-        .map(|h| h.to_string())
-        .unwrap_or_default()
+    Argon2::default().hash_password(b"no such account", &salt).map(|h| h.to_string()).unwrap_or_default()
 });
 
 impl Access {
@@ -100,7 +96,11 @@ impl Access {
         Ok(row.and_then(SessionAccount::from_row))
     }
 
-    async fn too_many_failures(&self, work: &mut super::Work<'_>, keys: &[(&str, &str, i64)]) -> Result<bool, AccessError> {
+    async fn too_many_failures(
+        &self,
+        work: &mut super::Work<'_>,
+        keys: &[(&str, &str, i64)],
+    ) -> Result<bool, AccessError> {
         let since = storage::now() - Duration::minutes(FAILURE_WINDOW_MINUTES);
         for (kind, key, max) in keys {
             let n = storage::accounts::failures_since(work.tx()?, kind, &key_hash(kind, key), since).await?;
@@ -111,7 +111,12 @@ impl Access {
         Ok(false)
     }
 
-    async fn record_attempts(&self, work: &mut super::Work<'_>, keys: &[(&str, &str)], ok: bool) -> Result<(), AccessError> {
+    async fn record_attempts(
+        &self,
+        work: &mut super::Work<'_>,
+        keys: &[(&str, &str)],
+        ok: bool,
+    ) -> Result<(), AccessError> {
         let at = storage::now();
         for (kind, key) in keys {
             storage::accounts::record_attempt(work.tx()?, kind, &key_hash(kind, key), at, ok).await?;
@@ -129,7 +134,8 @@ impl Access {
     ) -> Result<SessionAccount, AccessError> {
         let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
         let mut work = self.work(&ctx).await?;
-        let keys = [("account", email.as_str(), MAX_FAILURES_PER_ACCOUNT), ("address", address, MAX_FAILURES_PER_ADDRESS)];
+        let keys =
+            [("account", email.as_str(), MAX_FAILURES_PER_ACCOUNT), ("address", address, MAX_FAILURES_PER_ADDRESS)];
         if self.too_many_failures(&mut work, &keys).await? {
             work.audit_event(Actor::Anonymous, "sign_in", "denied", "rate_limited").await?;
             work.commit().await?;
@@ -236,10 +242,8 @@ impl Access {
             .authorize(Action::Create, Want::Participant { participant_id, section: Section::Access, record_id: None })
             .await?;
         let participant_id = permit.participant_id()?;
-        let linked = storage::participants::links_of_relative(work.tx()?, relative_id)
-            .await?
-            .iter()
-            .any(|l| l.participant_id == participant_id);
+        let linked =
+            storage::participants::participants_of_relative(work.tx()?, relative_id).await?.contains(&participant_id);
         if !linked {
             return Err(AccessError::NotFound);
         }

@@ -75,8 +75,6 @@ impl Permit {
 pub(crate) enum Want {
     Participant { participant_id: i64, section: Section, record_id: Option<i64> },
     UnitRoster { unit_id: i64 },
-    StaffAccounts,
-    AuditLog,
 }
 
 /// One unit of work: a transaction plus who does it.
@@ -106,10 +104,6 @@ impl<'a> Work<'a> {
         self.tx.as_mut().ok_or(AccessError::Denied)
     }
 
-    pub(crate) fn ctx(&self) -> &RequestCtx {
-        self.ctx
-    }
-
     pub(crate) async fn commit(mut self) -> Result<(), AccessError> {
         if let Some(tx) = self.tx.take() {
             tx.commit().await?;
@@ -128,16 +122,6 @@ impl<'a> Work<'a> {
                 let decision = policy::decide(&actor, action, &Target::UnitRoster { unit_id });
                 let permit = Permit { participant_id: None, unit_id: Some(unit_id), action };
                 (decision.map(|_| permit), self.entry(action, None, "unit_roster", None, Some(unit_id)))
-            }
-            Want::StaffAccounts => {
-                let decision = policy::decide(&actor, action, &Target::StaffAccounts);
-                let permit = Permit { participant_id: None, unit_id: None, action };
-                (decision.map(|_| permit), self.entry(action, None, "staff_accounts", None, None))
-            }
-            Want::AuditLog => {
-                let decision = policy::decide(&actor, action, &Target::AuditLog);
-                let permit = Permit { participant_id: None, unit_id: None, action };
-                (decision.map(|_| permit), self.entry(action, None, "audit_log", None, None))
             }
         };
         match decision {
@@ -260,11 +244,13 @@ impl<'a> Work<'a> {
         Ok(())
     }
 
-    async fn relative_shares(&mut self, participant_id: i64, relative_id: i64) -> Result<Option<Vec<Section>>, AccessError> {
-        let linked = storage::participants::links_of_relative(self.tx()?, relative_id)
-            .await?
-            .iter()
-            .any(|l| l.participant_id == participant_id);
+    async fn relative_shares(
+        &mut self,
+        participant_id: i64,
+        relative_id: i64,
+    ) -> Result<Option<Vec<Section>>, AccessError> {
+        let linked =
+            storage::participants::participants_of_relative(self.tx()?, relative_id).await?.contains(&participant_id);
         if !linked {
             return Ok(None);
         }

@@ -8,14 +8,17 @@ use crate::server::storage::{self, meetings::AttendeeRow, participants::ContactR
 
 impl Access {
     /// The start page: next meeting, step on the ladder, contact persons.
-    pub async fn participant_start(&self, ctx: &RequestCtx, participant_id: i64) -> Result<ParticipantStart, AccessError> {
+    pub async fn participant_start(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+    ) -> Result<ParticipantStart, AccessError> {
         let mut work = self.work(ctx).await?;
         let read = |section| Want::Participant { participant_id, section, record_id: None };
 
         let profile = work.authorize(Action::Read, read(Section::Profile)).await?;
-        let row = storage::participants::by_id(work.tx()?, profile.participant_id()?)
-            .await?
-            .ok_or(AccessError::NotFound)?;
+        let row =
+            storage::participants::by_id(work.tx()?, profile.participant_id()?).await?.ok_or(AccessError::NotFound)?;
 
         let next_meeting = match work.authorize_part(Action::Read, read(Section::Meetings)).await? {
             Some(permit) => {
@@ -49,14 +52,25 @@ impl Access {
 
         let contacts = match work.authorize_part(Action::Read, read(Section::Contacts)).await? {
             Some(permit) => {
-                let rows = storage::participants::contact_persons(work.tx()?, permit.participant_id()?, crate::server::today()).await?;
+                let rows = storage::participants::contact_persons(
+                    work.tx()?,
+                    permit.participant_id()?,
+                    crate::server::today(),
+                )
+                .await?;
                 Some(rows.into_iter().map(contact_card).collect())
             }
             None => None,
         };
 
         work.commit().await?;
-        Ok(ParticipantStart { participant_id: row.id, preferred_name: row.preferred_name, next_meeting, step, contacts })
+        Ok(ParticipantStart {
+            participant_id: row.id,
+            preferred_name: row.preferred_name,
+            next_meeting,
+            step,
+            contacts,
+        })
     }
 }
 
@@ -75,7 +89,9 @@ fn attendee_card(a: AttendeeRow) -> PersonCard {
 fn contact_card(c: ContactRow) -> ContactCard {
     let role = match c.organisation.as_deref().map(Organisation::parse) {
         Some(Ok(organisation)) => PersonRole::External { organisation, title: c.role_in_case.clone() },
-        _ => PersonRole::Staff(StaffRole::parse(c.staff_role.as_deref().unwrap_or("")).unwrap_or(StaffRole::Supervisor)),
+        _ => {
+            PersonRole::Staff(StaffRole::parse(c.staff_role.as_deref().unwrap_or("")).unwrap_or(StaffRole::Supervisor))
+        }
     };
     ContactCard {
         person: PersonCard { name: c.name, role },

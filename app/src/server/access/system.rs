@@ -13,22 +13,32 @@ pub use crate::server::storage::seed::DemoSummary;
 
 impl Access {
     /// Creates the first (or another) admin account from the command line.
-    pub async fn create_admin(&self, email: &Email, name: &PersonName, password: &Password) -> Result<i64, AccessError> {
+    pub async fn create_admin(
+        &self,
+        email: &Email,
+        name: &PersonName,
+        password: &Password,
+    ) -> Result<i64, AccessError> {
         let hash = super::auth::hash_password(password)?;
         let ctx = RequestCtx::system("create-admin");
         let mut work = self.work(&ctx).await?;
         if storage::accounts::by_email(work.tx()?, email.as_str()).await?.is_some() {
-            return Err(AccessError::Invalid { field: "email", message: "Det finns redan ett konto med den e-postadressen." });
+            return Err(AccessError::Invalid {
+                field: "email",
+                message: "Det finns redan ett konto med den e-postadressen.",
+            });
         }
         let tx = work.tx()?;
-        let staff_id: i64 = on_conn!(tx, |c| sqlx::query_scalar(
+        let staff_id: i64 = on_conn!(tx, |c| {
+            sqlx::query_scalar(
             "INSERT INTO staff (unit_id, name, role, email, created_at) VALUES (NULL, $1, 'admin', $2, $3) RETURNING id"
         )
         .bind(name.as_str())
         .bind(email.as_str())
         .bind(storage::now())
         .fetch_one(c)
-        .await)?;
+        .await
+        })?;
         let account_id = storage::accounts::insert(
             work.tx()?,
             &storage::accounts::NewAccount {
@@ -57,8 +67,7 @@ impl Access {
             return Err(AccessError::Invalid { field: "database", message: "Databasen är inte tom." });
         }
         let mut secret = super::auth::new_session_secret;
-        let summary =
-            storage::seed::demo_municipality(work.tx()?, crate::server::today(), &hash, &mut secret).await?;
+        let summary = storage::seed::demo_municipality(work.tx()?, crate::server::today(), &hash, &mut secret).await?;
         storage::meta::set(work.tx()?, DEMO_MARK, "true").await?;
         work.audit_event(Actor::System, "create", "allowed", "demo_data").await?;
         work.commit().await?;
@@ -90,7 +99,8 @@ impl Access {
             return Err(AccessError::NotFound);
         }
         let tx = work.tx()?;
-        let rows: Vec<(i64, String, String, String)> = on_conn!(tx, |c| sqlx::query_as(
+        let rows: Vec<(i64, String, String, String)> = on_conn!(tx, |c| {
+            sqlx::query_as(
             "SELECT a.id, a.role, COALESCE(s.name, p.name, r.name, '') AS name, d.description
              FROM demo_accounts d
              JOIN accounts a ON a.id = d.account_id
@@ -100,7 +110,8 @@ impl Access {
              ORDER BY CASE a.role WHEN 'participant' THEN 0 WHEN 'relative' THEN 1 WHEN 'staff' THEN 2 ELSE 3 END, a.id"
         )
         .fetch_all(c)
-        .await)?;
+        .await
+        })?;
         work.commit().await?;
         Ok(rows
             .into_iter()
@@ -127,12 +138,11 @@ impl Access {
             return Err(AccessError::NotFound);
         }
         let tx = work.tx()?;
-        let listed: Option<i64> = on_conn!(tx, |c| sqlx::query_scalar(
-            "SELECT account_id FROM demo_accounts WHERE account_id = $1"
-        )
-        .bind(account_id)
-        .fetch_optional(c)
-        .await)?;
+        let listed: Option<i64> =
+            on_conn!(tx, |c| sqlx::query_scalar("SELECT account_id FROM demo_accounts WHERE account_id = $1")
+                .bind(account_id)
+                .fetch_optional(c)
+                .await)?;
         let account = match listed {
             Some(id) => storage::accounts::by_id(work.tx()?, id).await?.and_then(SessionAccount::from_row),
             None => None,

@@ -49,12 +49,6 @@ pub(crate) async fn by_relative(tx: &mut Tx, relative_id: i64) -> Result<Option<
     on_conn!(tx, |c| sqlx::query_as(&sql).bind(relative_id).fetch_optional(c).await)
 }
 
-/// All accounts in id order, for the demo page.
-pub(crate) async fn all(tx: &mut Tx) -> Result<Vec<AccountRow>, sqlx::Error> {
-    let sql = format!("{ACCOUNT_SELECT} ORDER BY a.id");
-    on_conn!(tx, |c| sqlx::query_as(&sql).fetch_all(c).await)
-}
-
 pub(crate) struct NewAccount<'a> {
     pub role: &'a str,
     pub staff_id: Option<i64>,

@@ -6,7 +6,6 @@ use chrono::{DateTime, Utc};
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub(crate) struct MeetingRow {
     pub id: i64,
-    pub participant_id: i64,
     pub kind: String,
     pub title: String,
     pub starts_at: DateTime<Utc>,
@@ -14,12 +13,11 @@ pub(crate) struct MeetingRow {
     pub place: Option<String>,
     pub video_link: Option<String>,
     pub bring: String,
-    pub status: String,
     pub participant_answer: String,
 }
 
-const MEETING_SELECT: &str = "SELECT id, participant_id, kind, title, starts_at, ends_at, place,
-    video_link, bring, status, participant_answer FROM meetings";
+const MEETING_SELECT: &str = "SELECT id, kind, title, starts_at, ends_at, place,
+    video_link, bring, participant_answer FROM meetings";
 
 /// The participant's next planned meeting that has not ended yet.
 pub(crate) async fn next_for(

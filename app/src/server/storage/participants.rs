@@ -6,18 +6,13 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub(crate) struct ParticipantRow {
     pub id: i64,
-    pub unit_id: i64,
     pub name: String,
     pub preferred_name: String,
     pub ladder_step: String,
     pub dv_form: String,
-    pub benefit_kind: String,
-    pub benefit_until: Option<NaiveDate>,
-    pub hours_per_week: i64,
 }
 
-const PARTICIPANT_SELECT: &str = "SELECT id, unit_id, name, preferred_name, ladder_step, dv_form,
-    benefit_kind, benefit_until, hours_per_week FROM participants";
+const PARTICIPANT_SELECT: &str = "SELECT id, name, preferred_name, ladder_step, dv_form FROM participants";
 
 /// The unit a participant belongs to: the fact the policy needs for staff.
 pub(crate) async fn unit_of(tx: &mut Tx, participant_id: i64) -> Result<Option<i64>, sqlx::Error> {
@@ -38,24 +33,13 @@ pub(crate) async fn in_unit(tx: &mut Tx, unit_id: i64) -> Result<Vec<Participant
 }
 
 pub(crate) async fn unit_name(tx: &mut Tx, unit_id: i64) -> Result<Option<String>, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query_scalar("SELECT name FROM units WHERE id = $1")
-        .bind(unit_id)
-        .fetch_optional(c)
-        .await)
+    on_conn!(tx, |c| sqlx::query_scalar("SELECT name FROM units WHERE id = $1").bind(unit_id).fetch_optional(c).await)
 }
 
-/// The participants a relative is linked to, with the sections each one's
-/// active consent shares (empty when nothing is shared).
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub(crate) struct RelativeLink {
-    pub participant_id: i64,
-    pub relation_kind: String,
-}
-
-pub(crate) async fn links_of_relative(tx: &mut Tx, relative_id: i64) -> Result<Vec<RelativeLink>, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query_as(
-        "SELECT participant_id, relation_kind FROM participant_relatives WHERE relative_id = $1
-         ORDER BY participant_id"
+/// The participants a relative (or god man) is linked to.
+pub(crate) async fn participants_of_relative(tx: &mut Tx, relative_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT participant_id FROM participant_relatives WHERE relative_id = $1 ORDER BY participant_id"
     )
     .bind(relative_id)
     .fetch_all(c)
@@ -79,13 +63,8 @@ pub(crate) async fn shared_sections(
     .bind(today)
     .fetch_all(c)
     .await)?;
-    let mut sections: Vec<String> = rows
-        .iter()
-        .flat_map(|s| s.split(','))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let mut sections: Vec<String> =
+        rows.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
     sections.sort();
     sections.dedup();
     Ok(sections)
@@ -93,14 +72,12 @@ pub(crate) async fn shared_sections(
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub(crate) struct ContactRow {
-    pub id: i64,
     pub name: String,
     pub role_in_case: String,
     pub organisation: Option<String>,
     pub staff_role: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
-    pub photo_path: Option<String>,
 }
 
 /// Contact persons in force today, staff first.
@@ -110,9 +87,9 @@ pub(crate) async fn contact_persons(
     today: NaiveDate,
 ) -> Result<Vec<ContactRow>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_as(
-        "SELECT cp.id, COALESCE(s.name, e.name) AS name, cp.role_in_case,
+        "SELECT COALESCE(s.name, e.name) AS name, cp.role_in_case,
                 e.organisation, s.role AS staff_role, COALESCE(s.phone, e.phone) AS phone,
-                COALESCE(s.email, e.email) AS email, s.photo_path
+                COALESCE(s.email, e.email) AS email
          FROM contact_persons cp
          LEFT JOIN staff s ON s.id = cp.staff_id
          LEFT JOIN external_contacts e ON e.id = cp.external_contact_id

@@ -15,7 +15,8 @@ use crate::domain::{BenefitKind, ConsentScope, LadderStep, MeetingKind, Organisa
 use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc, Weekday};
 use chrono_tz::Europe::Stockholm;
 
-pub(crate) struct DemoSummary {
+/// What `demo-data` made, for its closing message. `pub` because `access::system` re-exports it.
+pub struct DemoSummary {
     pub participants: usize,
     /// Staff rows, the administrator included.
     pub staff: usize,
@@ -53,11 +54,11 @@ struct UnitSeed {
 #[derive(Clone, Copy)]
 enum Interest {
     /// Sent by staff, for whichever round comes next.
-    StaffAnyRound,
+    AnyRoundByStaff,
     /// Sent by the participant in the app, for the unit's round.
-    SelfForRound,
+    ThisRoundBySelf,
     /// Sent by staff, for the unit's round.
-    StaffForRound,
+    ThisRoundByStaff,
 }
 
 const NORR: usize = 0;
@@ -76,7 +77,7 @@ const UNITS: [UnitSeed; 2] = [
         programme_day: Weekday::Tue,
         enrolled: 6,
         waiting: 3,
-        interests: &[Interest::StaffAnyRound],
+        interests: &[Interest::AnyRoundByStaff],
     },
     UnitSeed {
         name: "Daglig verksamhet Söder",
@@ -90,7 +91,7 @@ const UNITS: [UnitSeed; 2] = [
         programme_day: Weekday::Thu,
         enrolled: 4,
         waiting: 0,
-        interests: &[Interest::SelfForRound, Interest::StaffForRound],
+        interests: &[Interest::ThisRoundBySelf, Interest::ThisRoundByStaff],
     },
 ];
 
@@ -122,16 +123,12 @@ const AF_CONTACTS: [ExternalSeed; 3] = [
 /// market consultant joins when the next step may be a labour market measure.
 const ASF_SOCIAL: ExternalSeed = ext("Eva Sjöberg", "Socialsekreterare", "Socialsekreterare på ASF", 221);
 const ASF_LABOUR: ExternalSeed = ext("Tomas Aydin", "Arbetsmarknadskonsulent", "Arbetsmarknadskonsulent på ASF", 222);
-const HEALTHCARE: ExternalSeed = ext(
-    "Ingrid Nyström",
-    "Arbetsterapeut, habiliteringen",
-    "Arbetsterapeut på habiliteringen",
-    231,
-);
+const HEALTHCARE: ExternalSeed =
+    ext("Ingrid Nyström", "Arbetsterapeut, habiliteringen", "Arbetsterapeut på habiliteringen", 231);
 
 use BenefitKind::{ActivityCompensation as AE, NoBenefit as NONE, SicknessCompensation as SE, SocialAssistance as SA};
 use LadderStep::{
-    BackToDv as BACK, EnhancedCollaboration as EC, Employment as EMP, GroupActivity as GA, IndividualPlacement as IP,
+    BackToDv as BACK, Employment as EMP, EnhancedCollaboration as EC, GroupActivity as GA, IndividualPlacement as IP,
     JointAssessment as JA, Studies as STU, WorkPrepProgramme as WPP,
 };
 
@@ -169,7 +166,7 @@ const O: &str = "other";
 
 /// Rows are inserted in this order, so ids follow it. The first rows alternate
 /// between the units and cover every step: they are the ones shown on /demo.
-const PARTICIPANTS: [ParticipantSeed; 48] = [
+static PARTICIPANTS: [ParticipantSeed; 48] = [
     p("Elin Åkesson", None, W, NORR, GA, AE),
     p("Viktor Lindahl", Some("Vicke"), M, SODER, GA, SE),
     p("Hassan Osman", None, M, NORR, IP, AE),
@@ -274,7 +271,14 @@ const RELATIVES: [RelativeSeed; 9] = [
     ),
     rel("Monica Falk", RelationKind::GoodMan, "God man till", 4, Sharing::Nothing, true),
     rel("Jessica Berglöf", RelationKind::Partner, "Sambo till", 5, Sharing::Withdrawn("meetings,contacts"), false),
-    rel("Stig Hallberg", RelationKind::Administrator, "Förvaltare för", 6, Sharing::Sections("plan,meetings,contacts"), false),
+    rel(
+        "Stig Hallberg",
+        RelationKind::Administrator,
+        "Förvaltare för",
+        6,
+        Sharing::Sections("plan,meetings,contacts"),
+        false,
+    ),
     rel("Mikko Marttinen", RelationKind::Sibling, "Bror till", 7, Sharing::Nothing, false),
     rel("Annelie Wikström", RelationKind::Parent, "Mamma till", 8, Sharing::Sections("meetings"), false),
 ];
@@ -307,7 +311,17 @@ const PROGRAMME_THEMES: [&str; 5] = [
 const START_TIMES: [(u32, u32); 8] = [(9, 0), (9, 30), (10, 0), (13, 0), (13, 30), (14, 0), (10, 30), (15, 0)];
 
 const MONTHS_SV: [&str; 12] = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
     "december",
 ];
 
@@ -521,7 +535,7 @@ struct Person {
     af: Option<i64>,
     asf: Option<i64>,
     /// Facts for the /demo description.
-    soon_meeting_in_days: Option<i64>,
+    soon_meeting: Option<NaiveDate>,
     programme_note: Option<String>,
     relative_note: Option<String>,
 }
@@ -541,12 +555,7 @@ impl Person {
 
     /// The last step inside DV (for those discharged: förstärkt samarbete).
     fn last_dv_move(&self) -> (LadderStep, NaiveDate) {
-        self.moves
-            .iter()
-            .rev()
-            .find(|(s, _)| !s.is_outcome())
-            .copied()
-            .unwrap_or((GA, self.entered_on))
+        self.moves.iter().rev().find(|(s, _)| !s.is_outcome()).copied().unwrap_or((GA, self.entered_on))
     }
 
     fn demo_description(&self) -> String {
@@ -559,8 +568,9 @@ impl Person {
             (None, _) => format!("Utskriven: {}", step_short(step)),
         };
         let mut notes = Vec::new();
-        if let Some(d) = self.soon_meeting_in_days {
-            notes.push(format!("möte om {d} dagar"));
+        // A date, not "in 3 days": the description outlives the day it was made.
+        if let Some(d) = self.soon_meeting {
+            notes.push(format!("möte {} {}", d.day(), MONTHS_SV[d.month0() as usize]));
         }
         notes.extend(self.programme_note.clone());
         notes.extend(self.relative_note.clone());
@@ -600,26 +610,29 @@ pub(crate) async fn demo_municipality(
     let mut units = Vec::with_capacity(UNITS.len());
     for u in &UNITS {
         let id = insert_unit(tx, u.name).await?;
-        let staff = [
-            (u.consultant, StaffRole::EmploymentConsultant),
-            (u.supervisors[0], StaffRole::Supervisor),
-            (u.supervisors[1], StaffRole::Supervisor),
-            (u.placement_supervisor, StaffRole::PlacementSupervisor),
-        ];
-        let mut ids = Vec::with_capacity(staff.len());
-        for (k, (name, role)) in staff.into_iter().enumerate() {
-            let s = StaffRow { unit_id: Some(id), name, role, phone: landline(u.phone_base + k) };
-            let ids_k = insert_staff_with_account(tx, &s, "staff", staff_password_hash, secret, long_ago).await?;
-            demo_lines.push((ids_k.account_id, format!("{}, {}", role.label_sv(), u.name)));
-            ids.push(ids_k);
-        }
-        let mut ids = ids.into_iter();
-        // Four rows were pushed just above, in this order.
-        let (Some(consultant), Some(s1), Some(s2), Some(placement_supervisor)) =
-            (ids.next(), ids.next(), ids.next(), ids.next())
-        else {
-            unreachable!("four staff rows per unit")
+        let row = |k: usize, name: &'static str, role: StaffRole| StaffRow {
+            unit_id: Some(id),
+            name,
+            role,
+            phone: landline(u.phone_base + k),
         };
+        let hash = staff_password_hash;
+        let consultant = row(0, u.consultant, StaffRole::EmploymentConsultant);
+        let consultant = insert_staff_with_account(tx, &consultant, "staff", hash, secret, long_ago).await?;
+        let s1 = row(1, u.supervisors[0], StaffRole::Supervisor);
+        let s1 = insert_staff_with_account(tx, &s1, "staff", hash, secret, long_ago).await?;
+        let s2 = row(2, u.supervisors[1], StaffRole::Supervisor);
+        let s2 = insert_staff_with_account(tx, &s2, "staff", hash, secret, long_ago).await?;
+        let ps = row(3, u.placement_supervisor, StaffRole::PlacementSupervisor);
+        let placement_supervisor = insert_staff_with_account(tx, &ps, "staff", hash, secret, long_ago).await?;
+        for (ids, role) in [
+            (&consultant, StaffRole::EmploymentConsultant),
+            (&s1, StaffRole::Supervisor),
+            (&s2, StaffRole::Supervisor),
+            (&placement_supervisor, StaffRole::PlacementSupervisor),
+        ] {
+            demo_lines.push((ids.account_id, format!("{}, {}", role.label_sv(), u.name)));
+        }
         units.push(UnitIds { id, consultant, supervisors: [s1, s2], placement_supervisor });
     }
     let admin = StaffRow { unit_id: None, name: ADMIN_NAME, role: StaffRole::Admin, phone: landline(ADMIN_PHONE) };
@@ -663,10 +676,11 @@ pub(crate) async fn demo_municipality(
         let consultant = units[person.seed.unit].consultant.account_id;
         let since = match r.relation {
             // Appointed before DV started; family was always there.
-            RelationKind::GoodMan | RelationKind::Administrator => days(person.entered_on, -300),
+            RelationKind::GoodMan | RelationKind::Administrator => weekday_back(days(person.entered_on, -300)),
             _ => person.entered_on,
         };
-        let relative_id = insert_relative(tx, r.name, &mobile(300 + j), &email_of(r.name, PEOPLE_DOMAIN), at(since, 9, 0)).await?;
+        let relative_id =
+            insert_relative(tx, r.name, &mobile(300 + j), &email_of(r.name, PEOPLE_DOMAIN), at(since, 9, 0)).await?;
         link_relative(tx, person.id, relative_id, r.relation, since).await?;
         let account_id = accounts::insert(
             tx,
@@ -681,25 +695,27 @@ pub(crate) async fn demo_municipality(
             },
         )
         .await?;
-        let seeing = match r.sharing {
-            Sharing::Nothing => "ingen delning".to_owned(),
+        let (seeing, note) = match r.sharing {
+            Sharing::Nothing => ("ingen delning".to_owned(), "utan delning".to_owned()),
             Sharing::Sections(sections) => {
-                let given_on = days(today, -(40 + 9 * j as i64));
-                let c = NewConsent::to_relative(person.id, relative_id, sections, given_on, consultant);
+                let given_on = weekday_back(days(today, -(40 + 9 * j as i64)));
+                let c = NewConsent::for_relative(person.id, relative_id, sections, given_on, consultant);
                 insert_consent(tx, &c).await?;
-                format!("ser {}", sections_sv(sections))
+                let seeing = format!("ser {}", sections_sv(sections));
+                (seeing.clone(), seeing)
             }
             Sharing::Withdrawn(sections) => {
-                let given_on = days(today, -220);
-                let mut c = NewConsent::to_relative(person.id, relative_id, sections, given_on, consultant);
-                c.withdrawn_on = Some(days(today, -35));
+                let given_on = weekday_back(days(today, -220));
+                let mut c = NewConsent::for_relative(person.id, relative_id, sections, given_on, consultant);
+                c.withdrawn_on = Some(weekday_back(days(today, -35)));
                 c.withdrawn_recorded_by = Some(consultant);
                 insert_consent(tx, &c).await?;
-                "delningen återkallad, ser inget".to_owned()
+                ("delningen återkallad, ser inget".to_owned(), "har återkallad delning".to_owned())
             }
         };
-        let who = r.who.split(' ').next().unwrap_or(r.who);
-        person.relative_note = Some(format!("{} {seeing}", who.to_lowercase()));
+        // "God man till" → "god man".
+        let who = r.who.rsplit_once(' ').map_or(r.who, |(w, _)| w);
+        person.relative_note = Some(format!("{} {note}", who.to_lowercase()));
         if r.joins_meeting {
             meeting_guest[r.participant] = Some(relative_id);
         }
@@ -712,29 +728,57 @@ pub(crate) async fn demo_municipality(
         let consultant = units[person.seed.unit].consultant.account_id;
         if person.has_fk_benefit() {
             // Oral consent at the kartläggningsmöte, phoned in to FK.
-            let c = NewConsent::to_org(person.id, ConsentScope::DvFkContact, Organisation::Fk, "oral", days(person.entered_on, 7), consultant);
+            let c = NewConsent::for_org(
+                person.id,
+                ConsentScope::DvFkContact,
+                Organisation::Fk,
+                "oral",
+                days(person.entered_on, 7),
+                consultant,
+            );
             insert_consent(tx, &c).await?;
             if let Some(ja) = person.reached(JA) {
-                let c = NewConsent::to_org(person.id, ConsentScope::FkDocuments, Organisation::Fk, "oral", days(ja, -10), consultant);
+                let c = NewConsent::for_org(
+                    person.id,
+                    ConsentScope::FkDocuments,
+                    Organisation::Fk,
+                    "oral",
+                    weekday_back(days(ja, -10)),
+                    consultant,
+                );
                 insert_consent(tx, &c).await?;
             }
         }
         if let Some(ec) = person.reached(EC) {
-            let c = NewConsent::to_org(person.id, ConsentScope::AfDvContact, Organisation::Af, "oral", ec, consultant);
+            let c = NewConsent::for_org(person.id, ConsentScope::AfDvContact, Organisation::Af, "oral", ec, consultant);
             insert_consent(tx, &c).await?;
         }
         let Some(discharged) = person.discharged_on else { continue };
         match person.seed.step {
             EMP => {
                 // Written consent; the support reaches the employer, hence "other".
-                let c = NewConsent::to_org(person.id, ConsentScope::ExtendedSupport, Organisation::Other, "written", discharged, consultant);
+                let c = NewConsent::for_org(
+                    person.id,
+                    ConsentScope::ExtendedSupport,
+                    Organisation::Other,
+                    "written",
+                    discharged,
+                    consultant,
+                );
                 let consent_id = insert_consent(tx, &c).await?;
                 let (employer, _) = EMPLOYERS[employer_turn % EMPLOYERS.len()];
                 employer_turn += 1;
                 insert_extended_support(tx, person.id, employer, discharged, consent_id, consultant).await?;
             }
             BACK => {
-                let c = NewConsent::to_org(person.id, ConsentScope::ReturnToDvFk, Organisation::Fk, "written", discharged, consultant);
+                let c = NewConsent::for_org(
+                    person.id,
+                    ConsentScope::ReturnToDvFk,
+                    Organisation::Fk,
+                    "written",
+                    discharged,
+                    consultant,
+                );
                 insert_consent(tx, &c).await?;
             }
             _ => {}
@@ -778,7 +822,7 @@ pub(crate) async fn demo_municipality(
                 weekday_forward(days(today, 7 + (row as i64 * 3) % 10 + 10 * k as i64))
             };
             if soon {
-                person.soon_meeting_in_days = Some((day - today).num_days());
+                person.soon_meeting = Some(day);
             }
             let (hour, minute) = if soon { (10, 0) } else { START_TIMES[(row * 3 + k) % START_TIMES.len()] };
             let starts_at = at(day, hour, minute);
@@ -901,17 +945,18 @@ pub(crate) async fn demo_municipality(
                 ("waiting", Some(n), format!("plats {n} i kön till programmet"))
             };
             let created_at = at(days(today, -(18 - pos as i64)), 11, 0);
-            insert_enrolment(tx, round_id, person.id, status, waiting_position, ids.consultant.account_id, created_at).await?;
+            insert_enrolment(tx, round_id, person.id, status, waiting_position, ids.consultant.account_id, created_at)
+                .await?;
             person.programme_note = Some(note);
         }
-        for (interest, &i) in unit.interests.iter().zip(queue.iter().skip(enrolled + waiting)) {
+        for (k, (interest, &i)) in unit.interests.iter().zip(queue.iter().skip(enrolled + waiting)).enumerate() {
             let person = &mut people[i];
             let (round, by) = match interest {
-                Interest::StaffAnyRound => (None, ids.consultant.account_id),
-                Interest::SelfForRound => (Some(round_id), person.account_id),
-                Interest::StaffForRound => (Some(round_id), ids.consultant.account_id),
+                Interest::AnyRoundByStaff => (None, ids.consultant.account_id),
+                Interest::ThisRoundBySelf => (Some(round_id), person.account_id),
+                Interest::ThisRoundByStaff => (Some(round_id), ids.consultant.account_id),
             };
-            insert_interest(tx, person.id, round, by, at(days(today, -2), 19, 0)).await?;
+            insert_interest(tx, person.id, round, by, at(days(today, -2 - k as i64), 19, 0)).await?;
             person.programme_note = Some("intresseanmälan till programmet".to_owned());
         }
     }
@@ -938,8 +983,8 @@ async fn add_participant(
 ) -> Result<Person, sqlx::Error> {
     let r = row as i64;
     // 1-4 years in DV.
-    let entered_on = days(today, -(380 + (r * 97) % 1060));
-    let route = route_to(seed.step, row % 2 == 0);
+    let entered_on = weekday_back(days(today, -(380 + (r * 97) % 1060)));
+    let route = route_to(seed.step, row.is_multiple_of(2));
     // The latest move: recent for the programme (the round is about to start),
     // a couple of months back for other steps, further back for those who left.
     let last_on = if seed.step.is_outcome() {
@@ -956,13 +1001,14 @@ async fn add_participant(
     let moves: Vec<(LadderStep, NaiveDate)> = route
         .iter()
         .enumerate()
-        .map(|(k, s)| (*s, if n == 1 { entered_on } else { days(entered_on, span * k as i64 / (n - 1)) }))
+        // Spaced evenly (at least a month apart), on weekdays.
+        .map(|(k, s)| (*s, if k == 0 { entered_on } else { weekday_back(days(entered_on, span * k as i64 / (n - 1))) }))
         .collect();
     let discharged_on = if seed.step.is_outcome() {
-        Some(last_on)
+        moves.last().map(|(_, d)| *d)
     } else if seed.dv_ended {
         // The handover period ends about two months into förstärkt samarbete.
-        Some(days(last_on, 56))
+        moves.last().map(|(_, d)| days(*d, 56))
     } else {
         None
     };
@@ -992,7 +1038,7 @@ async fn add_participant(
         name: seed.name,
         preferred_name: preferred,
         phone: (row % 7 != 3).then(|| mobile(100 + row)),
-        email: (row % 3 == 0).then(|| email_of(seed.name, PEOPLE_DOMAIN)),
+        email: row.is_multiple_of(3).then(|| email_of(seed.name, PEOPLE_DOMAIN)),
         benefit_kind: seed.benefit.as_str(),
         benefit_until,
         dv_form: if placement { "individual_placement" } else { "group" },
@@ -1037,7 +1083,7 @@ async fn add_participant(
         fk: None,
         af: None,
         asf: None,
-        soon_meeting_in_days: None,
+        soon_meeting: None,
         programme_note: None,
         relative_note: None,
     };
@@ -1047,7 +1093,8 @@ async fn add_participant(
     match person.reached(IP) {
         Some(since) if placement => {
             person.supervisor_staff = unit.placement_supervisor.staff_id;
-            insert_contact(tx, id, Contact::Staff(person.supervisor_staff), "Handledare på enskild plats", since, by).await?;
+            insert_contact(tx, id, Contact::Staff(person.supervisor_staff), "Handledare på enskild plats", since, by)
+                .await?;
         }
         _ => {
             insert_contact(tx, id, Contact::Staff(person.supervisor_staff), "Handledare", entered_on, by).await?;
@@ -1056,7 +1103,8 @@ async fn add_participant(
     if person.has_fk_benefit() {
         let k = row % FK_CONTACTS.len();
         person.fk = Some(ext.fk[k]);
-        insert_contact(tx, id, Contact::External(ext.fk[k]), FK_CONTACTS[k].role_in_case, days(entered_on, 7), by).await?;
+        insert_contact(tx, id, Contact::External(ext.fk[k]), FK_CONTACTS[k].role_in_case, days(entered_on, 7), by)
+            .await?;
     }
     if let Some(since) = person.reached(JA) {
         let k = row % AF_CONTACTS.len();
@@ -1138,7 +1186,11 @@ fn benefit_note(person: &Person, row: usize) -> String {
     match (person.seed.benefit, person.benefit_until) {
         (AE, Some(until)) => {
             let extent = if row % 4 == 3 { "Halv" } else { "Hel" };
-            format!("{extent} aktivitetsersättning beviljad till och med {} {}.", MONTHS_SV[until.month0() as usize], until.year())
+            format!(
+                "{extent} aktivitetsersättning beviljad till och med {} {}.",
+                MONTHS_SV[until.month0() as usize],
+                until.year()
+            )
         }
         (SE, _) => "Sjukersättning. Försäkringskassan är med när planen följs upp.".to_owned(),
         (SA, _) => "Försörjningsstöd. Socialsekreteraren på ASF är med när planen följs upp.".to_owned(),
@@ -1550,7 +1602,7 @@ struct NewConsent {
 }
 
 impl NewConsent {
-    fn to_org(
+    fn for_org(
         participant_id: i64,
         scope: ConsentScope,
         org: Organisation,
@@ -1573,7 +1625,7 @@ impl NewConsent {
     }
 
     /// Sharing with a relative or god man is always given in writing in the demo.
-    fn to_relative(
+    fn for_relative(
         participant_id: i64,
         relative_id: i64,
         sections: &'static str,
@@ -1810,4 +1862,221 @@ async fn insert_demo_account(tx: &mut Tx, account_id: i64, description: &str) ->
         .execute(c)
         .await
         .map(|_| ()))
+}
+
+#[cfg(test)]
+mod tests {
+    //! Runs the seed on a fresh SQLite database (and on PostgreSQL when
+    //! TEST_POSTGRES_URL is set), letting the schema's constraints judge the rows.
+
+    use super::*;
+    use crate::server::storage::Store;
+    use std::str::FromStr;
+
+    const SQLITE_SCHEMA: &str = include_str!("../../../../server/migrations/sqlite/0001_schema.sql");
+    const POSTGRES_SCHEMA: &str = include_str!("../../../../server/migrations/postgres/0001_schema.sql");
+
+    const TABLES: [&str; 21] = [
+        "units",
+        "staff",
+        "accounts",
+        "external_contacts",
+        "participants",
+        "contact_persons",
+        "joint_plans",
+        "plan_activities",
+        "plan_follow_ups",
+        "meetings",
+        "meeting_attendees",
+        "ladder_moves",
+        "relatives",
+        "participant_relatives",
+        "consents",
+        "extended_support",
+        "programme_rounds",
+        "programme_sessions",
+        "enrolments",
+        "expressions_of_interest",
+        "demo_accounts",
+    ];
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::from_str(s).unwrap()
+    }
+
+    async fn seed(store: &Store, today: NaiveDate) -> DemoSummary {
+        let mut tx = store.begin().await.unwrap();
+        let mut n = 0;
+        let mut secret = || {
+            n += 1;
+            format!("secret-{n}")
+        };
+        let summary = demo_municipality(&mut tx, today, "$argon2id$v=19$demo", &mut secret).await.unwrap();
+        tx.commit().await.unwrap();
+        summary
+    }
+
+    async fn sqlite() -> (Store, sqlx::SqlitePool) {
+        let options = sqlx::sqlite::SqliteConnectOptions::from_str("sqlite::memory:").unwrap().foreign_keys(true);
+        // One connection: an in-memory database lives and dies with its connection.
+        let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(1).connect_with(options).await.unwrap();
+        sqlx::raw_sql(SQLITE_SCHEMA).execute(&pool).await.unwrap();
+        (Store::Sqlite(pool.clone()), pool)
+    }
+
+    async fn count(pool: &sqlx::SqlitePool, sql: &str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn fills_sqlite_consistently() {
+        for today in ["2026-05-14", "2026-03-27", "2026-10-23", "2025-12-30", "2028-02-29", "2026-06-13", "2026-06-14"]
+        {
+            let today = date(today);
+            let (store, pool) = sqlite().await;
+            let summary = seed(&store, today).await;
+            assert_eq!((summary.participants, summary.staff), (48, 9));
+            assert_eq!(count(&pool, "SELECT count(*) FROM meetings").await, summary.meetings as i64);
+            assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 48 + 9 + 9);
+            assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 9 + 10 + 9);
+            let broken: Vec<(String,)> =
+                sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check").fetch_all(&pool).await.unwrap();
+            assert!(broken.is_empty(), "{broken:?}");
+
+            // The first participant of each unit meets someone 2-5 days from today.
+            let firsts: Vec<i64> =
+                sqlx::query_scalar("SELECT min(id) FROM participants GROUP BY unit_id").fetch_all(&pool).await.unwrap();
+            assert_eq!(firsts.len(), 2);
+            for pid in firsts {
+                let starts: Vec<DateTime<Utc>> = sqlx::query_scalar(
+                    "SELECT starts_at FROM meetings WHERE participant_id = $1 AND status = 'planned'",
+                )
+                .bind(pid)
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+                assert!(
+                    starts.iter().any(|s| {
+                        let d = (s.with_timezone(&Stockholm).date_naive() - today).num_days();
+                        (2..=5).contains(&d)
+                    }),
+                    "{today}: participant {pid} has {starts:?}"
+                );
+            }
+
+            // Ladder history: starts at group activity, follows next_steps, ends at the current step.
+            let rows: Vec<(i64, Option<String>, String, NaiveDate)> = sqlx::query_as(
+                "SELECT participant_id, from_step, to_step, moved_on FROM ladder_moves ORDER BY participant_id, id",
+            )
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+            let mut last: Option<(i64, String, NaiveDate)> = None;
+            for (pid, from, to, on) in rows {
+                match &last {
+                    Some((lp, lt, ld)) if *lp == pid => {
+                        assert_eq!(from.as_deref(), Some(lt.as_str()));
+                        let from = LadderStep::parse(lt).unwrap();
+                        assert!(from.next_steps().contains(&LadderStep::parse(&to).unwrap()), "{from:?} -> {to}");
+                        assert!(on > *ld);
+                    }
+                    _ => assert_eq!((from, to.as_str()), (None, "group_activity")),
+                }
+                assert!(on < today);
+                last = Some((pid, to, on));
+            }
+            let mismatched = count(
+                &pool,
+                "SELECT count(*) FROM participants p WHERE p.ladder_step <> (SELECT to_step FROM ladder_moves m
+                 WHERE m.participant_id = p.id ORDER BY m.id DESC LIMIT 1)",
+            )
+            .await;
+            assert_eq!(mismatched, 0);
+
+            // Nothing was recorded in the future.
+            let midnight = at(today, 0, 0);
+            for (table, column) in [
+                ("participants", "created_at"),
+                ("contact_persons", "created_at"),
+                ("joint_plans", "created_at"),
+                ("ladder_moves", "recorded_at"),
+                ("consents", "recorded_at"),
+                ("meetings", "created_at"),
+                ("meetings", "answered_at"),
+                ("meetings", "updated_at"),
+                ("programme_rounds", "created_at"),
+                ("enrolments", "created_at"),
+                ("expressions_of_interest", "created_at"),
+                ("extended_support", "created_at"),
+            ] {
+                let all: Vec<Option<DateTime<Utc>>> =
+                    sqlx::query_scalar(&format!("SELECT {column} FROM {table}")).fetch_all(&pool).await.unwrap();
+                assert!(all.iter().flatten().all(|t| *t < midnight), "{today}: {table}.{column}");
+            }
+            let (enrolled, waiting): (i64, i64) = sqlx::query_as(
+                "SELECT sum(status = 'enrolled'), sum(status = 'waiting') FROM enrolments e
+                 JOIN programme_rounds r ON r.id = e.round_id WHERE r.unit_id = (SELECT min(id) FROM units)",
+            )
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            assert_eq!((enrolled, waiting), (6, 3));
+            let stale = count(
+                &pool,
+                "SELECT count(*) FROM programme_rounds r
+                 WHERE r.enrolled <> (SELECT count(*) FROM enrolments e WHERE e.round_id = r.id AND e.status = 'enrolled')",
+            )
+            .await;
+            assert_eq!(stale, 0);
+        }
+    }
+
+    #[tokio::test]
+    async fn same_day_same_data() {
+        let dump = |pool: sqlx::SqlitePool| async move {
+            let rows: Vec<(String, String, DateTime<Utc>, Option<String>)> = sqlx::query_as(
+                "SELECT p.name, m.title, m.starts_at, m.place FROM meetings m JOIN participants p ON p.id = m.participant_id
+                 ORDER BY m.id",
+            )
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+            let demo: Vec<String> = sqlx::query_scalar("SELECT description FROM demo_accounts ORDER BY account_id")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+            (rows, demo)
+        };
+        let today = date("2026-05-14");
+        let (a, pa) = sqlite().await;
+        seed(&a, today).await;
+        let (b, pb) = sqlite().await;
+        seed(&b, today).await;
+        assert_eq!(dump(pa).await, dump(pb).await);
+    }
+
+    #[tokio::test]
+    async fn fills_postgres() {
+        let Ok(admin) = std::env::var("TEST_POSTGRES_URL") else { return };
+        let name = format!("mina_steg_seed_{}", std::process::id());
+        let pool = sqlx::PgPool::connect(&admin).await.unwrap();
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {name}")).execute(&pool).await.unwrap();
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.unwrap();
+        let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap();
+        let db = sqlx::PgPool::connect(&format!("{base}/{name}")).await.unwrap();
+        sqlx::raw_sql(POSTGRES_SCHEMA).execute(&db).await.unwrap();
+        let store = Store::Postgres(db.clone());
+        seed(&store, date("2026-05-14")).await;
+        let (lite, lite_pool) = sqlite().await;
+        seed(&lite, date("2026-05-14")).await;
+        // The same rows on both backends.
+        for table in TABLES {
+            let sql = format!("SELECT count(*) FROM {table}");
+            let pg: i64 = sqlx::query_scalar(&sql).fetch_one(&db).await.unwrap();
+            assert_eq!(pg, count(&lite_pool, &sql).await, "{table}");
+        }
+        db.close().await;
+        // FORCE: the closed pool's sessions may not have ended yet.
+        sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&pool).await.unwrap();
+    }
 }
