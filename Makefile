@@ -69,7 +69,7 @@ lint:
 	cargo clippy -p mina-steg-app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 
 unit:
-	cargo test -p mina-steg-app --features ssr --lib
+	TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) cargo test -p mina-steg-app --features ssr --lib
 
 # The same suite on both databases, through the real router.
 integration:

@@ -115,10 +115,10 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         move || {
             provide_context(state.clone());
             // Leptos made a nonce for this response's inline script: allow exactly it.
-            if let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
-                if let Ok(value) = header::HeaderValue::from_str(&security::page_csp(&nonce)) {
-                    response.insert_header(header::CONTENT_SECURITY_POLICY, value);
-                }
+            if let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+                && let Ok(value) = header::HeaderValue::from_str(&security::page_csp(&nonce))
+            {
+                response.insert_header(header::CONTENT_SECURITY_POLICY, value);
             }
         }
     };

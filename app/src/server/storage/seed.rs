@@ -1866,8 +1866,8 @@ async fn insert_demo_account(tx: &mut Tx, account_id: i64, description: &str) ->
 
 #[cfg(test)]
 mod tests {
-    //! Runs the seed on a fresh SQLite database (and on PostgreSQL when
-    //! TEST_POSTGRES_URL is set), letting the schema's constraints judge the rows.
+    //! Runs the seed on fresh SQLite and PostgreSQL databases (`make test` starts
+    //! PostgreSQL), letting the schema's constraints judge the rows.
 
     use super::*;
     use crate::server::storage::Store;
@@ -2057,7 +2057,8 @@ mod tests {
 
     #[tokio::test]
     async fn fills_postgres() {
-        let Ok(admin) = std::env::var("TEST_POSTGRES_URL") else { return };
+        let admin = std::env::var("TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
         let name = format!("mina_steg_seed_{}", std::process::id());
         let pool = sqlx::PgPool::connect(&admin).await.unwrap();
         sqlx::query(&format!("DROP DATABASE IF EXISTS {name}")).execute(&pool).await.unwrap();
