@@ -1,7 +1,7 @@
 //! Signing in and out, and the demo accounts.
 
 use crate::errors::AppError;
-use crate::models::{DemoAccount, FormFeedback, NewSignInCode, Viewer};
+use crate::models::{DemoAccount, NewSignInCode, Viewer};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -61,6 +61,7 @@ pub async fn sign_in_staff(
     #[server(default)] password: String,
 ) -> Result<(), AppError> {
     use crate::domain::Email;
+    use crate::models::FormFeedback;
     use crate::server::AccessError;
     let mut req = req().await?;
     let mut feedback = FormFeedback::new(STAFF_SIGN_IN_FORM);
@@ -99,6 +100,7 @@ pub async fn sign_in_staff(
 #[server(endpoint = "sign_in_code")]
 pub async fn sign_in_code(#[server(default)] code: String) -> Result<(), AppError> {
     use crate::domain::SignInCode;
+    use crate::models::FormFeedback;
     use crate::server::AccessError;
     let mut req = req().await?;
     let mut feedback = FormFeedback::new(CODE_SIGN_IN_FORM);
