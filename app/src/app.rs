@@ -5,7 +5,7 @@ use crate::routes::{
     not_found::NotFoundPage,
     participant::ParticipantHomePage,
     sign_in::{CodeSignInPage, StaffSignInPage},
-    staff::StaffHomePage,
+    staff::{SignInCodePage, StaffHomePage},
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in/personal") view=StaffSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>
+                <Route path=path!("/personal/deltagare/:id/kod") view=SignInCodePage ssr=ssr.clone()/>
                 <Route path=path!("/demo") view=DemoPage ssr=ssr.clone()/>
             </Routes>
         </Router>

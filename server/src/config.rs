@@ -14,6 +14,8 @@ pub struct Settings {
     pub demo: bool,
     /// Served over https (behind a TLS proxy): `Secure` and `__Host-` cookies, HSTS.
     pub https: bool,
+    /// The reverse proxy in front, if any: its X-Forwarded-For names the client.
+    pub trusted_proxy: Option<IpAddr>,
     /// Where the built site is: `pkg/` (CSS, JS, WASM) and the files from `public/`.
     pub site_root: PathBuf,
 }
@@ -28,6 +30,7 @@ impl Settings {
             port: 0,
             demo: false,
             https: false,
+            trusted_proxy: None,
             site_root,
         }
     }

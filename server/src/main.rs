@@ -34,12 +34,16 @@ enum Command {
         /// Offer one-click demo sign-in on /demo (only on a database made by `demo-data`).
         #[arg(long)]
         demo: bool,
-        /// Fill an empty database with demo data first (implies nothing about --demo).
-        #[arg(long)]
+        /// Fill an empty database with demo data first (demo mode only: the demo
+        /// staff password is public).
+        #[arg(long, requires = "demo")]
         seed_if_empty: bool,
         /// Served over https behind a proxy: secure cookies and HSTS.
         #[arg(long, env = "MINA_STEG_HTTPS")]
         https: bool,
+        /// The address of the reverse proxy in front, whose X-Forwarded-For is believed.
+        #[arg(long, env = "MINA_STEG_TRUSTED_PROXY")]
+        trusted_proxy: Option<IpAddr>,
         /// The built site (pkg/ and the files of public/).
         #[arg(long, env = "MINA_STEG_SITE_ROOT", default_value = "target/site")]
         site_root: PathBuf,
@@ -65,11 +69,12 @@ async fn main() -> anyhow::Result<()> {
     telemetry::init();
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve { host, port, demo, seed_if_empty, https, site_root } => {
+        Command::Serve { host, port, demo, seed_if_empty, https, trusted_proxy, site_root } => {
             if seed_if_empty {
                 seed(&cli.database_url, true).await?;
             }
-            let settings = Settings { database_url: cli.database_url, host, port, demo, https, site_root };
+            let settings =
+                Settings { database_url: cli.database_url, host, port, demo, https, trusted_proxy, site_root };
             let app = Application::build(&settings).await?;
             tracing::info!(port = app.port(), demo, "listening on http://{}:{}", settings.host, app.port());
             app.run_until_stopped(shutdown_signal()).await

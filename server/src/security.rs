@@ -26,8 +26,13 @@ pub fn page_csp(nonce: &str) -> String {
 pub struct Https(pub bool);
 
 pub async fn headers(State(https): State<Https>, request: Request, next: Next) -> Response {
+    // Built assets may be cached; nothing else (pages and answers carry personal data).
+    let asset = request.uri().path().starts_with("/pkg/") || request.uri().path().starts_with("/icons/");
     let mut response = next.run(request).await;
     let h = response.headers_mut();
+    if !asset {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
@@ -39,6 +44,12 @@ pub async fn headers(State(https): State<Https>, request: Request, next: Next) -
         h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     }
     response
+}
+
+/// Removes a request id sent by the client, so the server's own is set.
+pub async fn drop_request_id(mut request: Request) -> Request {
+    request.headers_mut().remove("x-request-id");
+    request
 }
 
 /// Runs inside the CSRF layer's caller: when the layer refused a request,

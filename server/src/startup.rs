@@ -19,6 +19,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -90,7 +91,13 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
     let leptos_options =
         LeptosOptions::builder().output_name("mina-steg").site_root(site_root.clone()).site_pkg_dir("pkg").build();
     let access = Access::new(store.clone());
-    let state = AppState { access: access.clone(), demo: settings.demo, leptos_options: leptos_options.clone() };
+    let state = AppState {
+        access: access.clone(),
+        demo: settings.demo,
+        https: settings.https,
+        trusted_proxy: settings.trusted_proxy,
+        leptos_options: leptos_options.clone(),
+    };
 
     let session_store = AnySessionStore::new(&store);
     // Expired sessions are removed hourly by whichever instance runs this.
@@ -105,6 +112,8 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
+        // Saved on every request, so 30 idle minutes means idle, not since sign-in.
+        .with_always_save(true)
         // Until someone signs in; sign-in sets 30 idle minutes or 90 days.
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(30)));
     let auth = AuthManagerLayerBuilder::new(Backend::new(access), sessions).build();
@@ -122,22 +131,11 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
             }
         }
     };
-    let server_fn_context = {
-        let state = state.clone();
-        move || provide_context(state.clone())
-    };
 
     let https = Https(settings.https);
     let app = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .route(
-            "/api/{*fn_name}",
-            axum::routing::post({
-                let ctx = server_fn_context.clone();
-                move |req| leptos_axum::handle_server_fns_with_context(ctx.clone(), req)
-            }),
-        )
         .leptos_routes_with_context(&state, routes, context, {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -156,7 +154,12 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         .layer(CsrfLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), security::audit_cross_site_refusals))
         .layer(auth)
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
+    // Built assets need no session: served beside the app, not through it.
+    let app = Router::new()
+        .nest_service("/pkg", ServeDir::new(format!("{site_root}/pkg")))
+        .nest_service("/icons", ServeDir::new(format!("{site_root}/icons")))
+        .merge(app)
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(https, security::headers))
         .layer(PropagateRequestIdLayer::x_request_id())
@@ -165,7 +168,9 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
             // The path only: query strings can carry sign-in codes.
             tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
         }))
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        // Our own ids only: a client's would end up in the audit log.
+        .layer(middleware::map_request(security::drop_request_id));
     Ok(app)
 }
 

@@ -42,6 +42,34 @@ async fn ids_that_do_not_exist_look_like_forbidden_ones(backend: Backend) {
     }
 }
 
+async fn a_code_for_someone_elses_relative_is_refused_and_audited(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.participant_in_unit(1, 0).await;
+    let stranger = app
+        .scalar_i64(&format!(
+            "SELECT id FROM relatives WHERE id NOT IN
+               (SELECT relative_id FROM participant_relatives WHERE participant_id = {participant}) ORDER BY id LIMIT 1"
+        ))
+        .await;
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let codes = app.scalar_i64("SELECT count(*) FROM sign_in_codes").await;
+    let response = app
+        .call(
+            &staff,
+            "create_sign_in_code",
+            &[("participant_id", &participant.to_string()), ("relative_id", &stranger.to_string())],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM sign_in_codes").await, codes, "no code made");
+    assert_eq!(app.audit_count("outcome = 'denied' AND record_kind = 'relative_account'").await, 1);
+    assert_eq!(
+        app.audit_count("outcome = 'allowed' AND record_kind = 'access'").await,
+        0,
+        "the permit was rolled back"
+    );
+}
+
 /// A relative (here a god man) linked to a participant who shares nothing.
 async fn a_relative_without_consent_gets_nothing(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -187,4 +215,5 @@ on_both_backends!(
     staff_cannot_read_another_units_participants,
     reads_are_audited_with_who_what_whose_when,
     the_audit_log_cannot_be_changed,
+    a_code_for_someone_elses_relative_is_refused_and_audited,
 );

@@ -15,6 +15,7 @@ const ENDPOINTS: &[&str] = &[
     "form_feedback",
     "demo_accounts",
     "demo_sign_in",
+    "take_new_sign_in_code",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {

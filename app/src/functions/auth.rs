@@ -46,6 +46,10 @@ async fn start_session(req: &mut Req, account: crate::server::access::auth::Sess
         _ => Expiry::OnInactivity(time::Duration::minutes(30)),
     };
     req.session.set_expiry(Some(expiry));
+    req.session
+        .insert(super::SIGNED_IN_AT_KEY, time::OffsetDateTime::now_utc().unix_timestamp())
+        .await
+        .map_err(|_| AppError::Internal { request_id: req.ctx.request_id.clone() })?;
     let home = match account.actor {
         Actor::Participant { .. } | Actor::Relative { .. } => "/",
         _ => "/personal",
@@ -133,12 +137,13 @@ pub async fn sign_in_code(#[server(default)] code: String) -> Result<(), AppErro
 #[server(endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
     let mut req = req().await?;
-    if req.auth.user.is_some() {
-        let access = req.state.access.clone();
-        access.record_sign_out(&req.ctx).await.map_err(|e| req.fail(e))?;
-    }
     let request_id = req.ctx.request_id.clone();
-    req.auth.logout().await.map_err(|_| AppError::Internal { request_id })?;
+    let was_signed_in = req.auth.user.is_some();
+    // The session ends first: a busy audit log must not keep anyone signed in.
+    req.auth.logout().await.map_err(|_| AppError::Internal { request_id: request_id.clone() })?;
+    if was_signed_in && let Err(e) = req.state.access.record_sign_out(&req.ctx).await {
+        tracing::error!(request_id = %request_id, error = %e, "could not audit a sign-out");
+    }
     leptos_axum::redirect("/logga-in");
     Ok(())
 }
@@ -158,11 +163,30 @@ pub async fn create_sign_in_code(
         Some(relative_id) => access.create_relative_code(&req.ctx, participant_id, relative_id).await,
     };
     let (code, expires_at) = created.map_err(|e| req.fail(e))?;
-    let link = format!("/logga-in?kod={}", code.as_str());
+    // The phone's camera needs the whole address.
+    let link = format!("{}/logga-in?kod={}", req.origin(), code.as_str());
     let qr_svg = qrcode::QrCode::new(link.as_bytes())
-        .map(|qr| qr.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).build())
+        .map(|qr| qr.render::<qrcode::render::svg::Color>().min_dimensions(240, 240).build())
         .map_err(|_| AppError::Internal { request_id: req.ctx.request_id.clone() })?;
-    Ok(NewSignInCode { code: code.as_str().to_owned(), grouped: code.display_grouped(), expires_at, qr_svg })
+    let new_code =
+        NewSignInCode { code: code.as_str().to_owned(), grouped: code.display_grouped(), expires_at, qr_svg };
+    // A plain form POST comes back to the code page, which shows the code once,
+    // and only on this participant's page.
+    req.flash(NEW_CODE_KEY, &(participant_id, &new_code)).await?;
+    leptos_axum::redirect(&format!("/personal/deltagare/{participant_id}/kod"));
+    Ok(new_code)
+}
+
+#[cfg(feature = "ssr")]
+const NEW_CODE_KEY: &str = "new_sign_in_code";
+
+/// The code just made for this participant, shown once on their code page.
+#[server(endpoint = "take_new_sign_in_code")]
+pub async fn take_new_sign_in_code(#[server(default)] participant_id: i64) -> Result<Option<NewSignInCode>, AppError> {
+    let req = req().await?;
+    req.require_signed_in()?;
+    let flashed: Option<(i64, NewSignInCode)> = req.take_flash(NEW_CODE_KEY).await;
+    Ok(flashed.filter(|(id, _)| *id == participant_id).map(|(_, code)| code))
 }
 
 /// The demo accounts, only when the server runs with `--demo`.

@@ -24,6 +24,10 @@ mod ssr {
     }
 
     const FEEDBACK_KEY: &str = "form_feedback";
+    /// When the account signed in (Unix seconds).
+    pub(crate) const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+    /// However active, a staff session ends this long after sign-in.
+    const STAFF_SESSION_MAX_SECONDS: i64 = 10 * 3600;
 
     pub(crate) async fn req() -> Result<Req, AppError> {
         let state = use_context::<AppState>().ok_or(AppError::Internal { request_id: String::new() })?;
@@ -34,14 +38,17 @@ mod ssr {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("-")
             .to_owned();
-        let address = parts
-            .as_ref()
-            .and_then(|p| p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>())
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_else(|| "unknown".to_owned());
+        let address =
+            parts.as_ref().map(|p| client_address(p, state.trusted_proxy)).unwrap_or_else(|| "unknown".into());
         let internal = || AppError::Internal { request_id: request_id.clone() };
-        let auth: AuthSession = leptos_axum::extract().await.map_err(|_| internal())?;
+        let mut auth: AuthSession = leptos_axum::extract().await.map_err(|_| internal())?;
         let session: tower_sessions::Session = leptos_axum::extract().await.map_err(|_| internal())?;
+        if auth.user.as_ref().is_some_and(|u| u.is_staff_like()) {
+            let signed_in_at: i64 = session.get(SIGNED_IN_AT_KEY).await.ok().flatten().unwrap_or(0);
+            if time::OffsetDateTime::now_utc().unix_timestamp() - signed_in_at > STAFF_SESSION_MAX_SECONDS {
+                auth.logout().await.map_err(|_| internal())?;
+            }
+        }
         let actor = auth.user.as_ref().map(|u| u.actor).unwrap_or(Actor::Anonymous);
         Ok(Req { state, ctx: RequestCtx { actor, request_id: request_id.clone() }, auth, session, address })
     }
@@ -92,6 +99,49 @@ mod ssr {
             let _ = self.session.remove::<FormFeedback>(FEEDBACK_KEY).await;
             Some(feedback)
         }
+
+        /// Keeps a value in the session for the next page view only.
+        pub(crate) async fn flash<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<(), AppError> {
+            self.session
+                .insert(key, value)
+                .await
+                .map_err(|_| AppError::Internal { request_id: self.ctx.request_id.clone() })
+        }
+
+        pub(crate) async fn take_flash<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+            self.session.remove::<T>(key).await.ok().flatten()
+        }
+
+        /// This server's address as the browser sees it, for links that leave the page (QR codes).
+        pub(crate) fn origin(&self) -> String {
+            let parts = use_context::<axum::http::request::Parts>();
+            let host = parts
+                .as_ref()
+                .and_then(|p| p.headers.get(axum::http::header::HOST))
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("127.0.0.1:3000")
+                .to_owned();
+            let scheme = if self.state.https { "https" } else { "http" };
+            format!("{scheme}://{host}")
+        }
+    }
+
+    /// The client's address: the connection's, or behind the configured proxy,
+    /// the last address that proxy added to X-Forwarded-For.
+    fn client_address(parts: &axum::http::request::Parts, trusted_proxy: Option<std::net::IpAddr>) -> String {
+        let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+        if peer.is_some() && peer == trusted_proxy {
+            let forwarded = parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok());
+            if let Some(ip) = forwarded {
+                return ip.to_string();
+            }
+        }
+        peer.map(|ip| ip.to_string()).unwrap_or_else(|| "unknown".to_owned())
     }
 
     fn db_error_kind(e: &sqlx::Error) -> String {

@@ -19,6 +19,15 @@ pub async fn load_participant_start(
     let id = match (req.ctx.actor, participant_id) {
         (_, Some(id)) => id,
         (Actor::Participant { participant_id, .. }, None) => participant_id,
+        (Actor::Relative { .. }, None) => {
+            match req.state.access.first_linked_participant(&req.ctx).await.map_err(|e| req.fail(e))? {
+                Some(id) => id,
+                None => {
+                    super::set_status(404);
+                    return Err(AppError::NotFound);
+                }
+            }
+        }
         _ => {
             super::set_status(404);
             return Err(AppError::NotFound);

@@ -7,6 +7,10 @@ pub struct AppState {
     pub access: Access,
     /// Serving in demo mode: `/demo` exists.
     pub demo: bool,
+    /// Served over https (links in QR codes use it).
+    pub https: bool,
+    /// A reverse proxy whose X-Forwarded-For is believed (for rate limits).
+    pub trusted_proxy: Option<std::net::IpAddr>,
     pub leptos_options: leptos::config::LeptosOptions,
 }
 

@@ -19,7 +19,9 @@ CREATE TABLE staff (
     phone      TEXT,
     email      TEXT,
     photo_path TEXT,
-    created_at TIMESTAMPTZ NOT NULL
+    created_at TIMESTAMPTZ NOT NULL,
+    -- Staff belong to a unit; only administrators stand outside the units.
+    CHECK ((role = 'admin') = (unit_id IS NULL))
 );
 
 CREATE TABLE participants (
@@ -312,6 +314,10 @@ CREATE INDEX audit_log_actor ON audit_log(actor_account_id, at);
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
 CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER revisions_no_change BEFORE UPDATE OR DELETE ON revisions
 FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 
 -- Only `demo-data` writes here: what each demo account shows off, for /demo.

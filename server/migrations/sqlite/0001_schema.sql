@@ -19,7 +19,9 @@ CREATE TABLE staff (
     phone      TEXT,
     email      TEXT,
     photo_path TEXT,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    -- Staff belong to a unit; only administrators stand outside the units.
+    CHECK ((role = 'admin') = (unit_id IS NULL))
 );
 
 CREATE TABLE participants (
@@ -308,6 +310,11 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_subject ON audit_log(subject_participant_id, at);
 CREATE INDEX audit_log_actor ON audit_log(actor_account_id, at);
+
+CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions
+BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
 
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

@@ -90,7 +90,7 @@ impl Access {
     /// Loads the account behind a session; `None` ends the session.
     pub async fn session_account(&self, account_id: i64) -> Result<Option<SessionAccount>, AccessError> {
         let ctx = RequestCtx::system("session");
-        let mut work = self.work(&ctx).await?;
+        let mut work = self.read_only(&ctx).await?;
         let row = storage::accounts::by_id(work.tx()?, account_id).await?;
         work.commit().await?;
         Ok(row.and_then(SessionAccount::from_row))
@@ -133,15 +133,19 @@ impl Access {
         address: &str,
     ) -> Result<SessionAccount, AccessError> {
         let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
-        let mut work = self.work(&ctx).await?;
         let keys =
             [("account", email.as_str(), MAX_FAILURES_PER_ACCOUNT), ("address", address, MAX_FAILURES_PER_ADDRESS)];
+        // Look up first, then hash with no transaction open: Argon2 takes a while,
+        // and on SQLite an open write transaction would stall every other request.
+        let mut work = self.work(&ctx).await?;
         if self.too_many_failures(&mut work, &keys).await? {
             work.audit_event(Actor::Anonymous, "sign_in", "denied", "rate_limited").await?;
             work.commit().await?;
             return Err(AccessError::RateLimited);
         }
         let row = storage::accounts::by_email(work.tx()?, email.as_str()).await?;
+        work.commit().await?;
+
         let stored = row.as_ref().and_then(|r| r.password_hash.clone()).unwrap_or_else(|| DUMMY_HASH.clone());
         let password = password.to_owned();
         let verified = tokio::task::spawn_blocking(move || {
@@ -152,20 +156,17 @@ impl Access {
         .await
         .unwrap_or(false);
         let account = row.filter(|_| verified).and_then(SessionAccount::from_row).filter(SessionAccount::is_staff_like);
-        let attempt_keys = [("account", email.as_str()), ("address", address)];
-        self.record_attempts(&mut work, &attempt_keys, account.is_some()).await?;
-        match account {
-            Some(account) => {
-                work.audit_event(account.actor, "sign_in", "allowed", "password").await?;
-                work.commit().await?;
-                Ok(account)
-            }
-            None => {
-                work.audit_event(Actor::Anonymous, "sign_in", "denied", "password").await?;
-                work.commit().await?;
-                Err(AccessError::Denied)
-            }
-        }
+
+        let mut work = self.work(&ctx).await?;
+        self.record_attempts(&mut work, &[("account", email.as_str()), ("address", address)], account.is_some())
+            .await?;
+        let (actor, outcome) = match &account {
+            Some(a) => (a.actor, "allowed"),
+            None => (Actor::Anonymous, "denied"),
+        };
+        work.audit_event(actor, "sign_in", outcome, "password").await?;
+        work.commit().await?;
+        account.ok_or(AccessError::Denied)
     }
 
     /// Participants and relatives: a single-use code that staff made for them.
@@ -221,9 +222,9 @@ impl Access {
         let permit = work
             .authorize(Action::Create, Want::Participant { participant_id, section: Section::Access, record_id: None })
             .await?;
-        let account = storage::accounts::by_participant(work.tx()?, permit.participant_id()?)
-            .await?
-            .ok_or(AccessError::NotFound)?;
+        let Some(account) = storage::accounts::by_participant(work.tx()?, permit.participant_id()?).await? else {
+            return Err(work.refuse(permit, "participant_account").await);
+        };
         let created_by = ctx.actor.account_id().ok_or(AccessError::Denied)?;
         let (code, expires_at) = self.new_code(&mut work, account.id, created_by).await?;
         work.commit().await?;
@@ -244,10 +245,13 @@ impl Access {
         let participant_id = permit.participant_id()?;
         let linked =
             storage::participants::participants_of_relative(work.tx()?, relative_id).await?.contains(&participant_id);
-        if !linked {
-            return Err(AccessError::NotFound);
-        }
-        let account = storage::accounts::by_relative(work.tx()?, relative_id).await?.ok_or(AccessError::NotFound)?;
+        let account = match linked {
+            true => storage::accounts::by_relative(work.tx()?, relative_id).await?,
+            false => None,
+        };
+        let Some(account) = account else {
+            return Err(work.refuse(permit, "relative_account").await);
+        };
         let created_by = ctx.actor.account_id().ok_or(AccessError::Denied)?;
         let (code, expires_at) = self.new_code(&mut work, account.id, created_by).await?;
         work.commit().await?;
@@ -263,7 +267,10 @@ impl Access {
         let mut bytes = [0u8; 7];
         OsRng.fill_bytes(&mut bytes);
         let code = SignInCode::from_random_bytes(&bytes);
-        let expires_at = storage::now() + Duration::minutes(CODE_LIFETIME_MINUTES);
+        let now = storage::now();
+        let expires_at = now + Duration::minutes(CODE_LIFETIME_MINUTES);
+        // Only the newest code works: one handed out earlier stops working.
+        storage::accounts::retire_codes(work.tx()?, account_id, now).await?;
         storage::accounts::insert_code(work.tx()?, account_id, &code_hash(&code), expires_at, created_by).await?;
         Ok((code, expires_at))
     }
@@ -274,9 +281,9 @@ impl Access {
         let permit = work
             .authorize(Action::Change, Want::Participant { participant_id, section: Section::Access, record_id: None })
             .await?;
-        let account = storage::accounts::by_participant(work.tx()?, permit.participant_id()?)
-            .await?
-            .ok_or(AccessError::NotFound)?;
+        let Some(account) = storage::accounts::by_participant(work.tx()?, permit.participant_id()?).await? else {
+            return Err(work.refuse(permit, "participant_account").await);
+        };
         storage::accounts::set_session_secret(work.tx()?, account.id, &new_session_secret()).await?;
         work.commit().await
     }

@@ -73,8 +73,15 @@ impl Permit {
 /// What a use-case asks for, before the facts are looked up.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Want {
-    Participant { participant_id: i64, section: Section, record_id: Option<i64> },
-    UnitRoster { unit_id: i64 },
+    Participant {
+        participant_id: i64,
+        section: Section,
+        record_id: Option<i64>,
+    },
+    /// A unit's roster; `None` when the actor belongs to no unit.
+    UnitRoster {
+        unit_id: Option<i64>,
+    },
 }
 
 /// One unit of work: a transaction plus who does it.
@@ -95,6 +102,12 @@ impl Access {
 
     pub(crate) async fn work<'a>(&'a self, ctx: &'a RequestCtx) -> Result<Work<'a>, AccessError> {
         Ok(Work { tx: Some(self.store.begin().await?), ctx, store: &self.store })
+    }
+
+    /// A transaction for reads that need no audit row (the session's own
+    /// account, facts about the database): it takes no write lock on SQLite.
+    pub(crate) async fn read_only<'a>(&'a self, ctx: &'a RequestCtx) -> Result<Work<'a>, AccessError> {
+        Ok(Work { tx: Some(self.store.begin_read().await?), ctx, store: &self.store })
     }
 }
 
@@ -119,9 +132,12 @@ impl<'a> Work<'a> {
                 self.participant_decision(action, participant_id, section, record_id).await?
             }
             Want::UnitRoster { unit_id } => {
-                let decision = policy::decide(&actor, action, &Target::UnitRoster { unit_id });
-                let permit = Permit { participant_id: None, unit_id: Some(unit_id), action };
-                (decision.map(|_| permit), self.entry(action, None, "unit_roster", None, Some(unit_id)))
+                let decision = match unit_id {
+                    Some(unit_id) => policy::decide(&actor, action, &Target::UnitRoster { unit_id }),
+                    None => Err(policy::Denied("belongs to no unit")),
+                };
+                let permit = Permit { participant_id: None, unit_id, action };
+                (decision.map(|_| permit), self.entry(action, None, "unit_roster", None, unit_id))
             }
         };
         match decision {
@@ -175,6 +191,17 @@ impl<'a> Work<'a> {
         let permit = Permit { participant_id: Some(participant_id), unit_id: unit, action };
         let entry = self.entry(action, Some(participant_id), section.as_str(), record_id, unit);
         Ok((decision.map(|_| permit), entry))
+    }
+
+    /// Refuses after a permit was given (for example: the relative named is not
+    /// linked to this participant). Rolls back, audits the refusal, and answers
+    /// `Denied`, the same as any refusal, so ids cannot be probed.
+    pub(crate) async fn refuse(&mut self, permit: Permit, record_kind: &'static str) -> AccessError {
+        let entry = self.entry(permit.action, permit.participant_id, record_kind, None, permit.unit_id);
+        match self.record_denial(entry).await {
+            Ok(()) => AccessError::Denied,
+            Err(e) => e,
+        }
     }
 
     /// One audit row per participant whose data a list shows (a roster shows

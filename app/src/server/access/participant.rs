@@ -100,3 +100,16 @@ fn contact_card(c: ContactRow) -> ContactCard {
         email: c.email,
     }
 }
+
+impl Access {
+    /// Whose pages a relative sees first: the first participant they are linked to.
+    pub async fn first_linked_participant(&self, ctx: &RequestCtx) -> Result<Option<i64>, AccessError> {
+        let crate::policy::Actor::Relative { relative_id, .. } = ctx.actor else {
+            return Ok(None);
+        };
+        let mut work = self.read_only(ctx).await?;
+        let linked = storage::participants::participants_of_relative(work.tx()?, relative_id).await?;
+        work.commit().await?;
+        Ok(linked.first().copied())
+    }
+}

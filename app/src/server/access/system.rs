@@ -4,7 +4,7 @@ use super::{Access, AccessError, RequestCtx, auth::SessionAccount};
 use crate::domain::{Email, Password, PersonName};
 use crate::models::{DemoAccount, ViewerRole};
 use crate::policy::Actor;
-use crate::server::storage::{self, on_conn};
+use crate::server::storage;
 
 /// `instance_meta` key that `demo-data` sets: only such a database serves `--demo`.
 pub const DEMO_MARK: &str = "made_by_demo_data";
@@ -28,17 +28,7 @@ impl Access {
                 message: "Det finns redan ett konto med den e-postadressen.",
             });
         }
-        let tx = work.tx()?;
-        let staff_id: i64 = on_conn!(tx, |c| {
-            sqlx::query_scalar(
-            "INSERT INTO staff (unit_id, name, role, email, created_at) VALUES (NULL, $1, 'admin', $2, $3) RETURNING id"
-        )
-        .bind(name.as_str())
-        .bind(email.as_str())
-        .bind(storage::now())
-        .fetch_one(c)
-        .await
-        })?;
+        let staff_id = storage::accounts::insert_admin_staff(work.tx()?, name.as_str(), email.as_str()).await?;
         let account_id = storage::accounts::insert(
             work.tx()?,
             &storage::accounts::NewAccount {
@@ -76,7 +66,7 @@ impl Access {
 
     pub async fn is_demo_database(&self) -> Result<bool, AccessError> {
         let ctx = RequestCtx::system("demo-check");
-        let mut work = self.work(&ctx).await?;
+        let mut work = self.read_only(&ctx).await?;
         let mark = storage::meta::get(work.tx()?, DEMO_MARK).await?;
         work.commit().await?;
         Ok(mark.as_deref() == Some("true"))
@@ -84,7 +74,7 @@ impl Access {
 
     pub async fn has_accounts(&self) -> Result<bool, AccessError> {
         let ctx = RequestCtx::system("startup");
-        let mut work = self.work(&ctx).await?;
+        let mut work = self.read_only(&ctx).await?;
         let n = storage::meta::count_accounts(work.tx()?).await?;
         work.commit().await?;
         Ok(n > 0)
@@ -94,24 +84,11 @@ impl Access {
     /// misconfigured server can never offer one-click sign-in to real people.
     pub async fn demo_accounts(&self) -> Result<Vec<DemoAccount>, AccessError> {
         let ctx = RequestCtx::system("demo");
-        let mut work = self.work(&ctx).await?;
+        let mut work = self.read_only(&ctx).await?;
         if storage::meta::get(work.tx()?, DEMO_MARK).await?.as_deref() != Some("true") {
             return Err(AccessError::NotFound);
         }
-        let tx = work.tx()?;
-        let rows: Vec<(i64, String, String, String)> = on_conn!(tx, |c| {
-            sqlx::query_as(
-            "SELECT a.id, a.role, COALESCE(s.name, p.name, r.name, '') AS name, d.description
-             FROM demo_accounts d
-             JOIN accounts a ON a.id = d.account_id
-             LEFT JOIN staff s ON s.id = a.staff_id
-             LEFT JOIN participants p ON p.id = a.participant_id
-             LEFT JOIN relatives r ON r.id = a.relative_id
-             ORDER BY CASE a.role WHEN 'participant' THEN 0 WHEN 'relative' THEN 1 WHEN 'staff' THEN 2 ELSE 3 END, a.id"
-        )
-        .fetch_all(c)
-        .await
-        })?;
+        let rows = storage::meta::demo_accounts(work.tx()?).await?;
         work.commit().await?;
         Ok(rows
             .into_iter()
@@ -137,12 +114,7 @@ impl Access {
         if storage::meta::get(work.tx()?, DEMO_MARK).await?.as_deref() != Some("true") {
             return Err(AccessError::NotFound);
         }
-        let tx = work.tx()?;
-        let listed: Option<i64> =
-            on_conn!(tx, |c| sqlx::query_scalar("SELECT account_id FROM demo_accounts WHERE account_id = $1")
-                .bind(account_id)
-                .fetch_optional(c)
-                .await)?;
+        let listed = storage::meta::demo_account(work.tx()?, account_id).await?;
         let account = match listed {
             Some(id) => storage::accounts::by_id(work.tx()?, id).await?.and_then(SessionAccount::from_row),
             None => None,

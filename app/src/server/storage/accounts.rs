@@ -77,6 +77,18 @@ pub(crate) async fn insert(tx: &mut Tx, a: &NewAccount<'_>) -> Result<i64, sqlx:
     .await)
 }
 
+/// The staff row behind an admin account (admins belong to no unit).
+pub(crate) async fn insert_admin_staff(tx: &mut Tx, name: &str, email: &str) -> Result<i64, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO staff (unit_id, name, role, email, created_at) VALUES (NULL, $1, 'admin', $2, $3) RETURNING id"
+    )
+    .bind(name)
+    .bind(email)
+    .bind(super::now())
+    .fetch_one(c)
+    .await)
+}
+
 pub(crate) async fn set_session_secret(tx: &mut Tx, account_id: i64, secret: &str) -> Result<u64, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query("UPDATE accounts SET session_secret = $1 WHERE id = $2")
         .bind(secret)
@@ -104,6 +116,16 @@ pub(crate) async fn insert_code(
     .bind(super::now())
     .fetch_one(c)
     .await)
+}
+
+/// Ends every unused code of an account.
+pub(crate) async fn retire_codes(tx: &mut Tx, account_id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query("UPDATE sign_in_codes SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(account_id)
+        .execute(c)
+        .await
+        .map(|_| ()))
 }
 
 /// Marks a valid code used and returns its account. One statement, so two

@@ -42,6 +42,14 @@ impl Store {
         })
     }
 
+    /// Starts a transaction that only reads.
+    pub(crate) async fn begin_read(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Store::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            Store::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
     /// Answers when the database answers (for `/readyz`).
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         match self {
