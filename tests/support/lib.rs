@@ -136,6 +136,21 @@ impl TestApp {
         client
     }
 
+    /// Staff make a code for the participant's relative; the relative signs in with it.
+    pub async fn relative_client(&self, participant_id: i64, relative_id: i64) -> reqwest::Client {
+        let staff = self.staff_client(&self.staff_email_for_participant(participant_id).await).await;
+        let form = [("participant_id", participant_id.to_string()), ("relative_id", relative_id.to_string())];
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = self.call(&staff, "create_sign_in_code", &form).await;
+        assert_eq!(response.status(), StatusCode::OK, "staff may make a code for a linked relative");
+        let body: serde_json::Value = response.json().await.expect("json");
+        let code = body["code"].as_str().expect("code in answer").to_owned();
+        let client = self.client();
+        let response = self.post_form(&client, "sign_in_code", &[("code", &code)]).await;
+        assert_eq!(location(&response), "/");
+        client
+    }
+
     pub async fn new_code(&self, staff: &reqwest::Client, participant_id: i64) -> String {
         let response =
             self.call(staff, "create_sign_in_code", &[("participant_id", &participant_id.to_string())]).await;
@@ -195,15 +210,20 @@ pub fn location(response: &reqwest::Response) -> String {
     response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned()
 }
 
-/// The session cookie's value from a response, if it set one.
-pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+/// The session's Set-Cookie header (value and attributes), if the response set one.
+pub fn session_set_cookie(response: &reqwest::Response) -> Option<String> {
     response
         .headers()
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
         .find(|c| c.starts_with("mina-steg="))
-        .map(|c| c.split(';').next().unwrap_or("").to_owned())
+        .map(str::to_owned)
+}
+
+/// The session cookie's `name=value`, if the response set one.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    session_set_cookie(response).map(|c| c.split(';').next().unwrap_or("").to_owned())
 }
 
 /// Runs an async test body once on SQLite and once on PostgreSQL.

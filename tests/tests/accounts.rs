@@ -2,7 +2,7 @@
 //! and a graceful stop.
 
 use app::domain::{Email, Password, PersonName};
-use mina_steg_tests::{Backend, StatusCode, TestApp, location, on_both_backends};
+use mina_steg_tests::{Backend, StatusCode, TestApp, location, on_both_backends, session_set_cookie};
 use server::config::Settings;
 use server::startup::Application;
 
@@ -26,17 +26,6 @@ async fn create_admin_makes_an_account_that_signs_in_but_reads_no_participant(ba
     assert_eq!(read.status(), StatusCode::FORBIDDEN, "admin manages accounts, not records");
 }
 
-fn cookie_attributes(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("mina-steg="))
-        .expect("a session cookie")
-        .to_owned()
-}
-
 async fn staff_sessions_idle_out_after_30_minutes_phones_keep_90_days(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let participant = app.participant_in_unit(1, 0).await;
@@ -45,12 +34,13 @@ async fn staff_sessions_idle_out_after_30_minutes_phones_keep_90_days(backend: B
     let staff = app
         .post_form(&client, "sign_in_staff", &[("email", &email), ("password", mina_steg_tests::STAFF_PASSWORD)])
         .await;
-    assert!(cookie_attributes(&staff).contains("Max-Age=1800"), "{}", cookie_attributes(&staff));
+    let cookie = session_set_cookie(&staff).expect("a session cookie");
+    assert!(cookie.contains("Max-Age=1800"), "{cookie}");
 
     let code = app.new_code(&client, participant).await;
     let phone = app.client();
     let signed_in = app.post_form(&phone, "sign_in_code", &[("code", &code)]).await;
-    let cookie = cookie_attributes(&signed_in);
+    let cookie = session_set_cookie(&signed_in).expect("a session cookie");
     let max_age: i64 = cookie
         .split(';')
         .find_map(|part| part.trim().strip_prefix("Max-Age="))
@@ -74,17 +64,7 @@ async fn a_relative_lands_on_their_participants_start_page(backend: Backend) {
         )
         .await,
     );
-    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
-    let response = app
-        .call(
-            &staff,
-            "create_sign_in_code",
-            &[("participant_id", &participant.to_string()), ("relative_id", &relative.to_string())],
-        )
-        .await;
-    let code = response.json::<serde_json::Value>().await.unwrap()["code"].as_str().unwrap().to_owned();
-    let client = app.client();
-    app.post_form(&client, "sign_in_code", &[("code", &code)]).await;
+    let client = app.relative_client(participant, relative).await;
     let page = client.get(app.url("/")).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     let preferred = app.scalar_text(&format!("SELECT preferred_name FROM participants WHERE id = {participant}")).await;

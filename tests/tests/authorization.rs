@@ -74,7 +74,7 @@ async fn a_code_for_someone_elses_relative_is_refused_and_audited(backend: Backe
 async fn a_relative_without_consent_gets_nothing(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let (relative, participant) = relative_where(&app, "NOT EXISTS").await;
-    let client = relative_client(&app, participant, relative).await;
+    let client = app.relative_client(participant, relative).await;
     let response = app.call(&client, "participant_start", &[("participant_id", &participant.to_string())]).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert_eq!(
@@ -95,7 +95,7 @@ async fn a_relative_with_consent_sees_only_what_is_shared(backend: Backend) {
                AND scope = 'share_with_relative' AND withdrawn_on IS NULL"
         ))
         .await;
-    let client = relative_client(&app, participant, relative).await;
+    let client = app.relative_client(participant, relative).await;
     let response = app.call(&client, "participant_start", &[("participant_id", &participant.to_string())]).await;
     assert_eq!(response.status(), StatusCode::OK);
     let body: serde_json::Value = response.json().await.unwrap();
@@ -188,23 +188,6 @@ async fn relative_where(app: &TestApp, exists: &str) -> (i64, i64) {
         )
     };
     (app.scalar_i64(&sql("relative_id")).await, app.scalar_i64(&sql("participant_id")).await)
-}
-
-async fn relative_client(app: &TestApp, participant: i64, relative: i64) -> reqwest::Client {
-    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
-    let response = app
-        .call(
-            &staff,
-            "create_sign_in_code",
-            &[("participant_id", &participant.to_string()), ("relative_id", &relative.to_string())],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let code = response.json::<serde_json::Value>().await.unwrap()["code"].as_str().unwrap().to_owned();
-    let client = app.client();
-    let response = app.post_form(&client, "sign_in_code", &[("code", &code)]).await;
-    assert_eq!(mina_steg_tests::location(&response), "/");
-    client
 }
 
 on_both_backends!(

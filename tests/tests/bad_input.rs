@@ -16,6 +16,7 @@ const ENDPOINTS: &[&str] = &[
     "demo_accounts",
     "demo_sign_in",
     "take_new_sign_in_code",
+    "end_participant_sessions",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {

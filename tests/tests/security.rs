@@ -69,14 +69,7 @@ async fn session_cookie_flags(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let client = app.client();
     let response = app.post_form(&client, "sign_in_code", &[("code", "fel")]).await;
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("mina-steg="))
-        .expect("session cookie")
-        .to_owned();
+    let cookie = mina_steg_tests::session_set_cookie(&response).expect("session cookie");
     assert!(cookie.contains("HttpOnly"));
     assert!(cookie.contains("SameSite=Lax"));
     assert!(cookie.contains("Path=/"));

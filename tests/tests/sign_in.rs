@@ -151,15 +151,15 @@ async fn ending_device_sessions_signs_the_phone_out(backend: Backend) {
     let participant = app.participant_in_unit(1, 0).await;
     let phone = app.participant_client(participant).await;
     assert_eq!(app.call(&phone, "participant_start", &[]).await.status(), StatusCode::OK);
-    let staff_ctx = app::server::RequestCtx { actor: staff_actor(&app, participant).await, request_id: "test".into() };
-    app.access.end_participant_sessions(&staff_ctx, participant).await.expect("staff may end sessions");
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let response =
+        app.post_form(&staff, "end_participant_sessions", &[("participant_id", &participant.to_string())]).await;
+    assert_eq!(location(&response), format!("/personal/deltagare/{participant}/kod"));
     assert_eq!(app.call(&phone, "participant_start", &[]).await.status(), StatusCode::UNAUTHORIZED);
-}
-
-async fn staff_actor(app: &TestApp, participant: i64) -> app::policy::Actor {
-    let email = app.staff_email_for_participant(participant).await;
-    let account_id = app.scalar_i64(&format!("SELECT id FROM accounts WHERE email = '{email}'")).await;
-    app.access.session_account(account_id).await.unwrap().unwrap().actor
+    // Staff of the other unit may not.
+    let other = app.participant_in_unit(2, 0).await;
+    let response = app.call(&staff, "end_participant_sessions", &[("participant_id", &other.to_string())]).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }
 
 on_both_backends!(

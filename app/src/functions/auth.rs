@@ -180,13 +180,17 @@ pub async fn create_sign_in_code(
 #[cfg(feature = "ssr")]
 const NEW_CODE_KEY: &str = "new_sign_in_code";
 
-/// The code just made for this participant, shown once on their code page.
+/// What just happened on this participant's code page, shown once: a new
+/// code, and whether their phones were signed out.
 #[server(endpoint = "take_new_sign_in_code")]
-pub async fn take_new_sign_in_code(#[server(default)] participant_id: i64) -> Result<Option<NewSignInCode>, AppError> {
+pub async fn take_new_sign_in_code(
+    #[server(default)] participant_id: i64,
+) -> Result<(Option<NewSignInCode>, bool), AppError> {
     let req = req().await?;
     req.require_signed_in()?;
     let flashed: Option<(i64, NewSignInCode)> = req.take_flash(NEW_CODE_KEY).await;
-    Ok(flashed.filter(|(id, _)| *id == participant_id).map(|(_, code)| code))
+    let ended: Option<i64> = req.take_flash(super::staff::SESSIONS_ENDED_KEY).await;
+    Ok((flashed.filter(|(id, _)| *id == participant_id).map(|(_, code)| code), ended == Some(participant_id)))
 }
 
 /// The demo accounts, only when the server runs with `--demo`.

@@ -14,3 +14,17 @@ pub async fn load_staff_home() -> Result<StaffHome, AppError> {
     req.require_signed_in()?;
     req.state.access.staff_home(&req.ctx).await.map_err(|e| req.fail(e))
 }
+
+/// Signs the participant out on every phone (a lost or shared phone).
+#[server(endpoint = "end_participant_sessions")]
+pub async fn end_participant_sessions(#[server(default)] participant_id: i64) -> Result<(), AppError> {
+    let req = req().await?;
+    req.require_signed_in()?;
+    req.state.access.end_participant_sessions(&req.ctx, participant_id).await.map_err(|e| req.fail(e))?;
+    req.flash(SESSIONS_ENDED_KEY, &participant_id).await?;
+    leptos_axum::redirect(&format!("/personal/deltagare/{participant_id}/kod"));
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) const SESSIONS_ENDED_KEY: &str = "sessions_ended";

@@ -3,7 +3,7 @@
 use crate::components::{ErrorPanel, Icon};
 use crate::errors::AppError;
 use crate::functions::auth::{CreateSignInCode, current_viewer, take_new_sign_in_code};
-use crate::functions::staff::load_staff_home;
+use crate::functions::staff::{EndParticipantSessions, load_staff_home};
 use crate::layouts::Page;
 use crate::models::{NewSignInCode, StaffHome};
 use crate::routes::not_found::NotFoundPage;
@@ -85,7 +85,8 @@ pub fn SignInCodePage() -> impl IntoView {
                             <h1><Icon name="qr-code"/>"Inloggningskod"</h1>
                             {match (participant_id, code) {
                                 (None, _) => view! { <NotFoundPage/> }.into_any(),
-                                (Some(id), code) => view! { <CodePanel participant_id=id code=code.ok().flatten()/> }.into_any(),
+                                (Some(id), Ok((code, ended))) => view! { <CodePanel participant_id=id code ended/> }.into_any(),
+                                (Some(_), Err(error)) => view! { <ErrorPanel error/> }.into_any(),
                             }}
                         </Page>
                     }.into_any(),
@@ -96,8 +97,11 @@ pub fn SignInCodePage() -> impl IntoView {
 }
 
 #[component]
-fn CodePanel(participant_id: i64, code: Option<NewSignInCode>) -> impl IntoView {
+fn CodePanel(participant_id: i64, code: Option<NewSignInCode>, ended: bool) -> impl IntoView {
     view! {
+        {ended.then(|| view! {
+            <div class="panel" role="status"><p>"Deltagaren är utloggad på alla mobiler."</p></div>
+        })}
         {match code {
             Some(code) => {
                 let svg = code.qr_svg.find("<svg").map(|i| code.qr_svg[i..].to_owned()).unwrap_or_default();
@@ -120,6 +124,14 @@ fn CodePanel(participant_id: i64, code: Option<NewSignInCode>) -> impl IntoView 
         <form method="post" action=CreateSignInCode::url()>
             <input type="hidden" name="participant_id" value=participant_id.to_string()/>
             <button type="submit" class="button"><Icon name="key-round" size=24/><span>"Skapa en ny kod"</span></button>
+        </form>
+        <h2>"Borttappad mobil?"</h2>
+        <p>"Logga ut deltagaren på alla mobiler. Deltagaren loggar sedan in med en ny kod."</p>
+        <form method="post" action=EndParticipantSessions::url()>
+            <input type="hidden" name="participant_id" value=participant_id.to_string()/>
+            <button type="submit" class="button button-secondary">
+                <Icon name="log-out" size=24/><span>"Logga ut på alla mobiler"</span>
+            </button>
         </form>
         <p class="aside"><a href="/personal"><Icon name="arrow-left" size=24/>"Tillbaka till deltagarna"</a></p>
     }

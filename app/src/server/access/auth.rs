@@ -118,6 +118,7 @@ impl Access {
         ok: bool,
     ) -> Result<(), AccessError> {
         let at = storage::now();
+        storage::accounts::prune_attempts(work.tx()?, at - Duration::minutes(FAILURE_WINDOW_MINUTES)).await?;
         for (kind, key) in keys {
             storage::accounts::record_attempt(work.tx()?, kind, &key_hash(kind, key), at, ok).await?;
         }

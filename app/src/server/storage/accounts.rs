@@ -161,6 +161,15 @@ pub(crate) async fn record_attempt(
     .map(|_| ()))
 }
 
+/// Attempts older than the window count for nothing: they are deleted.
+pub(crate) async fn prune_attempts(tx: &mut Tx, before: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query("DELETE FROM sign_in_attempts WHERE at < $1")
+        .bind(before)
+        .execute(c)
+        .await
+        .map(|_| ()))
+}
+
 pub(crate) async fn failures_since(
     tx: &mut Tx,
     key_kind: &str,

@@ -310,21 +310,6 @@ const PROGRAMME_THEMES: [&str; 5] = [
 /// Meeting start times (Swedish time), picked by position.
 const START_TIMES: [(u32, u32); 8] = [(9, 0), (9, 30), (10, 0), (13, 0), (13, 30), (14, 0), (10, 30), (15, 0)];
 
-const MONTHS_SV: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// What a joint plan says at a given step (after the example plan in domain.md).
 struct PlanTemplate {
     goal: &'static str,
@@ -570,7 +555,7 @@ impl Person {
         let mut notes = Vec::new();
         // A date, not "in 3 days": the description outlives the day it was made.
         if let Some(d) = self.soon_meeting {
-            notes.push(format!("möte {} {}", d.day(), MONTHS_SV[d.month0() as usize]));
+            notes.push(format!("möte {} {}", d.day(), crate::texts::sv::MONTHS[d.month0() as usize]));
         }
         notes.extend(self.programme_note.clone());
         notes.extend(self.relative_note.clone());
@@ -1188,7 +1173,7 @@ fn benefit_note(person: &Person, row: usize) -> String {
             let extent = if row % 4 == 3 { "Halv" } else { "Hel" };
             format!(
                 "{extent} aktivitetsersättning beviljad till och med {} {}.",
-                MONTHS_SV[until.month0() as usize],
+                crate::texts::sv::MONTHS[until.month0() as usize],
                 until.year()
             )
         }
