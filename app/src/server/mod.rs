@@ -3,7 +3,7 @@
 pub mod access;
 pub mod auth;
 pub mod state;
-pub(crate) mod storage;
+mod storage;
 
 pub use access::{Access, AccessError, RequestCtx};
 pub use state::AppState;

@@ -60,13 +60,39 @@ pub(crate) struct Permit {
 }
 
 impl Permit {
-    /// The participant this permit is for. Storage reads take the id from here.
     pub(crate) fn participant_id(&self) -> Result<i64, AccessError> {
         self.participant_id.ok_or(AccessError::Denied)
     }
 
-    pub(crate) fn unit_id(&self) -> Result<i64, AccessError> {
-        self.unit_id.ok_or(AccessError::Denied)
+    /// The participant this permit is for, in the only form storage reads accept.
+    pub(crate) fn participant(&self) -> Result<Permitted, AccessError> {
+        self.participant_id.map(Permitted).ok_or(AccessError::Denied)
+    }
+
+    /// The unit this permit is for, in the only form storage reads accept.
+    pub(crate) fn unit(&self) -> Result<PermittedUnit, AccessError> {
+        self.unit_id.map(PermittedUnit).ok_or(AccessError::Denied)
+    }
+}
+
+/// A participant id vouched for by a [`Permit`]. Its field is private to this
+/// module, so storage functions that take one cannot be called without a permit.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Permitted(i64);
+
+impl Permitted {
+    pub(crate) fn id(self) -> i64 {
+        self.0
+    }
+}
+
+/// A unit id vouched for by a [`Permit`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PermittedUnit(i64);
+
+impl PermittedUnit {
+    pub(crate) fn id(self) -> i64 {
+        self.0
     }
 }
 

@@ -18,11 +18,11 @@ impl Access {
 
         let profile = work.authorize(Action::Read, read(Section::Profile)).await?;
         let row =
-            storage::participants::by_id(work.tx()?, profile.participant_id()?).await?.ok_or(AccessError::NotFound)?;
+            storage::participants::by_id(work.tx()?, profile.participant()?).await?.ok_or(AccessError::NotFound)?;
 
         let next_meeting = match work.authorize_part(Action::Read, read(Section::Meetings)).await? {
             Some(permit) => {
-                let meeting = storage::meetings::next_for(work.tx()?, permit.participant_id()?, storage::now()).await?;
+                let meeting = storage::meetings::next_for(work.tx()?, permit.participant()?, storage::now()).await?;
                 Some(match meeting {
                     Some(m) => {
                         let people = storage::meetings::attendees(work.tx()?, m.id).await?;
@@ -52,12 +52,9 @@ impl Access {
 
         let contacts = match work.authorize_part(Action::Read, read(Section::Contacts)).await? {
             Some(permit) => {
-                let rows = storage::participants::contact_persons(
-                    work.tx()?,
-                    permit.participant_id()?,
-                    crate::server::today(),
-                )
-                .await?;
+                let rows =
+                    storage::participants::contact_persons(work.tx()?, permit.participant()?, crate::server::today())
+                        .await?;
                 Some(rows.into_iter().map(contact_card).collect())
             }
             None => None,

@@ -15,8 +15,8 @@ impl Access {
         };
         let mut work = self.work(ctx).await?;
         let permit = work.authorize(Action::Read, Want::UnitRoster { unit_id }).await?;
-        let unit_name = storage::participants::unit_name(work.tx()?, permit.unit_id()?).await?.unwrap_or_default();
-        let rows = storage::participants::in_unit(work.tx()?, permit.unit_id()?).await?;
+        let unit_name = storage::participants::unit_name(work.tx()?, permit.unit()?).await?.unwrap_or_default();
+        let rows = storage::participants::in_unit(work.tx()?, permit.unit()?).await?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         work.audit_each(&permit, "roster_entry", &ids).await?;
         work.commit().await?;

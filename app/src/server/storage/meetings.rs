@@ -1,6 +1,7 @@
 //! Meetings and who comes to them.
 
 use super::{Tx, on_conn};
+use crate::server::access::Permitted;
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -22,14 +23,14 @@ const MEETING_SELECT: &str = "SELECT id, kind, title, starts_at, ends_at, place,
 /// The participant's next planned meeting that has not ended yet.
 pub(crate) async fn next_for(
     tx: &mut Tx,
-    participant_id: i64,
+    participant: Permitted,
     now: DateTime<Utc>,
 ) -> Result<Option<MeetingRow>, sqlx::Error> {
     let sql = format!(
         "{MEETING_SELECT} WHERE participant_id = $1 AND status = 'planned' AND ends_at > $2
          ORDER BY starts_at LIMIT 1"
     );
-    on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant_id).bind(now).fetch_optional(c).await)
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant.id()).bind(now).fetch_optional(c).await)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -42,6 +43,7 @@ pub(crate) struct AttendeeRow {
     pub title: Option<String>,
 }
 
+/// Who comes to a meeting. Called with the id of a meeting read under a permit.
 pub(crate) async fn attendees(tx: &mut Tx, meeting_id: i64) -> Result<Vec<AttendeeRow>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_as(
         "SELECT COALESCE(s.name, e.name, r.name) AS name,

@@ -1,6 +1,7 @@
 //! Participants, their relatives' consents and their contact persons.
 
 use super::{Tx, on_conn};
+use crate::server::access::{Permitted, PermittedUnit};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -22,18 +23,18 @@ pub(crate) async fn unit_of(tx: &mut Tx, participant_id: i64) -> Result<Option<i
         .await)
 }
 
-pub(crate) async fn by_id(tx: &mut Tx, participant_id: i64) -> Result<Option<ParticipantRow>, sqlx::Error> {
+pub(crate) async fn by_id(tx: &mut Tx, participant: Permitted) -> Result<Option<ParticipantRow>, sqlx::Error> {
     let sql = format!("{PARTICIPANT_SELECT} WHERE id = $1");
-    on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant_id).fetch_optional(c).await)
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant.id()).fetch_optional(c).await)
 }
 
-pub(crate) async fn in_unit(tx: &mut Tx, unit_id: i64) -> Result<Vec<ParticipantRow>, sqlx::Error> {
+pub(crate) async fn in_unit(tx: &mut Tx, unit: PermittedUnit) -> Result<Vec<ParticipantRow>, sqlx::Error> {
     let sql = format!("{PARTICIPANT_SELECT} WHERE unit_id = $1 AND discharged_on IS NULL ORDER BY name");
-    on_conn!(tx, |c| sqlx::query_as(&sql).bind(unit_id).fetch_all(c).await)
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(unit.id()).fetch_all(c).await)
 }
 
-pub(crate) async fn unit_name(tx: &mut Tx, unit_id: i64) -> Result<Option<String>, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query_scalar("SELECT name FROM units WHERE id = $1").bind(unit_id).fetch_optional(c).await)
+pub(crate) async fn unit_name(tx: &mut Tx, unit: PermittedUnit) -> Result<Option<String>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar("SELECT name FROM units WHERE id = $1").bind(unit.id()).fetch_optional(c).await)
 }
 
 /// The participants a relative (or god man) is linked to.
@@ -83,7 +84,7 @@ pub(crate) struct ContactRow {
 /// Contact persons in force today, staff first.
 pub(crate) async fn contact_persons(
     tx: &mut Tx,
-    participant_id: i64,
+    participant: Permitted,
     today: NaiveDate,
 ) -> Result<Vec<ContactRow>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_as(
@@ -96,7 +97,7 @@ pub(crate) async fn contact_persons(
          WHERE cp.participant_id = $1 AND cp.since <= $2 AND (cp.until IS NULL OR cp.until > $2)
          ORDER BY (cp.staff_id IS NULL), cp.id"
     )
-    .bind(participant_id)
+    .bind(participant.id())
     .bind(today)
     .fetch_all(c)
     .await)
