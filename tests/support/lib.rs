@@ -240,3 +240,40 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// The text a reader sees in a page's `<main>`, one block (heading, paragraph,
+/// list item, label, button) a line, as LIX wants it.
+pub fn visible_text(html: &str) -> String {
+    let main = html.split("<main").nth(1).and_then(|m| m.split_once('>')).map(|(_, rest)| rest).unwrap_or(html);
+    let main = main.split("</main>").next().unwrap_or(main);
+    let mut text = String::new();
+    let mut rest = main;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('>') else { break };
+        let tag = &rest[start + 1..start + end];
+        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        // Skip what is never shown.
+        if !tag.starts_with('/') && matches!(name.as_str(), "script" | "style" | "template") {
+            let close = format!("</{name}>");
+            rest = rest[start..].find(&close).map(|i| &rest[start + i + close.len()..]).unwrap_or("");
+            continue;
+        }
+        let block = matches!(
+            name.as_str(),
+            "h1" | "h2" | "h3" | "h4" | "p" | "li" | "dt" | "dd" | "a" | "button" | "label" | "br" | "div" | "section"
+        );
+        text.push(if block { '\n' } else { ' ' });
+        rest = &rest[start + end + 1..];
+    }
+    text.push_str(rest);
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ");
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}

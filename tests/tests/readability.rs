@@ -1,0 +1,38 @@
+//! Every participant page, rendered with demo data, reads easily: LIX ≤ 30.
+
+use app::texts::lix::lix;
+use mina_steg_tests::{Backend, StatusCode, TestApp, on_both_backends, visible_text};
+
+/// Participant pages, as paths.
+const PAGES: &[&str] = &["/"];
+const MAX_LIX: f64 = 30.0;
+
+async fn participant_pages_read_easily(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut worst = 0.0_f64;
+    for unit in [1, 2] {
+        for nth in 0..4 {
+            let participant = app.participant_in_unit(unit, nth).await;
+            let phone = app.participant_client(participant).await;
+            for path in PAGES {
+                let response = phone.get(app.url(path)).send().await.unwrap();
+                assert_eq!(response.status(), StatusCode::OK, "{path}");
+                let text = visible_text(&response.text().await.unwrap());
+                let score = lix(&text);
+                println!("LIX {score:5.1}  {path}  (participant {participant})");
+                assert!(score <= MAX_LIX, "{path} for participant {participant}: LIX {score:.1}\n{text}");
+                worst = worst.max(score);
+            }
+        }
+    }
+    println!("highest LIX: {worst:.1}");
+}
+
+#[test]
+fn visible_text_keeps_blocks_apart_and_drops_scripts() {
+    let html = "<html><main><h1>Hej Elin!</h1><p>Du har <b>ett</b> möte.</p><script>var x;</script>\
+                <a href=\"/\">Ring</a></main></html>";
+    assert_eq!(visible_text(html), "Hej Elin!\nDu har  ett  möte.\nRing");
+}
+
+on_both_backends!(participant_pages_read_easily);
