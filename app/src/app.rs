@@ -2,6 +2,7 @@
 
 use crate::routes::{
     demo::DemoPage,
+    meetings::{MeetingPage, MeetingsPage},
     not_found::NotFoundPage,
     participant::ParticipantHomePage,
     sign_in::{CodeSignInPage, StaffSignInPage},
@@ -47,6 +48,8 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=ParticipantHomePage ssr=ssr.clone()/>
+                <Route path=path!("/moten") view=MeetingsPage ssr=ssr.clone()/>
+                <Route path=path!("/moten/:id") view=MeetingPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in/personal") view=StaffSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>

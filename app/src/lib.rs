@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Mina steg: pages, server functions, the shared domain types, and (with the
 //! `ssr` feature) the access layer and storage behind them.
 

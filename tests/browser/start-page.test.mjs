@@ -51,9 +51,30 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
     await signInAsFirstParticipant(page);
     found['/'] = await axe(page);
     await shot(page, `start-${width}`);
+    await page.getByRole('link', { name: 'Mina möten' }).click();
+    found['/moten'] = await axe(page);
+    await shot(page, `meetings-${width}`);
+    await page.locator('.meeting-list a').first().click();
+    found['/moten/:id'] = await axe(page);
+    await shot(page, `meeting-${width}`);
     for (const [path, violations] of Object.entries(found)) {
       assert.deepEqual(violations, [], `${path}: ${JSON.stringify(violations, null, 1)}`);
     }
+    await context.close();
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`"Jag kommer" is saved and can be changed (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signInAsFirstParticipant(page);
+    await page.getByRole('link', { name: 'Se mötet' }).first().click();
+    await page.getByRole('button', { name: 'Jag kommer' }).click();
+    await page.getByText('Tack! Vi har sparat ditt svar.').waitFor({ timeout: 5000 });
+    await page.getByText('Du har svarat: Jag kommer.').waitFor();
+    await page.getByRole('button', { name: 'Jag kan inte komma' }).click();
+    await page.getByText('Du har svarat: Jag kan inte komma.').waitFor({ timeout: 5000 });
     await context.close();
   });
 }

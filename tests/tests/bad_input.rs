@@ -17,6 +17,10 @@ const ENDPOINTS: &[&str] = &[
     "demo_sign_in",
     "take_new_sign_in_code",
     "end_participant_sessions",
+    "meetings",
+    "meeting",
+    "answer_meeting",
+    "take_answer_message",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {

@@ -3,8 +3,8 @@
 use app::texts::lix::lix;
 use mina_steg_tests::{Backend, StatusCode, TestApp, on_both_backends, visible_text};
 
-/// Participant pages, as paths.
-const PAGES: &[&str] = &["/"];
+/// Participant pages, as paths; `{meeting}` is the participant's next meeting.
+const PAGES: &[&str] = &["/", "/moten", "/moten/{meeting}"];
 const MAX_LIX: f64 = 30.0;
 
 async fn participant_pages_read_easily(backend: Backend) {
@@ -14,8 +14,14 @@ async fn participant_pages_read_easily(backend: Backend) {
         for nth in 0..4 {
             let participant = app.participant_in_unit(unit, nth).await;
             let phone = app.participant_client(participant).await;
-            for path in PAGES {
-                let response = phone.get(app.url(path)).send().await.unwrap();
+            let meeting = app
+                .scalar_i64(&format!(
+                    "SELECT id FROM meetings WHERE participant_id = {participant} ORDER BY starts_at DESC LIMIT 1"
+                ))
+                .await;
+            for page in PAGES {
+                let path = page.replace("{meeting}", &meeting.to_string());
+                let response = phone.get(app.url(&path)).send().await.unwrap();
                 assert_eq!(response.status(), StatusCode::OK, "{path}");
                 let text = visible_text(&response.text().await.unwrap());
                 let score = lix(&text);

@@ -2,7 +2,7 @@
 
 use crate::components::Icon;
 use crate::functions::auth::SignOut;
-use crate::models::Viewer;
+use crate::models::{Viewer, ViewerRole};
 use crate::texts::sv;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -10,6 +10,8 @@ use leptos::server_fn::ServerFn;
 /// Header with the app name, who is signed in and a sign-out button.
 #[component]
 pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Children) -> impl IntoView {
+    let show_nav = viewer.as_ref().is_some_and(|v| matches!(v.role, ViewerRole::Participant | ViewerRole::Relative));
+    let current = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
         <a class="skip-link" href="#main">"Hoppa till innehållet"</a>
         <header class="site-header">
@@ -29,6 +31,27 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
                 </div>
             })}
         </header>
+        {show_nav.then(|| view! {
+            <nav class="participant-nav" aria-label=sv::NAV_LABEL>
+                <ul>
+                    <NavLink href="/" icon="house" label=sv::NAV_START current=current.clone()/>
+                    <NavLink href="/moten" icon="calendar-days" label=sv::NAV_MEETINGS current=current.clone()/>
+                </ul>
+            </nav>
+        })}
         <main id="main" tabindex="-1">{children()}</main>
+    }
+}
+
+/// A link in the participant menu; the page you are on is marked for screen readers and by a bar.
+#[component]
+fn NavLink(href: &'static str, icon: &'static str, label: &'static str, current: String) -> impl IntoView {
+    let here = current == href || (href != "/" && current.starts_with(&format!("{href}/")));
+    view! {
+        <li>
+            <a href=href aria-current=here.then_some("page")>
+                <Icon name=icon size=32/><span>{label}</span>
+            </a>
+        </li>
     }
 }

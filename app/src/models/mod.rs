@@ -1,6 +1,8 @@
 //! What server functions send to pages. Plain data, shared by server and browser.
 
-use crate::domain::{DvForm, LadderStep, MeetingAnswer, MeetingKind, Organisation, RelationKind, StaffRole};
+use crate::domain::{
+    DvForm, LadderStep, MeetingAnswer, MeetingKind, MeetingStatus, Organisation, RelationKind, StaffRole,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -51,7 +53,16 @@ pub struct MeetingCard {
     pub video_link: Option<String>,
     pub bring: String,
     pub people: Vec<PersonCard>,
+    pub status: MeetingStatus,
     pub answer: MeetingAnswer,
+}
+
+/// "Mina möten": coming meetings first (soonest first), then past ones (latest first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingList {
+    pub participant_id: i64,
+    pub coming: Vec<MeetingCard>,
+    pub past: Vec<MeetingCard>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
 //! Pages. Thin: load through a server function, show with components.
 
 pub mod demo;
+pub mod meetings;
 pub mod not_found;
 pub mod participant;
 pub mod sign_in;

@@ -66,14 +66,28 @@ fn StartView(start: ParticipantStart) -> impl IntoView {
 
 #[component]
 fn MeetingCardView(meeting: MeetingCard) -> impl IntoView {
+    let id = meeting.id;
+    view! {
+        <article class="card meeting-card">
+            <h3>{sv::START_NEXT_MEETING}": "{sv::meeting_kind_name(meeting.kind)}</h3>
+            <MeetingDetails meeting/>
+            <a class="button" href=format!("/moten/{id}")>
+                <Icon name="calendar-days" size=24/><span>{sv::MEETING_OPEN}</span>
+            </a>
+        </article>
+    }
+}
+
+/// What, when, where, who comes and what to bring.
+#[component]
+pub fn MeetingDetails(meeting: MeetingCard) -> impl IntoView {
     let when = format!(
         "{} till {}",
         texts::capitalise(&texts::day_and_time_in_words(meeting.starts_at)),
         texts::time_in_words(meeting.ends_at)
     );
     view! {
-        <article class="card meeting-card">
-            <h3>{sv::START_NEXT_MEETING}": "{sv::meeting_kind_name(meeting.kind)}</h3>
+        <div class="meeting-details">
             <p class="meeting-title">{meeting.title}</p>
             <dl>
                 <dt><Icon name="calendar-days" size=24/>{sv::MEETING_WHEN}</dt>
@@ -97,7 +111,7 @@ fn MeetingCardView(meeting: MeetingCard) -> impl IntoView {
                     <dd>{meeting.bring.clone()}</dd>
                 })}
             </dl>
-        </article>
+        </div>
     }
 }
 

@@ -51,6 +51,31 @@ pub const CALL: &str = "Ring";
 pub const EMAIL: &str = "Mejla";
 pub const NOT_SHARED: &str = "Det här visas inte för dig.";
 
+// Navigation: the same on every participant page.
+pub const NAV_LABEL: &str = "Meny";
+pub const NAV_START: &str = "Start";
+pub const NAV_MEETINGS: &str = "Mina möten";
+
+// Mina möten and one meeting.
+pub const MEETINGS_TITLE: &str = "Mina möten";
+pub const MEETINGS_COMING: &str = "Möten som kommer";
+pub const MEETINGS_PAST: &str = "Möten som har varit";
+pub const MEETINGS_NONE_COMING: &str = "Du har inga möten som kommer.";
+pub const MEETINGS_NONE_PAST: &str = "Du har inga gamla möten här.";
+pub const MEETING_OPEN: &str = "Se mötet";
+pub const MEETING_CANCELLED: &str = "Mötet är inställt.";
+pub const MEETING_HELD: &str = "Mötet har varit.";
+pub const MEETING_WHAT: &str = "Vad är det för möte?";
+pub const ANSWER_TITLE: &str = "Kommer du?";
+pub const ANSWER_COMING: &str = "Jag kommer";
+pub const ANSWER_NOT_COMING: &str = "Jag kan inte komma";
+pub const ANSWERED_COMING: &str = "Du har svarat: Jag kommer.";
+pub const ANSWERED_NOT_COMING: &str = "Du har svarat: Jag kan inte komma.";
+pub const ANSWER_CHANGE: &str = "Du kan ändra ditt svar.";
+pub const ANSWER_SAVED: &str = "Tack! Vi har sparat ditt svar.";
+pub const ANSWER_MISSING: &str = "Välj om du kommer eller inte.";
+pub const ANSWER_TOO_LATE: &str = "Mötet har redan varit. Du kan inte svara nu.";
+
 // Header and errors.
 pub const SIGN_OUT: &str = "Logga ut";
 pub const ERROR_TITLE: &str = "Något gick fel";
@@ -63,15 +88,35 @@ pub fn meeting_kind_name(kind: MeetingKind) -> &'static str {
     match kind {
         MeetingKind::Intake => "Första mötet",
         MeetingKind::JointPlanning => "Möte om din plan",
-        MeetingKind::FollowUp => "Uppföljning",
+        MeetingKind::FollowUp => "Möte om hur det går",
         MeetingKind::JointAssessment1 => "Möte med Arbetsförmedlingen och Försäkringskassan",
         MeetingKind::JointAssessment2 => "Andra mötet med Arbetsförmedlingen och Försäkringskassan",
         MeetingKind::JointAssessment3 => "Tredje mötet med Arbetsförmedlingen och Försäkringskassan",
         MeetingKind::CheckIn => "Kort möte",
         MeetingKind::AfEnrolment => "Möte på Arbetsförmedlingen",
         MeetingKind::Handover => "Möte om att byta stöd",
-        MeetingKind::ProgrammeSession => "Träff i programmet",
+        MeetingKind::ProgrammeSession => "Träff i gruppen om jobb",
         MeetingKind::Other => "Möte",
+    }
+}
+
+/// What happens at a meeting of this kind, in a few easy sentences.
+pub fn meeting_kind_explained(kind: MeetingKind) -> &'static str {
+    match kind {
+        MeetingKind::Intake => "Vi lär känna dig. Vi pratar om vad du vill göra.",
+        MeetingKind::JointPlanning => "Vi gör din plan tillsammans. Vi skriver ner ditt mål.",
+        MeetingKind::FollowUp => "Vi pratar om hur det går. Vi ser om något ska ändras.",
+        MeetingKind::JointAssessment1 => {
+            "Du träffar Arbetsförmedlingen och Försäkringskassan. De berättar hur de kan hjälpa dig."
+        }
+        MeetingKind::JointAssessment2 | MeetingKind::JointAssessment3 => {
+            "Du träffar Arbetsförmedlingen och Försäkringskassan igen. Ni bestämmer om nästa steg."
+        }
+        MeetingKind::CheckIn => "Ett kort möte. Ofta på video. Vi pratar om det vi sa förra gången.",
+        MeetingKind::AfEnrolment => "Du skriver in dig hos Arbetsförmedlingen. Då kan de börja hjälpa dig.",
+        MeetingKind::Handover => "Du byter stöd. Din handledare berättar om dig för den nya hjälpen.",
+        MeetingKind::ProgrammeSession => "Du träffar gruppen. Ni pratar om jobb och arbete.",
+        MeetingKind::Other => "Personalen berättar mer om mötet.",
     }
 }
 

@@ -230,6 +230,21 @@ impl<'a> Work<'a> {
         }
     }
 
+    /// Refuses a request for a record that does not exist, audited like any
+    /// other refusal (so ids cannot be probed).
+    pub(crate) async fn refuse_unknown(
+        &mut self,
+        action: Action,
+        record_kind: &'static str,
+        record_id: i64,
+    ) -> AccessError {
+        let entry = self.entry(action, None, record_kind, Some(record_id), None);
+        match self.record_denial(entry).await {
+            Ok(()) => AccessError::Denied,
+            Err(e) => e,
+        }
+    }
+
     /// One audit row per participant whose data a list shows (a roster shows
     /// names of many people: each of them has been read).
     pub(crate) async fn audit_each(

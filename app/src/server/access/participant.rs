@@ -1,10 +1,14 @@
 //! What a participant (or a relative, within consent) reads about the participant.
 
-use super::{Access, AccessError, RequestCtx, Want};
-use crate::domain::{LadderStep, MeetingAnswer, MeetingKind, Organisation, RelationKind, StaffRole};
-use crate::models::{ContactCard, MeetingCard, ParticipantStart, PersonCard, PersonRole};
+use super::{Access, AccessError, RequestCtx, Want, Work};
+use crate::domain::{LadderStep, MeetingAnswer, MeetingKind, MeetingStatus, Organisation, RelationKind, StaffRole};
+use crate::models::{ContactCard, MeetingCard, MeetingList, ParticipantStart, PersonCard, PersonRole};
 use crate::policy::{Action, Section};
-use crate::server::storage::{self, meetings::AttendeeRow, participants::ContactRow};
+use crate::server::storage::{
+    self,
+    meetings::{AttendeeRow, MeetingRow},
+    participants::ContactRow,
+};
 
 impl Access {
     /// The start page: next meeting, step on the ladder, contact persons.
@@ -24,21 +28,7 @@ impl Access {
             Some(permit) => {
                 let meeting = storage::meetings::next_for(work.tx()?, permit.participant()?, storage::now()).await?;
                 Some(match meeting {
-                    Some(m) => {
-                        let people = storage::meetings::attendees(work.tx()?, m.id).await?;
-                        Some(MeetingCard {
-                            id: m.id,
-                            kind: MeetingKind::parse(&m.kind).unwrap_or(MeetingKind::Other),
-                            title: m.title,
-                            starts_at: m.starts_at,
-                            ends_at: m.ends_at,
-                            place: m.place,
-                            video_link: m.video_link,
-                            bring: m.bring,
-                            people: people.into_iter().map(attendee_card).collect(),
-                            answer: MeetingAnswer::parse(&m.participant_answer).unwrap_or(MeetingAnswer::NoAnswer),
-                        })
-                    }
+                    Some(m) => Some(meeting_card(&mut work, m).await?),
                     None => None,
                 })
             }
@@ -68,6 +58,94 @@ impl Access {
             step,
             contacts,
         })
+    }
+}
+
+/// A meeting with the people who come. Only for a row read under a permit.
+async fn meeting_card(work: &mut Work<'_>, m: MeetingRow) -> Result<MeetingCard, AccessError> {
+    let people = storage::meetings::attendees(work.tx()?, m.id).await?;
+    Ok(MeetingCard {
+        id: m.id,
+        kind: MeetingKind::parse(&m.kind).unwrap_or(MeetingKind::Other),
+        title: m.title,
+        starts_at: m.starts_at,
+        ends_at: m.ends_at,
+        place: m.place,
+        video_link: m.video_link,
+        bring: m.bring,
+        people: people.into_iter().map(attendee_card).collect(),
+        status: MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned),
+        answer: MeetingAnswer::parse(&m.participant_answer).unwrap_or(MeetingAnswer::NoAnswer),
+    })
+}
+
+impl Access {
+    /// "Mina möten": all of the participant's meetings.
+    pub async fn meetings(&self, ctx: &RequestCtx, participant_id: i64) -> Result<MeetingList, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work
+            .authorize(Action::Read, Want::Participant { participant_id, section: Section::Meetings, record_id: None })
+            .await?;
+        let rows = storage::meetings::for_participant(work.tx()?, permit.participant()?).await?;
+        let now = storage::now();
+        let (mut coming, mut past) = (Vec::new(), Vec::new());
+        for row in rows {
+            let card = meeting_card(&mut work, row).await?;
+            if card.ends_at > now { coming.push(card) } else { past.push(card) }
+        }
+        past.reverse();
+        work.commit().await?;
+        Ok(MeetingList { participant_id, coming, past })
+    }
+
+    /// One meeting, for its participant (or a relative within consent, or staff of the unit).
+    pub async fn meeting(&self, ctx: &RequestCtx, meeting_id: i64) -> Result<MeetingCard, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let Some(owner) = storage::meetings::participant_of(work.tx()?, meeting_id).await? else {
+            return Err(work.refuse_unknown(Action::Read, "meetings", meeting_id).await);
+        };
+        let want = Want::Participant { participant_id: owner, section: Section::Meetings, record_id: Some(meeting_id) };
+        let permit = work.authorize(Action::Read, want).await?;
+        let row = storage::meetings::by_id(work.tx()?, permit.participant()?, meeting_id).await?;
+        let Some(row) = row else {
+            return Err(work.refuse(permit, "meetings").await);
+        };
+        let card = meeting_card(&mut work, row).await?;
+        work.commit().await?;
+        Ok(card)
+    }
+
+    /// "Jag kommer" / "Jag kan inte komma": only the participant, only their own
+    /// planned meetings. The answer can be changed.
+    pub async fn answer_meeting(
+        &self,
+        ctx: &RequestCtx,
+        meeting_id: i64,
+        answer: MeetingAnswer,
+    ) -> Result<(), AccessError> {
+        if answer == MeetingAnswer::NoAnswer {
+            return Err(AccessError::Invalid { field: "answer", message: crate::texts::sv::ANSWER_MISSING });
+        }
+        let mut work = self.work(ctx).await?;
+        let Some(owner) = storage::meetings::participant_of(work.tx()?, meeting_id).await? else {
+            return Err(work.refuse_unknown(Action::Change, "meeting_answer", meeting_id).await);
+        };
+        let want =
+            Want::Participant { participant_id: owner, section: Section::MeetingAnswer, record_id: Some(meeting_id) };
+        let permit = work.authorize(Action::Change, want).await?;
+        let changed = storage::meetings::set_answer(
+            work.tx()?,
+            permit.participant()?,
+            meeting_id,
+            answer.as_str(),
+            storage::now(),
+        )
+        .await?;
+        if changed != 1 {
+            // Held or cancelled: nothing to answer any more.
+            return Err(AccessError::Invalid { field: "answer", message: crate::texts::sv::ANSWER_TOO_LATE });
+        }
+        work.commit().await
     }
 }
 

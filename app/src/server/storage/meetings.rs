@@ -14,11 +14,12 @@ pub(crate) struct MeetingRow {
     pub place: Option<String>,
     pub video_link: Option<String>,
     pub bring: String,
+    pub status: String,
     pub participant_answer: String,
 }
 
 const MEETING_SELECT: &str = "SELECT id, kind, title, starts_at, ends_at, place,
-    video_link, bring, participant_answer FROM meetings";
+    video_link, bring, status, participant_answer FROM meetings";
 
 /// The participant's next planned meeting that has not ended yet.
 pub(crate) async fn next_for(
@@ -41,6 +42,51 @@ pub(crate) struct AttendeeRow {
     /// Staff role, external organisation or relation kind (a domain code).
     pub detail: String,
     pub title: Option<String>,
+}
+
+/// All of a participant's meetings, in time order.
+pub(crate) async fn for_participant(tx: &mut Tx, participant: Permitted) -> Result<Vec<MeetingRow>, sqlx::Error> {
+    let sql = format!("{MEETING_SELECT} WHERE participant_id = $1 ORDER BY starts_at");
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant.id()).fetch_all(c).await)
+}
+
+/// Whose meeting this is: the fact the policy needs.
+pub(crate) async fn participant_of(tx: &mut Tx, meeting_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar("SELECT participant_id FROM meetings WHERE id = $1")
+        .bind(meeting_id)
+        .fetch_optional(c)
+        .await)
+}
+
+/// One meeting, if it is the permitted participant's.
+pub(crate) async fn by_id(
+    tx: &mut Tx,
+    participant: Permitted,
+    meeting_id: i64,
+) -> Result<Option<MeetingRow>, sqlx::Error> {
+    let sql = format!("{MEETING_SELECT} WHERE id = $1 AND participant_id = $2");
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(meeting_id).bind(participant.id()).fetch_optional(c).await)
+}
+
+/// The participant's answer ("coming", "not_coming"); only for a planned meeting.
+pub(crate) async fn set_answer(
+    tx: &mut Tx,
+    participant: Permitted,
+    meeting_id: i64,
+    answer: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query(
+        "UPDATE meetings SET participant_answer = $1, answered_at = $2
+         WHERE id = $3 AND participant_id = $4 AND status = 'planned'"
+    )
+    .bind(answer)
+    .bind(now)
+    .bind(meeting_id)
+    .bind(participant.id())
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))
 }
 
 /// Who comes to a meeting. Called with the id of a meeting read under a permit.

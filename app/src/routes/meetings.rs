@@ -1,0 +1,149 @@
+//! "Mina möten" and one meeting: what, when, where, who comes, what to bring,
+//! and the participant's answer.
+
+use crate::components::{ErrorPanel, Icon};
+use crate::domain::{MeetingAnswer, MeetingStatus};
+use crate::errors::AppError;
+use crate::functions::auth::current_viewer;
+use crate::functions::participant::{AnswerMeeting, load_meeting, load_meetings, take_answer_message};
+use crate::layouts::Page;
+use crate::models::{MeetingCard, MeetingList, ViewerRole};
+use crate::routes::participant::MeetingDetails;
+use crate::texts::{self, sv};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn MeetingsPage() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |_| async { (current_viewer().await, load_meetings(None).await) });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    (Ok(None), _) | (_, Err(AppError::NotSignedIn)) => view! { <Redirect path="/logga-in"/> }.into_any(),
+                    (viewer, Ok(list)) => view! { <Page viewer=viewer.ok().flatten()><MeetingListView list/></Page> }.into_any(),
+                    (viewer, Err(error)) => view! { <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MeetingListView(list: MeetingList) -> impl IntoView {
+    view! {
+        <h1><Icon name="calendar-days"/>{sv::MEETINGS_TITLE}</h1>
+        <section aria-labelledby="coming">
+            <h2 id="coming">{sv::MEETINGS_COMING}</h2>
+            {if list.coming.is_empty() {
+                view! { <p>{sv::MEETINGS_NONE_COMING}</p> }.into_any()
+            } else {
+                view! { <ul class="meeting-list">{list.coming.into_iter().map(|m| view! { <li><MeetingRowView meeting=m/></li> }).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="past">
+            <h2 id="past">{sv::MEETINGS_PAST}</h2>
+            {if list.past.is_empty() {
+                view! { <p>{sv::MEETINGS_NONE_PAST}</p> }.into_any()
+            } else {
+                view! { <ul class="meeting-list">{list.past.into_iter().map(|m| view! { <li><MeetingRowView meeting=m/></li> }).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// One line in the list: when and what, and a big link to the meeting.
+#[component]
+fn MeetingRowView(meeting: MeetingCard) -> impl IntoView {
+    let when = texts::capitalise(&texts::day_and_time_in_words(meeting.starts_at));
+    let kind = sv::meeting_kind_name(meeting.kind);
+    view! {
+        <article class="card meeting-row">
+            <h3>{when.clone()}</h3>
+            <p>{kind}</p>
+            {(meeting.status == MeetingStatus::Cancelled).then(|| view! { <p class="notice">{sv::MEETING_CANCELLED}</p> })}
+            <a class="button button-secondary" href=format!("/moten/{}", meeting.id)
+                aria-label=format!("{}: {}, {}", sv::MEETING_OPEN, kind, when)>
+                <Icon name="info" size=24/><span>{sv::MEETING_OPEN}</span>
+            </a>
+        </article>
+    }
+}
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())).unwrap_or_default();
+    let data = Resource::new_blocking(
+        || (),
+        move |_| async move { (current_viewer().await, load_meeting(id).await, take_answer_message(id).await) },
+    );
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    (Ok(None), _, _) | (_, Err(AppError::NotSignedIn), _) => view! { <Redirect path="/logga-in"/> }.into_any(),
+                    (viewer, Ok(meeting), message) => {
+                        let viewer = viewer.ok().flatten();
+                        let may_answer = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Participant);
+                        view! {
+                            <Page viewer>
+                                <MeetingView meeting may_answer message=message.ok().flatten()/>
+                            </Page>
+                        }.into_any()
+                    }
+                    (viewer, Err(error), _) => view! { <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MeetingView(meeting: MeetingCard, may_answer: bool, message: Option<String>) -> impl IntoView {
+    let id = meeting.id;
+    let status = meeting.status;
+    let answer = meeting.answer;
+    let kind = meeting.kind;
+    view! {
+        <h1><Icon name="calendar-days"/>{sv::meeting_kind_name(kind)}</h1>
+        {message.map(|m| view! { <div class="panel" role="status"><p>{m}</p></div> })}
+        {match status {
+            MeetingStatus::Cancelled => Some(view! { <p class="notice">{sv::MEETING_CANCELLED}</p> }),
+            MeetingStatus::Held => Some(view! { <p class="notice">{sv::MEETING_HELD}</p> }),
+            MeetingStatus::Planned => None,
+        }}
+        <section aria-labelledby="what">
+            <h2 id="what"><Icon name="info"/>{sv::MEETING_WHAT}</h2>
+            <p>{sv::meeting_kind_explained(kind)}</p>
+        </section>
+        <MeetingDetails meeting/>
+        {(may_answer && status == MeetingStatus::Planned).then(|| view! {
+            <section aria-labelledby="answer">
+                <h2 id="answer"><Icon name="circle-check"/>{sv::ANSWER_TITLE}</h2>
+                {match answer {
+                    MeetingAnswer::Coming => Some(view! { <p>{sv::ANSWERED_COMING}</p><p>{sv::ANSWER_CHANGE}</p> }.into_any()),
+                    MeetingAnswer::NotComing => Some(view! { <p>{sv::ANSWERED_NOT_COMING}</p><p>{sv::ANSWER_CHANGE}</p> }.into_any()),
+                    MeetingAnswer::NoAnswer => None,
+                }}
+                <div class="actions">
+                    <AnswerButton meeting_id=id answer=MeetingAnswer::Coming label=sv::ANSWER_COMING icon="circle-check"/>
+                    <AnswerButton meeting_id=id answer=MeetingAnswer::NotComing label=sv::ANSWER_NOT_COMING icon="triangle-alert"/>
+                </div>
+            </section>
+        })}
+        <p class="aside"><a href="/moten"><Icon name="arrow-left" size=24/>{sv::MEETINGS_TITLE}</a></p>
+    }
+}
+
+#[component]
+fn AnswerButton(meeting_id: i64, answer: MeetingAnswer, label: &'static str, icon: &'static str) -> impl IntoView {
+    view! {
+        <form method="post" action=AnswerMeeting::url()>
+            <input type="hidden" name="meeting_id" value=meeting_id.to_string()/>
+            <input type="hidden" name="answer" value=answer.as_str()/>
+            <button type="submit" class="button"><Icon name=icon size=24/><span>{label}</span></button>
+        </form>
+    }
+}
