@@ -158,6 +158,8 @@ pub fn decide(actor: &Actor, action: Action, target: &Target<'_>) -> Result<(), 
             }
             match (action, section) {
                 (Action::Read, Profile | Plan | Meetings | Contacts | Ladder | Programme | Consents) => Ok(()),
+                // "Lägg in i min kalender".
+                (Action::Export, Meetings) => Ok(()),
                 (Action::Change, MeetingAnswer) | (Action::Create, ProgrammeInterest) => Ok(()),
                 _ => Err(Denied("participants may not do this")),
             }
@@ -167,7 +169,8 @@ pub fn decide(actor: &Actor, action: Action, target: &Target<'_>) -> Result<(), 
             let Some(shared) = relative_link else {
                 return Err(Denied("relative not linked to participant"));
             };
-            if action != Action::Read {
+            let calendar = action == Action::Export && *section == Meetings;
+            if action != Action::Read && !calendar {
                 return Err(Denied("relatives only read"));
             }
             let allowed = match section {
@@ -221,6 +224,9 @@ mod tests {
             (P1, Action::Change, part(11, 1, Section::MeetingAnswer, None), false),
             (P1, Action::Create, part(10, 1, Section::ProgrammeInterest, None), true),
             (P1, Action::Change, part(10, 1, Section::Plan, None), false),
+            (P1, Action::Export, part(10, 1, Section::Meetings, None), true),
+            (P1, Action::Export, part(11, 1, Section::Meetings, None), false),
+            (P1, Action::Export, part(10, 1, Section::Plan, None), false),
             (P1, Action::Create, part(10, 1, Section::Access, None), false),
             (P1, Action::Read, Target::UnitRoster { unit_id: 1 }, false),
             (P1, Action::Read, Target::AuditLog, false),
@@ -232,6 +238,8 @@ mod tests {
             (REL, Action::Read, part(10, 1, Section::Meetings, Some(nothing)), false),
             (REL, Action::Read, part(10, 1, Section::Meetings, None), false),
             (REL, Action::Change, part(10, 1, Section::MeetingAnswer, Some(shares_meetings)), false),
+            (REL, Action::Export, part(10, 1, Section::Meetings, Some(shares_meetings)), true),
+            (REL, Action::Export, part(10, 1, Section::Meetings, Some(nothing)), false),
             (REL, Action::Read, Target::UnitRoster { unit_id: 1 }, false),
             // Staff: their own unit only.
             (STAFF_U1, Action::Read, part(10, 1, Section::Plan, None), true),

@@ -136,6 +136,7 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
     let app = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/moten/{id}/kalender.ics", get(app::server::calendar::ics_handler))
         .leptos_routes_with_context(&state, routes, context, {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -112,3 +112,56 @@ on_both_backends!(
     no_one_answers_for_another_participant,
     a_held_meeting_cannot_be_answered,
 );
+
+mod calendar {
+    use super::next_meeting_of;
+    use icalendar::{Calendar, CalendarComponent, CalendarDateTime, Component, DatePerhapsTime};
+    use mina_steg_tests::{Backend, StatusCode, TestApp, on_both_backends};
+
+    async fn the_calendar_file_parses_back_and_only_for_the_owner(backend: Backend) {
+        let app = TestApp::spawn(backend).await;
+        let a = app.participant_in_unit(1, 0).await;
+        let meeting = next_meeting_of(&app, a).await;
+        let phone = app.participant_client(a).await;
+        let response = phone.get(app.url(&format!("/moten/{meeting}/kalender.ics"))).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
+        let ics = response.text().await.unwrap();
+        let calendar: Calendar = ics.parse().expect("RFC 5545 that parses back");
+        let event = calendar
+            .components
+            .iter()
+            .find_map(|c| match c {
+                CalendarComponent::Event(e) => Some(e.clone()),
+                _ => None,
+            })
+            .expect("an event");
+        let start = match event.get_start() {
+            Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(t))) => t,
+            other => panic!("start in UTC, got {other:?}"),
+        };
+        let json: serde_json::Value =
+            app.call(&phone, "meeting", &[("meeting_id", &meeting.to_string())]).await.json().await.unwrap();
+        let expected: chrono::DateTime<chrono::Utc> = json["starts_at"].as_str().unwrap().parse().unwrap();
+        assert_eq!(start, expected, "the same instant as the meeting");
+        assert!(ics.contains("TRIGGER;RELATED=START:-PT86400S"), "a reminder the day before");
+        assert_eq!(
+            app.audit_count(&format!(
+                "action = 'export' AND outcome = 'allowed' AND record_kind = 'meetings' AND record_id = {meeting}"
+            ))
+            .await,
+            1
+        );
+
+        // Someone else's meeting: refused, nothing of it in the answer.
+        let b = app.participant_in_unit(1, 1).await;
+        let theirs = next_meeting_of(&app, b).await;
+        let response = phone.get(app.url(&format!("/moten/{theirs}/kalender.ics"))).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(!response.text().await.unwrap().contains("BEGIN:VCALENDAR"));
+        let signed_out = app.client().get(app.url(&format!("/moten/{meeting}/kalender.ics"))).send().await.unwrap();
+        assert_eq!(signed_out.status(), StatusCode::UNAUTHORIZED);
+    }
+
+    on_both_backends!(the_calendar_file_parses_back_and_only_for_the_owner);
+}

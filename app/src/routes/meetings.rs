@@ -119,6 +119,13 @@ fn MeetingView(meeting: MeetingCard, may_answer: bool, message: Option<String>) 
             <p>{sv::meeting_kind_explained(kind)}</p>
         </section>
         <MeetingDetails meeting/>
+        {(status == MeetingStatus::Planned).then(|| view! {
+            <p>
+                <a class="button button-secondary" href=format!("/moten/{id}/kalender.ics") download="mote.ics">
+                    <Icon name="calendar-days" size=24/><span>{sv::CALENDAR_ADD}</span>
+                </a>
+            </p>
+        })}
         {(may_answer && status == MeetingStatus::Planned).then(|| view! {
             <section aria-labelledby="answer">
                 <h2 id="answer"><Icon name="circle-check"/>{sv::ANSWER_TITLE}</h2>

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod auth;
+pub mod calendar;
 pub mod state;
 mod storage;
 

@@ -76,6 +76,12 @@ pub const ANSWER_SAVED: &str = "Tack! Vi har sparat ditt svar.";
 pub const ANSWER_MISSING: &str = "Välj om du kommer eller inte.";
 pub const ANSWER_TOO_LATE: &str = "Mötet har redan varit. Du kan inte svara nu.";
 
+// The calendar file.
+pub const CALENDAR_ADD: &str = "Lägg in i min kalender";
+pub const CALENDAR_REMINDER: &str = "I morgon har du ett möte.";
+pub const CALENDAR_SIGN_IN: &str = "Du behöver logga in.";
+pub const CALENDAR_DENIED: &str = "Du kan inte se det här mötet.";
+
 // Header and errors.
 pub const SIGN_OUT: &str = "Logga ut";
 pub const ERROR_TITLE: &str = "Något gick fel";

@@ -100,12 +100,21 @@ impl Access {
 
     /// One meeting, for its participant (or a relative within consent, or staff of the unit).
     pub async fn meeting(&self, ctx: &RequestCtx, meeting_id: i64) -> Result<MeetingCard, AccessError> {
+        self.one_meeting(ctx, meeting_id, Action::Read).await
+    }
+
+    /// One meeting as a calendar file: it leaves the app, so it is audited as an export.
+    pub async fn meeting_export(&self, ctx: &RequestCtx, meeting_id: i64) -> Result<MeetingCard, AccessError> {
+        self.one_meeting(ctx, meeting_id, Action::Export).await
+    }
+
+    async fn one_meeting(&self, ctx: &RequestCtx, meeting_id: i64, action: Action) -> Result<MeetingCard, AccessError> {
         let mut work = self.work(ctx).await?;
         let Some(owner) = storage::meetings::participant_of(work.tx()?, meeting_id).await? else {
-            return Err(work.refuse_unknown(Action::Read, "meetings", meeting_id).await);
+            return Err(work.refuse_unknown(action, "meetings", meeting_id).await);
         };
         let want = Want::Participant { participant_id: owner, section: Section::Meetings, record_id: Some(meeting_id) };
-        let permit = work.authorize(Action::Read, want).await?;
+        let permit = work.authorize(action, want).await?;
         let row = storage::meetings::by_id(work.tx()?, permit.participant()?, meeting_id).await?;
         let Some(row) = row else {
             return Err(work.refuse(permit, "meetings").await);
