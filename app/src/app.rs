@@ -1,7 +1,9 @@
 //! The HTML shell and the routes.
 
 use crate::routes::{
+    contacts::ContactsPage,
     demo::DemoPage,
+    ladder::LadderPage,
     meetings::{MeetingPage, MeetingsPage},
     not_found::NotFoundPage,
     participant::ParticipantHomePage,
@@ -50,6 +52,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=ParticipantHomePage ssr=ssr.clone()/>
                 <Route path=path!("/moten") view=MeetingsPage ssr=ssr.clone()/>
                 <Route path=path!("/moten/:id") view=MeetingPage ssr=ssr.clone()/>
+                <Route path=path!("/kontakter") view=ContactsPage ssr=ssr.clone()/>
+                <Route path=path!("/stegen") view=LadderPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in/personal") view=StaffSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>

@@ -57,6 +57,12 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
     await page.locator('.meeting-list a').first().click();
     found['/moten/:id'] = await axe(page);
     await shot(page, `meeting-${width}`);
+    for (const [name, path] of [['Mina kontakter', '/kontakter'], ['Stegen', '/stegen']]) {
+      await page.getByRole('link', { name, exact: true }).click();
+      await page.waitForURL(`${server.base}${path}`);
+      found[path] = await axe(page);
+      await shot(page, `${path.slice(1)}-${width}`);
+    }
     for (const [path, violations] of Object.entries(found)) {
       assert.deepEqual(violations, [], `${path}: ${JSON.stringify(violations, null, 1)}`);
     }

@@ -21,6 +21,8 @@ const ENDPOINTS: &[&str] = &[
     "meeting",
     "answer_meeting",
     "take_answer_message",
+    "contacts",
+    "ladder",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {

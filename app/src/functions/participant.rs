@@ -1,7 +1,7 @@
 //! What participants (and relatives, within consent) read.
 
 use crate::errors::AppError;
-use crate::models::{MeetingCard, MeetingList, ParticipantStart};
+use crate::models::{ContactList, Ladder, MeetingCard, MeetingList, ParticipantStart};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -41,6 +41,22 @@ pub async fn load_participant_start(
     let req = req().await?;
     let id = whose(&req, participant_id).await?;
     req.state.access.participant_start(&req.ctx, id).await.map_err(|e| req.fail(e))
+}
+
+/// "Mina kontakter".
+#[server(endpoint = "contacts")]
+pub async fn load_contacts(#[server(default)] participant_id: Option<i64>) -> Result<ContactList, AppError> {
+    let req = req().await?;
+    let id = whose(&req, participant_id).await?;
+    req.state.access.contacts(&req.ctx, id).await.map_err(|e| req.fail(e))
+}
+
+/// "Stegen".
+#[server(endpoint = "ladder")]
+pub async fn load_ladder(#[server(default)] participant_id: Option<i64>) -> Result<Ladder, AppError> {
+    let req = req().await?;
+    let id = whose(&req, participant_id).await?;
+    req.state.access.ladder(&req.ctx, id).await.map_err(|e| req.fail(e))
 }
 
 /// "Mina möten".

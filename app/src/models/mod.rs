@@ -85,6 +85,27 @@ pub struct ParticipantStart {
     pub contacts: Option<Vec<ContactCard>>,
 }
 
+/// "Mina kontakter".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContactList {
+    pub participant_id: i64,
+    pub contacts: Vec<ContactCard>,
+}
+
+/// "Stegen": where the participant stands, and the steps so far.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ladder {
+    pub participant_id: i64,
+    pub current: LadderStep,
+    pub moves: Vec<LadderMove>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LadderMove {
+    pub step: LadderStep,
+    pub on: chrono::NaiveDate,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RosterRow {
     pub participant_id: i64,

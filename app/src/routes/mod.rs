@@ -1,6 +1,8 @@
 //! Pages. Thin: load through a server function, show with components.
 
+pub mod contacts;
 pub mod demo;
+pub mod ladder;
 pub mod meetings;
 pub mod not_found;
 pub mod participant;

@@ -128,8 +128,9 @@ fn PersonView(person: PersonCard) -> impl IntoView {
     }
 }
 
+/// One contact person with big "Ring" and "Mejla" buttons.
 #[component]
-fn ContactView(contact: ContactCard) -> impl IntoView {
+pub fn ContactView(contact: ContactCard) -> impl IntoView {
     let name = contact.person.name.clone();
     view! {
         <article class="card contact-card">

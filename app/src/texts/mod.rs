@@ -25,6 +25,11 @@ pub fn time_in_words(at: DateTime<Utc>) -> String {
     if local.minute() == 0 { format!("{}", local.hour()) } else { format!("{}.{:02}", local.hour(), local.minute()) }
 }
 
+/// "3 december 2026".
+pub fn date_in_words(date: chrono::NaiveDate) -> String {
+    format!("{} {} {}", date.day(), sv::MONTHS[date.month0() as usize], date.year())
+}
+
 /// Capitalises the first letter (for the start of a line).
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();

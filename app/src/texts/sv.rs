@@ -55,6 +55,24 @@ pub const NOT_SHARED: &str = "Det här visas inte för dig.";
 pub const NAV_LABEL: &str = "Meny";
 pub const NAV_START: &str = "Start";
 pub const NAV_MEETINGS: &str = "Mina möten";
+pub const NAV_CONTACTS: &str = "Mina kontakter";
+pub const NAV_LADDER: &str = "Stegen";
+
+// Mina kontakter.
+pub const CONTACTS_TITLE: &str = "Mina kontakter";
+pub const CONTACTS_INTRO: &str = "Här är de som hjälper dig. Du kan ringa eller mejla dem.";
+
+// Stegen.
+pub const LADDER_TITLE: &str = "Stegen";
+pub const LADDER_INTRO: &str = "Stegen visar vägen mot ett jobb. Du tar ett steg i taget.";
+pub const LADDER_PICTURE: &str = "Stegen steg för steg";
+pub const LADDER_YOU_ARE_HERE: &str = "Du är här";
+pub const LADDER_DONE: &str = "Klart";
+pub const LADDER_GOAL: &str = "Målet är ett jobb eller studier.";
+pub const LADDER_NEXT: &str = "Nästa steg kan vara";
+pub const LADDER_NO_NEXT: &str = "Du har nått målet. Bra jobbat!";
+pub const LADDER_HISTORY: &str = "Dina steg hittills";
+pub const LADDER_NO_HISTORY: &str = "Här syns dina steg när du tar dem.";
 
 // Mina möten and one meeting.
 pub const MEETINGS_TITLE: &str = "Mina möten";
@@ -149,6 +167,32 @@ pub fn person_role(role: &PersonRole) -> String {
             RelationKind::Partner => "Din partner".into(),
             RelationKind::Child => "Ditt barn".into(),
             RelationKind::OtherRelative => "Din anhöriga".into(),
+        },
+    }
+}
+
+/// The step's short name in the picture of the ladder.
+pub fn ladder_step_short(step: LadderStep) -> &'static str {
+    match step {
+        LadderStep::GroupActivity => "Du arbetar i en grupp med handledare.",
+        LadderStep::WorkPrepProgramme => "Du går i programmet om arbete.",
+        LadderStep::IndividualPlacement => "Du har en egen plats på ett jobb.",
+        LadderStep::JointAssessment => "Du har möten om jobb med fler.",
+        LadderStep::EnhancedCollaboration => "Du får hjälp att hitta ett jobb.",
+        LadderStep::Employment => "Du har ett jobb.",
+        LadderStep::Studies => "Du studerar.",
+        LadderStep::BackToDv => "Du är tillbaka på daglig verksamhet.",
+    }
+}
+
+/// "Steg 3" for the five steps; the outcome's name for the rest.
+pub fn ladder_step_label(step: LadderStep) -> String {
+    match step.number() {
+        Some(n) => format!("Steg {n}"),
+        None => match step {
+            LadderStep::Employment => "Jobb".into(),
+            LadderStep::Studies => "Studier".into(),
+            _ => "Tillbaka".into(),
         },
     }
 }

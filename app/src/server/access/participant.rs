@@ -2,7 +2,9 @@
 
 use super::{Access, AccessError, RequestCtx, Want, Work};
 use crate::domain::{LadderStep, MeetingAnswer, MeetingKind, MeetingStatus, Organisation, RelationKind, StaffRole};
-use crate::models::{ContactCard, MeetingCard, MeetingList, ParticipantStart, PersonCard, PersonRole};
+use crate::models::{
+    ContactCard, ContactList, Ladder, LadderMove, MeetingCard, MeetingList, ParticipantStart, PersonCard, PersonRole,
+};
 use crate::policy::{Action, Section};
 use crate::server::storage::{
     self,
@@ -155,6 +157,42 @@ impl Access {
             return Err(AccessError::Invalid { field: "answer", message: crate::texts::sv::ANSWER_TOO_LATE });
         }
         work.commit().await
+    }
+}
+
+impl Access {
+    /// "Mina kontakter": the participant's contact persons in force today.
+    pub async fn contacts(&self, ctx: &RequestCtx, participant_id: i64) -> Result<ContactList, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work
+            .authorize(Action::Read, Want::Participant { participant_id, section: Section::Contacts, record_id: None })
+            .await?;
+        let rows =
+            storage::participants::contact_persons(work.tx()?, permit.participant()?, crate::server::today()).await?;
+        work.commit().await?;
+        Ok(ContactList { participant_id, contacts: rows.into_iter().map(contact_card).collect() })
+    }
+
+    /// "Stegen": the current step and the steps so far.
+    pub async fn ladder(&self, ctx: &RequestCtx, participant_id: i64) -> Result<Ladder, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work
+            .authorize(Action::Read, Want::Participant { participant_id, section: Section::Ladder, record_id: None })
+            .await?;
+        let row = storage::participants::by_id(work.tx()?, permit.participant()?).await?;
+        let Some(row) = row else {
+            return Err(work.refuse(permit, "ladder").await);
+        };
+        let moves = storage::participants::ladder_moves(work.tx()?, permit.participant()?).await?;
+        work.commit().await?;
+        Ok(Ladder {
+            participant_id,
+            current: LadderStep::parse(&row.ladder_step).unwrap_or(LadderStep::GroupActivity),
+            moves: moves
+                .into_iter()
+                .filter_map(|m| Some(LadderMove { step: LadderStep::parse(&m.to_step).ok()?, on: m.moved_on }))
+                .collect(),
+        })
     }
 }
 

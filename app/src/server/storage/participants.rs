@@ -102,3 +102,19 @@ pub(crate) async fn contact_persons(
     .fetch_all(c)
     .await)
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct LadderMoveRow {
+    pub to_step: String,
+    pub moved_on: NaiveDate,
+}
+
+/// The participant's steps on the ladder, oldest first.
+pub(crate) async fn ladder_moves(tx: &mut Tx, participant: Permitted) -> Result<Vec<LadderMoveRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT to_step, moved_on FROM ladder_moves WHERE participant_id = $1 ORDER BY moved_on, id"
+    )
+    .bind(participant.id())
+    .fetch_all(c)
+    .await)
+}

@@ -1,0 +1,88 @@
+//! "Stegen": the ladder towards work as a picture, my step marked, what can
+//! come next, and my steps so far with dates.
+
+use crate::components::{ErrorPanel, Icon};
+use crate::domain::LadderStep;
+use crate::errors::AppError;
+use crate::functions::{auth::current_viewer, participant::load_ladder};
+use crate::layouts::Page;
+use crate::models::Ladder;
+use crate::texts::{self, sv};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+#[component]
+pub fn LadderPage() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |_| async { (current_viewer().await, load_ladder(None).await) });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    (Ok(None), _) | (_, Err(AppError::NotSignedIn)) => view! { <Redirect path="/logga-in"/> }.into_any(),
+                    (viewer, Ok(ladder)) => view! { <Page viewer=viewer.ok().flatten()><LadderView ladder/></Page> }.into_any(),
+                    (viewer, Err(error)) => view! { <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LadderView(ladder: Ladder) -> impl IntoView {
+    let current = ladder.current;
+    let reached = |step: LadderStep| ladder.moves.iter().any(|m| m.step == step);
+    // The five steps, then where they lead. Top of the list is step 1.
+    let rungs: Vec<LadderStep> = LadderStep::STEPS.into_iter().collect();
+    let next = current.next_steps();
+    view! {
+        <h1><Icon name="footprints"/>{sv::LADDER_TITLE}</h1>
+        <p>{sv::LADDER_INTRO}</p>
+        <ol class="ladder" aria-label=sv::LADDER_PICTURE>
+            {rungs.into_iter().map(|step| {
+                let here = step == current;
+                let done = !here && reached(step);
+                view! {
+                    <li class="rung" class:rung-here=here class:rung-done=done aria-current=here.then_some("step")>
+                        <span class="rung-number">{sv::ladder_step_label(step)}</span>
+                        <span class="rung-text">{sv::ladder_step_short(step)}</span>
+                        {here.then(|| view! { <strong class="badge"><Icon name="user-round" size=24/>{sv::LADDER_YOU_ARE_HERE}</strong> })}
+                        {done.then(|| view! { <span class="badge badge-done"><Icon name="circle-check" size=24/>{sv::LADDER_DONE}</span> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        <p class="ladder-goal">
+            {current.is_outcome().then(|| view! { <strong class="badge"><Icon name="user-round" size=24/>{sv::LADDER_YOU_ARE_HERE}</strong> })}
+            {if current.is_outcome() { sv::ladder_step_name(current) } else { sv::LADDER_GOAL }}
+        </p>
+        <section aria-labelledby="next">
+            <h2 id="next">{sv::LADDER_NEXT}</h2>
+            {if next.is_empty() {
+                view! { <p>{sv::LADDER_NO_NEXT}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="next-steps">
+                        {next.iter().map(|s| view! { <li>{sv::ladder_step_short(*s)}</li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="history">
+            <h2 id="history">{sv::LADDER_HISTORY}</h2>
+            {if ladder.moves.is_empty() {
+                view! { <p>{sv::LADDER_NO_HISTORY}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="ladder-history">
+                        {ladder.moves.into_iter().rev().map(|m| view! {
+                            <li>
+                                <strong>{texts::date_in_words(m.on)}</strong>
+                                <span>{sv::ladder_step_short(m.step)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
