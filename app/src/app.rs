@@ -7,6 +7,7 @@ use crate::routes::{
     meetings::{MeetingPage, MeetingsPage},
     not_found::NotFoundPage,
     participant::ParticipantHomePage,
+    plan::PlanPageView,
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{SignInCodePage, StaffHomePage},
 };
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=ParticipantHomePage ssr=ssr.clone()/>
+                <Route path=path!("/min-plan") view=PlanPageView ssr=ssr.clone()/>
                 <Route path=path!("/moten") view=MeetingsPage ssr=ssr.clone()/>
                 <Route path=path!("/moten/:id") view=MeetingPage ssr=ssr.clone()/>
                 <Route path=path!("/kontakter") view=ContactsPage ssr=ssr.clone()/>

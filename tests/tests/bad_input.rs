@@ -23,6 +23,7 @@ const ENDPOINTS: &[&str] = &[
     "take_answer_message",
     "contacts",
     "ladder",
+    "plan",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {

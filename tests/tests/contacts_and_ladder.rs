@@ -57,3 +57,35 @@ async fn the_ladder_marks_where_you_are_and_lists_your_steps(backend: Backend) {
 }
 
 on_both_backends!(contacts_are_the_participants_own, the_ladder_marks_where_you_are_and_lists_your_steps);
+
+mod plan {
+    use mina_steg_tests::{Backend, StatusCode, TestApp, on_both_backends};
+
+    async fn the_plan_is_the_newest_version_and_the_participants_own(backend: Backend) {
+        let app = TestApp::spawn(backend).await;
+        // Someone whose plan has two versions.
+        let participant = app.scalar_i64("SELECT min(participant_id) FROM joint_plans WHERE version = 2").await;
+        let phone = app.participant_client(participant).await;
+        let page: serde_json::Value = app.call(&phone, "plan", &[]).await.json().await.unwrap();
+        assert_eq!(page["plan"]["version"], 2, "the newest version");
+        let goal = app
+            .scalar_text(&format!("SELECT goal FROM joint_plans WHERE participant_id = {participant} AND version = 2"))
+            .await;
+        assert_eq!(page["plan"]["goal"], goal.as_str());
+        let html = phone.get(app.url("/min-plan")).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("Mitt mål") && html.contains("Vad betyder det?"));
+
+        let other = app.participant_in_unit(2, 1).await;
+        let response = app.call(&phone, "plan", &[("participant_id", &other.to_string())]).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            app.audit_count(&format!(
+                "outcome = 'denied' AND record_kind = 'plan' AND subject_participant_id = {other}"
+            ))
+            .await,
+            1
+        );
+    }
+
+    on_both_backends!(the_plan_is_the_newest_version_and_the_participants_own);
+}

@@ -1,7 +1,7 @@
 //! What participants (and relatives, within consent) read.
 
 use crate::errors::AppError;
-use crate::models::{ContactList, Ladder, MeetingCard, MeetingList, ParticipantStart};
+use crate::models::{ContactList, Ladder, MeetingCard, MeetingList, ParticipantStart, PlanPage};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -41,6 +41,14 @@ pub async fn load_participant_start(
     let req = req().await?;
     let id = whose(&req, participant_id).await?;
     req.state.access.participant_start(&req.ctx, id).await.map_err(|e| req.fail(e))
+}
+
+/// "Min plan".
+#[server(endpoint = "plan")]
+pub async fn load_plan(#[server(default)] participant_id: Option<i64>) -> Result<PlanPage, AppError> {
+    let req = req().await?;
+    let id = whose(&req, participant_id).await?;
+    req.state.access.plan(&req.ctx, id).await.map_err(|e| req.fail(e))
 }
 
 /// "Mina kontakter".

@@ -35,6 +35,7 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
             <nav class="participant-nav" aria-label=sv::NAV_LABEL>
                 <ul>
                     <NavLink href="/" icon="house" label=sv::NAV_START current=current.clone()/>
+                    <NavLink href="/min-plan" icon="file-text" label=sv::NAV_PLAN current=current.clone()/>
                     <NavLink href="/moten" icon="calendar-days" label=sv::NAV_MEETINGS current=current.clone()/>
                     <NavLink href="/kontakter" icon="users" label=sv::NAV_CONTACTS current=current.clone()/>
                     <NavLink href="/stegen" icon="footprints" label=sv::NAV_LADDER current=current.clone()/>

@@ -85,6 +85,29 @@ pub struct ParticipantStart {
     pub contacts: Option<Vec<ContactCard>>,
 }
 
+/// "Min plan": the newest version of the joint plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub version: i64,
+    pub goal: String,
+    pub reason: String,
+    pub from: chrono::NaiveDate,
+    pub until: Option<chrono::NaiveDate>,
+    pub days_per_week: i64,
+    pub hours_per_week: i64,
+    pub activities: Vec<String>,
+    pub follow_ups: Vec<(chrono::NaiveDate, String)>,
+    pub other_notes: String,
+}
+
+/// "Min plan": the plan if there is one, and the participant's benefit (for the word list).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanPage {
+    pub participant_id: i64,
+    pub plan: Option<Plan>,
+    pub benefit: Option<crate::domain::BenefitKind>,
+}
+
 /// "Mina kontakter".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactList {

@@ -6,5 +6,6 @@ pub mod ladder;
 pub mod meetings;
 pub mod not_found;
 pub mod participant;
+pub mod plan;
 pub mod sign_in;
 pub mod staff;

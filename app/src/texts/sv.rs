@@ -2,7 +2,7 @@
 //! Short sentences. Everyday words. "Du". One idea a line.
 //! Staff-facing labels live beside the domain types instead.
 
-use crate::domain::{LadderStep, MeetingKind, Organisation, RelationKind, StaffRole};
+use crate::domain::{BenefitKind, LadderStep, MeetingKind, Organisation, RelationKind, StaffRole};
 use crate::models::PersonRole;
 
 pub const APP_NAME: &str = "Mina steg";
@@ -55,6 +55,20 @@ pub const NOT_SHARED: &str = "Det här visas inte för dig.";
 pub const NAV_LABEL: &str = "Meny";
 pub const NAV_START: &str = "Start";
 pub const NAV_MEETINGS: &str = "Mina möten";
+pub const NAV_PLAN: &str = "Min plan";
+
+// Min plan.
+pub const PLAN_TITLE: &str = "Min plan";
+pub const PLAN_NONE: &str = "Du har ingen plan här än. Fråga din kontakt.";
+pub const PLAN_GOAL: &str = "Mitt mål";
+pub const PLAN_WHY: &str = "Varför";
+pub const PLAN_WEEK: &str = "Varje vecka";
+pub const PLAN_DO: &str = "Det här gör jag";
+pub const PLAN_NEXT_TALK: &str = "När vi pratar om planen";
+pub const PLAN_OTHER: &str = "Bra att veta";
+pub const PLAN_WORDS: &str = "Vad betyder det?";
+pub const PLAN_FROM: &str = "Planen gäller från";
+pub const PLAN_UNTIL: &str = "till";
 pub const NAV_CONTACTS: &str = "Mina kontakter";
 pub const NAV_LADDER: &str = "Stegen";
 
@@ -169,6 +183,38 @@ pub fn person_role(role: &PersonRole) -> String {
             RelationKind::OtherRelative => "Din anhöriga".into(),
         },
     }
+}
+
+/// "Du är här 4 dagar i veckan. Det blir 20 timmar."
+pub fn plan_week(days: i64, hours: i64) -> String {
+    let days_word = if days == 1 { "dag" } else { "dagar" };
+    let hours_word = if hours == 1 { "timme" } else { "timmar" };
+    format!("Du är här {days} {days_word} i veckan. Det blir {hours} {hours_word}.")
+}
+
+/// Hard words in a plan, explained in easy words: (word, explanation).
+pub fn plan_words(benefit: Option<BenefitKind>) -> Vec<(&'static str, &'static str)> {
+    let mut words = vec![
+        (
+            "Daglig verksamhet",
+            "Det är din plats att göra något meningsfullt varje vecka. Du har rätt till den enligt en lag.",
+        ),
+        ("Gemensam plan", "Du gör planen tillsammans med personalen. Ibland är Försäkringskassan med."),
+    ];
+    match benefit {
+        Some(BenefitKind::ActivityCompensation) => words.push((
+            "Aktivitetsersättning",
+            "Det är pengar från Försäkringskassan. Du får dem när du är ung och inte kan jobba fullt.",
+        )),
+        Some(BenefitKind::SicknessCompensation) => {
+            words.push(("Sjukersättning", "Det är pengar från Försäkringskassan. Du får dem när du inte kan jobba."))
+        }
+        Some(BenefitKind::SocialAssistance) => {
+            words.push(("Försörjningsstöd", "Det är pengar från kommunen. De hjälper dig att betala det du behöver."))
+        }
+        _ => {}
+    }
+    words
 }
 
 /// The step's short name in the picture of the ladder.

@@ -4,6 +4,7 @@ use super::{Access, AccessError, RequestCtx, Want, Work};
 use crate::domain::{LadderStep, MeetingAnswer, MeetingKind, MeetingStatus, Organisation, RelationKind, StaffRole};
 use crate::models::{
     ContactCard, ContactList, Ladder, LadderMove, MeetingCard, MeetingList, ParticipantStart, PersonCard, PersonRole,
+    Plan, PlanPage,
 };
 use crate::policy::{Action, Section};
 use crate::server::storage::{
@@ -171,6 +172,38 @@ impl Access {
             storage::participants::contact_persons(work.tx()?, permit.participant()?, crate::server::today()).await?;
         work.commit().await?;
         Ok(ContactList { participant_id, contacts: rows.into_iter().map(contact_card).collect() })
+    }
+
+    /// "Min plan": the newest version of the joint plan.
+    pub async fn plan(&self, ctx: &RequestCtx, participant_id: i64) -> Result<PlanPage, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work
+            .authorize(Action::Read, Want::Participant { participant_id, section: Section::Plan, record_id: None })
+            .await?;
+        let benefit = storage::plans::benefit_kind(work.tx()?, permit.participant()?)
+            .await?
+            .and_then(|k| crate::domain::BenefitKind::parse(&k).ok());
+        let plan = match storage::plans::current(work.tx()?, permit.participant()?).await? {
+            Some(row) => {
+                let activities = storage::plans::activities(work.tx()?, row.id).await?;
+                let follow_ups = storage::plans::follow_ups(work.tx()?, row.id).await?;
+                Some(Plan {
+                    version: row.version,
+                    goal: row.goal,
+                    reason: row.goal_reason,
+                    from: row.period_start,
+                    until: row.period_end,
+                    days_per_week: row.days_per_week,
+                    hours_per_week: row.hours_per_week,
+                    activities,
+                    follow_ups,
+                    other_notes: row.other_notes,
+                })
+            }
+            None => None,
+        };
+        work.commit().await?;
+        Ok(PlanPage { participant_id, plan, benefit })
     }
 
     /// "Stegen": the current step and the steps so far.

@@ -14,6 +14,7 @@ pub(crate) mod audit;
 pub(crate) mod meetings;
 pub(crate) mod meta;
 pub(crate) mod participants;
+pub(crate) mod plans;
 pub(crate) mod seed;
 
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};

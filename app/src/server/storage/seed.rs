@@ -319,67 +319,69 @@ struct PlanTemplate {
     extra_note: &'static str,
 }
 
+// Plans are written for the participant to read: short sentences, everyday
+// words (staff are asked to write them so; the demo shows how).
 fn plan_template(step: LadderStep) -> PlanTemplate {
     match step {
         GA | BACK => PlanTemplate {
-            goal: "Prova olika arbetsuppgifter och orka fler timmar i veckan",
-            reason: "Jag vill lära mig mer och bli säkrare i arbetet, så att jag kan ta nästa steg.",
+            goal: "Jag vill prova nya uppgifter. Jag vill orka fler timmar.",
+            reason: "Jag vill lära mig mer. Då kan jag ta nästa steg.",
             activities: &[
-                "Fortsatt praktik i caféet inom daglig verksamhet",
-                "Utöka till fler timmar i veckan",
-                "Prova nya arbetsuppgifter i gruppen",
-                "Delta i arbetsnärmande programmets gruppträffar",
+                "Jag jobbar i caféet.",
+                "Jag jobbar fler timmar varje vecka.",
+                "Jag provar nya uppgifter i gruppen.",
+                "Jag går på träffar om jobb.",
             ],
-            follow_ups: &["Individuellt planeringsmöte", "Uppföljning av timmar i veckan"],
+            follow_ups: &["Möte om min plan", "Vi pratar om mina timmar"],
             extra_note: "",
         },
         WPP => PlanTemplate {
-            goal: "Gå arbetsnärmande programmet och lära mig mer om arbetslivet",
-            reason: "Jag vill veta vad som krävs för att få ett arbete och vilka vägar som finns.",
+            goal: "Jag går i programmet. Jag lär mig om jobb.",
+            reason: "Jag vill veta hur man får ett jobb.",
             activities: &[
-                "Delta i arbetsnärmande programmets gruppträffar",
-                "Studiebesök på arbetsplatser",
-                "Fortsatt praktik i caféet inom daglig verksamhet",
-                "Ny planering efter programmet",
+                "Jag går på träffar i gruppen.",
+                "Jag besöker olika jobb.",
+                "Jag jobbar i caféet.",
+                "Vi gör en ny plan efter programmet.",
             ],
-            follow_ups: &["Planeringsmöte efter programmet"],
+            follow_ups: &["Möte om min plan"],
             extra_note: "",
         },
         IP => PlanTemplate {
-            goal: "Arbeta på en enskild plats på en vanlig arbetsplats",
-            reason: "Jag trivs bäst när jag arbetar med riktiga uppgifter tillsammans med andra.",
+            goal: "Jag vill jobba på en vanlig arbetsplats.",
+            reason: "Jag trivs bäst med riktiga uppgifter. Jag gillar att jobba med andra.",
             activities: &[
-                "Fyra veckors prova-på på den enskilda platsen",
-                "Handledare från daglig verksamhet besöker platsen en gång i månaden",
-                "Utöka till fler timmar i veckan",
-                "Studiebesök på fler arbetsplatser",
+                "Jag provar platsen i fyra veckor.",
+                "Min handledare kommer på besök en gång i månaden.",
+                "Jag jobbar fler timmar varje vecka.",
+                "Jag besöker fler jobb.",
             ],
-            follow_ups: &["Uppföljning efter fyra veckors prova-på", "Planeringsmöte med Försäkringskassan"],
+            follow_ups: &["Vi pratar om hur det gick", "Möte med Försäkringskassan"],
             extra_note: "",
         },
         JA => PlanTemplate {
-            goal: "Ta reda på min arbetsförmåga tillsammans med Arbetsförmedlingen och Försäkringskassan",
-            reason: "Jag vill veta om jag kan arbeta och vad jag behöver för stöd på en arbetsplats.",
+            goal: "Jag vill veta hur mycket jag kan jobba.",
+            reason: "Jag vill veta vilket stöd jag behöver på ett jobb.",
             activities: &[
-                "Gemensam kartläggning med Arbetsförmedlingen, Försäkringskassan och daglig verksamhet",
-                "Fortsatt arbete på den enskilda platsen",
-                "Avstämningsmöte med Försäkringskassan och daglig verksamhet",
-                "Delta i arbetsnärmande programmets gruppträffar",
+                "Jag har möten med Arbetsförmedlingen och Försäkringskassan.",
+                "Jag jobbar kvar på min plats.",
+                "Jag har ett kort möte om det vi sa.",
+                "Jag går på träffar om jobb.",
             ],
-            follow_ups: &["Gemensam kartläggning 2", "Avstämningsmöte"],
+            follow_ups: &["Nästa stora möte", "Kort möte"],
             extra_note: "",
         },
         EC | EMP | STU => PlanTemplate {
-            goal: "Arbetsträna via förstärkt samarbete och hitta ett arbete eller en utbildning",
-            reason: "Jag vill ha ett arbete och min egen lön.",
+            goal: "Jag vill ha ett jobb eller börja studera.",
+            reason: "Jag vill ha ett jobb och min egen lön.",
             activities: &[
-                "Arbetsträning via Arbetsförmedlingen",
-                "Handledare från daglig verksamhet är med under överlämningen",
-                "Platsen på daglig verksamhet finns kvar i fyra veckor",
-                "Uppföljning med Arbetsförmedlingen och Försäkringskassan",
+                "Jag tränar på ett jobb med hjälp av Arbetsförmedlingen.",
+                "Min handledare är med i början.",
+                "Jag har kvar min plats i fyra veckor.",
+                "Vi har möten om hur det går.",
             ],
-            follow_ups: &["Uppföljning av arbetsträningen", "Överlämningsperioden slutar"],
-            extra_note: " Platsen på daglig verksamhet finns kvar i fyra veckor från start av arbetsträningen.",
+            follow_ups: &["Vi pratar om hur det går", "Min handledare slutar hjälpa mig"],
+            extra_note: " Du har kvar din plats i fyra veckor.",
         },
     }
 }
@@ -1170,16 +1172,16 @@ async fn add_plans(tx: &mut Tx, today: NaiveDate, person: &Person, unit: &UnitId
 fn benefit_note(person: &Person, row: usize) -> String {
     match (person.seed.benefit, person.benefit_until) {
         (AE, Some(until)) => {
-            let extent = if row % 4 == 3 { "Halv" } else { "Hel" };
+            let extent = if row % 4 == 3 { "halv" } else { "hel" };
             format!(
-                "{extent} aktivitetsersättning beviljad till och med {} {}.",
+                "Du har {extent} aktivitetsersättning till och med {} {}.",
                 crate::texts::sv::MONTHS[until.month0() as usize],
                 until.year()
             )
         }
-        (SE, _) => "Sjukersättning. Försäkringskassan är med när planen följs upp.".to_owned(),
-        (SA, _) => "Försörjningsstöd. Socialsekreteraren på ASF är med när planen följs upp.".to_owned(),
-        _ => "Ingen ersättning just nu.".to_owned(),
+        (SE, _) => "Du har sjukersättning.".to_owned(),
+        (SA, _) => "Du har försörjningsstöd.".to_owned(),
+        _ => "Du har ingen ersättning just nu.".to_owned(),
     }
 }
 
