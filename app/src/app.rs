@@ -8,6 +8,7 @@ use crate::routes::{
     not_found::NotFoundPage,
     participant::ParticipantHomePage,
     plan::PlanPageView,
+    programme::ProgrammePageView,
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{SignInCodePage, StaffHomePage},
 };
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/moten/:id") view=MeetingPage ssr=ssr.clone()/>
                 <Route path=path!("/kontakter") view=ContactsPage ssr=ssr.clone()/>
                 <Route path=path!("/stegen") view=LadderPage ssr=ssr.clone()/>
+                <Route path=path!("/programmet") view=ProgrammePageView ssr=ssr.clone()/>
                 <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in/personal") view=StaffSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>

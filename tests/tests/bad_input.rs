@@ -24,6 +24,8 @@ const ENDPOINTS: &[&str] = &[
     "contacts",
     "ladder",
     "plan",
+    "programme",
+    "express_interest",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {

@@ -89,3 +89,83 @@ mod plan {
 
     on_both_backends!(the_plan_is_the_newest_version_and_the_participants_own);
 }
+
+mod programme {
+    use mina_steg_tests::{Backend, StatusCode, TestApp, location, on_both_backends};
+
+    async fn jag_vill_vara_med_reaches_staff_once(backend: Backend) {
+        let app = TestApp::spawn(backend).await;
+        let participant = app
+            .scalar_i64(
+                "SELECT min(p.id) FROM participants p WHERE p.discharged_on IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id)
+                   AND NOT EXISTS (SELECT 1 FROM expressions_of_interest x WHERE x.participant_id = p.id)",
+            )
+            .await;
+        let phone = app.participant_client(participant).await;
+        let page = phone.get(app.url("/programmet")).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("Jag vill vara med"));
+
+        for _ in 0..2 {
+            let response = app.post_form(&phone, "express_interest", &[]).await;
+            assert_eq!(location(&response), "/programmet");
+        }
+        let open = format!(
+            "SELECT count(*) FROM expressions_of_interest WHERE participant_id = {participant} AND handled_at IS NULL"
+        );
+        assert_eq!(app.scalar_i64(&open).await, 1, "sent twice, stored once");
+        assert_eq!(
+            app.audit_count(&format!(
+                "action = 'create' AND record_kind = 'programme_interest' AND subject_participant_id = {participant}"
+            ))
+            .await,
+            2
+        );
+        let page = phone.get(app.url("/programmet")).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("Du har sagt att du vill vara med."));
+    }
+
+    async fn enrolled_see_their_sessions_waiting_see_their_place(backend: Backend) {
+        let app = TestApp::spawn(backend).await;
+        let enrolled = app.scalar_i64("SELECT min(participant_id) FROM enrolments WHERE status = 'enrolled'").await;
+        let phone = app.participant_client(enrolled).await;
+        let page: serde_json::Value = app.call(&phone, "programme", &[]).await.json().await.unwrap();
+        let sessions = page["status"]["Enrolled"]["sessions"].as_array().expect("enrolled with sessions").len() as i64;
+        let expected = app
+            .scalar_i64(&format!(
+                "SELECT count(*) FROM programme_sessions WHERE round_id =
+                   (SELECT round_id FROM enrolments WHERE participant_id = {enrolled} AND status = 'enrolled')"
+            ))
+            .await;
+        assert_eq!(sessions, expected);
+
+        let waiting = app.scalar_i64("SELECT min(participant_id) FROM enrolments WHERE status = 'waiting'").await;
+        let phone = app.participant_client(waiting).await;
+        let html = phone.get(app.url("/programmet")).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("Du står i kö") && html.contains("i kön."), "the place in the queue is shown");
+    }
+
+    async fn relatives_and_staff_do_not_sign_up_for_the_participant(backend: Backend) {
+        let app = TestApp::spawn(backend).await;
+        let relative = app
+            .scalar_i64(
+                "SELECT min(recipient_relative_id) FROM consents
+                 WHERE scope = 'share_with_relative' AND withdrawn_on IS NULL",
+            )
+            .await;
+        let participant = app
+            .scalar_i64(&format!(
+                "SELECT min(participant_id) FROM participant_relatives WHERE relative_id = {relative}"
+            ))
+            .await;
+        let client = app.relative_client(participant, relative).await;
+        let response = app.call(&client, "express_interest", &[]).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    }
+
+    on_both_backends!(
+        jag_vill_vara_med_reaches_staff_once,
+        enrolled_see_their_sessions_waiting_see_their_place,
+        relatives_and_staff_do_not_sign_up_for_the_participant,
+    );
+}

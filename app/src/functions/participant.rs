@@ -1,7 +1,7 @@
 //! What participants (and relatives, within consent) read.
 
 use crate::errors::AppError;
-use crate::models::{ContactList, Ladder, MeetingCard, MeetingList, ParticipantStart, PlanPage};
+use crate::models::{ContactList, Ladder, MeetingCard, MeetingList, ParticipantStart, PlanPage, ProgrammePage};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -41,6 +41,24 @@ pub async fn load_participant_start(
     let req = req().await?;
     let id = whose(&req, participant_id).await?;
     req.state.access.participant_start(&req.ctx, id).await.map_err(|e| req.fail(e))
+}
+
+/// "Arbetsnärmande programmet".
+#[server(endpoint = "programme")]
+pub async fn load_programme(#[server(default)] participant_id: Option<i64>) -> Result<ProgrammePage, AppError> {
+    let req = req().await?;
+    let id = whose(&req, participant_id).await?;
+    req.state.access.programme(&req.ctx, id).await.map_err(|e| req.fail(e))
+}
+
+/// "Jag vill vara med", from a plain form on the programme page.
+#[server(endpoint = "express_interest")]
+pub async fn express_interest() -> Result<(), AppError> {
+    let req = req().await?;
+    let id = whose(&req, None).await?;
+    req.state.access.express_interest(&req.ctx, id).await.map_err(|e| req.fail(e))?;
+    leptos_axum::redirect("/programmet");
+    Ok(())
 }
 
 /// "Min plan".

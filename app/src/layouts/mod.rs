@@ -39,6 +39,7 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
                     <NavLink href="/moten" icon="calendar-days" label=sv::NAV_MEETINGS current=current.clone()/>
                     <NavLink href="/kontakter" icon="users" label=sv::NAV_CONTACTS current=current.clone()/>
                     <NavLink href="/stegen" icon="footprints" label=sv::NAV_LADDER current=current.clone()/>
+                    <NavLink href="/programmet" icon="briefcase" label=sv::NAV_PROGRAMME current=current.clone()/>
                 </ul>
             </nav>
         })}

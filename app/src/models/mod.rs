@@ -108,6 +108,29 @@ pub struct PlanPage {
     pub benefit: Option<crate::domain::BenefitKind>,
 }
 
+/// "Arbetsnärmande programmet" for one participant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammePage {
+    pub participant_id: i64,
+    pub status: ProgrammeStatus,
+    pub interest_sent: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ProgrammeStatus {
+    NotEnrolled,
+    Waiting { round: String, position: Option<i64> },
+    Enrolled { round: String, place: String, sessions: Vec<ProgrammeSession> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeSession {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub theme: String,
+    pub place: String,
+}
+
 /// "Mina kontakter".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactList {

@@ -7,5 +7,6 @@ pub mod meetings;
 pub mod not_found;
 pub mod participant;
 pub mod plan;
+pub mod programme;
 pub mod sign_in;
 pub mod staff;

@@ -56,6 +56,24 @@ pub const NAV_LABEL: &str = "Meny";
 pub const NAV_START: &str = "Start";
 pub const NAV_MEETINGS: &str = "Mina möten";
 pub const NAV_PLAN: &str = "Min plan";
+pub const NAV_PROGRAMME: &str = "Programmet";
+
+// Arbetsnärmande programmet.
+pub const PROGRAMME_TITLE: &str = "Programmet om arbete";
+pub const PROGRAMME_ABOUT: &[&str] = &[
+    "Programmet heter arbetsnärmande programmet.",
+    "Du träffar en liten grupp. Ni är 5 eller 6 personer.",
+    "Ni ses 4 till 6 gånger. Varje gång är en timme eller lite mer.",
+    "Ni pratar om jobb. Ni pratar om vägar till ett jobb.",
+    "Ibland kommer Arbetsförmedlingen och Försäkringskassan på besök.",
+];
+pub const PROGRAMME_MINE: &str = "Mina träffar";
+pub const PROGRAMME_ENROLLED: &str = "Du är med i programmet.";
+pub const PROGRAMME_WAITING: &str = "Du står i kö till programmet.";
+pub const PROGRAMME_WANT: &str = "Vill du vara med?";
+pub const PROGRAMME_WANT_TEXT: &str = "Tryck på knappen. Då får personalen veta. De hör av sig till dig.";
+pub const PROGRAMME_WANT_BUTTON: &str = "Jag vill vara med";
+pub const PROGRAMME_WANT_SENT: &str = "Du har sagt att du vill vara med. Personalen hör av sig.";
 
 // Min plan.
 pub const PLAN_TITLE: &str = "Min plan";
@@ -183,6 +201,11 @@ pub fn person_role(role: &PersonRole) -> String {
             RelationKind::OtherRelative => "Din anhöriga".into(),
         },
     }
+}
+
+/// "Du är nummer 2 i kön."
+pub fn programme_queue_position(position: i64) -> String {
+    format!("Du är nummer {position} i kön.")
 }
 
 /// "Du är här 4 dagar i veckan. Det blir 20 timmar."

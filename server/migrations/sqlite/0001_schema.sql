@@ -252,6 +252,9 @@ CREATE TABLE expressions_of_interest (
     handled_by     INTEGER
 );
 
+-- One open expression of interest per participant: a form sent twice is one.
+CREATE UNIQUE INDEX expressions_of_interest_open ON expressions_of_interest(participant_id) WHERE handled_at IS NULL;
+
 CREATE TABLE enrolments (
     id               INTEGER PRIMARY KEY,
     round_id         INTEGER NOT NULL REFERENCES programme_rounds(id),

@@ -4,7 +4,7 @@ use super::{Access, AccessError, RequestCtx, Want, Work};
 use crate::domain::{LadderStep, MeetingAnswer, MeetingKind, MeetingStatus, Organisation, RelationKind, StaffRole};
 use crate::models::{
     ContactCard, ContactList, Ladder, LadderMove, MeetingCard, MeetingList, ParticipantStart, PersonCard, PersonRole,
-    Plan, PlanPage,
+    Plan, PlanPage, ProgrammePage, ProgrammeSession, ProgrammeStatus,
 };
 use crate::policy::{Action, Section};
 use crate::server::storage::{
@@ -204,6 +204,48 @@ impl Access {
         };
         work.commit().await?;
         Ok(PlanPage { participant_id, plan, benefit })
+    }
+
+    /// "Arbetsnärmande programmet": my round and sessions, or my place in the queue.
+    pub async fn programme(&self, ctx: &RequestCtx, participant_id: i64) -> Result<ProgrammePage, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work
+            .authorize(Action::Read, Want::Participant { participant_id, section: Section::Programme, record_id: None })
+            .await?;
+        let who = permit.participant()?;
+        let status = match storage::programme::enrolment(work.tx()?, who).await? {
+            Some(e) if e.status == "enrolled" => {
+                let sessions = storage::programme::sessions(work.tx()?, who, e.round_id).await?;
+                ProgrammeStatus::Enrolled {
+                    round: e.round_name,
+                    place: e.place,
+                    sessions: sessions
+                        .into_iter()
+                        .map(|s| ProgrammeSession {
+                            starts_at: s.starts_at,
+                            ends_at: s.ends_at,
+                            theme: s.theme,
+                            place: s.place,
+                        })
+                        .collect(),
+                }
+            }
+            Some(e) => ProgrammeStatus::Waiting { round: e.round_name, position: e.waiting_position },
+            None => ProgrammeStatus::NotEnrolled,
+        };
+        let interest_sent = storage::programme::has_open_interest(work.tx()?, who).await?;
+        work.commit().await?;
+        Ok(ProgrammePage { participant_id, status, interest_sent })
+    }
+
+    /// "Jag vill vara med": an expression of interest that reaches staff.
+    pub async fn express_interest(&self, ctx: &RequestCtx, participant_id: i64) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let want = Want::Participant { participant_id, section: Section::ProgrammeInterest, record_id: None };
+        let permit = work.authorize(Action::Create, want).await?;
+        storage::programme::express_interest(work.tx()?, permit.participant()?, ctx.actor.account_id(), storage::now())
+            .await?;
+        work.commit().await
     }
 
     /// "Stegen": the current step and the steps so far.

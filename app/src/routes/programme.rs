@@ -1,0 +1,88 @@
+//! "Arbetsnärmande programmet": what it is, my sessions if I am in it, and
+//! "Jag vill vara med".
+
+use crate::components::{ErrorPanel, Icon};
+use crate::errors::AppError;
+use crate::functions::{
+    auth::current_viewer,
+    participant::{ExpressInterest, load_programme},
+};
+use crate::layouts::Page;
+use crate::models::{ProgrammePage, ProgrammeStatus, ViewerRole};
+use crate::texts::{self, sv};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::components::Redirect;
+
+#[component]
+pub fn ProgrammePageView() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |_| async { (current_viewer().await, load_programme(None).await) });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    (Ok(None), _) | (_, Err(AppError::NotSignedIn)) => view! { <Redirect path="/logga-in"/> }.into_any(),
+                    (viewer, Ok(page)) => {
+                        let viewer = viewer.ok().flatten();
+                        let may_ask = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Participant);
+                        view! { <Page viewer><ProgrammeView page may_ask/></Page> }.into_any()
+                    }
+                    (viewer, Err(error)) => view! { <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProgrammeView(page: ProgrammePage, may_ask: bool) -> impl IntoView {
+    let not_enrolled = page.status == ProgrammeStatus::NotEnrolled;
+    view! {
+        <h1><Icon name="briefcase"/>{sv::PROGRAMME_TITLE}</h1>
+        {sv::PROGRAMME_ABOUT.iter().map(|line| view! { <p>{*line}</p> }).collect_view()}
+        {match page.status {
+            ProgrammeStatus::Enrolled { round, place, sessions } => view! {
+                <section aria-labelledby="mine">
+                    <h2 id="mine"><Icon name="calendar-days"/>{sv::PROGRAMME_MINE}</h2>
+                    <p>{sv::PROGRAMME_ENROLLED}</p>
+                    <p>{round}</p>
+                    <p>{place}</p>
+                    <ul class="plan-list">
+                        {sessions.into_iter().map(|s| view! {
+                            <li>
+                                <strong>{format!("{} till {}", texts::capitalise(&texts::day_and_time_in_words(s.starts_at)), texts::time_in_words(s.ends_at))}</strong>
+                                <span>{s.theme}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }.into_any(),
+            ProgrammeStatus::Waiting { round, position } => view! {
+                <section aria-labelledby="mine">
+                    <h2 id="mine"><Icon name="list-checks"/>{sv::PROGRAMME_MINE}</h2>
+                    <p>{sv::PROGRAMME_WAITING}</p>
+                    <p>{round}</p>
+                    {position.map(|p| view! { <p>{sv::programme_queue_position(p)}</p> })}
+                </section>
+            }.into_any(),
+            ProgrammeStatus::NotEnrolled => ().into_any(),
+        }}
+        {(not_enrolled && may_ask).then(|| view! {
+            <section aria-labelledby="want">
+                <h2 id="want"><Icon name="circle-check"/>{sv::PROGRAMME_WANT}</h2>
+                {if page.interest_sent {
+                    view! { <p class="panel" role="status">{sv::PROGRAMME_WANT_SENT}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{sv::PROGRAMME_WANT_TEXT}</p>
+                        <form method="post" action=ExpressInterest::url()>
+                            <button type="submit" class="button">
+                                <Icon name="circle-check" size=24/><span>{sv::PROGRAMME_WANT_BUTTON}</span>
+                            </button>
+                        </form>
+                    }.into_any()
+                }}
+            </section>
+        })}
+    }
+}

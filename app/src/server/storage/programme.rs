@@ -1,0 +1,83 @@
+//! The work-preparation programme as one participant sees it.
+
+use super::{Tx, on_conn};
+use crate::server::access::Permitted;
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct EnrolmentRow {
+    pub round_id: i64,
+    pub round_name: String,
+    pub place: String,
+    pub status: String,
+    pub waiting_position: Option<i64>,
+}
+
+/// The participant's enrolment or place in the queue, newest round first.
+pub(crate) async fn enrolment(tx: &mut Tx, participant: Permitted) -> Result<Option<EnrolmentRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT r.id AS round_id, r.name AS round_name, r.place, e.status, e.waiting_position
+         FROM enrolments e JOIN programme_rounds r ON r.id = e.round_id
+         WHERE e.participant_id = $1 AND e.status IN ('enrolled', 'waiting')
+         ORDER BY r.starts_on DESC LIMIT 1"
+    )
+    .bind(participant.id())
+    .fetch_optional(c)
+    .await)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct SessionRow {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub theme: String,
+    pub place: String,
+}
+
+/// The sessions of a round the permitted participant is enrolled in.
+pub(crate) async fn sessions(
+    tx: &mut Tx,
+    participant: Permitted,
+    round_id: i64,
+) -> Result<Vec<SessionRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT s.starts_at, s.ends_at, s.theme, s.place FROM programme_sessions s
+         JOIN enrolments e ON e.round_id = s.round_id AND e.participant_id = $1 AND e.status = 'enrolled'
+         WHERE s.round_id = $2 ORDER BY s.starts_at"
+    )
+    .bind(participant.id())
+    .bind(round_id)
+    .fetch_all(c)
+    .await)
+}
+
+/// Whether the participant has an expression of interest that staff have not handled yet.
+pub(crate) async fn has_open_interest(tx: &mut Tx, participant: Permitted) -> Result<bool, sqlx::Error> {
+    let n: i64 = on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT count(*) FROM expressions_of_interest WHERE participant_id = $1 AND handled_at IS NULL"
+    )
+    .bind(participant.id())
+    .fetch_one(c)
+    .await)?;
+    Ok(n > 0)
+}
+
+/// "Jag vill vara med". A second one while the first is open is the same one.
+pub(crate) async fn express_interest(
+    tx: &mut Tx,
+    participant: Permitted,
+    account_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO expressions_of_interest (participant_id, round_id, created_by, created_at)
+         VALUES ($1, NULL, $2, $3)
+         ON CONFLICT (participant_id) WHERE handled_at IS NULL DO NOTHING"
+    )
+    .bind(participant.id())
+    .bind(account_id)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
