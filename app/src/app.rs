@@ -1,6 +1,7 @@
 //! The HTML shell and the routes.
 
 use crate::routes::{
+    about::AboutPage,
     contacts::ContactsPage,
     demo::DemoPage,
     ladder::LadderPage,
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/kontakter") view=ContactsPage ssr=ssr.clone()/>
                 <Route path=path!("/stegen") view=LadderPage ssr=ssr.clone()/>
                 <Route path=path!("/programmet") view=ProgrammePageView ssr=ssr.clone()/>
+                <Route path=path!("/om") view=AboutPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in/personal") view=StaffSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>

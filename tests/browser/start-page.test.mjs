@@ -57,7 +57,7 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
     await page.locator('.meeting-list a').first().click();
     found['/moten/:id'] = await axe(page);
     await shot(page, `meeting-${width}`);
-    for (const [name, path] of [['Min plan', '/min-plan'], ['Mina kontakter', '/kontakter'], ['Stegen', '/stegen'], ['Programmet', '/programmet']]) {
+    for (const [name, path] of [['Min plan', '/min-plan'], ['Mina kontakter', '/kontakter'], ['Stegen', '/stegen'], ['Programmet', '/programmet'], ['Om appen', '/om']]) {
       await page.getByRole('link', { name, exact: true }).click();
       await page.waitForURL(`${server.base}${path}`);
       found[path] = await axe(page);

@@ -4,7 +4,7 @@ use app::texts::lix::lix;
 use mina_steg_tests::{Backend, StatusCode, TestApp, on_both_backends, visible_text};
 
 /// Participant pages, as paths; `{meeting}` is the participant's next meeting.
-const PAGES: &[&str] = &["/", "/min-plan", "/moten", "/moten/{meeting}", "/kontakter", "/stegen", "/programmet"];
+const PAGES: &[&str] = &["/", "/min-plan", "/moten", "/moten/{meeting}", "/kontakter", "/stegen", "/programmet", "/om"];
 const MAX_LIX: f64 = 30.0;
 
 async fn participant_pages_read_easily(backend: Backend) {

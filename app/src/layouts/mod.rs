@@ -44,6 +44,12 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
             </nav>
         })}
         <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            {show_nav.then(|| view! {
+                <p><a href="/kontakter"><Icon name="phone" size=24/><span>{sv::FOOTER_HELP}</span></a></p>
+            })}
+            <p><a href="/om"><Icon name="info" size=24/><span>{sv::FOOTER_ABOUT}</span></a></p>
+        </footer>
     }
 }
 

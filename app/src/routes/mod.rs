@@ -1,5 +1,6 @@
 //! Pages. Thin: load through a server function, show with components.
 
+pub mod about;
 pub mod contacts;
 pub mod demo;
 pub mod ladder;

@@ -132,6 +132,35 @@ pub const CALENDAR_REMINDER: &str = "I morgon har du ett möte.";
 pub const CALENDAR_SIGN_IN: &str = "Du behöver logga in.";
 pub const CALENDAR_DENIED: &str = "Du kan inte se det här mötet.";
 
+// The footer: help in the same place on every page.
+pub const FOOTER_HELP: &str = "Behöver du hjälp? Ring din kontakt.";
+pub const FOOTER_ABOUT: &str = "Om appen";
+
+// Om appen.
+pub const ABOUT_TITLE: &str = "Om appen";
+pub const ABOUT_INTRO: &[&str] = &[
+    "Mina steg visar din plan, dina möten och dina kontakter.",
+    "Appen visar också var du är på vägen mot ett jobb.",
+    "Kommunen gör appen.",
+];
+pub const ABOUT_ACCESS_TITLE: &str = "Kan alla använda appen?";
+pub const ABOUT_ACCESS: &[&str] = &[
+    "Vi vill att alla ska kunna använda appen.",
+    "Texten är lätt att läsa. Du kan göra texten större.",
+    "Appen fungerar med tangentbord och med skärmläsare.",
+    "Vi följer reglerna i lagen om tillgänglighet till digital offentlig service.",
+    "Vi testar appen med verktyg. Vi har inte hittat några fel som vi känner till.",
+];
+pub const ABOUT_REPORT_TITLE: &str = "Säg till om något inte fungerar";
+pub const ABOUT_REPORT: &[&str] = &[
+    "Berätta för din kontakt om något är svårt.",
+    "Du kan också mejla kommunen.",
+    "Är du inte nöjd med svaret? Då kan du kontakta Myndigheten för digital förvaltning.",
+];
+pub const ABOUT_REPORT_EMAIL: &str = "tillganglighet@storvik.se";
+pub const ABOUT_PICTURES_TITLE: &str = "Bilderna i appen";
+pub const ABOUT_PICTURES: &str = "Bilderna kommer från Lucide. De får användas fritt enligt licensen ISC.";
+
 // Header and errors.
 pub const SIGN_OUT: &str = "Logga ut";
 pub const ERROR_TITLE: &str = "Något gick fel";
