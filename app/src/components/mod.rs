@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+mod read_aloud;
+pub use read_aloud::ReadAloud;
+
 /// An interface icon from `public/icons` (Lucide, ISC licence). Decorative:
 /// the word beside it carries the meaning.
 #[component]

@@ -1,6 +1,6 @@
 //! The frame around every page: the same header and navigation in the same place.
 
-use crate::components::Icon;
+use crate::components::{Icon, ReadAloud};
 use crate::functions::auth::SignOut;
 use crate::models::{Viewer, ViewerRole};
 use crate::texts::sv;
@@ -43,7 +43,10 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
                 </ul>
             </nav>
         })}
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1">
+            {show_nav.then(|| view! { <ReadAloud/> })}
+            {children()}
+        </main>
         <footer class="site-footer">
             {show_nav.then(|| view! {
                 <p><a href="/kontakter"><Icon name="phone" size=24/><span>{sv::FOOTER_HELP}</span></a></p>

@@ -132,6 +132,12 @@ pub const CALENDAR_REMINDER: &str = "I morgon har du ett möte.";
 pub const CALENDAR_SIGN_IN: &str = "Du behöver logga in.";
 pub const CALENDAR_DENIED: &str = "Du kan inte se det här mötet.";
 
+// Read-aloud.
+pub const READ_ALOUD: &str = "Läs upp";
+pub const READ_STOP: &str = "Sluta läsa";
+pub const READ_NO_SWEDISH: &str = "Din mobil kan inte läsa upp på svenska.";
+pub const READ_NOT_SUPPORTED: &str = "Din mobil kan inte läsa upp.";
+
 // The footer: help in the same place on every page.
 pub const FOOTER_HELP: &str = "Behöver du hjälp? Ring din kontakt.";
 pub const FOOTER_ABOUT: &str = "Om appen";
