@@ -15,7 +15,7 @@ DATABASE_URL ?= sqlite://mina-steg.db
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export DATABASE_URL
 
-.PHONY: run build tools site wasm server test test-tools lint unit integration browser postgres clean
+.PHONY: run build tools site wasm server test test-tools lint unit integration browser bench postgres clean
 
 ## The two commands of the README -------------------------------------------
 
@@ -23,7 +23,7 @@ run: build
 	./target/release/mina-steg serve --demo --seed-if-empty --port $(PORT) --site-root $(SITE)
 
 test: test-tools lint
-	$(MAKE) --no-print-directory unit integration browser
+	$(MAKE) --no-print-directory unit integration browser bench
 
 ## Building -----------------------------------------------------------------
 
@@ -78,6 +78,11 @@ integration:
 browser: site
 	cargo build -p mina-steg-server
 	node --test --test-reporter=spec tests/browser/
+
+# Bytes over the wire for a participant's first visit (budget 150 KB): a size check, no timing.
+bench: site
+	cargo build -p mina-steg-server
+	node tests/bench/first-visit-bytes.mjs
 
 clean:
 	cargo clean
