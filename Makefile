@@ -37,14 +37,19 @@ tools:
 	@# Debian's binaryen 108 makes a module that fails at start-up; npm's 132 works.
 	@[ -x $(WASM_OPT) ] || npm install --prefix $(TOOLS) --no-save --no-audit --no-fund binaryen@$(BINARYEN_VERSION) >/dev/null
 
-# The islands' WebAssembly, its JS glue, the CSS and the static files.
+# The islands' WebAssembly, its JS glue, the CSS and the static files. The
+# three built files are named by a hash of their content (pkg/output-name.txt
+# tells the server), so a new release never pairs new HTML with old JS/WASM.
 site: wasm
-	mkdir -p $(SITE)/pkg
 	cp -r public/. $(SITE)/
 	cp style/mina-steg.css $(SITE)/pkg/mina-steg.css
+	cd $(SITE)/pkg && name=mina-steg-$$(cat mina-steg.js mina-steg_bg.wasm mina-steg.css | sha256sum | cut -c1-12) && \
+	  mv mina-steg.js $$name.js && mv mina-steg_bg.wasm $${name}_bg.wasm && mv mina-steg.css $$name.css && \
+	  echo $$name > output-name.txt
 
 wasm:
 	cargo build -p mina-steg-app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate --profile wasm-release
+	rm -rf $(SITE)/pkg && mkdir -p $(SITE)/pkg
 	wasm-bindgen --target web --no-typescript --out-dir $(SITE)/pkg --out-name mina-steg \
 	  target/wasm32-unknown-unknown/wasm-release/mina_steg_app.wasm
 	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -30,8 +30,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <link rel="stylesheet" href="/pkg/mina-steg.css"/>
+                <link rel="stylesheet" href=format!("/pkg/{}.css", options.output_name)/>
                 <link rel="icon" href="/icons/footprints.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <meta name="theme-color" content="#0b3d91"/>
+                <link rel="apple-touch-icon" href="/icons/app-192.png"/>
+                <script src="/register-sw.js" defer></script>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>

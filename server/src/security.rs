@@ -27,11 +27,15 @@ pub struct Https(pub bool);
 
 pub async fn headers(State(https): State<Https>, request: Request, next: Next) -> Response {
     // Built assets may be cached; nothing else (pages and answers carry personal data).
-    let asset = request.uri().path().starts_with("/pkg/") || request.uri().path().starts_with("/icons/");
+    let path = request.uri().path().to_owned();
+    let asset = path.starts_with("/pkg/") || path.starts_with("/icons/");
     let mut response = next.run(request).await;
     let h = response.headers_mut();
     if !asset {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else if response_is_hashed(&path) {
+        // Named by content hash: the same name never holds anything else.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
     }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
@@ -44,6 +48,10 @@ pub async fn headers(State(https): State<Https>, request: Request, next: Next) -
         h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     }
     response
+}
+
+fn response_is_hashed(path: &str) -> bool {
+    path.starts_with("/pkg/mina-steg-") && !path.ends_with(".txt")
 }
 
 /// Removes a request id sent by the client, so the server's own is set.

@@ -88,8 +88,12 @@ impl Application {
 /// The whole HTTP surface: pages, server functions, static files and health checks.
 pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router> {
     let site_root = settings.site_root.to_string_lossy().into_owned();
+    // `make site` names the built files by content hash and writes the name here.
+    let output_name = std::fs::read_to_string(settings.site_root.join("pkg/output-name.txt"))
+        .map(|name| name.trim().to_owned())
+        .unwrap_or_else(|_| "mina-steg".to_owned());
     let leptos_options =
-        LeptosOptions::builder().output_name("mina-steg").site_root(site_root.clone()).site_pkg_dir("pkg").build();
+        LeptosOptions::builder().output_name(output_name).site_root(site_root.clone()).site_pkg_dir("pkg").build();
     let access = Access::new(store.clone());
     let state = AppState {
         access: access.clone(),

@@ -43,7 +43,7 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
                 </ul>
             </nav>
         })}
-        <main id="main" tabindex="-1">
+        <main id="main" tabindex="-1" data-offline-text=sv::OFFLINE_BANNER data-offline-clock=sv::AT_CLOCK>
             {show_nav.then(|| view! { <ReadAloud/> })}
             {children()}
         </main>

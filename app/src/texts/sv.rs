@@ -132,6 +132,9 @@ pub const CALENDAR_REMINDER: &str = "I morgon har du ett möte.";
 pub const CALENDAR_SIGN_IN: &str = "Du behöver logga in.";
 pub const CALENDAR_DENIED: &str = "Du kan inte se det här mötet.";
 
+// Offline: the service worker puts this, and the time, above an old copy.
+pub const OFFLINE_BANNER: &str = "Du är inte uppkopplad. Det här visades senast";
+
 // Read-aloud.
 pub const READ_ALOUD: &str = "Läs upp";
 pub const READ_STOP: &str = "Sluta läsa";
