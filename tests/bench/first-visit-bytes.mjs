@@ -9,7 +9,8 @@ const browser = await launch();
 let exitCode = 0;
 try {
   // Sign in on one page; measure the first visit of the start page on a fresh one (empty cache).
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  // A first visit: no service worker yet (it would answer from its cache).
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
   const signIn = await context.newPage();
   await signIn.goto(`${server.base}/demo`);
   await signIn.locator('section').first().getByRole('button').first().click();
