@@ -1,0 +1,76 @@
+// Keyboard only and JavaScript off, on every participant page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch } from './support.mjs';
+
+const PAGES = ['/', '/min-plan', '/moten', '/kontakter', '/stegen', '/programmet', '/om'];
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function signIn(page) {
+  await page.goto(`${server.base}/demo`);
+  await page.locator('section').first().getByRole('button').first().click();
+  await page.waitForURL(`${server.base}/`);
+}
+
+test('every page can be walked with the keyboard alone, with focus always visible', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page);
+  for (const path of PAGES) {
+    await page.goto(`${server.base}${path}`);
+    // The first Tab reaches the skip link, which leads to the content.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link', `${path}: skip link first`);
+    const seen = new Set();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        const box = el.getBoundingClientRect();
+        return {
+          tag: el.tagName,
+          text: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40),
+          href: el.getAttribute('href'),
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          inView: box.bottom > 0 && box.top < window.innerHeight,
+          size: Math.min(box.width, box.height),
+        };
+      });
+      if (focused.tag === 'BODY') break;
+      assert.ok(focused.outline, `${path}: visible focus on ${focused.tag} "${focused.text}"`);
+      assert.ok(focused.inView, `${path}: focused element scrolled into view (${focused.text})`);
+      seen.add(focused.href || focused.text);
+    }
+    for (const link of ['/', '/min-plan', '/moten', '/kontakter', '/stegen', '/programmet', '/om']) {
+      assert.ok(seen.has(link), `${path}: the menu link ${link} is reachable by keyboard`);
+    }
+  }
+  await context.close();
+});
+
+test('with JavaScript off every read-only page shows its content', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page);
+  for (const path of PAGES) {
+    const response = await page.goto(`${server.base}${path}`);
+    assert.equal(response.status(), 200, path);
+    const h1 = await page.locator('main h1').innerText();
+    assert.ok(h1.length > 2, `${path}: a heading`);
+    const text = await page.locator('main').innerText();
+    assert.ok(text.length > 80, `${path}: content without JavaScript`);
+  }
+  await context.close();
+});
