@@ -2,6 +2,7 @@
 //! Internals never reach the browser: a database error becomes "Något gick fel"
 //! and a request id that staff can quote.
 
+use crate::texts::sv;
 use serde::{Deserialize, Serialize};
 use server_fn_error::*;
 
@@ -10,22 +11,23 @@ mod server_fn_error {
     pub use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 }
 
+/// The words are in the text catalogue (`texts/sv.rs`): participants read them too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
-    #[error("Du behöver logga in.")]
+    #[error("{}", sv::ERROR_NOT_SIGNED_IN)]
     NotSignedIn,
-    #[error("Du har inte behörighet till det här.")]
+    #[error("{}", sv::ERROR_DENIED)]
     Denied,
-    #[error("Det du letar efter finns inte.")]
+    #[error("{}", sv::ERROR_NOT_FOUND)]
     NotFound,
     /// Bad input: which field, and what to do about it.
     #[error("{message}")]
     Invalid { field: String, message: String },
-    #[error("Du har försökt för många gånger. Vänta en kvart och försök igen.")]
+    #[error("{}", sv::ERROR_RATE_LIMITED)]
     RateLimited,
-    #[error("Något gick fel hos oss. Försök igen om en stund. Felkod: {request_id}")]
+    #[error("{} {request_id}", sv::ERROR_INTERNAL)]
     Internal { request_id: String },
-    #[error("Det som skickades gick inte att läsa. Fyll i formuläret igen.")]
+    #[error("{}", sv::ERROR_BAD_REQUEST)]
     BadRequest,
 }
 

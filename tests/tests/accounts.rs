@@ -68,7 +68,27 @@ async fn a_relative_lands_on_their_participants_start_page(backend: Backend) {
     let page = client.get(app.url("/")).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     let preferred = app.scalar_text(&format!("SELECT preferred_name FROM participants WHERE id = {participant}")).await;
-    assert!(page.text().await.unwrap().contains(&format!("Hej {preferred}!")));
+    assert!(page.text().await.unwrap().contains(&format!("Du ser det som {preferred} delar med dig.")));
+    // A part the consent does not share is said plainly, not shown.
+    let shared = app
+        .scalar_text(&format!(
+            "SELECT shared_sections FROM consents WHERE recipient_relative_id = {relative}
+               AND scope = 'share_with_relative' AND withdrawn_on IS NULL"
+        ))
+        .await;
+    for (section, path) in
+        [("plan", "/min-plan"), ("contacts", "/kontakter"), ("meetings", "/moten"), ("ladder", "/stegen")]
+    {
+        let response = client.get(app.url(path)).send().await.unwrap();
+        let status = response.status();
+        let html = response.text().await.unwrap();
+        if shared.contains(section) {
+            assert_eq!(status, StatusCode::OK, "{path} is shared ({shared})");
+        } else {
+            assert_eq!(status, StatusCode::FORBIDDEN, "{path} is not shared ({shared})");
+            assert!(html.contains("Det här visas inte för dig."), "{path}");
+        }
+    }
 }
 
 async fn the_code_page_shows_a_new_code_once(backend: Backend) {

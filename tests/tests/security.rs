@@ -75,6 +75,35 @@ async fn session_cookie_flags(backend: Backend) {
     assert!(cookie.contains("Path=/"));
 }
 
+async fn over_https_cookies_are_secure_with_the_host_prefix_and_hsts_is_sent(backend: Backend) {
+    let database_url = mina_steg_tests::fresh_database(backend).await;
+    let mut settings = Settings::for_tests(&database_url, std::env::temp_dir());
+    settings.https = true;
+    let application = Application::build(&settings).await.unwrap();
+    let base = format!("http://127.0.0.1:{}", application.port());
+    tokio::spawn(application.run_until_stopped(std::future::pending()));
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let response = client
+        .post(format!("{base}/api/sign_in_code"))
+        .header("accept", "text/html")
+        .form(&[("code", "fel")])
+        .send()
+        .await
+        .unwrap();
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("__Host-mina-steg="))
+        .expect("a __Host- cookie")
+        .to_owned();
+    assert!(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("Path=/"), "{cookie}");
+    assert!(!cookie.contains("Domain="), "__Host- cookies name no domain");
+    let hsts = response.headers().get("strict-transport-security").expect("HSTS").to_str().unwrap().to_owned();
+    assert!(hsts.contains("max-age=31536000"), "{hsts}");
+}
+
 async fn health_and_readiness(backend: Backend) {
     let app = TestApp::spawn_with(backend, false, false).await;
     let client = app.client();
@@ -121,6 +150,7 @@ on_both_backends!(
     a_cross_site_post_is_refused_and_audited,
     pages_send_security_headers,
     session_cookie_flags,
+    over_https_cookies_are_secure_with_the_host_prefix_and_hsts_is_sent,
     health_and_readiness,
     demo_page_is_absent_without_demo_flag,
     demo_page_signs_in_with_one_click,

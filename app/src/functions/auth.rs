@@ -111,8 +111,8 @@ pub async fn sign_in_code(#[server(default)] code: String) -> Result<(), AppErro
     feedback.values.push(("code".into(), code.chars().take(40).collect()));
     let code = match SignInCode::parse(&code) {
         Ok(code) => code,
-        Err(e) => {
-            feedback.errors.push(("code".into(), e.message.into()));
+        Err(_) => {
+            feedback.errors.push(("code".into(), crate::texts::sv::SIGN_IN_CODE_INVALID.into()));
             return req.back_to_form("/logga-in", feedback).await;
         }
     };
@@ -120,10 +120,7 @@ pub async fn sign_in_code(#[server(default)] code: String) -> Result<(), AppErro
     match access.sign_in_with_code(&req.ctx.request_id, &code, &req.address).await {
         Ok(account) => start_session(&mut req, account).await,
         Err(AccessError::Denied) => {
-            feedback.errors.push((
-                "code".into(),
-                "Koden fungerar inte. Den kan vara gammal eller redan använd. Be personalen om en ny kod.".into(),
-            ));
+            feedback.errors.push(("code".into(), crate::texts::sv::SIGN_IN_CODE_FAILED.into()));
             req.back_to_form("/logga-in", feedback).await
         }
         Err(e) => {

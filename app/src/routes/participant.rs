@@ -21,7 +21,10 @@ pub fn ParticipantHomePage() -> impl IntoView {
                     (Ok(Some(v)), _) if matches!(v.role, ViewerRole::Staff | ViewerRole::Admin) => {
                         view! { <Redirect path="/personal"/> }.into_any()
                     }
-                    (Ok(viewer), Ok(start)) => view! { <Page viewer><StartView start/></Page> }.into_any(),
+                    (Ok(viewer), Ok(start)) => {
+                        let relative = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Relative);
+                        view! { <Page viewer><StartView start relative/></Page> }.into_any()
+                    }
                     (viewer, Err(error)) => view! { <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page> }.into_any(),
                     (Err(error), Ok(_)) => view! { <Page><ErrorPanel error/></Page> }.into_any(),
                 }
@@ -31,9 +34,16 @@ pub fn ParticipantHomePage() -> impl IntoView {
 }
 
 #[component]
-fn StartView(start: ParticipantStart) -> impl IntoView {
+fn StartView(start: ParticipantStart, relative: bool) -> impl IntoView {
     view! {
-        <h1>{format!("{} {}!", sv::START_GREETING, start.preferred_name)}</h1>
+        {if relative {
+            view! {
+                <h1>{format!("{}!", sv::START_GREETING)}</h1>
+                <p>{sv::relative_intro(&start.preferred_name)}</p>
+            }.into_any()
+        } else {
+            view! { <h1>{format!("{} {}!", sv::START_GREETING, start.preferred_name)}</h1> }.into_any()
+        }}
         <section aria-labelledby="now">
             <h2 id="now"><Icon name="calendar-days"/>{sv::START_NOW}</h2>
             {match start.next_meeting {

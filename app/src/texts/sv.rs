@@ -32,6 +32,9 @@ pub const SIGN_IN_CODE_LABEL: &str = "Din kod";
 pub const SIGN_IN_CODE_HINT: &str = "Koden har 10 tecken.";
 pub const SIGN_IN_BUTTON: &str = "Logga in";
 pub const SIGN_IN_STAFF_LINK: &str = "Jag arbetar här";
+pub const SIGN_IN_CODE_INVALID: &str = "Koden ska ha 10 tecken. Skriv den som personalen gav dig.";
+pub const SIGN_IN_CODE_FAILED: &str =
+    "Koden fungerar inte. Den kan vara gammal eller redan använd. Be personalen om en ny kod.";
 
 // The start page.
 pub const START_GREETING: &str = "Hej";
@@ -170,6 +173,14 @@ pub const ABOUT_REPORT_EMAIL: &str = "tillganglighet@storvik.se";
 pub const ABOUT_PICTURES_TITLE: &str = "Bilderna i appen";
 pub const ABOUT_PICTURES: &str = "Bilderna kommer från Lucide. De får användas fritt enligt licensen ISC.";
 
+// Errors (also shown to staff).
+pub const ERROR_NOT_SIGNED_IN: &str = "Du behöver logga in.";
+pub const ERROR_DENIED: &str = "Det här visas inte för dig.";
+pub const ERROR_NOT_FOUND: &str = "Vi hittar inte det du letar efter.";
+pub const ERROR_RATE_LIMITED: &str = "Du har försökt för många gånger. Vänta en kvart. Försök sedan igen.";
+pub const ERROR_INTERNAL: &str = "Något gick fel hos oss. Försök igen om en stund. Felkod:";
+pub const ERROR_BAD_REQUEST: &str = "Vi kunde inte läsa det du skickade. Fyll i igen.";
+
 // Header and errors.
 pub const SIGN_OUT: &str = "Logga ut";
 pub const ERROR_TITLE: &str = "Något gick fel";
@@ -239,6 +250,11 @@ pub fn person_role(role: &PersonRole) -> String {
             RelationKind::OtherRelative => "Din anhöriga".into(),
         },
     }
+}
+
+/// What a relative or god man sees at the top of the start page.
+pub fn relative_intro(name: &str) -> String {
+    format!("Du ser det som {name} delar med dig.")
 }
 
 /// "Du är nummer 2 i kön."
