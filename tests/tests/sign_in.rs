@@ -146,6 +146,18 @@ async fn too_many_wrong_passwords_lock_the_account_for_a_while(backend: Backend)
     assert_eq!(app.audit_count("record_kind = 'rate_limited'").await, 1);
 }
 
+async fn a_burst_of_parallel_guesses_cannot_pass_the_limit(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let email = app.staff_email_for_participant(app.participant_in_unit(1, 0).await).await;
+    let clients: Vec<_> = (0..12).map(|_| app.client()).collect();
+    let form = [("email", email.as_str()), ("password", "fel-fel-fel-fel")];
+    let guesses = clients.iter().map(|c| app.post_form(c, "sign_in_staff", &form));
+    futures::future::join_all(guesses).await;
+    // Five reach the password check; the rest are stopped by the limit.
+    assert_eq!(app.audit_count("action = 'sign_in' AND record_kind = 'password'").await, 5);
+    assert_eq!(app.audit_count("action = 'sign_in' AND record_kind = 'rate_limited'").await, 7);
+}
+
 async fn ending_device_sessions_signs_the_phone_out(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let participant = app.participant_in_unit(1, 0).await;
@@ -172,4 +184,5 @@ on_both_backends!(
     racing_with_one_code_only_one_wins,
     too_many_wrong_passwords_lock_the_account_for_a_while,
     ending_device_sessions_signs_the_phone_out,
+    a_burst_of_parallel_guesses_cannot_pass_the_limit,
 );

@@ -102,6 +102,9 @@ impl Access {
         keys: &[(&str, &str, i64)],
     ) -> Result<bool, AccessError> {
         let since = storage::now() - Duration::minutes(FAILURE_WINDOW_MINUTES);
+        for (kind, key, _) in keys {
+            storage::accounts::lock_attempt_key(work.tx()?, &key_hash(kind, key)).await?;
+        }
         for (kind, key, max) in keys {
             let n = storage::accounts::failures_since(work.tx()?, kind, &key_hash(kind, key), since).await?;
             if n >= *max {
@@ -116,13 +119,14 @@ impl Access {
         work: &mut super::Work<'_>,
         keys: &[(&str, &str)],
         ok: bool,
-    ) -> Result<(), AccessError> {
+    ) -> Result<Vec<i64>, AccessError> {
         let at = storage::now();
         storage::accounts::prune_attempts(work.tx()?, at - Duration::minutes(FAILURE_WINDOW_MINUTES)).await?;
+        let mut ids = Vec::with_capacity(keys.len());
         for (kind, key) in keys {
-            storage::accounts::record_attempt(work.tx()?, kind, &key_hash(kind, key), at, ok).await?;
+            ids.push(storage::accounts::record_attempt(work.tx()?, kind, &key_hash(kind, key), at, ok).await?);
         }
-        Ok(())
+        Ok(ids)
     }
 
     /// Staff and admin: e-mail and password.
@@ -145,6 +149,10 @@ impl Access {
             return Err(AccessError::RateLimited);
         }
         let row = storage::accounts::by_email(work.tx()?, email.as_str()).await?;
+        // Counted as a failure until proven otherwise, in the same transaction as
+        // the count: parallel attempts see each other.
+        let attempts =
+            self.record_attempts(&mut work, &[("account", email.as_str()), ("address", address)], false).await?;
         work.commit().await?;
 
         let stored = row.as_ref().and_then(|r| r.password_hash.clone()).unwrap_or_else(|| DUMMY_HASH.clone());
@@ -159,10 +167,13 @@ impl Access {
         let account = row.filter(|_| verified).and_then(SessionAccount::from_row).filter(SessionAccount::is_staff_like);
 
         let mut work = self.work(&ctx).await?;
-        self.record_attempts(&mut work, &[("account", email.as_str()), ("address", address)], account.is_some())
-            .await?;
         let (actor, outcome) = match &account {
-            Some(a) => (a.actor, "allowed"),
+            Some(a) => {
+                for id in &attempts {
+                    storage::accounts::mark_attempt_succeeded(work.tx()?, *id).await?;
+                }
+                (a.actor, "allowed")
+            }
             None => (Actor::Anonymous, "denied"),
         };
         work.audit_event(actor, "sign_in", outcome, "password").await?;

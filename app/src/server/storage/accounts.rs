@@ -148,17 +148,39 @@ pub(crate) async fn record_attempt(
     key_hash: &str,
     at: DateTime<Utc>,
     succeeded: bool,
-) -> Result<(), sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query(
-        "INSERT INTO sign_in_attempts (key_kind, key_hash, at, succeeded) VALUES ($1, $2, $3, $4)"
+) -> Result<i64, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO sign_in_attempts (key_kind, key_hash, at, succeeded) VALUES ($1, $2, $3, $4) RETURNING id"
     )
     .bind(key_kind)
     .bind(key_hash)
     .bind(at)
     .bind(succeeded)
-    .execute(c)
-    .await
-    .map(|_| ()))
+    .fetch_one(c)
+    .await)
+}
+
+pub(crate) async fn mark_attempt_succeeded(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query("UPDATE sign_in_attempts SET succeeded = $1 WHERE id = $2")
+        .bind(true)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|_| ()))
+}
+
+/// Serialises attempts on one key until the transaction ends, so a burst of
+/// parallel attempts cannot all read the count before any is written.
+/// SQLite needs nothing: `BEGIN IMMEDIATE` already lets one writer in at a time.
+pub(crate) async fn lock_attempt_key(tx: &mut Tx, key_hash: &str) -> Result<(), sqlx::Error> {
+    match tx {
+        Tx::Sqlite(_) => Ok(()),
+        Tx::Postgres(t) => sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(key_hash)
+            .execute(&mut **t)
+            .await
+            .map(|_| ()),
+    }
 }
 
 /// Attempts older than the window count for nothing: they are deleted.
