@@ -26,6 +26,7 @@ const ENDPOINTS: &[&str] = &[
     "plan",
     "programme",
     "express_interest",
+    "enrol_participant",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {

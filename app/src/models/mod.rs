@@ -131,6 +131,14 @@ pub struct ProgrammeSession {
     pub place: String,
 }
 
+/// Where staff's enrolment of a participant into a round ended up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EnrolOutcome {
+    Enrolled,
+    Waiting { position: i64 },
+    AlreadyThere,
+}
+
 /// "Mina kontakter".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactList {

@@ -2,9 +2,9 @@
 
 use super::{Access, AccessError, RequestCtx, Want};
 use crate::domain::{DvForm, LadderStep};
-use crate::models::{RosterRow, StaffHome};
-use crate::policy::{Action, Actor};
-use crate::server::storage;
+use crate::models::{EnrolOutcome, RosterRow, StaffHome};
+use crate::policy::{Action, Actor, Section};
+use crate::server::storage::{self, programme::Seat};
 
 impl Access {
     /// The staff start page: the unit's participants.
@@ -32,5 +32,39 @@ impl Access {
             })
             .collect();
         Ok(StaffHome { unit_name, participants })
+    }
+}
+
+impl Access {
+    /// Staff enrol a participant of their unit into a round of their unit: a
+    /// seat while there is one, else the waiting list. Never overbooked.
+    pub async fn enrol(
+        &self,
+        ctx: &RequestCtx,
+        round_id: i64,
+        participant_id: i64,
+    ) -> Result<EnrolOutcome, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let want = Want::Participant { participant_id, section: Section::Programme, record_id: Some(round_id) };
+        let permit = work.authorize(Action::Change, want).await?;
+        // The round must be the participant's unit's.
+        let round_unit = storage::programme::round_unit(work.tx()?, round_id).await?;
+        if round_unit.is_none() || round_unit != permit.unit().ok().map(|u| u.id()) {
+            return Err(work.refuse(permit, "programme_round").await);
+        }
+        let seat = storage::programme::enrol(
+            work.tx()?,
+            permit.participant()?,
+            round_id,
+            ctx.actor.account_id(),
+            storage::now(),
+        )
+        .await?;
+        work.commit().await?;
+        Ok(match seat {
+            Seat::Enrolled => EnrolOutcome::Enrolled,
+            Seat::Waiting(position) => EnrolOutcome::Waiting { position },
+            Seat::AlreadyThere => EnrolOutcome::AlreadyThere,
+        })
     }
 }

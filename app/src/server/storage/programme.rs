@@ -81,3 +81,91 @@ pub(crate) async fn express_interest(
     .await
     .map(|_| ()))
 }
+
+/// The unit that runs a round: the fact the policy needs.
+pub(crate) async fn round_unit(tx: &mut Tx, round_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar("SELECT unit_id FROM programme_rounds WHERE id = $1")
+        .bind(round_id)
+        .fetch_optional(c)
+        .await)
+}
+
+/// Holds the round until the transaction ends, so enrolments into it happen one
+/// at a time. SQLite needs nothing: `BEGIN IMMEDIATE` already admits one writer.
+async fn lock_round(tx: &mut Tx, round_id: i64) -> Result<(), sqlx::Error> {
+    match tx {
+        Tx::Sqlite(_) => Ok(()),
+        Tx::Postgres(t) => sqlx::query("SELECT id FROM programme_rounds WHERE id = $1 FOR UPDATE")
+            .bind(round_id)
+            .execute(&mut **t)
+            .await
+            .map(|_| ()),
+    }
+}
+
+/// Where an enrolment ended up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Seat {
+    Enrolled,
+    Waiting(i64),
+    AlreadyThere,
+}
+
+/// Enrols the permitted participant: a seat while there is one, else the end
+/// of the waiting list. Never more enrolled than the capacity: the round is
+/// locked, the seat is taken with a conditional update, and the schema checks
+/// `enrolled <= capacity` and one enrolment per person and round.
+pub(crate) async fn enrol(
+    tx: &mut Tx,
+    participant: Permitted,
+    round_id: i64,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Seat, sqlx::Error> {
+    lock_round(tx, round_id).await?;
+    let existing: Option<i64> =
+        on_conn!(tx, |c| sqlx::query_scalar("SELECT id FROM enrolments WHERE round_id = $1 AND participant_id = $2")
+            .bind(round_id)
+            .bind(participant.id())
+            .fetch_optional(c)
+            .await)?;
+    if existing.is_some() {
+        return Ok(Seat::AlreadyThere);
+    }
+    let seated = on_conn!(tx, |c| sqlx::query(
+        "UPDATE programme_rounds SET enrolled = enrolled + 1 WHERE id = $1 AND enrolled < capacity"
+    )
+    .bind(round_id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?
+        == 1;
+    let (status, position) = if seated {
+        ("enrolled", None)
+    } else {
+        let last: i64 = on_conn!(tx, |c| sqlx::query_scalar(
+            "SELECT COALESCE(max(waiting_position), 0) FROM enrolments WHERE round_id = $1 AND status = 'waiting'"
+        )
+        .bind(round_id)
+        .fetch_one(c)
+        .await)?;
+        ("waiting", Some(last + 1))
+    };
+    on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO enrolments (round_id, participant_id, status, waiting_position, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)"
+    )
+    .bind(round_id)
+    .bind(participant.id())
+    .bind(status)
+    .bind(position)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    Ok(match position {
+        None => Seat::Enrolled,
+        Some(p) => Seat::Waiting(p),
+    })
+}
