@@ -1,34 +1,17 @@
 // Keyboard only and JavaScript off, on every participant page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch } from './support.mjs';
+import { serverAndBrowser, signInAsFirstParticipant } from './support.mjs';
 
 const PAGES = ['/', '/min-plan', '/moten', '/kontakter', '/stegen', '/programmet', '/om'];
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function signIn(page) {
-  await page.goto(`${server.base}/demo`);
-  await page.locator('section').first().getByRole('button').first().click();
-  await page.waitForURL(`${server.base}/`);
-}
+const env = serverAndBrowser({ before, after });
 
 test('every page can be walked with the keyboard alone, with focus always visible', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await signIn(page);
+  await signInAsFirstParticipant(page, env.server.base);
   for (const path of PAGES) {
-    await page.goto(`${server.base}${path}`);
+    await page.goto(`${env.server.base}${path}`);
     // The first Tab reaches the skip link, which leads to the content.
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link', `${path}: skip link first`);
@@ -61,11 +44,11 @@ test('every page can be walked with the keyboard alone, with focus always visibl
 });
 
 test('with JavaScript off every read-only page shows its content', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await signIn(page);
+  await signInAsFirstParticipant(page, env.server.base);
   for (const path of PAGES) {
-    const response = await page.goto(`${server.base}${path}`);
+    const response = await page.goto(`${env.server.base}${path}`);
     assert.equal(response.status(), 200, path);
     const h1 = await page.locator('main h1').innerText();
     assert.ok(h1.length > 2, `${path}: a heading`);

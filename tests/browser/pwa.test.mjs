@@ -2,26 +2,13 @@
 // offline, under a clear banner.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, launchPersistent, shot } from './support.mjs';
+import { serverAndBrowser, signInAsFirstParticipant, launchPersistent, shot } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser({ before, after });
 
 async function signedIn(context) {
   const page = await context.newPage();
-  await page.goto(`${server.base}/demo`);
-  await page.locator('section').first().getByRole('button').first().click();
-  await page.waitForURL(`${server.base}/`);
+  await signInAsFirstParticipant(page, env.server.base);
   return page;
 }
 
@@ -37,7 +24,7 @@ test('Chromium reports the app installable', async () => {
     await page.waitForTimeout(250);
   }
   assert.deepEqual(errors, []);
-  const manifest = await (await fetch(`${server.base}/manifest.webmanifest`)).json();
+  const manifest = await (await fetch(`${env.server.base}/manifest.webmanifest`)).json();
   assert.equal(manifest.lang, 'sv');
   assert.equal(manifest.display, 'standalone');
   assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
@@ -45,7 +32,7 @@ test('Chromium reports the app installable', async () => {
 });
 
 test('a visited page still shows offline, with the offline banner', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await signedIn(context);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // Once controlled by the service worker, visit the pages to keep them.
@@ -55,8 +42,8 @@ test('a visited page still shows offline, with the offline banner', async () => 
       await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
     }
   });
-  await page.goto(`${server.base}/moten`);
-  await page.goto(`${server.base}/`);
+  await page.goto(`${env.server.base}/moten`);
+  await page.goto(`${env.server.base}/`);
   const online = await page.locator('main h1').innerText();
 
   await context.setOffline(true);
@@ -64,7 +51,7 @@ test('a visited page still shows offline, with the offline banner', async () => 
   await page.getByText('Du är inte uppkopplad. Det här visades senast').waitFor({ timeout: 5000 });
   assert.equal(await page.locator('main h1').innerText(), online, 'the same page, from the last good copy');
   await shot(page, 'offline-start-360');
-  await page.goto(`${server.base}/moten`);
+  await page.goto(`${env.server.base}/moten`);
   await page.getByText('Du är inte uppkopplad.').waitFor({ timeout: 5000 });
   await context.setOffline(false);
   await context.close();

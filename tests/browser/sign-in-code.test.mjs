@@ -2,27 +2,16 @@
 // their phone and signs in without typing anything.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, axe, shot } from './support.mjs';
+import { serverAndBrowser, axe, shot } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser({ before, after });
 
 test('a code from the staff page signs the participant in through the QR link', async () => {
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  const desk = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
   const staff = await desk.newPage();
-  await staff.goto(`${server.base}/demo`);
+  await staff.goto(`${env.server.base}/demo`);
   await staff.locator('section', { hasText: 'Personal' }).getByRole('button').first().click();
-  await staff.waitForURL(`${server.base}/personal`);
+  await staff.waitForURL(`${env.server.base}/personal`);
   const first = staff.getByRole('link', { name: /Skapa kod för/ }).first();
   const label = await first.getAttribute('aria-label');
   await first.click();
@@ -34,11 +23,11 @@ test('a code from the staff page signs the participant in through the QR link', 
   await shot(staff, 'staff-code-1280');
 
   // What the QR code holds: the sign-in page with the code filled in.
-  const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
-  await phone.goto(`${server.base}/logga-in?kod=${code.replace('-', '')}`);
+  const phone = await (await env.browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+  await phone.goto(`${env.server.base}/logga-in?kod=${code.replace('-', '')}`);
   assert.equal(await phone.getByLabel('Din kod').inputValue(), code.replace('-', ''));
   await phone.getByRole('button', { name: 'Logga in' }).click();
-  await phone.waitForURL(`${server.base}/`);
+  await phone.waitForURL(`${env.server.base}/`);
   const name = label.replace('Skapa kod för ', '');
   assert.match(await phone.locator('h1').innerText(), /^Hej /, `signed in as ${name}`);
   await desk.close();

@@ -2,33 +2,15 @@
 // with JavaScript on and with it off — and no axe-core violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, axe, shot } from './support.mjs';
+import { serverAndBrowser, signInAsFirstParticipant, axe, shot } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function signInAsFirstParticipant(page) {
-  await page.goto(`${server.base}/demo`);
-  const first = page.locator('section').first().getByRole('button').first();
-  await first.click();
-  await page.waitForURL(`${server.base}/`);
-}
+const env = serverAndBrowser({ before, after });
 
 for (const javaScriptEnabled of [true, false]) {
   test(`a participant sees the next meeting (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
+    const context = await env.browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
     const page = await context.newPage();
-    await signInAsFirstParticipant(page);
+    await signInAsFirstParticipant(page, env.server.base);
     await assert.doesNotReject(page.getByRole('heading', { name: /Ditt nästa möte/ }).waitFor({ timeout: 5000 }));
     const text = await page.locator('main').innerText();
     assert.match(text, /Klockan|klockan/, 'the time is written in words');
@@ -41,14 +23,14 @@ for (const javaScriptEnabled of [true, false]) {
 for (const [width, height] of [[360, 740], [1280, 800]]) {
   test(`axe-core finds nothing on the sign-in, demo and start pages at ${width}px`, async () => {
     // bypassCSP: our CSP (rightly) blocks the injected axe-core script.
-    const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
+    const context = await env.browser.newContext({ viewport: { width, height }, bypassCSP: true });
     const page = await context.newPage();
     const found = {};
     for (const path of ['/logga-in', '/logga-in/personal', '/demo']) {
-      await page.goto(`${server.base}${path}`);
+      await page.goto(`${env.server.base}${path}`);
       found[path] = await axe(page);
     }
-    await signInAsFirstParticipant(page);
+    await signInAsFirstParticipant(page, env.server.base);
     found['/'] = await axe(page);
     await shot(page, `start-${width}`);
     await page.getByRole('link', { name: 'Mina möten' }).click();
@@ -59,7 +41,7 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
     await shot(page, `meeting-${width}`);
     for (const [name, path] of [['Min plan', '/min-plan'], ['Mina kontakter', '/kontakter'], ['Stegen', '/stegen'], ['Programmet', '/programmet'], ['Om appen', '/om']]) {
       await page.getByRole('link', { name, exact: true }).click();
-      await page.waitForURL(`${server.base}${path}`);
+      await page.waitForURL(`${env.server.base}${path}`);
       found[path] = await axe(page);
       await shot(page, `${path.slice(1)}-${width}`);
     }
@@ -72,9 +54,9 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
 
 for (const javaScriptEnabled of [true, false]) {
   test(`"Jag kommer" is saved and can be changed (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+    const context = await env.browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await signInAsFirstParticipant(page);
+    await signInAsFirstParticipant(page, env.server.base);
     await page.getByRole('link', { name: 'Se mötet' }).first().click();
     await page.getByRole('button', { name: 'Jag kommer' }).click();
     await page.getByText('Tack! Vi har sparat ditt svar.').waitFor({ timeout: 5000 });
@@ -86,9 +68,9 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test('"Läs upp" reads aloud in Swedish, or says why it cannot', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await signInAsFirstParticipant(page);
+  await signInAsFirstParticipant(page, env.server.base);
   const swedish = await page.evaluate(() => speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().startsWith('sv')));
   await page.getByRole('button', { name: 'Läs upp' }).click();
   if (swedish) {
@@ -104,9 +86,9 @@ test('"Läs upp" reads aloud in Swedish, or says why it cannot', async () => {
 });
 
 test('no sideways scrolling at 320px', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
-  await signInAsFirstParticipant(page);
+  await signInAsFirstParticipant(page, env.server.base);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0);
   await context.close();

@@ -78,3 +78,28 @@ export async function axe(page) {
 export function shot(page, name) {
   return page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
+
+/**
+ * One server and one browser for a test file: started before its tests,
+ * stopped after them. Returns an object whose `server` and `browser` are set
+ * once the tests run.
+ */
+export function serverAndBrowser(hooks) {
+  const env = { server: null, browser: null };
+  hooks.before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  hooks.after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
+}
+
+/** Signs in on /demo as the first demo participant; the page ends on the start page. */
+export async function signInAsFirstParticipant(page, base) {
+  await page.goto(`${base}/demo`);
+  await page.locator('section').first().getByRole('button').first().click();
+  await page.waitForURL(`${base}/`);
+}
