@@ -93,6 +93,24 @@ async fn no_one_answers_for_another_participant(backend: Backend) {
     assert!(response.text().await.unwrap().contains("Välj om du kommer eller inte."));
 }
 
+async fn staff_see_the_answer_on_their_roster(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let a = app.participant_in_unit(1, 0).await;
+    let soonest = app
+        .scalar_i64(&format!(
+            "SELECT id FROM meetings WHERE participant_id = {a} AND status = 'planned' ORDER BY starts_at LIMIT 1"
+        ))
+        .await;
+    let phone = app.participant_client(a).await;
+    app.post_form(&phone, "answer_meeting", &[("meeting_id", &soonest.to_string()), ("answer", "not_coming")]).await;
+    let staff = app.staff_client(&app.staff_email_for_participant(a).await).await;
+    let home: serde_json::Value = app.call(&staff, "staff_home", &[]).await.json().await.unwrap();
+    let row = home["participants"].as_array().unwrap().iter().find(|p| p["participant_id"] == a).unwrap().clone();
+    assert_eq!(row["next_meeting"][1], "not_coming", "{row}");
+    let html = staff.get(app.url("/personal")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Kommer inte"), "the answer is on the roster page");
+}
+
 async fn a_held_meeting_cannot_be_answered(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let a = app.participant_in_unit(1, 0).await;
@@ -111,6 +129,7 @@ on_both_backends!(
     the_answer_is_saved_audited_and_can_be_changed,
     no_one_answers_for_another_participant,
     a_held_meeting_cannot_be_answered,
+    staff_see_the_answer_on_their_roster,
 );
 
 mod calendar {

@@ -166,6 +166,8 @@ pub struct RosterRow {
     pub name: String,
     pub step: LadderStep,
     pub dv_form: DvForm,
+    /// The next planned meeting and the participant's answer to it.
+    pub next_meeting: Option<(DateTime<Utc>, MeetingAnswer)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

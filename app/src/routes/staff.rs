@@ -43,6 +43,7 @@ fn Roster(home: StaffHome) -> impl IntoView {
                         <th scope="col">"Namn"</th>
                         <th scope="col">"Steg"</th>
                         <th scope="col">"Form"</th>
+                        <th scope="col">"Nästa möte och svar"</th>
                         <th scope="col">"Inloggning"</th>
                     </tr>
                 </thead>
@@ -52,6 +53,16 @@ fn Roster(home: StaffHome) -> impl IntoView {
                             <td>{p.name.clone()}</td>
                             <td>{p.step.label_sv()}</td>
                             <td>{p.dv_form.label_sv()}</td>
+                            <td>
+                                {match p.next_meeting {
+                                    Some((at, answer)) => format!(
+                                        "{}: {}",
+                                        crate::texts::capitalise(&crate::texts::day_and_time_in_words(at)),
+                                        answer.label_sv()
+                                    ),
+                                    None => "Inget inbokat".to_owned(),
+                                }}
+                            </td>
                             <td>
                                 <a href=format!("/personal/deltagare/{}/kod", p.participant_id)
                                     aria-label=format!("Skapa kod för {}", p.name)>"Skapa kod"</a>

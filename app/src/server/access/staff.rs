@@ -1,7 +1,7 @@
 //! What staff read and do for the participants of their unit.
 
 use super::{Access, AccessError, RequestCtx, Want};
-use crate::domain::{DvForm, LadderStep};
+use crate::domain::{DvForm, LadderStep, MeetingAnswer};
 use crate::models::{EnrolOutcome, RosterRow, StaffHome};
 use crate::policy::{Action, Actor, Section};
 use crate::server::storage::{self, programme::Seat};
@@ -17,17 +17,22 @@ impl Access {
         let permit = work.authorize(Action::Read, Want::UnitRoster { unit_id }).await?;
         let unit_name = storage::participants::unit_name(work.tx()?, permit.unit()?).await?.unwrap_or_default();
         let rows = storage::participants::in_unit(work.tx()?, permit.unit()?).await?;
+        let next = storage::meetings::next_in_unit(work.tx()?, permit.unit()?, storage::now()).await?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         work.audit_each(&permit, "roster_entry", &ids).await?;
         work.commit().await?;
         let participants = rows
             .into_iter()
             .filter_map(|r| {
+                let next_meeting = next.iter().find(|m| m.participant_id == r.id).map(|m| {
+                    (m.starts_at, MeetingAnswer::parse(&m.participant_answer).unwrap_or(MeetingAnswer::NoAnswer))
+                });
                 Some(RosterRow {
                     participant_id: r.id,
                     name: r.name,
                     step: LadderStep::parse(&r.ladder_step).ok()?,
                     dv_form: DvForm::parse(&r.dv_form).ok()?,
+                    next_meeting,
                 })
             })
             .collect();

@@ -111,3 +111,31 @@ pub(crate) async fn attendees(tx: &mut Tx, meeting_id: i64) -> Result<Vec<Attend
     .fetch_all(c)
     .await)
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct NextMeetingRow {
+    pub participant_id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub participant_answer: String,
+}
+
+/// Each participant's next planned meeting in a unit, for the staff roster.
+pub(crate) async fn next_in_unit(
+    tx: &mut Tx,
+    unit: crate::server::access::PermittedUnit,
+    now: DateTime<Utc>,
+) -> Result<Vec<NextMeetingRow>, sqlx::Error> {
+    on_conn!(tx, |c| {
+        sqlx::query_as(
+        "SELECT m.participant_id, m.starts_at, m.participant_answer FROM meetings m
+         JOIN participants p ON p.id = m.participant_id
+         WHERE p.unit_id = $1 AND m.status = 'planned' AND m.ends_at > $2
+           AND m.starts_at = (SELECT min(m2.starts_at) FROM meetings m2
+                              WHERE m2.participant_id = m.participant_id AND m2.status = 'planned' AND m2.ends_at > $2)"
+    )
+    .bind(unit.id())
+    .bind(now)
+    .fetch_all(c)
+    .await
+    })
+}
