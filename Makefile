@@ -78,7 +78,7 @@ unit:
 
 # The same suite on both databases, through the real router.
 integration:
-	TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) cargo test -p mina-steg-tests
+	TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) cargo test -p mina-steg-tests -- --test-threads=1
 
 browser: site
 	cargo build -p mina-steg-server

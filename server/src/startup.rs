@@ -20,12 +20,15 @@ use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 /// Forms are small; anything bigger is refused before it is read.
 const BODY_LIMIT_BYTES: usize = 64 * 1024;
+/// The longest any request may take.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// In-flight requests get this long to finish after a stop signal.
 pub const DRAIN_SECONDS: u64 = 20;
 
@@ -159,7 +162,9 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         .layer(CsrfLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), security::audit_cross_site_refusals))
         .layer(auth)
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        // No request may hang: after this long the client gets 503 and the work is dropped.
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT));
     // Built assets need no session: served beside the app, not through it.
     let app = Router::new()
         .nest_service("/pkg", ServeDir::new(format!("{site_root}/pkg")))

@@ -25,6 +25,36 @@ pub struct TestApp {
     pub store: Store,
     pub access: Access,
     pub database_url: String,
+    _cleanup: DropDatabase,
+}
+
+/// Removes a test's database when the test ends, so a long suite does not fill the disk.
+pub struct DropDatabase(pub String);
+
+impl Drop for DropDatabase {
+    fn drop(&mut self) {
+        let url = self.0.clone();
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{path}{suffix}"));
+            }
+            return;
+        }
+        // PostgreSQL: from a thread of its own, since we may be inside the test's runtime.
+        let _ = std::thread::spawn(move || {
+            let Some((_, name)) = url.rsplit_once('/') else { return };
+            let admin = std::env::var("TEST_POSTGRES_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+            runtime.block_on(async {
+                if let Ok(pool) = sqlx::PgPool::connect(&admin).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&pool).await;
+                    pool.close().await;
+                }
+            });
+        })
+        .join();
+    }
 }
 
 /// A fresh, empty database URL for one test.
@@ -71,7 +101,7 @@ impl TestApp {
         let application = Application::build(&settings).await.expect("app builds");
         let base = format!("http://127.0.0.1:{}", application.port());
         tokio::spawn(application.run_until_stopped(std::future::pending()));
-        TestApp { base, store, access, database_url }
+        TestApp { base, store, access, _cleanup: DropDatabase(database_url.clone()), database_url }
     }
 
     /// A browser-like client: keeps cookies, does not follow redirects.
@@ -79,6 +109,8 @@ impl TestApp {
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            // A stuck request fails the test instead of hanging it.
+            .timeout(std::time::Duration::from_secs(60))
             .build()
             .expect("client")
     }
