@@ -12,6 +12,7 @@ use crate::routes::{
     programme::ProgrammePageView,
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{SignInCodePage, StaffHomePage},
+    staff_programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage},
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
@@ -68,6 +69,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/logga-in/personal") view=StaffSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/kod") view=SignInCodePage ssr=ssr.clone()/>
+                <Route path=path!("/personal/programmet") view=ProgrammeOverviewPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/programmet/ny-omgang") view=NewRoundPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/programmet/omgang/:id") view=RoundPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/programmet/tillfalle/:id") view=AttendancePage ssr=ssr.clone()/>
                 <Route path=path!("/demo") view=DemoPage ssr=ssr.clone()/>
             </Routes>
         </Router>

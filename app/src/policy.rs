@@ -133,8 +133,9 @@ pub enum Target<'a> {
         /// and the sections the participant's consents in force share with them.
         relative_link: Option<&'a [Section]>,
     },
-    /// The list of a unit's participants (names and steps).
-    UnitRoster {
+    /// What a unit keeps about many participants at once: its roster, its
+    /// programme rounds and their queue.
+    Unit {
         unit_id: i64,
     },
     /// Staff and admin accounts.
@@ -182,7 +183,7 @@ pub fn decide(actor: &Actor, action: Action, target: &Target<'_>) -> Result<(), 
         }
 
         (Actor::Staff { unit_id: own, .. }, Target::Participant { unit_id, .. })
-        | (Actor::Staff { unit_id: own, .. }, Target::UnitRoster { unit_id }) => {
+        | (Actor::Staff { unit_id: own, .. }, Target::Unit { unit_id }) => {
             if own == unit_id {
                 Ok(())
             } else {
@@ -228,7 +229,7 @@ mod tests {
             (P1, Action::Export, part(11, 1, Section::Meetings, None), false),
             (P1, Action::Export, part(10, 1, Section::Plan, None), false),
             (P1, Action::Create, part(10, 1, Section::Access, None), false),
-            (P1, Action::Read, Target::UnitRoster { unit_id: 1 }, false),
+            (P1, Action::Read, Target::Unit { unit_id: 1 }, false),
             (P1, Action::Read, Target::AuditLog, false),
             // A relative: what the consent shares, read only, nothing without it.
             (REL, Action::Read, part(10, 1, Section::Meetings, Some(shares_meetings)), true),
@@ -240,14 +241,14 @@ mod tests {
             (REL, Action::Change, part(10, 1, Section::MeetingAnswer, Some(shares_meetings)), false),
             (REL, Action::Export, part(10, 1, Section::Meetings, Some(shares_meetings)), true),
             (REL, Action::Export, part(10, 1, Section::Meetings, Some(nothing)), false),
-            (REL, Action::Read, Target::UnitRoster { unit_id: 1 }, false),
+            (REL, Action::Read, Target::Unit { unit_id: 1 }, false),
             // Staff: their own unit only.
             (STAFF_U1, Action::Read, part(10, 1, Section::Plan, None), true),
             (STAFF_U1, Action::Change, part(10, 1, Section::Plan, None), true),
             (STAFF_U1, Action::Create, part(10, 1, Section::Access, None), true),
             (STAFF_U1, Action::Read, part(12, 2, Section::Plan, None), false),
-            (STAFF_U1, Action::Read, Target::UnitRoster { unit_id: 1 }, true),
-            (STAFF_U1, Action::Read, Target::UnitRoster { unit_id: 2 }, false),
+            (STAFF_U1, Action::Read, Target::Unit { unit_id: 1 }, true),
+            (STAFF_U1, Action::Read, Target::Unit { unit_id: 2 }, false),
             (STAFF_U1, Action::Read, Target::StaffAccounts, false),
             // Admin: accounts and the audit log, not participants' records.
             (ADMIN, Action::Change, Target::StaffAccounts, true),
@@ -256,10 +257,10 @@ mod tests {
             (ADMIN, Action::Delete, Target::AuditLog, false),
             (ADMIN, Action::Change, Target::AuditLog, false),
             (ADMIN, Action::Read, part(10, 1, Section::Plan, None), false),
-            (ADMIN, Action::Read, Target::UnitRoster { unit_id: 1 }, false),
+            (ADMIN, Action::Read, Target::Unit { unit_id: 1 }, false),
             // Nobody signed in: nothing.
             (Actor::Anonymous, Action::Read, part(10, 1, Section::Profile, None), false),
-            (Actor::Anonymous, Action::Read, Target::UnitRoster { unit_id: 1 }, false),
+            (Actor::Anonymous, Action::Read, Target::Unit { unit_id: 1 }, false),
             (Actor::System, Action::Create, part(10, 1, Section::Plan, None), true),
         ];
         for (actor, action, target, allowed) in table {

@@ -89,3 +89,57 @@ pub fn ErrorPanel(error: crate::errors::AppError) -> impl IntoView {
     }
     .into_any()
 }
+
+/// What the last change did ("Närvaron är sparad."), announced politely.
+#[component]
+pub fn Notice(notice: Option<String>) -> impl IntoView {
+    notice.map(|n| {
+        view! {
+            <div class="notice-banner" role="status">
+                <Icon name="circle-check" size=24/>
+                <p>{n}</p>
+            </div>
+        }
+    })
+}
+
+/// A drop-down list with its label and error message, keeping what was chosen.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    /// (value, text) pairs.
+    options: Vec<(String, String)>,
+    #[prop(optional)] value: String,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional_no_strip)] error: Option<String>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = [hint.map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let has_error = error.is_some();
+    view! {
+        <div class="field" class:field-error=has_error>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {error.map(|e| view! {
+                <p class="error-message" id=error_id.clone()>
+                    <Icon name="triangle-alert" size=24/>
+                    <span>{e}</span>
+                </p>
+            })}
+            <select id=id name=name aria-invalid=has_error.then_some("true")
+                aria-describedby=(!described_by.is_empty()).then_some(described_by)>
+                {options.into_iter().map(|(v, text)| {
+                    let selected = v == value;
+                    view! { <option value=v selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -139,6 +139,20 @@ mod local {
             Self::new(start, end)
         }
 
+        /// `count` meetings a week apart from `first`, each starting at `start`
+        /// Swedish time and lasting `minutes`: the clock time stays the same
+        /// across a change to or from summer time.
+        pub fn weekly(first: NaiveDate, start: &str, minutes: i64, count: usize) -> Result<Vec<Self>, ParseError> {
+            let time = parse_time(start)?;
+            (0..count)
+                .map(|week| {
+                    let date = first + chrono::Days::new(7 * week as u64);
+                    let start = to_utc(date, time)?;
+                    Self::new(start, start + chrono::TimeDelta::minutes(minutes))
+                })
+                .collect()
+        }
+
         pub fn start_local(&self) -> DateTime<Tz> {
             self.start.with_timezone(&Stockholm)
         }
@@ -191,6 +205,29 @@ mod tests {
 
         fn rfc(t: DateTime<chrono_tz::Tz>) -> String {
             t.to_rfc3339()
+        }
+
+        #[test]
+        fn weekly_keeps_the_clock_time_across_summer_time() {
+            // 2026-03-29 the clocks go forward: 13:00 stays 13:00 Swedish time.
+            let first = NaiveDate::from_ymd_opt(2026, 3, 17).unwrap();
+            let times = MeetingTime::weekly(first, "13:00", 90, 4).unwrap();
+            let local: Vec<String> = times.iter().map(|t| rfc(t.start_local())).collect();
+            assert_eq!(
+                local,
+                [
+                    "2026-03-17T13:00:00+01:00",
+                    "2026-03-24T13:00:00+01:00",
+                    "2026-03-31T13:00:00+02:00",
+                    "2026-04-07T13:00:00+02:00"
+                ]
+            );
+            assert_eq!(times[2].start(), utc(2026, 3, 31, 11, 0));
+            assert!(times.iter().all(|t| t.duration() == TimeDelta::minutes(90)));
+            // And back in October.
+            let autumn = MeetingTime::weekly(NaiveDate::from_ymd_opt(2026, 10, 20).unwrap(), "09:30", 60, 2).unwrap();
+            assert_eq!(rfc(autumn[1].start_local()), "2026-10-27T09:30:00+01:00");
+            assert!(MeetingTime::weekly(first, "25:00", 90, 4).is_err());
         }
 
         #[test]

@@ -120,7 +120,9 @@ pub use contact::{Email, PhoneNumber};
 pub use ladder::{DischargeOutcome, LadderStep};
 pub use meeting::{MeetingAnswer, MeetingKind, MeetingStatus, MeetingTime};
 pub use people::{Benefit, BenefitKind, DvForm, HoursPerWeek, Organisation, RelationKind, Role, StaffRole};
-pub use programme::{AttendanceMark, Capacity, EnrolmentStatus, RoundForm};
+pub use programme::{
+    AttendanceMark, Capacity, EnrolmentStatus, RoundForm, SESSION_THEMES, SessionCount, SessionMinutes, SessionVisit,
+};
 pub use text::{LongText, PersonName, ShortText};
 
 const DATE_FORMAT_MESSAGE: &str = "Skriv datumet som år-månad-dag, till exempel 2026-05-14.";

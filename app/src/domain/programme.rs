@@ -75,6 +75,76 @@ code_enum! {
     }
 }
 
+code_enum! {
+    /// A visit at a session from one of the agencies (domain.md: FK and AF come to the group).
+    pub enum SessionVisit (unknown = "Välj ett besök i listan.") {
+        None = "none" => "Inget besök",
+        Fk = "fk" => "Besök från Försäkringskassan",
+        Af = "af" => "Besök från Arbetsförmedlingen",
+    }
+}
+
+impl SessionVisit {
+    /// Stored as NULL when there is no visit.
+    pub fn code(self) -> Option<&'static str> {
+        (self != Self::None).then(|| self.as_str())
+    }
+
+    pub fn from_code(code: Option<&str>) -> Self {
+        code.and_then(|c| Self::parse(c).ok()).unwrap_or(Self::None)
+    }
+}
+
+/// The themes of the sessions, in the order a round usually takes them.
+pub const SESSION_THEMES: &[&str] = &[
+    "Arbetslivet",
+    "Vad krävs för att nå ett arbete",
+    "Vägarna till arbetsmarknaden",
+    "Aktivitetsersättning och förstärkt samarbete med AF och FK",
+    "Min väg vidare",
+    "Avslutning och uppföljning",
+];
+
+/// How many sessions a new round gets: 1..=12 (4-6 is usual).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionCount(u8);
+
+impl SessionCount {
+    pub const DEFAULT: u8 = 5;
+    const MESSAGE: &'static str = "Antal tillfällen ska vara mellan 1 och 12.";
+
+    pub fn parse(s: &str) -> Result<Self, ParseError> {
+        match s.trim().parse::<u8>() {
+            Ok(n @ 1..=12) => Ok(Self(n)),
+            _ => Err(ParseError::new(Self::MESSAGE)),
+        }
+    }
+
+    pub const fn get(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// How long one session is: 60-90 minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionMinutes(u8);
+
+impl SessionMinutes {
+    pub const DEFAULT: u8 = 90;
+    const MESSAGE: &'static str = "Ett tillfälle ska vara mellan 60 och 90 minuter.";
+
+    pub fn parse(s: &str) -> Result<Self, ParseError> {
+        match s.trim().parse::<u8>() {
+            Ok(n @ 60..=90) => Ok(Self(n)),
+            _ => Err(ParseError::new(Self::MESSAGE)),
+        }
+    }
+
+    pub const fn get(self) -> i64 {
+        self.0 as i64
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +156,22 @@ mod tests {
         check_code_enum::<RoundForm>();
         check_code_enum::<EnrolmentStatus>();
         check_code_enum::<AttendanceMark>();
+        check_code_enum::<SessionVisit>();
+        assert_eq!(SessionVisit::None.code(), None);
+        assert_eq!(SessionVisit::from_code(Some("af")), SessionVisit::Af);
+        assert_eq!(SessionVisit::from_code(None), SessionVisit::None);
+    }
+
+    #[test]
+    fn session_count_and_length() {
+        assert_eq!(SessionCount::parse("5").unwrap().get(), 5);
+        assert_eq!(SessionMinutes::parse(" 60").unwrap().get(), 60);
+        for bad in ["0", "13", "", "fem", "-1", "300"] {
+            assert!(SessionCount::parse(bad).is_err(), "{bad:?}");
+        }
+        for bad in ["59", "91", "", "1,5", "600"] {
+            assert!(SessionMinutes::parse(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

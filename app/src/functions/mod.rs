@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod participant;
+pub mod programme;
 pub mod staff;
 
 #[cfg(feature = "ssr")]
@@ -24,6 +25,7 @@ mod ssr {
     }
 
     const FEEDBACK_KEY: &str = "form_feedback";
+    const NOTICE_KEY: &str = "notice";
     /// When the account signed in (Unix seconds).
     pub(crate) const SIGNED_IN_AT_KEY: &str = "signed_in_at";
     /// However active, a staff session ends this long after sign-in.
@@ -89,6 +91,45 @@ mod ssr {
                 .map_err(|_| AppError::Internal { request_id: self.ctx.request_id.clone() })?;
             leptos_axum::redirect(path);
             Ok(())
+        }
+
+        /// Whether a plain HTML form sent this request (a browser navigation
+        /// accepts HTML; the tests' and scripts' calls ask for JSON).
+        pub(crate) fn is_form_post(&self) -> bool {
+            use_context::<axum::http::request::Parts>()
+                .and_then(|p| {
+                    p.headers.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(str::to_owned)
+                })
+                .is_some_and(|accept| accept.contains("text/html"))
+        }
+
+        /// After a change: a form goes back to `page`, which shows `notice` once.
+        pub(crate) async fn done(&self, page: &str, notice: &str) -> Result<(), AppError> {
+            if self.is_form_post() {
+                self.flash(NOTICE_KEY, &(page.to_owned(), notice.to_owned())).await?;
+                leptos_axum::redirect(page);
+            }
+            Ok(())
+        }
+
+        /// Bad input: a form goes back to `page` with what was typed and the
+        /// messages; a script gets the first message with status 422.
+        pub(crate) async fn reject(&self, feedback: FormFeedback, page: &str) -> Result<(), AppError> {
+            if self.is_form_post() {
+                return self.back_to_form(page, feedback).await;
+            }
+            set_status(422);
+            let (field, message) = feedback.errors.first().cloned().unwrap_or_default();
+            Err(AppError::Invalid { field, message })
+        }
+
+        pub(crate) async fn take_notice(&self, page: &str) -> Option<String> {
+            let (for_page, notice): (String, String) = self.session.get(NOTICE_KEY).await.ok().flatten()?;
+            if for_page != page {
+                return None;
+            }
+            let _ = self.session.remove::<(String, String)>(NOTICE_KEY).await;
+            Some(notice)
         }
 
         pub(crate) async fn take_feedback(&self, form: &str) -> Option<FormFeedback> {
@@ -175,4 +216,11 @@ use leptos::prelude::*;
 pub async fn take_form_feedback(form: String) -> Result<Option<FormFeedback>, AppError> {
     let req = req().await?;
     Ok(req.take_feedback(&form).await)
+}
+
+/// What the last change on this page did ("Närvaron är sparad."), once.
+#[server(endpoint = "notice")]
+pub async fn take_notice(page: String) -> Result<Option<String>, AppError> {
+    let req = req().await?;
+    Ok(req.take_notice(&page).await)
 }

@@ -1,7 +1,7 @@
 //! What staff read and do.
 
 use crate::errors::AppError;
-use crate::models::{EnrolOutcome, StaffHome};
+use crate::models::StaffHome;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -28,14 +28,3 @@ pub async fn end_participant_sessions(#[server(default)] participant_id: i64) ->
 
 #[cfg(feature = "ssr")]
 pub(crate) const SESSIONS_ENDED_KEY: &str = "sessions_ended";
-
-/// Enrol a participant into a programme round (a seat, or the waiting list).
-#[server(endpoint = "enrol_participant")]
-pub async fn enrol_participant(
-    #[server(default)] round_id: i64,
-    #[server(default)] participant_id: i64,
-) -> Result<EnrolOutcome, AppError> {
-    let req = req().await?;
-    req.require_signed_in()?;
-    req.state.access.enrol(&req.ctx, round_id, participant_id).await.map_err(|e| req.fail(e))
-}

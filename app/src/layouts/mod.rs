@@ -11,6 +11,7 @@ use leptos::server_fn::ServerFn;
 #[component]
 pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Children) -> impl IntoView {
     let show_nav = viewer.as_ref().is_some_and(|v| matches!(v.role, ViewerRole::Participant | ViewerRole::Relative));
+    let staff = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Staff);
     let current = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
         <a class="skip-link" href="#main">"Hoppa till innehållet"</a>
@@ -43,7 +44,15 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
                 </ul>
             </nav>
         })}
-        <main id="main" tabindex="-1" data-offline-text=sv::OFFLINE_BANNER data-offline-clock=sv::AT_CLOCK>
+        {staff.then(|| view! {
+            <nav class="participant-nav staff-nav" aria-label="Personalens meny">
+                <ul>
+                    <NavLink href="/personal" icon="users" label="Deltagare" current=current.clone()/>
+                    <NavLink href="/personal/programmet" icon="briefcase" label="Programmet" current=current.clone()/>
+                </ul>
+            </nav>
+        })}
+        <main id="main" class:wide=staff tabindex="-1" data-offline-text=sv::OFFLINE_BANNER data-offline-clock=sv::AT_CLOCK>
             {show_nav.then(|| view! { <ReadAloud/> })}
             {children()}
         </main>
@@ -59,7 +68,10 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
 /// A link in the participant menu; the page you are on is marked for screen readers and by a bar.
 #[component]
 fn NavLink(href: &'static str, icon: &'static str, label: &'static str, current: String) -> impl IntoView {
-    let here = current == href || (href != "/" && current.starts_with(&format!("{href}/")));
+    // "/personal" is the staff start page, not the parent of every staff page.
+    let here = current == href
+        || (href != "/" && href != "/personal" && current.starts_with(&format!("{href}/")))
+        || (href == "/personal" && current.starts_with("/personal/deltagare"));
     view! {
         <li>
             <a href=href aria-current=here.then_some("page")>
@@ -67,4 +79,52 @@ fn NavLink(href: &'static str, icon: &'static str, label: &'static str, current:
             </a>
         </li>
     }
+}
+
+/// A staff page: loads who is signed in, the page's data and the notice left by
+/// the last change, all before the first byte; not signed in goes to sign-in.
+pub fn staff_page<T, Fut, V>(
+    load: impl Fn() -> Fut + Send + Sync + 'static,
+    show: impl Fn(T) -> V + Send + Sync + Clone + 'static,
+) -> AnyView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = Result<T, crate::errors::AppError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    use crate::components::{ErrorPanel, Notice};
+    use crate::errors::AppError;
+    use crate::functions::{auth::current_viewer, take_notice};
+    use leptos_router::components::Redirect;
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    let data = Resource::new_blocking(
+        || (),
+        move |_| {
+            let page = load();
+            let path = path.clone();
+            async move { (current_viewer().await, take_notice(path).await, page.await) }
+        },
+    );
+    view! {
+        <Suspense>
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        (_, _, Err(AppError::NotSignedIn)) => view! { <Redirect path="/logga-in/personal"/> }.into_any(),
+                        (viewer, notice, Ok(data)) => view! {
+                            <Page viewer=viewer.ok().flatten()>
+                                <Notice notice=notice.ok().flatten()/>
+                                {show(data)}
+                            </Page>
+                        }.into_any(),
+                        (viewer, _, Err(error)) => view! {
+                            <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page>
+                        }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
 }

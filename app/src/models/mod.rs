@@ -6,6 +6,9 @@ use crate::domain::{
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+mod programme;
+pub use programme::*;
+
 /// Who is signed in, for the page header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Viewer {
@@ -208,6 +211,16 @@ pub struct FormFeedback {
 impl FormFeedback {
     pub fn new(form: &str) -> Self {
         FormFeedback { form: form.to_owned(), ..Default::default() }
+    }
+
+    /// Keeps what was typed (cut to a sane length) to show it again.
+    pub fn keep(&mut self, field: &str, value: &str) {
+        self.values.push((field.to_owned(), value.chars().take(5000).collect()));
+    }
+
+    /// The parsed value, or `None` with the message noted next to the field.
+    pub fn check<T, E: std::fmt::Display>(&mut self, field: &str, parsed: Result<T, E>) -> Option<T> {
+        parsed.map_err(|e| self.errors.push((field.to_owned(), e.to_string()))).ok()
     }
 
     pub fn value(&self, field: &str) -> String {

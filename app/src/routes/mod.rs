@@ -11,3 +11,4 @@ pub mod plan;
 pub mod programme;
 pub mod sign_in;
 pub mod staff;
+pub mod staff_programme;

@@ -30,6 +30,18 @@ pub fn date_in_words(date: chrono::NaiveDate) -> String {
     format!("{} {} {}", date.day(), sv::MONTHS[date.month0() as usize], date.year())
 }
 
+/// "2026-12-03 13:00–14:30" in Swedish time: compact, for staff tables.
+pub fn staff_time_span(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let (s, e) = (start.with_timezone(&chrono_tz::Europe::Stockholm), end.with_timezone(&chrono_tz::Europe::Stockholm));
+    let day = sv::WEEKDAYS[s.weekday().num_days_from_monday() as usize];
+    format!("{day} {} {}–{}", s.format("%Y-%m-%d"), s.format("%H:%M"), e.format("%H:%M"))
+}
+
+/// "2026-12-03 13:00" in Swedish time.
+pub fn staff_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Stockholm).format("%Y-%m-%d %H:%M").to_string()
+}
+
 /// Capitalises the first letter (for the start of a line).
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
@@ -54,6 +66,14 @@ mod tests {
     fn summer_time_is_utc_plus_two_and_minutes_show() {
         let at = Utc.with_ymd_and_hms(2026, 6, 3, 8, 30, 0).unwrap();
         assert_eq!(day_and_time_in_words(at), "onsdag 3 juni klockan 10.30");
+    }
+
+    #[test]
+    fn staff_times_are_swedish_local_across_summer_time() {
+        let winter = Utc.with_ymd_and_hms(2026, 3, 24, 12, 0, 0).unwrap();
+        let summer = Utc.with_ymd_and_hms(2026, 3, 31, 11, 0, 0).unwrap();
+        assert_eq!(staff_time_span(winter, winter + chrono::TimeDelta::minutes(90)), "tisdag 2026-03-24 13:00–14:30");
+        assert_eq!(staff_time(summer), "2026-03-31 13:00");
     }
 
     #[test]

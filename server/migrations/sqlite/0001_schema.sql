@@ -159,6 +159,8 @@ CREATE TABLE plan_follow_ups (
 CREATE TABLE meetings (
     id                 INTEGER PRIMARY KEY,
     participant_id     INTEGER NOT NULL REFERENCES participants(id),
+    -- Set when the meeting is a programme session the participant is enrolled in.
+    programme_session_id INTEGER REFERENCES programme_sessions(id),
     kind               TEXT NOT NULL,
     title              TEXT NOT NULL,
     starts_at          TEXT NOT NULL,
@@ -226,6 +228,7 @@ CREATE TABLE programme_rounds (
     capacity   INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 20),
     enrolled   INTEGER NOT NULL DEFAULT 0,
     place      TEXT NOT NULL,
+    responsible_staff_id INTEGER REFERENCES staff(id),
     starts_on  TEXT NOT NULL,
     created_by INTEGER,
     created_at TEXT NOT NULL,
@@ -239,14 +242,18 @@ CREATE TABLE programme_sessions (
     ends_at   TEXT NOT NULL,
     theme     TEXT NOT NULL,
     place     TEXT NOT NULL,
+    -- A visit from Försäkringskassan or Arbetsförmedlingen at this session.
+    visit_from TEXT CHECK (visit_from IN ('fk','af')),
     CHECK (ends_at > starts_at)
 );
+CREATE INDEX meetings_programme_session ON meetings(programme_session_id);
 
 CREATE TABLE expressions_of_interest (
     id             INTEGER PRIMARY KEY,
     participant_id INTEGER NOT NULL REFERENCES participants(id),
     round_id       INTEGER REFERENCES programme_rounds(id),
     created_by     INTEGER,
+    note           TEXT NOT NULL DEFAULT '',
     created_at     TEXT NOT NULL,
     handled_at     TEXT,
     handled_by     INTEGER

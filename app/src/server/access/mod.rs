@@ -10,6 +10,7 @@
 
 pub mod auth;
 pub mod participant;
+pub mod programme;
 pub mod staff;
 pub mod system;
 
@@ -104,9 +105,12 @@ pub(crate) enum Want {
         section: Section,
         record_id: Option<i64>,
     },
-    /// A unit's roster; `None` when the actor belongs to no unit.
-    UnitRoster {
+    /// Something of a whole unit (its roster, its programme); `None` when the
+    /// actor belongs to no unit.
+    Unit {
         unit_id: Option<i64>,
+        record_kind: &'static str,
+        record_id: Option<i64>,
     },
 }
 
@@ -157,13 +161,13 @@ impl<'a> Work<'a> {
             Want::Participant { participant_id, section, record_id } => {
                 self.participant_decision(action, participant_id, section, record_id).await?
             }
-            Want::UnitRoster { unit_id } => {
+            Want::Unit { unit_id, record_kind, record_id } => {
                 let decision = match unit_id {
-                    Some(unit_id) => policy::decide(&actor, action, &Target::UnitRoster { unit_id }),
+                    Some(unit_id) => policy::decide(&actor, action, &Target::Unit { unit_id }),
                     None => Err(policy::Denied("belongs to no unit")),
                 };
                 let permit = Permit { participant_id: None, unit_id, action };
-                (decision.map(|_| permit), self.entry(action, None, "unit_roster", None, unit_id))
+                (decision.map(|_| permit), self.entry(action, None, record_kind, record_id, unit_id))
             }
         };
         match decision {

@@ -2,19 +2,16 @@
 
 use super::{Access, AccessError, RequestCtx, Want};
 use crate::domain::{DvForm, LadderStep, MeetingAnswer};
-use crate::models::{EnrolOutcome, RosterRow, StaffHome};
-use crate::policy::{Action, Actor, Section};
-use crate::server::storage::{self, programme::Seat};
+use crate::models::{RosterRow, StaffHome};
+use crate::policy::{Action, Actor};
+use crate::server::storage;
 
 impl Access {
     /// The staff start page: the unit's participants.
     pub async fn staff_home(&self, ctx: &RequestCtx) -> Result<StaffHome, AccessError> {
-        let unit_id = match ctx.actor {
-            Actor::Staff { unit_id, .. } => Some(unit_id),
-            _ => None,
-        };
         let mut work = self.work(ctx).await?;
-        let permit = work.authorize(Action::Read, Want::UnitRoster { unit_id }).await?;
+        let want = Want::Unit { unit_id: own_unit(ctx), record_kind: "unit_roster", record_id: None };
+        let permit = work.authorize(Action::Read, want).await?;
         let unit_name = storage::participants::unit_name(work.tx()?, permit.unit()?).await?.unwrap_or_default();
         let rows = storage::participants::in_unit(work.tx()?, permit.unit()?).await?;
         let next = storage::meetings::next_in_unit(work.tx()?, permit.unit()?, storage::now()).await?;
@@ -40,36 +37,10 @@ impl Access {
     }
 }
 
-impl Access {
-    /// Staff enrol a participant of their unit into a round of their unit: a
-    /// seat while there is one, else the waiting list. Never overbooked.
-    pub async fn enrol(
-        &self,
-        ctx: &RequestCtx,
-        round_id: i64,
-        participant_id: i64,
-    ) -> Result<EnrolOutcome, AccessError> {
-        let mut work = self.work(ctx).await?;
-        let want = Want::Participant { participant_id, section: Section::Programme, record_id: Some(round_id) };
-        let permit = work.authorize(Action::Change, want).await?;
-        // The round must be the participant's unit's.
-        let round_unit = storage::programme::round_unit(work.tx()?, round_id).await?;
-        if round_unit.is_none() || round_unit != permit.unit().ok().map(|u| u.id()) {
-            return Err(work.refuse(permit, "programme_round").await);
-        }
-        let seat = storage::programme::enrol(
-            work.tx()?,
-            permit.participant()?,
-            round_id,
-            ctx.actor.account_id(),
-            storage::now(),
-        )
-        .await?;
-        work.commit().await?;
-        Ok(match seat {
-            Seat::Enrolled => EnrolOutcome::Enrolled,
-            Seat::Waiting(position) => EnrolOutcome::Waiting { position },
-            Seat::AlreadyThere => EnrolOutcome::AlreadyThere,
-        })
+/// The unit of the staff member asking, if they belong to one.
+pub(crate) fn own_unit(ctx: &RequestCtx) -> Option<i64> {
+    match ctx.actor {
+        Actor::Staff { unit_id, .. } => Some(unit_id),
+        _ => None,
     }
 }

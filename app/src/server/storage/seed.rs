@@ -914,6 +914,7 @@ pub(crate) async fn demo_municipality(
             capacity: 6,
             enrolled: enrolled as i64,
             place: &place,
+            responsible_staff_id: ids.consultant.staff_id,
             starts_on,
             created_by: ids.consultant.account_id,
             created_at: at(days(today, -21), 9, 0),
@@ -934,6 +935,16 @@ pub(crate) async fn demo_municipality(
             let created_at = at(days(today, -(18 - pos as i64)), 11, 0);
             insert_enrolment(tx, round_id, person.id, status, waiting_position, ids.consultant.account_id, created_at)
                 .await?;
+            if waiting_position.is_none() {
+                super::programme::add_session_meetings(
+                    tx,
+                    person.id,
+                    round_id,
+                    Some(ids.consultant.account_id),
+                    created_at,
+                )
+                .await?;
+            }
             person.programme_note = Some(note);
         }
         for (k, (interest, &i)) in unit.interests.iter().zip(queue.iter().skip(enrolled + waiting)).enumerate() {
@@ -1755,6 +1766,7 @@ struct NewRound<'a> {
     capacity: i64,
     enrolled: i64,
     place: &'a str,
+    responsible_staff_id: i64,
     starts_on: NaiveDate,
     created_by: i64,
     created_at: DateTime<Utc>,
@@ -1762,15 +1774,16 @@ struct NewRound<'a> {
 
 async fn insert_round(tx: &mut Tx, r: &NewRound<'_>) -> Result<i64, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_scalar(
-        "INSERT INTO programme_rounds (unit_id, name, form, capacity, enrolled, place, starts_on,
-             created_by, created_at)
-         VALUES ($1, $2, 'group', $3, $4, $5, $6, $7, $8) RETURNING id"
+        "INSERT INTO programme_rounds (unit_id, name, form, capacity, enrolled, place, responsible_staff_id,
+             starts_on, created_by, created_at)
+         VALUES ($1, $2, 'group', $3, $4, $5, $6, $7, $8, $9) RETURNING id"
     )
     .bind(r.unit_id)
     .bind(r.name)
     .bind(r.capacity)
     .bind(r.enrolled)
     .bind(r.place)
+    .bind(r.responsible_staff_id)
     .bind(r.starts_on)
     .bind(r.created_by)
     .bind(r.created_at)
