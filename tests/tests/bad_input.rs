@@ -27,11 +27,33 @@ const ENDPOINTS: &[&str] = &[
     "programme",
     "express_interest",
     "enrol_participant",
+    "programme_overview",
+    "round",
+    "create_round",
+    "set_round_capacity",
+    "withdraw_participant",
+    "give_seat",
+    "register_interest",
+    "dismiss_interest",
+    "attendance_sheet",
+    "record_attendance",
+    "notice",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {
     let mut out = Vec::new();
-    for table in ["accounts", "sign_in_codes", "participants", "meetings", "consents"] {
+    for table in [
+        "accounts",
+        "sign_in_codes",
+        "participants",
+        "meetings",
+        "consents",
+        "programme_rounds",
+        "programme_sessions",
+        "enrolments",
+        "attendance",
+        "expressions_of_interest",
+    ] {
         out.push(app.scalar_i64(&format!("SELECT count(*) FROM {table}")).await);
     }
     out
