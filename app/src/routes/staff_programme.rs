@@ -122,7 +122,7 @@ fn Overview(overview: ProgrammeOverview, fb: FormFeedback) -> impl IntoView {
                                     <form method="post" action=DismissInterest::url()>
                                         <input type="hidden" name="participant_id" value=q.participant_id.to_string()/>
                                         <button type="submit" class="button button-secondary"
-                                            aria-label=format!("Ta bort {} ur kön", q.name)>"Ta bort ur kön"</button>
+                                            aria-label=format!("Ta bort ur kön: {}", q.name)>"Ta bort ur kön"</button>
                                     </form>
                                 </td>
                             </tr>
@@ -309,8 +309,9 @@ fn Round(detail: RoundDetail, fb: FormFeedback) -> impl IntoView {
                             <td>{s.place.clone()}</td>
                             <td>{s.visit.label_sv()}</td>
                             <td>
-                                <a href=session_path(s.id) aria-label=format!("Närvaro tillfälle {}", i + 1)>
-                                    {if s.marked > 0 { format!("Ändra ({} markerade)", s.marked) } else { "Ta närvaro".to_owned() }}
+                                <a href=session_path(s.id)>
+                                    {format!("Närvaro för tillfälle {}", i + 1)}
+                                    {(s.marked > 0).then(|| format!(" ({} markerade)", s.marked))}
                                 </a>
                             </td>
                         </tr>
