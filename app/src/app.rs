@@ -13,6 +13,7 @@ use crate::routes::{
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{SignInCodePage, StaffHomePage},
     staff_programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage},
+    staff_record::{RecordConsentsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage},
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
@@ -68,6 +69,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in/personal") view=StaffSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>
+                <Route path=path!("/personal/deltagare/:id") view=RecordPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/deltagare/:id/plan") view=RecordPlanPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/deltagare/:id/moten") view=RecordMeetingsPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/deltagare/:id/samtycken") view=RecordConsentsPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/deltagare/:id/steg") view=RecordStepsPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/kod") view=SignInCodePage ssr=ssr.clone()/>
                 <Route path=path!("/personal/programmet") view=ProgrammeOverviewPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/programmet/ny-omgang") view=NewRoundPage ssr=ssr.clone()/>

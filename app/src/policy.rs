@@ -96,6 +96,22 @@ impl Section {
         }
     }
 
+    /// What staff call the part, when they record what a relative may see.
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Section::Profile => "Namn",
+            Section::Plan => "Planen",
+            Section::Meetings => "Möten",
+            Section::Contacts => "Kontakter",
+            Section::Ladder => "Stegen",
+            Section::Programme => "Programmet",
+            Section::Consents => "Samtycken",
+            Section::MeetingAnswer => "Svar på möten",
+            Section::ProgrammeInterest => "Intresseanmälan",
+            Section::Access => "Inloggning",
+        }
+    }
+
     pub fn parse_shareable(s: &str) -> Option<Section> {
         Section::SHAREABLE.iter().copied().find(|x| x.as_str() == s)
     }

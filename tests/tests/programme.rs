@@ -108,7 +108,7 @@ async fn enrol_leave_and_offer_the_seat_to_the_first_in_line(backend: Backend) {
         assert_eq!(act(&app, &staff, "enrol_participant", id, person).await.status(), StatusCode::OK);
     }
     let detail = round(&app, &staff, id).await;
-    assert_eq!(names(&detail["enrolled"]), [p[0], p[1]].iter().copied().collect::<Vec<_>>().tap_sort());
+    assert_eq!(names(&detail["enrolled"]), [p[0], p[1]].to_vec().tap_sort());
     assert_eq!(names(&detail["waiting"]), [p[2]]);
     assert_eq!(detail["waiting"][0]["position"], 1);
 

@@ -143,3 +143,63 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// A multi-line text field with its label, hint and error message.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] value: String,
+    #[prop(optional_no_strip)] error: Option<String>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = [hint.map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let has_error = error.is_some();
+    view! {
+        <div class="field" class:field-error=has_error>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {error.map(|e| view! {
+                <p class="error-message" id=error_id.clone()>
+                    <Icon name="triangle-alert" size=24/>
+                    <span>{e}</span>
+                </p>
+            })}
+            <textarea id=id name=name rows="4" aria-invalid=has_error.then_some("true")
+                aria-describedby=(!described_by.is_empty()).then_some(described_by)>{value}</textarea>
+        </div>
+    }
+}
+
+/// A group of checkboxes (`name[key]`) under one question, with its error message.
+#[component]
+pub fn Checkboxes(
+    name: &'static str,
+    legend: &'static str,
+    /// (key, text, checked).
+    options: Vec<(String, String, bool)>,
+    #[prop(optional_no_strip)] error: Option<String>,
+) -> impl IntoView {
+    let has_error = error.is_some();
+    view! {
+        <fieldset class="field choices" class:field-error=has_error>
+            <legend>{legend}</legend>
+            {error.map(|e| view! {
+                <p class="error-message"><Icon name="triangle-alert" size=24/><span>{e}</span></p>
+            })}
+            {options.into_iter().map(|(key, text, checked)| view! {
+                <label class="choice">
+                    <input type="checkbox" name=format!("{name}[{key}]") value="on" checked=checked/>
+                    <span>{text}</span>
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+}

@@ -202,6 +202,7 @@ mod tests {
     mod local_time {
         use super::*;
         use crate::domain::meeting::local::parse_time;
+        use chrono::NaiveDate;
 
         fn rfc(t: DateTime<chrono_tz::Tz>) -> String {
             t.to_rfc3339()

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod participant;
 pub mod programme;
+pub mod record;
 pub mod staff;
 
 #[cfg(feature = "ssr")]

@@ -2,6 +2,9 @@
 //! and attendance. Forms are plain POSTs: on success the browser goes back to
 //! the page with a notice; on bad input back to the form with what was typed.
 
+// A form's fields are the server function's arguments, one each.
+#![allow(clippy::too_many_arguments)]
+
 use crate::errors::AppError;
 use crate::models::{AttendanceSheet, EnrolOutcome, ProgrammeOverview, RoundDetail};
 use leptos::prelude::*;
@@ -31,7 +34,6 @@ pub async fn load_round(#[server(default)] round_id: i64) -> Result<RoundDetail,
 }
 
 /// A new round with weekly sessions.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "create_round")]
 pub async fn create_round(
     #[server(default)] name: String,

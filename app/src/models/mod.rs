@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 mod programme;
+mod record;
 pub use programme::*;
+pub use record::*;
 
 /// Who is signed in, for the page header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

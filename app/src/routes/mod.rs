@@ -12,3 +12,4 @@ pub mod programme;
 pub mod sign_in;
 pub mod staff;
 pub mod staff_programme;
+pub mod staff_record;

@@ -50,7 +50,7 @@ fn Roster(home: StaffHome) -> impl IntoView {
                 <tbody>
                     {home.participants.into_iter().map(|p| view! {
                         <tr>
-                            <td>{p.name.clone()}</td>
+                            <td><a href=format!("/personal/deltagare/{}", p.participant_id)>{p.name.clone()}</a></td>
                             <td>{p.step.label_sv()}</td>
                             <td>{p.dv_form.label_sv()}</td>
                             <td>

@@ -11,6 +11,7 @@
 pub mod auth;
 pub mod participant;
 pub mod programme;
+pub mod record;
 pub mod staff;
 pub mod system;
 

@@ -65,7 +65,7 @@ impl Access {
 }
 
 /// A meeting with the people who come. Only for a row read under a permit.
-async fn meeting_card(work: &mut Work<'_>, m: MeetingRow) -> Result<MeetingCard, AccessError> {
+pub(super) async fn meeting_card(work: &mut Work<'_>, m: MeetingRow) -> Result<MeetingCard, AccessError> {
     let people = storage::meetings::attendees(work.tx()?, m.id).await?;
     Ok(MeetingCard {
         id: m.id,
@@ -283,7 +283,7 @@ fn attendee_card(a: AttendeeRow) -> PersonCard {
     PersonCard { name: a.name, role }
 }
 
-fn contact_card(c: ContactRow) -> ContactCard {
+pub(super) fn contact_card(c: ContactRow) -> ContactCard {
     let role = match c.organisation.as_deref().map(Organisation::parse) {
         Some(Ok(organisation)) => PersonRole::External { organisation, title: c.role_in_case.clone() },
         _ => {

@@ -16,6 +16,7 @@ pub(crate) mod meta;
 pub(crate) mod participants;
 pub(crate) mod plans;
 pub(crate) mod programme;
+pub(crate) mod record;
 pub(crate) mod revisions;
 pub(crate) mod seed;
 

@@ -1,0 +1,436 @@
+//! The participant record, staff side: the overview, and forms that keep the
+//! plan, meetings, consents and steps. Plain POST forms: success goes back to
+//! the page with a notice, bad input back to the form with what was typed.
+
+// A form's fields are the server function's arguments, one each.
+#![allow(clippy::too_many_arguments)]
+
+use crate::errors::AppError;
+use crate::models::{ParticipantRecord, PlanHistory};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+#[cfg(feature = "ssr")]
+use super::req;
+
+pub const PLAN_FORM: &str = "plan";
+pub const MEETING_FORM: &str = "new_meeting";
+pub const RESCHEDULE_FORM: &str = "reschedule";
+pub const CONSENT_FORM: &str = "consent";
+pub const STEP_FORM: &str = "step";
+pub const DV_FORM: &str = "dv";
+
+pub fn record_path(participant_id: i64, part: &str) -> String {
+    if part.is_empty() {
+        format!("/personal/deltagare/{participant_id}")
+    } else {
+        format!("/personal/deltagare/{participant_id}/{part}")
+    }
+}
+
+/// `/personal/deltagare/:id` and its parts.
+#[server(endpoint = "participant_record")]
+pub async fn load_record(#[server(default)] participant_id: i64) -> Result<ParticipantRecord, AppError> {
+    let req = req().await?;
+    req.require_signed_in()?;
+    req.state.access.participant_record(&req.ctx, participant_id).await.map_err(|e| req.fail(e))
+}
+
+/// `/personal/deltagare/:id/plan`.
+#[server(endpoint = "plan_history")]
+pub async fn load_plan_history(#[server(default)] participant_id: i64) -> Result<PlanHistory, AppError> {
+    let req = req().await?;
+    req.require_signed_in()?;
+    req.state.access.plan_history(&req.ctx, participant_id).await.map_err(|e| req.fail(e))
+}
+
+/// Saves the joint plan as a new version.
+#[server(endpoint = "save_plan")]
+pub async fn save_plan(
+    #[server(default)] participant_id: i64,
+    #[server(default)] goal: String,
+    #[server(default)] reason: String,
+    #[server(default)] from: String,
+    #[server(default)] until: String,
+    #[server(default)] days_per_week: String,
+    #[server(default)] hours_per_week: String,
+    #[server(default)] activities: String,
+    #[server(default)] follow_up_on: String,
+    #[server(default)] follow_up_what: String,
+    #[server(default)] other_notes: String,
+) -> Result<(), AppError> {
+    use crate::domain::{HoursPerWeek, LongText, ShortText, parse_iso_date};
+    use crate::models::FormFeedback;
+    use crate::server::access::record::NewPlan;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = record_path(participant_id, "plan");
+    let mut fb = FormFeedback::new(PLAN_FORM);
+    for (k, v) in [
+        ("goal", &goal),
+        ("reason", &reason),
+        ("from", &from),
+        ("until", &until),
+        ("days_per_week", &days_per_week),
+        ("hours_per_week", &hours_per_week),
+        ("activities", &activities),
+        ("follow_up_on", &follow_up_on),
+        ("follow_up_what", &follow_up_what),
+        ("other_notes", &other_notes),
+    ] {
+        fb.keep(k, v);
+    }
+    let goal = fb.check("goal", ShortText::parse(&goal));
+    let reason = fb.check("reason", LongText::parse(&reason));
+    let from_date = fb.check("from", parse_iso_date(&from));
+    let until = if until.trim().is_empty() { Some(None) } else { fb.check("until", parse_iso_date(&until).map(Some)) };
+    if let (Some(f), Some(Some(u))) = (from_date, until)
+        && u < f
+    {
+        fb.errors.push(("until".into(), "Slutdatumet måste vara efter startdatumet.".into()));
+    }
+    let days = fb.check(
+        "days_per_week",
+        days_per_week.trim().parse::<i64>().ok().filter(|d| (1..=7).contains(d)).ok_or("Skriv antal dagar, 1 till 7."),
+    );
+    let hours = fb.check("hours_per_week", HoursPerWeek::parse(&hours_per_week));
+    let lines: Vec<String> =
+        activities.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| l.chars().take(200).collect()).collect();
+    let activities_ok = fb.check("activities", LongText::parse(&activities)).map(|_| lines);
+    let follow_up = match (follow_up_on.trim().is_empty(), follow_up_what.trim().is_empty()) {
+        (true, true) => Some(None),
+        (false, _) => {
+            let on = fb.check("follow_up_on", parse_iso_date(&follow_up_on));
+            let what = fb.check("follow_up_what", ShortText::parse(&follow_up_what));
+            on.zip(what).map(Some)
+        }
+        (true, false) => {
+            fb.errors.push(("follow_up_on".into(), "Skriv när uppföljningen ska vara.".into()));
+            None
+        }
+    };
+    let notes = fb.check("other_notes", LongText::parse(&other_notes));
+    let parsed = (goal, reason, from_date, until, days, hours, activities_ok, follow_up, notes);
+    let (
+        Some(goal),
+        Some(reason),
+        Some(from),
+        Some(until),
+        Some(days),
+        Some(hours),
+        Some(activities),
+        Some(follow_up),
+        Some(notes),
+    ) = parsed
+    else {
+        return req.reject(fb, &page).await;
+    };
+    if !fb.errors.is_empty() {
+        return req.reject(fb, &page).await;
+    }
+    let plan = NewPlan {
+        goal,
+        reason,
+        from,
+        until,
+        days_per_week: days,
+        hours_per_week: hours,
+        activities,
+        follow_up,
+        other_notes: notes,
+    };
+    let version = req.state.access.save_plan(&req.ctx, participant_id, &plan).await.map_err(|e| req.fail(e))?;
+    req.done(&page, &format!("Planen är sparad som version {version}.")).await
+}
+
+/// A new meeting. Attendees come as `attendees[s12]`, `attendees[e3]`, `attendees[r7]`
+/// (staff, external contact, relative).
+#[server(endpoint = "create_meeting")]
+pub async fn create_meeting(
+    #[server(default)] participant_id: i64,
+    #[server(default)] kind: String,
+    #[server(default)] title: String,
+    #[server(default)] date: String,
+    #[server(default)] start: String,
+    #[server(default)] end: String,
+    #[server(default)] place: String,
+    #[server(default)] video_link: String,
+    #[server(default)] bring: String,
+    #[server(default)] attendees: HashMap<String, String>,
+) -> Result<(), AppError> {
+    use crate::domain::{LongText, MeetingKind, MeetingTime, ShortText};
+    use crate::models::FormFeedback;
+    use crate::server::{AccessError, access::record::NewMeeting};
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = record_path(participant_id, "moten");
+    let mut fb = FormFeedback::new(MEETING_FORM);
+    for (k, v) in [
+        ("kind", &kind),
+        ("title", &title),
+        ("date", &date),
+        ("start", &start),
+        ("end", &end),
+        ("place", &place),
+        ("video_link", &video_link),
+        ("bring", &bring),
+    ] {
+        fb.keep(k, v);
+    }
+    for key in attendees.keys().take(100) {
+        fb.keep(&format!("attendees[{key}]"), "on");
+    }
+    let kind = fb.check(
+        "kind",
+        MeetingKind::parse(&kind)
+            .ok()
+            .filter(|k| *k != MeetingKind::ProgrammeSession)
+            .ok_or("Välj en mötestyp i listan."),
+    );
+    let title = fb.check("title", ShortText::parse(&title));
+    let time = fb.check("date", MeetingTime::parse_local(&date, &start, &end));
+    let place =
+        if place.trim().is_empty() { Some(None) } else { fb.check("place", ShortText::parse(&place).map(Some)) };
+    let link = video_link.trim();
+    let video = if link.is_empty() {
+        Some(None)
+    } else {
+        let ok = link.starts_with("https://") && link.len() <= 500 && !link.chars().any(char::is_whitespace);
+        fb.check("video_link", ok.then(|| Some(link.to_owned())).ok_or("Skriv en länk som börjar med https://"))
+    };
+    if matches!((&place, &video), (Some(None), Some(None))) {
+        fb.errors.push(("place".into(), "Skriv en plats, eller en länk till ett videomöte.".into()));
+    }
+    let bring = fb.check("bring", LongText::parse(&bring));
+    let (mut staff, mut externals, mut relatives) = (Vec::new(), Vec::new(), Vec::new());
+    for key in attendees.keys() {
+        let (list, id) = match key.split_at_checked(1) {
+            Some(("s", id)) => (&mut staff, id),
+            Some(("e", id)) => (&mut externals, id),
+            Some(("r", id)) => (&mut relatives, id),
+            _ => {
+                fb.errors.push(("attendees".into(), "Välj bara personer i listan.".into()));
+                continue;
+            }
+        };
+        match id.parse::<i64>() {
+            Ok(id) => list.push(id),
+            Err(_) => fb.errors.push(("attendees".into(), "Välj bara personer i listan.".into())),
+        }
+    }
+    let (Some(kind), Some(title), Some(time), Some(place), Some(video_link), Some(bring)) =
+        (kind, title, time, place, video, bring)
+    else {
+        return req.reject(fb, &page).await;
+    };
+    if !fb.errors.is_empty() {
+        return req.reject(fb, &page).await;
+    }
+    let meeting = NewMeeting { kind, title, time, place, video_link, bring, staff, externals, relatives };
+    match req.state.access.create_meeting(&req.ctx, participant_id, &meeting).await {
+        Ok(_) => req.done(&page, "Mötet är bokat.").await,
+        Err(AccessError::Invalid { field, message }) => {
+            fb.errors.push((field.into(), message.into()));
+            req.reject(fb, &page).await
+        }
+        Err(e) => Err(req.fail(e)),
+    }
+}
+
+/// A new time for a meeting.
+#[server(endpoint = "reschedule_meeting")]
+pub async fn reschedule_meeting(
+    #[server(default)] meeting_id: i64,
+    #[server(default)] date: String,
+    #[server(default)] start: String,
+    #[server(default)] end: String,
+) -> Result<(), AppError> {
+    use crate::domain::MeetingTime;
+    use crate::models::FormFeedback;
+    use crate::server::AccessError;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let mut fb = FormFeedback::new(RESCHEDULE_FORM);
+    fb.keep("meeting_id", &meeting_id.to_string());
+    fb.keep("date", &date);
+    fb.keep("start", &start);
+    fb.keep("end", &end);
+    let time = match MeetingTime::parse_local(&date, &start, &end) {
+        Ok(t) => t,
+        Err(e) => {
+            super::set_status(422);
+            return Err(AppError::invalid("date", e.message));
+        }
+    };
+    match req.state.access.reschedule_meeting(&req.ctx, meeting_id, time).await {
+        Ok(participant_id) => req.done(&record_path(participant_id, "moten"), "Mötet har en ny tid.").await,
+        Err(AccessError::Invalid { field, message }) => {
+            super::set_status(422);
+            Err(AppError::invalid(field, message))
+        }
+        Err(e) => Err(req.fail(e)),
+    }
+}
+
+/// Cancel a meeting or mark it held (`status` = cancelled / held).
+#[server(endpoint = "set_meeting_status")]
+pub async fn set_meeting_status(
+    #[server(default)] meeting_id: i64,
+    #[server(default)] status: String,
+) -> Result<(), AppError> {
+    use crate::domain::MeetingStatus;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let Ok(status) = MeetingStatus::parse(&status) else {
+        super::set_status(422);
+        return Err(AppError::invalid("status", "Välj inställt eller genomfört."));
+    };
+    let participant_id =
+        req.state.access.set_meeting_status(&req.ctx, meeting_id, status).await.map_err(|e| req.fail(e))?;
+    let notice =
+        if status == MeetingStatus::Held { "Mötet är markerat som genomfört." } else { "Mötet är inställt." };
+    req.done(&record_path(participant_id, "moten"), notice).await
+}
+
+/// Records a consent. `sections[plan]=on` etc. for sharing with a relative.
+#[server(endpoint = "add_consent")]
+pub async fn add_consent(
+    #[server(default)] participant_id: i64,
+    #[server(default)] scope: String,
+    #[server(default)] organisation: String,
+    #[server(default)] relative_id: String,
+    #[server(default)] sections: HashMap<String, String>,
+    #[server(default)] method: String,
+    #[server(default)] given_on: String,
+) -> Result<(), AppError> {
+    use crate::domain::{ConsentMethod, ConsentScope, Organisation, parse_iso_date};
+    use crate::models::FormFeedback;
+    use crate::policy::Section;
+    use crate::server::{AccessError, access::record::NewConsent};
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = record_path(participant_id, "samtycken");
+    let mut fb = FormFeedback::new(CONSENT_FORM);
+    for (k, v) in [
+        ("scope", &scope),
+        ("organisation", &organisation),
+        ("relative_id", &relative_id),
+        ("method", &method),
+        ("given_on", &given_on),
+    ] {
+        fb.keep(k, v);
+    }
+    for key in sections.keys().take(10) {
+        fb.keep(&format!("sections[{key}]"), "on");
+    }
+    let scope = fb.check("scope", ConsentScope::parse(&scope));
+    let method = fb.check("method", ConsentMethod::parse(&method));
+    let given_on = fb.check("given_on", parse_iso_date(&given_on));
+    if given_on.is_some_and(|d| d > crate::server::today()) {
+        fb.errors.push(("given_on".into(), "Ett samtycke kan inte vara givet i framtiden.".into()));
+    }
+    let mut recipient = (None, None);
+    let mut shared = Vec::new();
+    match scope {
+        Some(ConsentScope::ShareWithRelative) => {
+            recipient.1 =
+                fb.check("relative_id", relative_id.trim().parse::<i64>().map_err(|_| "Välj vem som får se."));
+            for key in sections.keys() {
+                match Section::parse_shareable(key) {
+                    Some(s) => shared.push(s),
+                    None => fb.errors.push(("sections".into(), "Välj bara delar i listan.".into())),
+                }
+            }
+            if shared.is_empty() {
+                fb.errors.push(("sections".into(), "Välj minst en del som personen får se.".into()));
+            }
+        }
+        Some(_) => recipient.0 = fb.check("organisation", Organisation::parse(&organisation)),
+        None => {}
+    }
+    if let (Some(scope), Some(ConsentMethod::Oral)) = (scope, method)
+        && scope.requires_written()
+    {
+        fb.errors.push(("method".into(), "Det här samtycket ska vara skriftligt.".into()));
+    }
+    let (Some(scope), Some(method), Some(given_on)) = (scope, method, given_on) else {
+        return req.reject(fb, &page).await;
+    };
+    if !fb.errors.is_empty() || (recipient.0.is_none() && recipient.1.is_none()) {
+        return req.reject(fb, &page).await;
+    }
+    shared.sort_by_key(|s| s.as_str());
+    let consent =
+        NewConsent { scope, organisation: recipient.0, relative_id: recipient.1, sections: shared, method, given_on };
+    match req.state.access.add_consent(&req.ctx, participant_id, &consent).await {
+        Ok(()) => req.done(&page, "Samtycket är sparat.").await,
+        Err(AccessError::Invalid { field, message }) => {
+            fb.errors.push((field.into(), message.into()));
+            req.reject(fb, &page).await
+        }
+        Err(e) => Err(req.fail(e)),
+    }
+}
+
+/// Withdraws a consent: what it shared stops at once.
+#[server(endpoint = "withdraw_consent")]
+pub async fn withdraw_consent(
+    #[server(default)] participant_id: i64,
+    #[server(default)] consent_id: i64,
+) -> Result<(), AppError> {
+    let req = req().await?;
+    req.require_signed_in()?;
+    req.state.access.withdraw_consent(&req.ctx, participant_id, consent_id).await.map_err(|e| req.fail(e))?;
+    req.done(&record_path(participant_id, "samtycken"), "Samtycket är återkallat.").await
+}
+
+/// A step on the ladder.
+#[server(endpoint = "record_step")]
+pub async fn record_step(
+    #[server(default)] participant_id: i64,
+    #[server(default)] step: String,
+    #[server(default)] on: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    use crate::domain::{LadderStep, LongText, parse_iso_date};
+    use crate::models::FormFeedback;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = record_path(participant_id, "steg");
+    let mut fb = FormFeedback::new(STEP_FORM);
+    fb.keep("step", &step);
+    fb.keep("on", &on);
+    fb.keep("note", &note);
+    let step = fb.check("step", LadderStep::parse(&step));
+    let on = fb.check("on", parse_iso_date(&on));
+    let note = fb.check("note", LongText::parse(&note));
+    let (Some(step), Some(on), Some(note)) = (step, on, note) else {
+        return req.reject(fb, &page).await;
+    };
+    req.state.access.record_step(&req.ctx, participant_id, step, on, &note).await.map_err(|e| req.fail(e))?;
+    req.done(&page, "Steget är sparat.").await
+}
+
+/// A step within DV: group or placement, hours a week.
+#[server(endpoint = "change_dv")]
+pub async fn change_dv(
+    #[server(default)] participant_id: i64,
+    #[server(default)] dv_form: String,
+    #[server(default)] hours_per_week: String,
+) -> Result<(), AppError> {
+    use crate::domain::{DvForm, HoursPerWeek};
+    use crate::models::FormFeedback;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = record_path(participant_id, "steg");
+    let mut fb = FormFeedback::new(DV_FORM);
+    fb.keep("dv_form", &dv_form);
+    fb.keep("hours_per_week", &hours_per_week);
+    let form = fb.check("dv_form", DvForm::parse(&dv_form));
+    let hours = fb.check("hours_per_week", HoursPerWeek::parse(&hours_per_week));
+    let (Some(form), Some(hours)) = (form, hours) else {
+        return req.reject(fb, &page).await;
+    };
+    req.state.access.change_dv(&req.ctx, participant_id, form, hours).await.map_err(|e| req.fail(e))?;
+    req.done(&page, "Ändringen i daglig verksamhet är sparad.").await
+}

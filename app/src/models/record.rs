@@ -1,0 +1,112 @@
+//! The participant record as staff see it.
+
+use super::{Choice, ContactCard, LadderMove, MeetingCard, ProgrammeStatus};
+use crate::domain::{BenefitKind, ConsentMethod, ConsentScope, DvForm, LadderStep, Organisation, RelationKind};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsentEntry {
+    pub id: i64,
+    pub scope: ConsentScope,
+    /// The organisation or the relative the consent is for.
+    pub recipient: String,
+    /// For sharing with a relative: what the relative sees, in Swedish.
+    pub sections: Vec<String>,
+    pub method: ConsentMethod,
+    pub given_on: NaiveDate,
+    pub recorded_by: Option<String>,
+    pub withdrawn_on: Option<NaiveDate>,
+}
+
+impl ConsentEntry {
+    pub fn in_force(&self, today: NaiveDate) -> bool {
+        self.given_on <= today && self.withdrawn_on.is_none_or(|w| w > today)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelativeEntry {
+    pub id: i64,
+    pub name: String,
+    pub relation: RelationKind,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExternalEntry {
+    pub id: i64,
+    pub name: String,
+    pub organisation: Organisation,
+    pub title: String,
+}
+
+/// One saved version of the joint plan, with who saved it and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanVersion {
+    pub version: i64,
+    pub goal: String,
+    pub reason: String,
+    pub from: NaiveDate,
+    pub until: Option<NaiveDate>,
+    pub days_per_week: i64,
+    pub hours_per_week: i64,
+    pub activities: Vec<String>,
+    pub follow_ups: Vec<(NaiveDate, String)>,
+    pub other_notes: String,
+    pub author: Option<String>,
+    pub saved_at: DateTime<Utc>,
+}
+
+/// `/personal/deltagare/:id`: the overview of one participant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantRecord {
+    pub participant_id: i64,
+    pub name: String,
+    pub preferred_name: String,
+    pub unit_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub benefit: BenefitKind,
+    pub benefit_until: Option<NaiveDate>,
+    pub dv_form: DvForm,
+    pub hours_per_week: i64,
+    pub step: LadderStep,
+    pub entered_on: NaiveDate,
+    pub today: NaiveDate,
+    pub contacts: Vec<ContactCard>,
+    pub consents: Vec<ConsentEntry>,
+    pub relatives: Vec<RelativeEntry>,
+    pub externals: Vec<ExternalEntry>,
+    pub coming: Vec<MeetingCard>,
+    pub past: Vec<MeetingCard>,
+    pub plan: Option<PlanVersion>,
+    pub programme: ProgrammeStatus,
+    /// Sessions present, absent with notice, absent without.
+    pub attendance: (i64, i64, i64),
+    pub moves: Vec<LadderMove>,
+    /// The unit's staff, for meeting attendees.
+    pub staff: Vec<Choice>,
+}
+
+impl ParticipantRecord {
+    /// Activity compensation ends within 90 days (domain.md: plan the next step in time).
+    pub fn benefit_ends_soon(&self) -> bool {
+        self.benefit_until.is_some_and(|d| d >= self.today && (d - self.today).num_days() <= 90)
+    }
+
+    /// A joint assessment (GK) is planned but no consent lets DV talk to FK.
+    pub fn assessment_without_consent(&self) -> bool {
+        let planned = self.coming.iter().any(|m| m.kind.is_joint_assessment());
+        let consent = self.consents.iter().any(|c| c.scope == ConsentScope::DvFkContact && c.in_force(self.today));
+        planned && !consent
+    }
+}
+
+/// `/personal/deltagare/:id/plan`: every version, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanHistory {
+    pub participant_id: i64,
+    pub name: String,
+    pub versions: Vec<PlanVersion>,
+}

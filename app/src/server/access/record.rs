@@ -1,0 +1,458 @@
+//! The participant record, staff side: read the whole record, and keep the
+//! plan, meetings, consents and steps. Each read and change is authorized per
+//! section and audited; corrections keep the earlier value in `revisions`.
+
+use super::participant::{contact_card, meeting_card};
+use super::{Access, AccessError, Permit, RequestCtx, Want, Work};
+use crate::domain::{
+    ConsentMethod, ConsentScope, DvForm, HoursPerWeek, LadderStep, LongText, MeetingKind, MeetingStatus, MeetingTime,
+    Organisation, RelationKind, ShortText,
+};
+use crate::models::{
+    Choice, ConsentEntry, ExternalEntry, LadderMove, ParticipantRecord, PlanHistory, PlanVersion, ProgrammeStatus,
+    RelativeEntry,
+};
+use crate::policy::{Action, Section};
+use crate::server::storage::{self, record::PlanVersionRow};
+use chrono::NaiveDate;
+
+impl Work<'_> {
+    async fn section(&mut self, action: Action, participant_id: i64, section: Section) -> Result<Permit, AccessError> {
+        self.authorize(action, Want::Participant { participant_id, section, record_id: None }).await
+    }
+
+    async fn plan_version(&mut self, row: PlanVersionRow) -> Result<PlanVersion, AccessError> {
+        let activities = storage::plans::activities(self.tx()?, row.id).await?;
+        let follow_ups = storage::plans::follow_ups(self.tx()?, row.id).await?;
+        Ok(PlanVersion {
+            version: row.version,
+            goal: row.goal,
+            reason: row.goal_reason,
+            from: row.period_start,
+            until: row.period_end,
+            days_per_week: row.days_per_week,
+            hours_per_week: row.hours_per_week,
+            activities,
+            follow_ups,
+            other_notes: row.other_notes,
+            author: row.author,
+            saved_at: row.created_at,
+        })
+    }
+}
+
+fn consent_entry(c: storage::record::ConsentRow) -> ConsentEntry {
+    let recipient = match (&c.recipient_organisation, &c.recipient_relative) {
+        (Some(org), _) => Organisation::parse(org).map(|o| o.label_sv().to_owned()).unwrap_or_default(),
+        (None, Some(name)) => name.clone(),
+        (None, None) => String::new(),
+    };
+    let sections = c
+        .shared_sections
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .filter_map(Section::parse_shareable)
+        .map(|s| s.label_sv().to_owned())
+        .collect();
+    ConsentEntry {
+        id: c.id,
+        scope: ConsentScope::parse(&c.scope).unwrap_or(ConsentScope::ShareWithRelative),
+        recipient,
+        sections,
+        method: ConsentMethod::parse(&c.method).unwrap_or(ConsentMethod::Oral),
+        given_on: c.given_on,
+        recorded_by: c.recorded_by,
+        withdrawn_on: c.withdrawn_on,
+    }
+}
+
+/// A new plan version, parsed.
+#[derive(Debug, Clone)]
+pub struct NewPlan {
+    pub goal: ShortText,
+    pub reason: LongText,
+    pub from: NaiveDate,
+    pub until: Option<NaiveDate>,
+    pub days_per_week: i64,
+    pub hours_per_week: HoursPerWeek,
+    pub activities: Vec<String>,
+    pub follow_up: Option<(NaiveDate, ShortText)>,
+    pub other_notes: LongText,
+}
+
+/// A new meeting, parsed.
+#[derive(Debug, Clone)]
+pub struct NewMeeting {
+    pub kind: MeetingKind,
+    pub title: ShortText,
+    pub time: MeetingTime,
+    pub place: Option<ShortText>,
+    pub video_link: Option<String>,
+    pub bring: LongText,
+    pub staff: Vec<i64>,
+    pub externals: Vec<i64>,
+    pub relatives: Vec<i64>,
+}
+
+/// A consent given, parsed.
+#[derive(Debug, Clone)]
+pub struct NewConsent {
+    pub scope: ConsentScope,
+    pub organisation: Option<Organisation>,
+    pub relative_id: Option<i64>,
+    pub sections: Vec<Section>,
+    pub method: ConsentMethod,
+    pub given_on: NaiveDate,
+}
+
+impl Access {
+    /// The overview of one participant, each part read under its own permit.
+    pub async fn participant_record(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+    ) -> Result<ParticipantRecord, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let today = crate::server::today();
+        let profile = work.section(Action::Read, participant_id, Section::Profile).await?;
+        let who = profile.participant()?;
+        let Some(p) = storage::record::profile(work.tx()?, who).await? else {
+            return Err(work.refuse(profile, "profile").await);
+        };
+        let relatives = storage::record::relatives(work.tx()?, who).await?;
+        let externals = storage::record::externals(work.tx()?, who).await?;
+        let staff = storage::programme::staff_of_unit(work.tx()?, profile.unit()?).await?;
+
+        let contacts = work.section(Action::Read, participant_id, Section::Contacts).await?;
+        let contacts = storage::participants::contact_persons(work.tx()?, contacts.participant()?, today).await?;
+
+        let consents = work.section(Action::Read, participant_id, Section::Consents).await?;
+        let consents = storage::record::consents(work.tx()?, consents.participant()?).await?;
+
+        let meetings = work.section(Action::Read, participant_id, Section::Meetings).await?;
+        let rows = storage::meetings::for_participant(work.tx()?, meetings.participant()?).await?;
+        let now = storage::now();
+        let (mut coming, mut past) = (Vec::new(), Vec::new());
+        for row in rows {
+            let card = meeting_card(&mut work, row).await?;
+            if card.ends_at > now { coming.push(card) } else { past.push(card) }
+        }
+        past.reverse();
+
+        let plan = work.section(Action::Read, participant_id, Section::Plan).await?;
+        let latest = storage::record::plan_versions(work.tx()?, plan.participant()?).await?.into_iter().next();
+        let plan = match latest {
+            Some(row) => Some(work.plan_version(row).await?),
+            None => None,
+        };
+
+        let programme = work.section(Action::Read, participant_id, Section::Programme).await?;
+        let enrolment = storage::programme::enrolment(work.tx()?, programme.participant()?).await?;
+        let attendance = storage::programme::attendance_summary(work.tx()?, programme.participant()?).await?;
+
+        let ladder = work.section(Action::Read, participant_id, Section::Ladder).await?;
+        let moves = storage::participants::ladder_moves(work.tx()?, ladder.participant()?).await?;
+        work.commit().await?;
+
+        Ok(ParticipantRecord {
+            participant_id,
+            name: p.name,
+            preferred_name: p.preferred_name,
+            unit_name: p.unit_name,
+            phone: p.phone,
+            email: p.email,
+            benefit: crate::domain::BenefitKind::parse(&p.benefit_kind)
+                .unwrap_or(crate::domain::BenefitKind::NoBenefit),
+            benefit_until: p.benefit_until,
+            dv_form: DvForm::parse(&p.dv_form).unwrap_or(DvForm::Group),
+            hours_per_week: p.hours_per_week,
+            step: LadderStep::parse(&p.ladder_step).unwrap_or(LadderStep::GroupActivity),
+            entered_on: p.entered_on,
+            today,
+            contacts: contacts.into_iter().map(contact_card).collect(),
+            consents: consents.into_iter().map(consent_entry).collect(),
+            relatives: relatives
+                .into_iter()
+                .map(|r| RelativeEntry {
+                    id: r.id,
+                    name: r.name,
+                    relation: RelationKind::parse(&r.relation_kind).unwrap_or(RelationKind::OtherRelative),
+                    phone: r.phone,
+                })
+                .collect(),
+            externals: externals
+                .into_iter()
+                .map(|e| ExternalEntry {
+                    id: e.id,
+                    name: e.name,
+                    organisation: Organisation::parse(&e.organisation).unwrap_or(Organisation::Other),
+                    title: e.title,
+                })
+                .collect(),
+            coming,
+            past,
+            plan,
+            programme: match enrolment {
+                Some(e) if e.status == "enrolled" => {
+                    ProgrammeStatus::Enrolled { round: e.round_name, place: e.place, sessions: vec![] }
+                }
+                Some(e) => ProgrammeStatus::Waiting { round: e.round_name, position: e.waiting_position },
+                None => ProgrammeStatus::NotEnrolled,
+            },
+            attendance,
+            moves: moves
+                .into_iter()
+                .filter_map(|m| Some(LadderMove { step: LadderStep::parse(&m.to_step).ok()?, on: m.moved_on }))
+                .collect(),
+            staff: staff.into_iter().map(|(id, name)| Choice { id, name }).collect(),
+        })
+    }
+
+    /// Every version of the joint plan.
+    pub async fn plan_history(&self, ctx: &RequestCtx, participant_id: i64) -> Result<PlanHistory, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Read, participant_id, Section::Plan).await?;
+        let name = storage::participants::by_id(work.tx()?, permit.participant()?).await?.map(|p| p.name);
+        let rows = storage::record::plan_versions(work.tx()?, permit.participant()?).await?;
+        let mut versions = Vec::with_capacity(rows.len());
+        for row in rows {
+            versions.push(work.plan_version(row).await?);
+        }
+        work.commit().await?;
+        Ok(PlanHistory { participant_id, name: name.unwrap_or_default(), versions })
+    }
+
+    /// Saves the joint plan as a new version; returns its number.
+    pub async fn save_plan(&self, ctx: &RequestCtx, participant_id: i64, plan: &NewPlan) -> Result<i64, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Plan).await?;
+        let follow_up = plan.follow_up.as_ref().map(|(on, what)| (*on, what.as_str()));
+        let new = storage::record::NewPlan {
+            goal: plan.goal.as_str(),
+            goal_reason: plan.reason.as_str(),
+            period_start: plan.from,
+            period_end: plan.until,
+            days_per_week: plan.days_per_week,
+            hours_per_week: i64::from(plan.hours_per_week.get()),
+            activities: &plan.activities,
+            follow_up,
+            other_notes: plan.other_notes.as_str(),
+            by: ctx.actor.account_id(),
+            now: storage::now(),
+        };
+        let version = storage::record::add_plan_version(work.tx()?, permit.participant()?, &new).await?;
+        work.commit().await?;
+        Ok(version)
+    }
+
+    /// A new meeting; attendees must be the unit's staff or the participant's own people.
+    pub async fn create_meeting(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        meeting: &NewMeeting,
+    ) -> Result<i64, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Create, participant_id, Section::Meetings).await?;
+        let who = permit.participant()?;
+        let staff: Vec<i64> =
+            storage::programme::staff_of_unit(work.tx()?, permit.unit()?).await?.into_iter().map(|s| s.0).collect();
+        let externals: Vec<i64> = storage::record::externals(work.tx()?, who).await?.iter().map(|e| e.id).collect();
+        let relatives: Vec<i64> = storage::record::relatives(work.tx()?, who).await?.iter().map(|r| r.id).collect();
+        let known = meeting.staff.iter().all(|s| staff.contains(s))
+            && meeting.externals.iter().all(|e| externals.contains(e))
+            && meeting.relatives.iter().all(|r| relatives.contains(r));
+        if !known {
+            return Err(AccessError::Invalid { field: "attendees", message: "Välj bara personer i listan." });
+        }
+        let new = storage::record::NewMeeting {
+            kind: meeting.kind.as_str(),
+            title: meeting.title.as_str(),
+            starts_at: meeting.time.start(),
+            ends_at: meeting.time.end(),
+            place: meeting.place.as_ref().map(|p| p.as_str()),
+            video_link: meeting.video_link.as_deref(),
+            bring: meeting.bring.as_str(),
+            staff: &meeting.staff,
+            externals: &meeting.externals,
+            relatives: &meeting.relatives,
+            by: ctx.actor.account_id(),
+            now: storage::now(),
+        };
+        let id = storage::record::add_meeting(work.tx()?, who, &new).await?;
+        work.commit().await?;
+        Ok(id)
+    }
+
+    /// Authorizes a change to one meeting of the participant's, by the meeting's own owner.
+    async fn meeting_change<'a>(
+        &'a self,
+        ctx: &'a RequestCtx,
+        meeting_id: i64,
+    ) -> Result<(Work<'a>, Permit), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let Some(owner) = storage::meetings::participant_of(work.tx()?, meeting_id).await? else {
+            return Err(work.refuse_unknown(Action::Change, "meetings", meeting_id).await);
+        };
+        let want = Want::Participant { participant_id: owner, section: Section::Meetings, record_id: Some(meeting_id) };
+        let permit = work.authorize(Action::Change, want).await?;
+        Ok((work, permit))
+    }
+
+    /// A new time; the participant's answer is cleared (it was for the old time).
+    pub async fn reschedule_meeting(
+        &self,
+        ctx: &RequestCtx,
+        meeting_id: i64,
+        time: MeetingTime,
+    ) -> Result<i64, AccessError> {
+        let (mut work, permit) = self.meeting_change(ctx, meeting_id).await?;
+        let who = permit.participant()?;
+        let done = storage::record::reschedule(
+            work.tx()?,
+            who,
+            meeting_id,
+            time.start(),
+            time.end(),
+            ctx.actor.account_id(),
+            storage::now(),
+        )
+        .await?;
+        if !done {
+            return Err(AccessError::Invalid { field: "date", message: "Ett genomfört möte kan inte flyttas." });
+        }
+        work.commit().await?;
+        Ok(who.id())
+    }
+
+    /// Cancel a planned meeting, or mark it held.
+    pub async fn set_meeting_status(
+        &self,
+        ctx: &RequestCtx,
+        meeting_id: i64,
+        status: MeetingStatus,
+    ) -> Result<i64, AccessError> {
+        if status == MeetingStatus::Planned {
+            return Err(AccessError::Invalid { field: "status", message: "Välj inställt eller genomfört." });
+        }
+        let (mut work, permit) = self.meeting_change(ctx, meeting_id).await?;
+        let who = permit.participant()?;
+        let done = storage::record::set_meeting_status(
+            work.tx()?,
+            who,
+            meeting_id,
+            status.as_str(),
+            ctx.actor.account_id(),
+            storage::now(),
+        )
+        .await?;
+        if !done {
+            return Err(AccessError::Invalid {
+                field: "status", message: "Mötet är redan inställt eller genomfört."
+            });
+        }
+        work.commit().await?;
+        Ok(who.id())
+    }
+
+    /// Records a consent given. A relative must be linked to the participant.
+    pub async fn add_consent(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        consent: &NewConsent,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Create, participant_id, Section::Consents).await?;
+        let who = permit.participant()?;
+        if let Some(relative) = consent.relative_id {
+            let linked = storage::record::relatives(work.tx()?, who).await?.iter().any(|r| r.id == relative);
+            if !linked {
+                return Err(AccessError::Invalid { field: "relative_id", message: "Välj en person i listan." });
+            }
+        }
+        let sections: Vec<&str> = consent.sections.iter().map(|s| s.as_str()).collect();
+        let new = storage::record::NewConsent {
+            scope: consent.scope.as_str(),
+            organisation: consent.organisation.map(|o| o.as_str()),
+            relative_id: consent.relative_id,
+            shared_sections: &sections.join(","),
+            method: consent.method.as_str(),
+            given_on: consent.given_on,
+            by: ctx.actor.account_id(),
+            now: storage::now(),
+        };
+        storage::record::add_consent(work.tx()?, who, &new).await?;
+        work.commit().await
+    }
+
+    /// Withdraws a consent today: sharing stops at once.
+    pub async fn withdraw_consent(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        consent_id: i64,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Consents).await?;
+        let done = storage::record::withdraw_consent(
+            work.tx()?,
+            permit.participant()?,
+            consent_id,
+            crate::server::today(),
+            ctx.actor.account_id(),
+        )
+        .await?;
+        if !done {
+            return Err(AccessError::Invalid { field: "consent_id", message: "Samtycket är redan återkallat." });
+        }
+        work.commit().await
+    }
+
+    /// A step on the ladder.
+    pub async fn record_step(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        step: LadderStep,
+        on: NaiveDate,
+        note: &LongText,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Ladder).await?;
+        storage::record::move_on_ladder(
+            work.tx()?,
+            permit.participant()?,
+            step.as_str(),
+            on,
+            note.as_str(),
+            ctx.actor.account_id(),
+            storage::now(),
+        )
+        .await?;
+        work.commit().await
+    }
+
+    /// A step within DV: group or placement, hours a week.
+    pub async fn change_dv(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        form: DvForm,
+        hours: HoursPerWeek,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Profile).await?;
+        storage::record::change_dv(
+            work.tx()?,
+            permit.participant()?,
+            form.as_str(),
+            i64::from(hours.get()),
+            ctx.actor.account_id(),
+            storage::now(),
+        )
+        .await?;
+        work.commit().await
+    }
+}

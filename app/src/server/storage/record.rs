@@ -1,0 +1,435 @@
+//! The participant record as staff keep it: profile, consents, relatives,
+//! plan versions, meetings, steps. Every function takes a `Permitted` id.
+
+use super::{Tx, on_conn};
+use crate::server::access::Permitted;
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct ProfileRow {
+    pub name: String,
+    pub preferred_name: String,
+    pub unit_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub benefit_kind: String,
+    pub benefit_until: Option<NaiveDate>,
+    pub dv_form: String,
+    pub hours_per_week: i64,
+    pub ladder_step: String,
+    pub entered_on: NaiveDate,
+}
+
+pub(crate) async fn profile(tx: &mut Tx, participant: Permitted) -> Result<Option<ProfileRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT p.name, p.preferred_name, u.name AS unit_name, p.phone, p.email, p.benefit_kind,
+            p.benefit_until, p.dv_form, p.hours_per_week, p.ladder_step, p.entered_on
+         FROM participants p JOIN units u ON u.id = p.unit_id WHERE p.id = $1"
+    )
+    .bind(participant.id())
+    .fetch_optional(c)
+    .await)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct ConsentRow {
+    pub id: i64,
+    pub scope: String,
+    pub recipient_organisation: Option<String>,
+    pub recipient_relative: Option<String>,
+    pub shared_sections: String,
+    pub method: String,
+    pub given_on: NaiveDate,
+    pub recorded_by: Option<String>,
+    pub withdrawn_on: Option<NaiveDate>,
+}
+
+/// Every consent, in force or withdrawn, newest first.
+pub(crate) async fn consents(tx: &mut Tx, participant: Permitted) -> Result<Vec<ConsentRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT c.id, c.scope, c.recipient_organisation, r.name AS recipient_relative, c.shared_sections, c.method,
+            c.given_on, st.name AS recorded_by, c.withdrawn_on
+         FROM consents c
+         LEFT JOIN relatives r ON r.id = c.recipient_relative_id
+         LEFT JOIN accounts a ON a.id = c.recorded_by
+         LEFT JOIN staff st ON st.id = a.staff_id
+         WHERE c.participant_id = $1 ORDER BY c.given_on DESC, c.id DESC"
+    )
+    .bind(participant.id())
+    .fetch_all(c)
+    .await)
+}
+
+pub(crate) struct NewConsent<'a> {
+    pub scope: &'a str,
+    pub organisation: Option<&'a str>,
+    pub relative_id: Option<i64>,
+    pub shared_sections: &'a str,
+    pub method: &'a str,
+    pub given_on: NaiveDate,
+    pub by: Option<i64>,
+    pub now: DateTime<Utc>,
+}
+
+pub(crate) async fn add_consent(tx: &mut Tx, participant: Permitted, n: &NewConsent<'_>) -> Result<i64, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO consents (participant_id, scope, recipient_organisation, recipient_relative_id, shared_sections,
+             method, given_on, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"
+    )
+    .bind(participant.id())
+    .bind(n.scope)
+    .bind(n.organisation)
+    .bind(n.relative_id)
+    .bind(n.shared_sections)
+    .bind(n.method)
+    .bind(n.given_on)
+    .bind(n.by)
+    .bind(n.now)
+    .fetch_one(c)
+    .await)
+}
+
+/// Withdraws a consent in force; `false` when there is none with that id.
+pub(crate) async fn withdraw_consent(
+    tx: &mut Tx,
+    participant: Permitted,
+    consent_id: i64,
+    on: NaiveDate,
+    by: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    Ok(on_conn!(tx, |c| sqlx::query(
+        "UPDATE consents SET withdrawn_on = $3, withdrawn_recorded_by = $4
+         WHERE id = $1 AND participant_id = $2 AND withdrawn_on IS NULL"
+    )
+    .bind(consent_id)
+    .bind(participant.id())
+    .bind(on)
+    .bind(by)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?
+        == 1)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct RelativeRow {
+    pub id: i64,
+    pub name: String,
+    pub relation_kind: String,
+    pub phone: Option<String>,
+}
+
+pub(crate) async fn relatives(tx: &mut Tx, participant: Permitted) -> Result<Vec<RelativeRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT r.id, r.name, pr.relation_kind, r.phone FROM participant_relatives pr
+         JOIN relatives r ON r.id = pr.relative_id WHERE pr.participant_id = $1 ORDER BY r.name"
+    )
+    .bind(participant.id())
+    .fetch_all(c)
+    .await)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct ExternalRow {
+    pub id: i64,
+    pub name: String,
+    pub organisation: String,
+    pub title: String,
+}
+
+/// The external officers who are (or were) contact persons of the participant.
+pub(crate) async fn externals(tx: &mut Tx, participant: Permitted) -> Result<Vec<ExternalRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT DISTINCT e.id, e.name, e.organisation, e.title FROM contact_persons cp
+         JOIN external_contacts e ON e.id = cp.external_contact_id WHERE cp.participant_id = $1 ORDER BY e.name"
+    )
+    .bind(participant.id())
+    .fetch_all(c)
+    .await)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct PlanVersionRow {
+    pub id: i64,
+    pub version: i64,
+    pub goal: String,
+    pub goal_reason: String,
+    pub period_start: NaiveDate,
+    pub period_end: Option<NaiveDate>,
+    pub days_per_week: i64,
+    pub hours_per_week: i64,
+    pub other_notes: String,
+    pub author: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Every version of the joint plan, newest first.
+pub(crate) async fn plan_versions(tx: &mut Tx, participant: Permitted) -> Result<Vec<PlanVersionRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT j.id, j.version, j.goal, j.goal_reason, j.period_start, j.period_end, j.days_per_week,
+            j.hours_per_week, j.other_notes, st.name AS author, j.created_at
+         FROM joint_plans j LEFT JOIN accounts a ON a.id = j.created_by LEFT JOIN staff st ON st.id = a.staff_id
+         WHERE j.participant_id = $1 ORDER BY j.version DESC"
+    )
+    .bind(participant.id())
+    .fetch_all(c)
+    .await)
+}
+
+pub(crate) struct NewPlan<'a> {
+    pub goal: &'a str,
+    pub goal_reason: &'a str,
+    pub period_start: NaiveDate,
+    pub period_end: Option<NaiveDate>,
+    pub days_per_week: i64,
+    pub hours_per_week: i64,
+    pub activities: &'a [String],
+    pub follow_up: Option<(NaiveDate, &'a str)>,
+    pub other_notes: &'a str,
+    pub by: Option<i64>,
+    pub now: DateTime<Utc>,
+}
+
+/// Saves a new version; earlier versions are never changed. The participant's
+/// row is locked first so two saves at once get versions n and n+1.
+pub(crate) async fn add_plan_version(tx: &mut Tx, participant: Permitted, p: &NewPlan<'_>) -> Result<i64, sqlx::Error> {
+    if let Tx::Postgres(t) = tx {
+        sqlx::query("SELECT id FROM participants WHERE id = $1 FOR UPDATE")
+            .bind(participant.id())
+            .execute(&mut **t)
+            .await?;
+    }
+    let version: i64 = on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT COALESCE(max(version), 0) + 1 FROM joint_plans WHERE participant_id = $1"
+    )
+    .bind(participant.id())
+    .fetch_one(c)
+    .await)?;
+    let plan_id: i64 = on_conn!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO joint_plans (participant_id, version, goal, goal_reason, period_start, period_end,
+             days_per_week, hours_per_week, other_notes, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id"
+    )
+    .bind(participant.id())
+    .bind(version)
+    .bind(p.goal)
+    .bind(p.goal_reason)
+    .bind(p.period_start)
+    .bind(p.period_end)
+    .bind(p.days_per_week)
+    .bind(p.hours_per_week)
+    .bind(p.other_notes)
+    .bind(p.by)
+    .bind(p.now)
+    .fetch_one(c)
+    .await)?;
+    for (i, text) in p.activities.iter().enumerate() {
+        on_conn!(tx, |c| sqlx::query("INSERT INTO plan_activities (plan_id, position, text) VALUES ($1, $2, $3)")
+            .bind(plan_id)
+            .bind(i as i64)
+            .bind(text)
+            .execute(c)
+            .await
+            .map(|_| ()))?;
+    }
+    if let Some((due_on, what)) = p.follow_up {
+        on_conn!(tx, |c| sqlx::query("INSERT INTO plan_follow_ups (plan_id, due_on, what) VALUES ($1, $2, $3)")
+            .bind(plan_id)
+            .bind(due_on)
+            .bind(what)
+            .execute(c)
+            .await
+            .map(|_| ()))?;
+    }
+    Ok(version)
+}
+
+pub(crate) struct NewMeeting<'a> {
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: Option<&'a str>,
+    pub video_link: Option<&'a str>,
+    pub bring: &'a str,
+    pub staff: &'a [i64],
+    pub externals: &'a [i64],
+    pub relatives: &'a [i64],
+    pub by: Option<i64>,
+    pub now: DateTime<Utc>,
+}
+
+pub(crate) async fn add_meeting(tx: &mut Tx, participant: Permitted, m: &NewMeeting<'_>) -> Result<i64, sqlx::Error> {
+    let id: i64 = on_conn!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO meetings (participant_id, kind, title, starts_at, ends_at, place, video_link, bring, status,
+             participant_answer, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'planned', 'none', $9, $10) RETURNING id"
+    )
+    .bind(participant.id())
+    .bind(m.kind)
+    .bind(m.title)
+    .bind(m.starts_at)
+    .bind(m.ends_at)
+    .bind(m.place)
+    .bind(m.video_link)
+    .bind(m.bring)
+    .bind(m.by)
+    .bind(m.now)
+    .fetch_one(c)
+    .await)?;
+    let rows = m
+        .staff
+        .iter()
+        .map(|&s| ("staff_id", s))
+        .chain(m.externals.iter().map(|&e| ("external_contact_id", e)))
+        .chain(m.relatives.iter().map(|&r| ("relative_id", r)));
+    for (column, who) in rows {
+        let sql = format!("INSERT INTO meeting_attendees (meeting_id, {column}) VALUES ($1, $2)");
+        on_conn!(tx, |c| sqlx::query(&sql).bind(id).bind(who).execute(c).await.map(|_| ()))?;
+    }
+    Ok(id)
+}
+
+/// The meeting's current state, kept in `revisions` before a change.
+async fn keep_revision(
+    tx: &mut Tx,
+    participant: Permitted,
+    meeting_id: i64,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let row: Option<(String, DateTime<Utc>, DateTime<Utc>, String)> = on_conn!(tx, |c| sqlx::query_as(
+        "SELECT status, starts_at, ends_at, participant_answer FROM meetings WHERE id = $1 AND participant_id = $2"
+    )
+    .bind(meeting_id)
+    .bind(participant.id())
+    .fetch_optional(c)
+    .await)?;
+    let Some((status, starts_at, ends_at, answer)) = row else { return Ok(false) };
+    let old = serde_json::json!({ "status": status, "starts_at": starts_at, "ends_at": ends_at, "answer": answer });
+    super::revisions::insert(tx, "meeting", meeting_id, &old.to_string(), by, now).await?;
+    Ok(true)
+}
+
+/// New time for a meeting. The participant's answer was for the old time, so it is cleared.
+pub(crate) async fn reschedule(
+    tx: &mut Tx,
+    participant: Permitted,
+    meeting_id: i64,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    if !keep_revision(tx, participant, meeting_id, by, now).await? {
+        return Ok(false);
+    }
+    Ok(on_conn!(tx, |c| sqlx::query(
+        "UPDATE meetings SET starts_at = $3, ends_at = $4, status = 'planned', participant_answer = 'none',
+             answered_at = NULL, updated_by = $5, updated_at = $6
+         WHERE id = $1 AND participant_id = $2 AND status <> 'held'"
+    )
+    .bind(meeting_id)
+    .bind(participant.id())
+    .bind(starts_at)
+    .bind(ends_at)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?
+        == 1)
+}
+
+/// Cancelled or held. A held meeting cannot be cancelled afterwards, and the reverse.
+pub(crate) async fn set_meeting_status(
+    tx: &mut Tx,
+    participant: Permitted,
+    meeting_id: i64,
+    status: &str,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    if !keep_revision(tx, participant, meeting_id, by, now).await? {
+        return Ok(false);
+    }
+    Ok(on_conn!(tx, |c| sqlx::query(
+        "UPDATE meetings SET status = $3, updated_by = $4, updated_at = $5
+         WHERE id = $1 AND participant_id = $2 AND status = 'planned'"
+    )
+    .bind(meeting_id)
+    .bind(participant.id())
+    .bind(status)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?
+        == 1)
+}
+
+/// A step on the ladder: the move is recorded and the participant's step follows.
+pub(crate) async fn move_on_ladder(
+    tx: &mut Tx,
+    participant: Permitted,
+    to_step: &str,
+    moved_on: NaiveDate,
+    note: &str,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let from: Option<String> =
+        on_conn!(tx, |c| sqlx::query_scalar("SELECT ladder_step FROM participants WHERE id = $1")
+            .bind(participant.id())
+            .fetch_optional(c)
+            .await)?;
+    on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO ladder_moves (participant_id, from_step, to_step, moved_on, note, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)"
+    )
+    .bind(participant.id())
+    .bind(from.as_deref())
+    .bind(to_step)
+    .bind(moved_on)
+    .bind(note)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    on_conn!(tx, |c| sqlx::query("UPDATE participants SET ladder_step = $2 WHERE id = $1")
+        .bind(participant.id())
+        .bind(to_step)
+        .execute(c)
+        .await
+        .map(|_| ()))
+}
+
+/// A change within DV (group or placement, hours a week); the old values go to `revisions`.
+pub(crate) async fn change_dv(
+    tx: &mut Tx,
+    participant: Permitted,
+    dv_form: &str,
+    hours_per_week: i64,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let old: (String, i64) =
+        on_conn!(tx, |c| sqlx::query_as("SELECT dv_form, hours_per_week FROM participants WHERE id = $1")
+            .bind(participant.id())
+            .fetch_one(c)
+            .await)?;
+    if old.0 == dv_form && old.1 == hours_per_week {
+        return Ok(());
+    }
+    let value = serde_json::json!({ "dv_form": old.0, "hours_per_week": old.1 }).to_string();
+    super::revisions::insert(tx, "participant_dv", participant.id(), &value, by, now).await?;
+    on_conn!(tx, |c| sqlx::query("UPDATE participants SET dv_form = $2, hours_per_week = $3 WHERE id = $1")
+        .bind(participant.id())
+        .bind(dv_form)
+        .bind(hours_per_week)
+        .execute(c)
+        .await
+        .map(|_| ()))
+}
