@@ -38,6 +38,16 @@ const ENDPOINTS: &[&str] = &[
     "attendance_sheet",
     "record_attendance",
     "notice",
+    "participant_record",
+    "plan_history",
+    "save_plan",
+    "create_meeting",
+    "reschedule_meeting",
+    "set_meeting_status",
+    "add_consent",
+    "withdraw_consent",
+    "record_step",
+    "change_dv",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {
@@ -53,6 +63,9 @@ async fn counts(app: &TestApp) -> Vec<i64> {
         "enrolments",
         "attendance",
         "expressions_of_interest",
+        "joint_plans",
+        "ladder_moves",
+        "revisions",
     ] {
         out.push(app.scalar_i64(&format!("SELECT count(*) FROM {table}")).await);
     }
