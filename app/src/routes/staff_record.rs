@@ -164,7 +164,12 @@ fn Overview(record: ParticipantRecord) -> impl IntoView {
                     PersonRole::External { organisation, .. } => organisation.label_sv().to_owned(),
                     PersonRole::Relative(kind) => kind.label_sv().to_owned(),
                 };
-                view! { <li>{format!("{} – {} ({})", c.person.name, c.role_in_case, role)}</li> }
+                let text = if c.role_in_case == role {
+                    format!("{} – {}", c.person.name, role)
+                } else {
+                    format!("{} – {} ({})", c.person.name, c.role_in_case, role)
+                };
+                view! { <li>{text}</li> }
             }).collect_view()}
             {r.relatives.iter().map(|rel| view! {
                 <li>{format!("{} – {}", rel.name, rel.relation.label_sv())}</li>
