@@ -173,8 +173,18 @@ pub struct RosterRow {
     pub dv_form: DvForm,
     /// The next planned meeting and the participant's answer to it.
     pub next_meeting: Option<(DateTime<Utc>, MeetingAnswer)>,
+    /// The signed-in staff member is one of their contact persons.
+    pub mine: bool,
+    pub meetings_this_week: i64,
+    /// The current plan's first follow-up, when it is due within two weeks (or overdue).
+    pub follow_up_due: Option<chrono::NaiveDate>,
+    /// Activity compensation ends within 90 days, on this date.
+    pub benefit_ends: Option<chrono::NaiveDate>,
+    pub assessment_without_consent: bool,
+    pub waiting_for_programme: bool,
 }
 
+/// The staff start page: the unit's caseload and what needs doing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaffHome {
     pub unit_name: String,

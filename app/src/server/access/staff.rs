@@ -7,14 +7,25 @@ use crate::policy::{Action, Actor};
 use crate::server::storage;
 
 impl Access {
-    /// The staff start page: the unit's participants.
+    /// The staff start page: the unit's caseload, with what needs doing.
     pub async fn staff_home(&self, ctx: &RequestCtx) -> Result<StaffHome, AccessError> {
         let mut work = self.work(ctx).await?;
         let want = Want::Unit { unit_id: own_unit(ctx), record_kind: "unit_roster", record_id: None };
         let permit = work.authorize(Action::Read, want).await?;
-        let unit_name = storage::participants::unit_name(work.tx()?, permit.unit()?).await?.unwrap_or_default();
-        let rows = storage::participants::in_unit(work.tx()?, permit.unit()?).await?;
-        let next = storage::meetings::next_in_unit(work.tx()?, permit.unit()?, storage::now()).await?;
+        let unit = permit.unit()?;
+        let (now, today) = (storage::now(), crate::server::today());
+        let (week_start, week_end) = this_week(today);
+        let unit_name = storage::participants::unit_name(work.tx()?, unit).await?.unwrap_or_default();
+        let rows = storage::participants::in_unit(work.tx()?, unit).await?;
+        let next = storage::meetings::next_in_unit(work.tx()?, unit, now).await?;
+        let week = storage::caseload::meetings_between(work.tx()?, unit, week_start, week_end).await?;
+        let follow_ups = storage::caseload::follow_ups_due(work.tx()?, unit, today + chrono::Days::new(14)).await?;
+        let no_consent = storage::caseload::assessment_without_consent(work.tx()?, unit, now, today).await?;
+        let waiting = storage::caseload::waiting_for_programme(work.tx()?, unit).await?;
+        let mine = match ctx.actor {
+            Actor::Staff { staff_id, .. } => storage::caseload::contact_of(work.tx()?, unit, staff_id, today).await?,
+            _ => vec![],
+        };
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         work.audit_each(&permit, "roster_entry", &ids).await?;
         work.commit().await?;
@@ -26,15 +37,35 @@ impl Access {
                 });
                 Some(RosterRow {
                     participant_id: r.id,
-                    name: r.name,
                     step: LadderStep::parse(&r.ladder_step).ok()?,
                     dv_form: DvForm::parse(&r.dv_form).ok()?,
                     next_meeting,
+                    mine: mine.contains(&r.id),
+                    meetings_this_week: week.iter().find(|w| w.0 == r.id).map_or(0, |w| w.1),
+                    follow_up_due: follow_ups.iter().find(|f| f.0 == r.id).map(|f| f.1),
+                    benefit_ends: r.benefit_until.filter(|d| *d >= today && (*d - today).num_days() <= 90),
+                    assessment_without_consent: no_consent.contains(&r.id),
+                    waiting_for_programme: waiting.contains(&r.id),
+                    name: r.name,
                 })
             })
             .collect();
         Ok(StaffHome { unit_name, participants })
     }
+}
+
+/// Monday 00:00 to the next Monday 00:00, Swedish time, as UTC instants.
+fn this_week(today: chrono::NaiveDate) -> (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>) {
+    use chrono::{Datelike, TimeZone};
+    let monday = today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let start_of = |d: chrono::NaiveDate| {
+        chrono_tz::Europe::Stockholm
+            .from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
+            .earliest()
+            .map(|t| t.to_utc())
+            .unwrap_or_else(|| d.and_time(chrono::NaiveTime::MIN).and_utc())
+    };
+    (start_of(monday), start_of(monday + chrono::Days::new(7)))
 }
 
 /// The unit of the staff member asking, if they belong to one.

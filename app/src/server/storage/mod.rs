@@ -11,6 +11,7 @@
 
 pub(crate) mod accounts;
 pub(crate) mod audit;
+pub(crate) mod caseload;
 pub(crate) mod meetings;
 pub(crate) mod meta;
 pub(crate) mod participants;

@@ -11,9 +11,11 @@ pub(crate) struct ParticipantRow {
     pub preferred_name: String,
     pub ladder_step: String,
     pub dv_form: String,
+    pub benefit_until: Option<NaiveDate>,
 }
 
-const PARTICIPANT_SELECT: &str = "SELECT id, name, preferred_name, ladder_step, dv_form FROM participants";
+const PARTICIPANT_SELECT: &str =
+    "SELECT id, name, preferred_name, ladder_step, dv_form, benefit_until FROM participants";
 
 /// The unit a participant belongs to: the fact the policy needs for staff.
 pub(crate) async fn unit_of(tx: &mut Tx, participant_id: i64) -> Result<Option<i64>, sqlx::Error> {
