@@ -12,7 +12,7 @@ use crate::routes::{
     programme::ProgrammePageView,
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{SignInCodePage, StaffHomePage},
-    staff_programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage},
+    staff_programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
     staff_record::{RecordConsentsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage},
 };
 use leptos::prelude::*;
@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personal/programmet/ny-omgang") view=NewRoundPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/programmet/omgang/:id") view=RoundPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/programmet/tillfalle/:id") view=AttendancePage ssr=ssr.clone()/>
+                <Route path=path!("/personal/programmet/tillfalle/:id/andra") view=SessionEditPage ssr=ssr.clone()/>
                 <Route path=path!("/demo") view=DemoPage ssr=ssr.clone()/>
             </Routes>
         </Router>

@@ -37,6 +37,7 @@ const ENDPOINTS: &[&str] = &[
     "dismiss_interest",
     "attendance_sheet",
     "record_attendance",
+    "update_session",
     "notice",
     "participant_record",
     "plan_history",

@@ -291,6 +291,18 @@ async fn another_units_programme_is_out_of_reach(backend: Backend) {
         ("dismiss_interest", vec![("participant_id", &o)]),
         ("attendance_sheet", vec![("session_id", &s)]),
         ("record_attendance", vec![("session_id", &s), (&mark, "present")]),
+        (
+            "update_session",
+            vec![
+                ("session_id", &s),
+                ("date", "2030-02-05"),
+                ("start", "10:00"),
+                ("end", "11:00"),
+                ("theme", "Tema"),
+                ("place", "Rum"),
+                ("visit", "none"),
+            ],
+        ),
     ];
     let denied_before = app.audit_count("outcome = 'denied'").await;
     for (endpoint, form) in &calls {
@@ -311,7 +323,45 @@ async fn another_units_programme_is_out_of_reach(backend: Backend) {
     assert_eq!(app.scalar_i64(&format!("SELECT count(*) FROM attendance WHERE session_id = {other_session}")).await, 0);
 }
 
+async fn a_changed_session_moves_the_participants_meetings(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (staff, p) = staff_and_people(&app, 1).await;
+    let id = create_round(&app, &staff, "6", "2030-02-05").await;
+    act(&app, &staff, "enrol_participant", id, p[0]).await;
+    let session = round(&app, &staff, id).await["sessions"][0]["id"].as_i64().unwrap();
+    let meeting = app
+        .scalar_i64(&format!(
+            "SELECT id FROM meetings WHERE participant_id = {} AND programme_session_id = {session}",
+            p[0]
+        ))
+        .await;
+    let participant = app.participant_client(p[0]).await;
+    app.post_form(&participant, "answer_meeting", &[("meeting_id", &meeting.to_string()), ("answer", "coming")]).await;
+    let form = [
+        ("session_id", session.to_string()),
+        ("date", "2030-02-06".to_owned()),
+        ("start", "10:00".to_owned()),
+        ("end", "11:30".to_owned()),
+        ("theme", "Besök från Arbetsförmedlingen".to_owned()),
+        ("place", "Biblioteket".to_owned()),
+        ("visit", "af".to_owned()),
+    ];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = app.post_form(&staff, "update_session", &form).await;
+    assert_eq!(location(&response), format!("/personal/programmet/omgang/{id}"));
+    let s = &round(&app, &staff, id).await["sessions"][0];
+    assert_eq!(s["visit"], "af");
+    assert_eq!(s["starts_at"], "2030-02-06T09:00:00Z", "10:00 Swedish winter time");
+    let card: Value =
+        app.call(&participant, "meeting", &[("meeting_id", &meeting.to_string())]).await.json().await.unwrap();
+    assert_eq!(card["starts_at"], "2030-02-06T09:00:00Z");
+    assert_eq!(card["title"], "Besök från Arbetsförmedlingen");
+    assert_eq!(card["place"], "Biblioteket");
+    assert_eq!(card["answer"], "none", "a new time asks for a new answer");
+}
+
 on_both_backends!(
+    a_changed_session_moves_the_participants_meetings,
     a_round_gets_weekly_sessions_at_the_same_swedish_time,
     bad_round_input_is_named_and_kept,
     enrol_leave_and_offer_the_seat_to_the_first_in_line,

@@ -2,11 +2,11 @@
 //! a new round, one round, and attendance for one session.
 
 use crate::components::{FormMessage, Icon, SelectField, TextField};
-use crate::domain::{AttendanceMark, RoundForm};
+use crate::domain::{AttendanceMark, RoundForm, SessionVisit};
 use crate::functions::programme::{
     CAPACITY_FORM, CreateRound, DismissInterest, EnrolParticipant, GiveSeat, INTEREST_FORM, NEW_ROUND_FORM,
-    RecordAttendance, RegisterInterest, SetRoundCapacity, WithdrawParticipant, load_attendance_sheet,
-    load_programme_overview, load_round,
+    RecordAttendance, RegisterInterest, SESSION_FORM, SetRoundCapacity, UpdateSession, WithdrawParticipant,
+    load_attendance_sheet, load_programme_overview, load_round,
 };
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;
@@ -298,6 +298,7 @@ fn Round(detail: RoundDetail, fb: FormFeedback) -> impl IntoView {
                         <th scope="col">"Lokal"</th>
                         <th scope="col">"Besök"</th>
                         <th scope="col">"Närvaro"</th>
+                        <th scope="col">"Ändra"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -314,6 +315,7 @@ fn Round(detail: RoundDetail, fb: FormFeedback) -> impl IntoView {
                                     {(s.marked > 0).then(|| format!(" ({} markerade)", s.marked))}
                                 </a>
                             </td>
+                            <td><a href=format!("{}/andra", session_path(s.id))>{format!("Ändra tillfälle {}", i + 1)}</a></td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -430,6 +432,46 @@ fn Attendance(sheet: AttendanceSheet) -> impl IntoView {
                 </form>
             }.into_any()
         }}
+        <p class="aside"><a href=round_path(sheet.round_id)><Icon name="arrow-left" size=24/>"Tillbaka till omgången"</a></p>
+    }
+}
+
+/// `/personal/programmet/tillfalle/:id/andra`: time, theme, room and visits of one session.
+#[component]
+pub fn SessionEditPage() -> impl IntoView {
+    let id = id_param();
+    staff_page(
+        move || async move {
+            let sheet = load_attendance_sheet(id).await?;
+            Ok((sheet, feedback(take_form_feedback(SESSION_FORM.to_owned()).await)))
+        },
+        |(sheet, fb): (AttendanceSheet, FormFeedback)| view! { <SessionEdit sheet fb/> },
+    )
+}
+
+#[component]
+fn SessionEdit(sheet: AttendanceSheet, fb: FormFeedback) -> impl IntoView {
+    let s = sheet.session.clone();
+    let start = s.starts_at.with_timezone(&chrono_tz::Europe::Stockholm);
+    let end = s.ends_at.with_timezone(&chrono_tz::Europe::Stockholm);
+    let value = |field: &str, now: String| if fb.values.is_empty() { now } else { fb.value(field) };
+    let visits: Vec<(String, String)> =
+        SessionVisit::ALL.iter().map(|v| (v.as_str().to_owned(), v.label_sv().to_owned())).collect();
+    view! {
+        <h1><Icon name="calendar-days"/>{format!("Ändra tillfälle {}", sheet.number)}</h1>
+        <p>{sheet.round_name.clone()}</p>
+        <p>"De antagna får den nya tiden i sin app. Har tiden ändrats får de svara igen."</p>
+        <FormMessage message=fb.message.clone()/>
+        <form method="post" action=UpdateSession::url() class="form">
+            <input type="hidden" name="session_id" value=s.id.to_string()/>
+            <TextField name="date" label="Datum" kind="date" value=value("date", start.format("%Y-%m-%d").to_string()) error=fb.error("date")/>
+            <TextField name="start" label="Start" kind="time" value=value("start", start.format("%H:%M").to_string())/>
+            <TextField name="end" label="Slut" kind="time" value=value("end", end.format("%H:%M").to_string())/>
+            <TextField name="theme" label="Tema" value=value("theme", s.theme.clone()) error=fb.error("theme")/>
+            <TextField name="place" label="Lokal" value=value("place", s.place.clone()) error=fb.error("place")/>
+            <SelectField name="visit" label="Besök" options=visits value=value("visit", s.visit.as_str().to_owned()) error=fb.error("visit")/>
+            <button type="submit" class="button"><Icon name="circle-check" size=24/><span>"Spara tillfället"</span></button>
+        </form>
         <p class="aside"><a href=round_path(sheet.round_id)><Icon name="arrow-left" size=24/>"Tillbaka till omgången"</a></p>
     }
 }

@@ -394,4 +394,43 @@ impl Access {
         }
         work.commit().await
     }
+
+    /// Changes one session (time, theme, room, a visit from FK or AF); the
+    /// participants' meetings follow, and each of them is audited.
+    pub async fn update_session(
+        &self,
+        ctx: &RequestCtx,
+        session_id: i64,
+        change: &SessionUpdate,
+    ) -> Result<i64, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.own_unit(Action::Change, "programme_session", Some(session_id)).await?;
+        let unit = permit.unit()?;
+        let Some(session) = storage::programme::session_in_unit(work.tx()?, unit, session_id).await? else {
+            return Err(work.refuse_unknown(Action::Change, "programme_session", session_id).await);
+        };
+        let row = storage::programme::SessionChange {
+            starts_at: change.time.start(),
+            ends_at: change.time.end(),
+            theme: change.theme.as_str(),
+            place: change.place.as_str(),
+            visit_from: change.visit.code(),
+            by: ctx.actor.account_id(),
+            now: storage::now(),
+        };
+        let affected =
+            storage::programme::update_session(work.tx()?, unit, session_id, &row).await?.unwrap_or_default();
+        work.audit_each(&permit, "meetings", &affected).await?;
+        work.commit().await?;
+        Ok(session.round_id)
+    }
+}
+
+/// A changed session, parsed.
+#[derive(Debug, Clone)]
+pub struct SessionUpdate {
+    pub time: MeetingTime,
+    pub theme: ShortText,
+    pub place: ShortText,
+    pub visit: SessionVisit,
 }

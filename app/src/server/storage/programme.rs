@@ -732,3 +732,75 @@ pub(crate) async fn attendance_summary(tx: &mut Tx, participant: Permitted) -> R
     .fetch_one(c)
     .await)
 }
+
+pub(crate) struct SessionChange<'a> {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub theme: &'a str,
+    pub place: &'a str,
+    pub visit_from: Option<&'a str>,
+    pub by: Option<i64>,
+    pub now: DateTime<Utc>,
+}
+
+/// Changes a session of the permitted unit, and the meetings it put in the
+/// participants' apps. A new time clears their answers (they were for the old
+/// time). Returns the participants whose meetings changed.
+pub(crate) async fn update_session(
+    tx: &mut Tx,
+    unit: PermittedUnit,
+    session_id: i64,
+    s: &SessionChange<'_>,
+) -> Result<Option<Vec<i64>>, sqlx::Error> {
+    let old: Option<(DateTime<Utc>, DateTime<Utc>)> = on_conn!(tx, |c| sqlx::query_as(
+        "SELECT s.starts_at, s.ends_at FROM programme_sessions s JOIN programme_rounds r ON r.id = s.round_id
+         WHERE s.id = $1 AND r.unit_id = $2"
+    )
+    .bind(session_id)
+    .bind(unit.id())
+    .fetch_optional(c)
+    .await)?;
+    let Some((old_start, old_end)) = old else { return Ok(None) };
+    on_conn!(tx, |c| sqlx::query(
+        "UPDATE programme_sessions SET starts_at = $2, ends_at = $3, theme = $4, place = $5, visit_from = $6
+         WHERE id = $1"
+    )
+    .bind(session_id)
+    .bind(s.starts_at)
+    .bind(s.ends_at)
+    .bind(s.theme)
+    .bind(s.place)
+    .bind(s.visit_from)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    let moved = old_start != s.starts_at || old_end != s.ends_at;
+    let affected: Vec<i64> = on_conn!(tx, |c| {
+        sqlx::query_scalar(
+        "SELECT participant_id FROM meetings WHERE programme_session_id = $1 AND status = 'planned' ORDER BY participant_id"
+    )
+    .bind(session_id)
+    .fetch_all(c)
+    .await
+    })?;
+    let sql = if moved {
+        "UPDATE meetings SET starts_at = $2, ends_at = $3, title = $4, place = $5, participant_answer = 'none',
+             answered_at = NULL, updated_by = $6, updated_at = $7
+         WHERE programme_session_id = $1 AND status = 'planned'"
+    } else {
+        "UPDATE meetings SET starts_at = $2, ends_at = $3, title = $4, place = $5, updated_by = $6, updated_at = $7
+         WHERE programme_session_id = $1 AND status = 'planned'"
+    };
+    on_conn!(tx, |c| sqlx::query(sql)
+        .bind(session_id)
+        .bind(s.starts_at)
+        .bind(s.ends_at)
+        .bind(s.theme)
+        .bind(s.place)
+        .bind(s.by)
+        .bind(s.now)
+        .execute(c)
+        .await
+        .map(|_| ()))?;
+    Ok(Some(affected))
+}

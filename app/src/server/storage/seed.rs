@@ -967,6 +967,9 @@ pub(crate) async fn demo_municipality(
         insert_demo_account(tx, *account_id, description).await?;
     }
 
+    // The programme sessions became meetings of the enrolled as well.
+    let all_meetings: i64 = on_conn!(tx, |c| sqlx::query_scalar("SELECT count(*) FROM meetings").fetch_one(c).await)?;
+    let meetings = usize::try_from(all_meetings).unwrap_or(meetings);
     Ok(DemoSummary { participants: people.len(), staff: staff_count, meetings })
 }
 
