@@ -13,7 +13,9 @@ use crate::routes::{
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{SignInCodePage, StaffHomePage},
     staff_programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
-    staff_record::{RecordConsentsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage},
+    staff_record::{
+        RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
@@ -72,6 +74,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personal/deltagare/:id") view=RecordPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/plan") view=RecordPlanPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/moten") view=RecordMeetingsPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/deltagare/:id/kontakter") view=RecordContactsPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/samtycken") view=RecordConsentsPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/steg") view=RecordStepsPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/kod") view=SignInCodePage ssr=ssr.clone()/>

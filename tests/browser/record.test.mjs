@@ -57,6 +57,20 @@ test("a staff member keeps a participant's record", async () => {
   assert.match(await staff.locator('main').innerText(), /Vi pratar om butiken/);
   await shot(staff, 'staff-meetings-1280');
 
+  // Contact persons: a new officer at AF.
+  await staff.getByRole('link', { name: 'Kontakter', exact: true }).click();
+  found.contacts = await axe(staff);
+  await staff.getByLabel('Vem', { exact: true }).selectOption('new');
+  await staff.getByLabel('Roll för deltagaren', { exact: true }).fill('Din handläggare på Arbetsförmedlingen');
+  await staff.getByLabel('Namn', { exact: true }).fill('Sofia Lindqvist');
+  await staff.getByLabel('Organisation', { exact: true }).selectOption('af');
+  await staff.getByLabel('Titel', { exact: true }).fill('Handläggare');
+  await staff.getByRole('button', { name: 'Spara kontaktpersonen' }).click();
+  await staff.waitForURL(`${record}/kontakter`);
+  assert.match(await staff.getByRole('status').first().innerText(), /Kontaktpersonen är sparad/);
+  assert.match(await staff.locator('.table-wrap').innerText(), /Sofia Lindqvist/);
+  await shot(staff, 'staff-contacts-1280');
+
   // Consents: record one for FK, then withdraw it.
   await staff.getByRole('link', { name: 'Samtycken', exact: true }).click();
   found.consents = await axe(staff);

@@ -49,6 +49,10 @@ const ENDPOINTS: &[&str] = &[
     "withdraw_consent",
     "record_step",
     "change_dv",
+    "add_contact_person",
+    "end_contact_person",
+    "change_contact_role",
+    "add_extended_support",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {
@@ -67,6 +71,9 @@ async fn counts(app: &TestApp) -> Vec<i64> {
         "joint_plans",
         "ladder_moves",
         "revisions",
+        "contact_persons",
+        "external_contacts",
+        "extended_support",
     ] {
         out.push(app.scalar_i64(&format!("SELECT count(*) FROM {table}")).await);
     }

@@ -319,6 +319,10 @@ async fn another_units_record_is_out_of_reach(backend: Backend) {
     let other_consent =
         app.scalar_i64(&format!("SELECT coalesce(min(id), 0) FROM consents WHERE participant_id = {other}")).await;
     let (o, m, c) = (other.to_string(), other_meeting.to_string(), other_consent.to_string());
+    let cp = app
+        .scalar_i64(&format!("SELECT min(id) FROM contact_persons WHERE participant_id = {other}"))
+        .await
+        .to_string();
     let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
         ("participant_record", vec![("participant_id", &o)]),
         ("plan_history", vec![("participant_id", &o)]),
@@ -350,6 +354,13 @@ async fn another_units_record_is_out_of_reach(backend: Backend) {
         ("withdraw_consent", vec![("participant_id", &o), ("consent_id", &c)]),
         ("record_step", vec![("participant_id", &o), ("step", "employment"), ("on", "2026-11-20"), ("note", "")]),
         ("change_dv", vec![("participant_id", &o), ("dv_form", "group"), ("hours_per_week", "10")]),
+        (
+            "add_contact_person",
+            vec![("participant_id", &o), ("who", "e1"), ("role_in_case", "Roll"), ("since", "2026-01-01")],
+        ),
+        ("end_contact_person", vec![("participant_id", &o), ("contact_id", &cp)]),
+        ("change_contact_role", vec![("participant_id", &o), ("contact_id", &cp), ("role_in_case", "Ny roll")]),
+        ("add_extended_support", vec![("participant_id", &o), ("employer", "Kaféet"), ("starts_on", "2026-01-01")]),
     ];
     let denied_before = app.audit_count("outcome = 'denied'").await;
     for (endpoint, form) in &calls {
@@ -376,7 +387,81 @@ async fn another_units_record_is_out_of_reach(backend: Backend) {
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }
 
+async fn contact_persons_are_added_changed_and_ended(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let p = app.participant_in_unit(1, 4).await;
+    let staff = staff_for(&app, p).await;
+    let id = p.to_string();
+    let participant = app.participant_client(p).await;
+    let contacts = |client: reqwest::Client| {
+        let app = &app;
+        async move { client.get(app.url("/kontakter")).send().await.unwrap().text().await.unwrap() }
+    };
+    // A new officer at Arbetsförmedlingen, with a role in easy words.
+    let form = [
+        ("participant_id", id.as_str()),
+        ("who", "new"),
+        ("role_in_case", "Din handläggare på Arbetsförmedlingen"),
+        ("since", "2026-01-05"),
+        ("new_name", "Sofia Lindqvist"),
+        ("new_organisation", "af"),
+        ("new_title", "Handläggare"),
+        ("new_phone", "010-486 00 00"),
+    ];
+    let response = app.post_form(&staff, "add_contact_person", &form).await;
+    assert_eq!(location(&response), format!("/personal/deltagare/{p}/kontakter"));
+    assert!(contacts(participant.clone()).await.contains("Sofia Lindqvist"), "the participant sees the new contact");
+    let contact = app.scalar_i64(&format!("SELECT max(id) FROM contact_persons WHERE participant_id = {p}")).await;
+    let c = contact.to_string();
+    let change =
+        [("participant_id", id.as_str()), ("contact_id", c.as_str()), ("role_in_case", "Hjälper dig att hitta jobb")];
+    assert_eq!(app.call(&staff, "change_contact_role", &change).await.status(), StatusCode::OK);
+    let entries = record(&app, &staff, p).await["contact_persons"].clone();
+    let entry = entries.as_array().unwrap().iter().find(|x| x["id"] == contact).unwrap().clone();
+    assert_eq!(entry["role_in_case"], "Hjälper dig att hitta jobb");
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM revisions WHERE record_kind = 'contact_person' AND record_id = {contact}"
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        app.call(&staff, "end_contact_person", &[("participant_id", &id), ("contact_id", &c)]).await.status(),
+        200
+    );
+    assert!(!contacts(participant.clone()).await.contains("Sofia Lindqvist"), "an ended contact is gone");
+    // Bad input is named and kept.
+    let bad = [
+        ("participant_id", id.as_str()),
+        ("who", "new"),
+        ("role_in_case", ""),
+        ("since", "2026-01-05"),
+        ("new_name", "Per"),
+    ];
+    let response = app.post_form(&staff, "add_contact_person", &bad).await;
+    let page = staff.get(app.url(&location(&response))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("field-role_in_case-error") && page.contains("field-new_organisation-error"));
+    assert!(page.contains("value=\"Per\""));
+
+    // Extended support needs a written consent in force.
+    let support = [("participant_id", id.as_str()), ("employer", "Kaféet Solen"), ("starts_on", "2026-03-01")];
+    assert_eq!(app.call(&staff, "add_extended_support", &support).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let consent = [
+        ("participant_id", id.as_str()),
+        ("scope", "extended_support"),
+        ("organisation", "af"),
+        ("method", "written"),
+        ("given_on", "2026-02-20"),
+    ];
+    assert_eq!(app.call(&staff, "add_consent", &consent).await.status(), StatusCode::OK);
+    assert_eq!(app.call(&staff, "add_extended_support", &support).await.status(), StatusCode::OK);
+    let ends = record(&app, &staff, p).await["extended_support"][0]["ends_on"].clone();
+    assert_eq!(ends, "2027-03-01", "12 months");
+}
+
 on_both_backends!(
+    contact_persons_are_added_changed_and_ended,
     every_plan_save_is_a_new_version,
     meetings_are_booked_moved_cancelled_and_held,
     a_withdrawn_consent_stops_sharing_at_once,

@@ -19,6 +19,8 @@ pub const RESCHEDULE_FORM: &str = "reschedule";
 pub const CONSENT_FORM: &str = "consent";
 pub const STEP_FORM: &str = "step";
 pub const DV_FORM: &str = "dv";
+pub const CONTACT_FORM: &str = "contact_person";
+pub const EXTENDED_FORM: &str = "extended_support";
 
 pub fn record_path(participant_id: i64, part: &str) -> String {
     if part.is_empty() {
@@ -433,4 +435,149 @@ pub async fn change_dv(
     };
     req.state.access.change_dv(&req.ctx, participant_id, form, hours).await.map_err(|e| req.fail(e))?;
     req.done(&page, "Ändringen i daglig verksamhet är sparad.").await
+}
+
+/// A new contact person. `who` is `s<staff id>`, `e<external id>` or `new`
+/// (then the new officer's name, organisation and title are needed).
+#[server(endpoint = "add_contact_person")]
+pub async fn add_contact_person(
+    #[server(default)] participant_id: i64,
+    #[server(default)] who: String,
+    #[server(default)] role_in_case: String,
+    #[server(default)] since: String,
+    #[server(default)] new_name: String,
+    #[server(default)] new_organisation: String,
+    #[server(default)] new_title: String,
+    #[server(default)] new_phone: String,
+    #[server(default)] new_email: String,
+) -> Result<(), AppError> {
+    use crate::domain::{Email, Organisation, PersonName, PhoneNumber, ShortText, parse_iso_date};
+    use crate::models::FormFeedback;
+    use crate::server::{
+        AccessError,
+        access::record::{ContactWho, NewContactPerson},
+    };
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = record_path(participant_id, "kontakter");
+    let mut fb = FormFeedback::new(CONTACT_FORM);
+    for (k, v) in [
+        ("who", &who),
+        ("role_in_case", &role_in_case),
+        ("since", &since),
+        ("new_name", &new_name),
+        ("new_organisation", &new_organisation),
+        ("new_title", &new_title),
+        ("new_phone", &new_phone),
+        ("new_email", &new_email),
+    ] {
+        fb.keep(k, v);
+    }
+    let role = fb.check("role_in_case", ShortText::parse(&role_in_case));
+    let since = fb.check("since", parse_iso_date(&since));
+    let who = match who.split_at_checked(1) {
+        Some(("s", id)) => fb.check("who", id.parse().map(ContactWho::Staff).map_err(|_| "Välj en person i listan.")),
+        Some(("e", id)) => {
+            fb.check("who", id.parse().map(ContactWho::External).map_err(|_| "Välj en person i listan."))
+        }
+        _ if who == "new" => {
+            let name = fb.check("new_name", PersonName::parse(&new_name));
+            let organisation = fb.check("new_organisation", Organisation::parse(&new_organisation));
+            let title = fb.check("new_title", ShortText::parse(&new_title));
+            let phone = if new_phone.trim().is_empty() {
+                Some(None)
+            } else {
+                fb.check("new_phone", PhoneNumber::parse(&new_phone).map(Some))
+            };
+            let email = if new_email.trim().is_empty() {
+                Some(None)
+            } else {
+                fb.check("new_email", Email::parse(&new_email).map(Some))
+            };
+            match (name, organisation, title, phone, email) {
+                (Some(name), Some(organisation), Some(title), Some(phone), Some(email)) => {
+                    Some(ContactWho::NewExternal { name, organisation, title, phone, email })
+                }
+                _ => None,
+            }
+        }
+        _ => fb.check("who", Err::<ContactWho, _>("Välj vem som blir kontaktperson.")),
+    };
+    let (Some(who), Some(role_in_case), Some(since)) = (who, role, since) else {
+        return req.reject(fb, &page).await;
+    };
+    match req
+        .state
+        .access
+        .add_contact_person(&req.ctx, participant_id, &NewContactPerson { who, role_in_case, since })
+        .await
+    {
+        Ok(()) => req.done(&page, "Kontaktpersonen är sparad.").await,
+        Err(AccessError::Invalid { field, message }) => {
+            fb.errors.push((field.into(), message.into()));
+            req.reject(fb, &page).await
+        }
+        Err(e) => Err(req.fail(e)),
+    }
+}
+
+/// Ends a contact person's role today.
+#[server(endpoint = "end_contact_person")]
+pub async fn end_contact_person(
+    #[server(default)] participant_id: i64,
+    #[server(default)] contact_id: i64,
+) -> Result<(), AppError> {
+    let req = req().await?;
+    req.require_signed_in()?;
+    req.state.access.end_contact_person(&req.ctx, participant_id, contact_id).await.map_err(|e| req.fail(e))?;
+    req.done(&record_path(participant_id, "kontakter"), "Kontaktpersonen är avslutad.").await
+}
+
+/// A new description of a contact person's role ("Din handläggare på Försäkringskassan").
+#[server(endpoint = "change_contact_role")]
+pub async fn change_contact_role(
+    #[server(default)] participant_id: i64,
+    #[server(default)] contact_id: i64,
+    #[server(default)] role_in_case: String,
+) -> Result<(), AppError> {
+    use crate::domain::ShortText;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let Ok(role) = ShortText::parse(&role_in_case) else {
+        super::set_status(422);
+        return Err(AppError::invalid("role_in_case", "Skriv vad personen är för deltagaren."));
+    };
+    req.state.access.change_contact_role(&req.ctx, participant_id, contact_id, &role).await.map_err(|e| req.fail(e))?;
+    req.done(&record_path(participant_id, "kontakter"), "Rollen är ändrad.").await
+}
+
+/// Extended support after employment (12 months; needs written consent).
+#[server(endpoint = "add_extended_support")]
+pub async fn add_extended_support(
+    #[server(default)] participant_id: i64,
+    #[server(default)] employer: String,
+    #[server(default)] starts_on: String,
+) -> Result<(), AppError> {
+    use crate::domain::{ShortText, parse_iso_date};
+    use crate::models::FormFeedback;
+    use crate::server::AccessError;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = record_path(participant_id, "steg");
+    let mut fb = FormFeedback::new(EXTENDED_FORM);
+    fb.keep("employer", &employer);
+    fb.keep("starts_on", &starts_on);
+    let employer = fb.check("employer", ShortText::parse(&employer));
+    let starts_on = fb.check("starts_on", parse_iso_date(&starts_on));
+    let (Some(employer), Some(starts_on)) = (employer, starts_on) else {
+        return req.reject(fb, &page).await;
+    };
+    match req.state.access.add_extended_support(&req.ctx, participant_id, &employer, starts_on).await {
+        Ok(()) => req.done(&page, "Förlängt stöd är registrerat i 12 månader.").await,
+        Err(AccessError::Invalid { field, message }) => {
+            fb.errors.push((field.into(), message.into()));
+            req.reject(fb, &page).await
+        }
+        Err(e) => Err(req.fail(e)),
+    }
 }

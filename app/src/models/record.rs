@@ -87,6 +87,30 @@ pub struct ParticipantRecord {
     pub moves: Vec<LadderMove>,
     /// The unit's staff, for meeting attendees.
     pub staff: Vec<Choice>,
+    /// Every contact person, in force or ended.
+    pub contact_persons: Vec<ContactPersonEntry>,
+    /// Every external officer on record, to pick a new contact person from.
+    pub all_externals: Vec<ExternalEntry>,
+    pub extended_support: Vec<ExtendedSupportEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContactPersonEntry {
+    pub id: i64,
+    pub name: String,
+    pub role_in_case: String,
+    /// "Försäkringskassan", "Arbetskonsulent"…
+    pub who: String,
+    pub since: NaiveDate,
+    pub until: Option<NaiveDate>,
+}
+
+/// Support from DV at the workplace for 12 months after employment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExtendedSupportEntry {
+    pub employer: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
 }
 
 impl ParticipantRecord {

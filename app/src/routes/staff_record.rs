@@ -6,7 +6,8 @@ use crate::domain::{
     CodeEnum, ConsentMethod, ConsentScope, DvForm, LadderStep, MeetingKind, MeetingStatus, Organisation,
 };
 use crate::functions::record::{
-    AddConsent, CONSENT_FORM, ChangeDv, CreateMeeting, DV_FORM, MEETING_FORM, PLAN_FORM, RecordStep, RescheduleMeeting,
+    AddConsent, AddContactPerson, AddExtendedSupport, CONSENT_FORM, CONTACT_FORM, ChangeContactRole, ChangeDv,
+    CreateMeeting, DV_FORM, EXTENDED_FORM, EndContactPerson, MEETING_FORM, PLAN_FORM, RecordStep, RescheduleMeeting,
     STEP_FORM, SavePlan, SetMeetingStatus, WithdrawConsent, load_plan_history, load_record, record_path,
 };
 use crate::functions::take_form_feedback;
@@ -43,6 +44,7 @@ fn RecordNav(participant_id: i64, name: String, current: &'static str) -> impl I
         ("", "Översikt"),
         ("plan", "Plan"),
         ("moten", "Möten"),
+        ("kontakter", "Kontakter"),
         ("samtycken", "Samtycken"),
         ("steg", "Steg"),
         ("kod", "Inloggning"),
@@ -538,14 +540,17 @@ pub fn RecordStepsPage() -> impl IntoView {
             let record = load_record(id).await?;
             let step = feedback(take_form_feedback(STEP_FORM.to_owned()).await);
             let dv = feedback(take_form_feedback(DV_FORM.to_owned()).await);
-            Ok((record, step, dv))
+            let extended = feedback(take_form_feedback(EXTENDED_FORM.to_owned()).await);
+            Ok((record, step, dv, extended))
         },
-        |(record, step, dv): (ParticipantRecord, FormFeedback, FormFeedback)| view! { <Steps record step dv/> },
+        |(record, step, dv, extended): (ParticipantRecord, FormFeedback, FormFeedback, FormFeedback)| {
+            view! { <Steps record step dv extended/> }
+        },
     )
 }
 
 #[component]
-fn Steps(record: ParticipantRecord, step: FormFeedback, dv: FormFeedback) -> impl IntoView {
+fn Steps(record: ParticipantRecord, step: FormFeedback, dv: FormFeedback, extended: FormFeedback) -> impl IntoView {
     let id = record.participant_id;
     let dv_value = if dv.values.is_empty() { record.dv_form.as_str().to_owned() } else { dv.value("dv_form") };
     let hours = if dv.values.is_empty() { record.hours_per_week.to_string() } else { dv.value("hours_per_week") };
@@ -574,6 +579,122 @@ fn Steps(record: ParticipantRecord, step: FormFeedback, dv: FormFeedback) -> imp
             <SelectField name="dv_form" label="Form" options=options(DvForm::ALL, None) value=dv_value error=dv.error("dv_form")/>
             <TextField name="hours_per_week" label="Timmar i veckan" kind="number" value=hours error=dv.error("hours_per_week")/>
             <button type="submit" class="button button-secondary"><span>"Spara ändringen"</span></button>
+        </form>
+        <h2>"Förlängt stöd efter anställning"</h2>
+        <p>"Daglig verksamhet stöttar på arbetsplatsen i 12 månader. Det kräver ett skriftligt samtycke."</p>
+        <ul>
+            {record.extended_support.iter().map(|e| view! {
+                <li>{format!("{}: {} till {}", e.employer, e.starts_on, e.ends_on)}</li>
+            }).collect_view()}
+        </ul>
+        <FormMessage message=extended.message.clone()/>
+        <form method="post" action=AddExtendedSupport::url() class="form">
+            <input type="hidden" name="participant_id" value=id.to_string()/>
+            <TextField name="employer" label="Arbetsgivare" value=extended.value("employer") error=extended.error("employer")/>
+            <TextField name="starts_on" label="Från" kind="date"
+                value=if extended.values.is_empty() { record.today.to_string() } else { extended.value("starts_on") }
+                error=extended.error("starts_on")/>
+            <button type="submit" class="button button-secondary"><span>"Registrera förlängt stöd"</span></button>
+        </form>
+    }
+}
+
+/// `/personal/deltagare/:id/kontakter`: contact persons and external officers.
+#[component]
+pub fn RecordContactsPage() -> impl IntoView {
+    let id = id_param();
+    staff_page(
+        move || async move {
+            let record = load_record(id).await?;
+            Ok((record, feedback(take_form_feedback(CONTACT_FORM.to_owned()).await)))
+        },
+        |(record, fb): (ParticipantRecord, FormFeedback)| view! { <Contacts record fb/> },
+    )
+}
+
+#[component]
+fn Contacts(record: ParticipantRecord, fb: FormFeedback) -> impl IntoView {
+    let id = record.participant_id;
+    let who: Vec<(String, String)> = std::iter::once((String::new(), "Välj".to_owned()))
+        .chain(record.staff.iter().map(|s| (format!("s{}", s.id), format!("{} (personal)", s.name))))
+        .chain(
+            record
+                .all_externals
+                .iter()
+                .map(|e| (format!("e{}", e.id), format!("{}, {} ({})", e.name, e.title, e.organisation.label_sv()))),
+        )
+        .chain(std::iter::once(("new".to_owned(), "En ny person på en annan organisation".to_owned())))
+        .collect();
+    view! {
+        <RecordNav participant_id=id name=record.name.clone() current="kontakter"/>
+        <p>"Deltagaren ser sina kontaktpersoner under Mina kontakter: namn, vem de är i enkla ord, och knappar för att ringa och mejla."</p>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Kontaktpersoner">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">"Namn"</th><th scope="col">"Vem"</th><th scope="col">"Roll för deltagaren"</th>
+                        <th scope="col">"Sedan"</th><th scope="col">"Åtgärd"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {record.contact_persons.iter().map(|c| {
+                        let field = format!("role-{}", c.id);
+                        view! {
+                            <tr>
+                                <td>{c.name.clone()}</td>
+                                <td>{c.who.clone()}</td>
+                                <td>
+                                    {match c.until {
+                                        Some(_) => view! { <span>{c.role_in_case.clone()}</span> }.into_any(),
+                                        None => view! {
+                                            <form method="post" action=ChangeContactRole::url() class="row-actions">
+                                                <input type="hidden" name="participant_id" value=id.to_string()/>
+                                                <input type="hidden" name="contact_id" value=c.id.to_string()/>
+                                                <div class="field">
+                                                    <label for=field.clone()>{format!("Roll för {}", c.name)}</label>
+                                                    <input id=field.clone() name="role_in_case" value=c.role_in_case.clone()/>
+                                                </div>
+                                                <button type="submit" class="button button-secondary">"Spara roll"</button>
+                                            </form>
+                                        }.into_any(),
+                                    }}
+                                </td>
+                                <td>{c.since.to_string()}{c.until.map(|u| format!(", slutade {u}"))}</td>
+                                <td>
+                                    {c.until.is_none().then(|| view! {
+                                        <form method="post" action=EndContactPerson::url()>
+                                            <input type="hidden" name="participant_id" value=id.to_string()/>
+                                            <input type="hidden" name="contact_id" value=c.id.to_string()/>
+                                            <button type="submit" class="button button-secondary"
+                                                aria-label=format!("Avsluta: {}", c.name)>"Avsluta"</button>
+                                        </form>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <h2>"Lägg till en kontaktperson"</h2>
+        <FormMessage message=fb.message.clone()/>
+        <form method="post" action=AddContactPerson::url() class="form">
+            <input type="hidden" name="participant_id" value=id.to_string()/>
+            <SelectField name="who" label="Vem" options=who value=fb.value("who") error=fb.error("who")/>
+            <TextField name="role_in_case" label="Roll för deltagaren" hint="I enkla ord, till exempel: Din handläggare på Försäkringskassan"
+                value=fb.value("role_in_case") error=fb.error("role_in_case")/>
+            <TextField name="since" label="Från" kind="date"
+                value=if fb.values.is_empty() { record.today.to_string() } else { fb.value("since") } error=fb.error("since")/>
+            <fieldset class="choices">
+                <legend>"Om det är en ny person"</legend>
+                <TextField name="new_name" label="Namn" value=fb.value("new_name") error=fb.error("new_name")/>
+                <SelectField name="new_organisation" label="Organisation" options=options(Organisation::ALL, Some("Välj"))
+                    value=fb.value("new_organisation") error=fb.error("new_organisation")/>
+                <TextField name="new_title" label="Titel" hint="Till exempel: Handläggare" value=fb.value("new_title") error=fb.error("new_title")/>
+                <TextField name="new_phone" label="Telefon (valfritt)" kind="tel" value=fb.value("new_phone") error=fb.error("new_phone")/>
+                <TextField name="new_email" label="E-post (valfritt)" kind="email" value=fb.value("new_email") error=fb.error("new_email")/>
+            </fieldset>
+            <button type="submit" class="button"><Icon name="users" size=24/><span>"Spara kontaktpersonen"</span></button>
         </form>
     }
 }

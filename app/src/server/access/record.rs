@@ -9,8 +9,8 @@ use crate::domain::{
     Organisation, RelationKind, ShortText,
 };
 use crate::models::{
-    Choice, ConsentEntry, ExternalEntry, LadderMove, ParticipantRecord, PlanHistory, PlanVersion, ProgrammeStatus,
-    RelativeEntry,
+    Choice, ConsentEntry, ContactPersonEntry, ExtendedSupportEntry, ExternalEntry, LadderMove, ParticipantRecord,
+    PlanHistory, PlanVersion, ProgrammeStatus, RelativeEntry,
 };
 use crate::policy::{Action, Section};
 use crate::server::storage::{self, record::PlanVersionRow};
@@ -125,6 +125,8 @@ impl Access {
         let staff = storage::programme::staff_of_unit(work.tx()?, profile.unit()?).await?;
 
         let contacts = work.section(Action::Read, participant_id, Section::Contacts).await?;
+        let contact_persons = storage::contacts::all(work.tx()?, contacts.participant()?).await?;
+        let all_externals = storage::contacts::externals(work.tx()?).await?;
         let contacts = storage::participants::contact_persons(work.tx()?, contacts.participant()?, today).await?;
 
         let consents = work.section(Action::Read, participant_id, Section::Consents).await?;
@@ -153,7 +155,14 @@ impl Access {
 
         let ladder = work.section(Action::Read, participant_id, Section::Ladder).await?;
         let moves = storage::participants::ladder_moves(work.tx()?, ladder.participant()?).await?;
+        let extended = storage::contacts::extended_support(work.tx()?, ladder.participant()?).await?;
         work.commit().await?;
+        let external = |(id, name, organisation, title): (i64, String, String, String)| ExternalEntry {
+            id,
+            name,
+            organisation: Organisation::parse(&organisation).unwrap_or(Organisation::Other),
+            title,
+        };
 
         Ok(ParticipantRecord {
             participant_id,
@@ -206,6 +215,28 @@ impl Access {
                 .filter_map(|m| Some(LadderMove { step: LadderStep::parse(&m.to_step).ok()?, on: m.moved_on }))
                 .collect(),
             staff: staff.into_iter().map(|(id, name)| Choice { id, name }).collect(),
+            contact_persons: contact_persons
+                .into_iter()
+                .map(|c| ContactPersonEntry {
+                    id: c.id,
+                    name: c.name,
+                    role_in_case: c.role_in_case,
+                    who: match (c.organisation, c.staff_role) {
+                        (Some(org), _) => Organisation::parse(&org).map(|o| o.label_sv()).unwrap_or("").to_owned(),
+                        (None, Some(role)) => {
+                            crate::domain::StaffRole::parse(&role).map(|r| r.label_sv()).unwrap_or("").to_owned()
+                        }
+                        _ => String::new(),
+                    },
+                    since: c.since,
+                    until: c.until,
+                })
+                .collect(),
+            all_externals: all_externals.into_iter().map(external).collect(),
+            extended_support: extended
+                .into_iter()
+                .map(|e| ExtendedSupportEntry { employer: e.employer, starts_on: e.starts_on, ends_on: e.ends_on })
+                .collect(),
         })
     }
 
@@ -455,4 +486,147 @@ impl Access {
         .await?;
         work.commit().await
     }
+
+    /// A new contact person: one of the unit's staff, an officer on record, or a new officer.
+    pub async fn add_contact_person(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        contact: &NewContactPerson,
+    ) -> Result<(), AccessError> {
+        use storage::contacts::Who;
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Create, participant_id, Section::Contacts).await?;
+        let now = storage::now();
+        let who = match &contact.who {
+            ContactWho::Staff(id) => {
+                if !storage::programme::staff_in_unit(work.tx()?, permit.unit()?, *id).await? {
+                    return Err(AccessError::Invalid { field: "who", message: "Välj en person i listan." });
+                }
+                Who::Staff(*id)
+            }
+            ContactWho::External(id) => {
+                if !storage::contacts::external_exists(work.tx()?, *id).await? {
+                    return Err(AccessError::Invalid { field: "who", message: "Välj en person i listan." });
+                }
+                Who::External(*id)
+            }
+            ContactWho::NewExternal { name, organisation, title, phone, email } => {
+                let new = storage::contacts::NewExternal {
+                    name: name.as_str(),
+                    organisation: organisation.as_str(),
+                    title: title.as_str(),
+                    phone: phone.as_ref().map(|p| p.as_str()),
+                    email: email.as_ref().map(|e| e.as_str()),
+                    now,
+                };
+                Who::External(storage::contacts::add_external(work.tx()?, &new).await?)
+            }
+        };
+        storage::contacts::add(
+            work.tx()?,
+            permit.participant()?,
+            who,
+            contact.role_in_case.as_str(),
+            contact.since,
+            ctx.actor.account_id(),
+            now,
+        )
+        .await?;
+        work.commit().await
+    }
+
+    /// Ends a contact person's role today.
+    pub async fn end_contact_person(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        contact_id: i64,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Contacts).await?;
+        let today = crate::server::today();
+        if !storage::contacts::end(work.tx()?, permit.participant()?, contact_id, today).await? {
+            return Err(AccessError::Invalid { field: "contact_id", message: "Kontaktpersonen är redan avslutad." });
+        }
+        work.commit().await
+    }
+
+    /// A new description of a contact person's role.
+    pub async fn change_contact_role(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        contact_id: i64,
+        role_in_case: &ShortText,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Contacts).await?;
+        let changed = storage::contacts::change_role(
+            work.tx()?,
+            permit.participant()?,
+            contact_id,
+            role_in_case.as_str(),
+            ctx.actor.account_id(),
+            storage::now(),
+        )
+        .await?;
+        if !changed {
+            return Err(AccessError::Invalid { field: "contact_id", message: "Välj en kontaktperson i listan." });
+        }
+        work.commit().await
+    }
+
+    /// Extended support after employment: 12 months, only with a written consent in force.
+    pub async fn add_extended_support(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        employer: &ShortText,
+        starts_on: NaiveDate,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Ladder).await?;
+        let who = permit.participant()?;
+        let Some(consent) =
+            storage::contacts::extended_support_consent(work.tx()?, who, crate::server::today()).await?
+        else {
+            return Err(AccessError::Invalid {
+                field: "employer",
+                message: "Förlängt stöd kräver ett skriftligt samtycke. Registrera samtycket först.",
+            });
+        };
+        let ends_on = starts_on.checked_add_months(chrono::Months::new(12)).unwrap_or(starts_on);
+        let support = storage::contacts::NewExtendedSupport {
+            employer: employer.as_str(),
+            starts_on,
+            ends_on,
+            consent_id: consent,
+            by: ctx.actor.account_id(),
+            now: storage::now(),
+        };
+        storage::contacts::add_extended_support(work.tx()?, who, &support).await?;
+        work.commit().await
+    }
+}
+
+/// Who a new contact person is.
+#[derive(Debug, Clone)]
+pub enum ContactWho {
+    Staff(i64),
+    External(i64),
+    NewExternal {
+        name: crate::domain::PersonName,
+        organisation: Organisation,
+        title: ShortText,
+        phone: Option<crate::domain::PhoneNumber>,
+        email: Option<crate::domain::Email>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct NewContactPerson {
+    pub who: ContactWho,
+    pub role_in_case: ShortText,
+    pub since: NaiveDate,
 }

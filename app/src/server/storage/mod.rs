@@ -12,6 +12,7 @@
 pub(crate) mod accounts;
 pub(crate) mod audit;
 pub(crate) mod caseload;
+pub(crate) mod contacts;
 pub(crate) mod meetings;
 pub(crate) mod meta;
 pub(crate) mod participants;
