@@ -460,7 +460,32 @@ async fn contact_persons_are_added_changed_and_ended(backend: Backend) {
     assert_eq!(ends, "2027-03-01", "12 months");
 }
 
+async fn the_code_page_makes_codes_for_relatives_too(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let relative = app.scalar_i64("SELECT min(relative_id) FROM participant_relatives").await;
+    let p = app
+        .scalar_i64(&format!("SELECT min(participant_id) FROM participant_relatives WHERE relative_id = {relative}"))
+        .await;
+    let name = app.scalar_text(&format!("SELECT name FROM relatives WHERE id = {relative}")).await;
+    let staff = staff_for(&app, p).await;
+    let page = staff.get(app.url(&format!("/personal/deltagare/{p}/kod"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains(&format!("Skapa kod för {name}")), "a button per relative");
+    let form = [("participant_id", p.to_string()), ("relative_id", relative.to_string())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = app.post_form(&staff, "create_sign_in_code", &form).await;
+    assert_eq!(location(&response), format!("/personal/deltagare/{p}/kod"));
+    let page = staff.get(app.url(&location(&response))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains(&format!("Kod för {name}")), "the code says whom it is for");
+    let account = app.scalar_i64(&format!("SELECT id FROM accounts WHERE relative_id = {relative}")).await;
+    assert_eq!(
+        app.scalar_i64(&format!("SELECT count(*) FROM sign_in_codes WHERE account_id = {account} AND used_at IS NULL"))
+            .await,
+        1
+    );
+}
+
 on_both_backends!(
+    the_code_page_makes_codes_for_relatives_too,
     contact_persons_are_added_changed_and_ended,
     every_plan_save_is_a_new_version,
     meetings_are_booked_moved_cancelled_and_held,

@@ -165,8 +165,13 @@ pub async fn create_sign_in_code(
     let qr_svg = qrcode::QrCode::new(link.as_bytes())
         .map(|qr| qr.render::<qrcode::render::svg::Color>().min_dimensions(240, 240).build())
         .map_err(|_| AppError::Internal { request_id: req.ctx.request_id.clone() })?;
-    let new_code =
-        NewSignInCode { code: code.as_str().to_owned(), grouped: code.display_grouped(), expires_at, qr_svg };
+    let new_code = NewSignInCode {
+        code: code.as_str().to_owned(),
+        grouped: code.display_grouped(),
+        expires_at,
+        qr_svg,
+        relative_id,
+    };
     // A plain form POST comes back to the code page, which shows the code once,
     // and only on this participant's page.
     req.flash(NEW_CODE_KEY, &(participant_id, &new_code)).await?;

@@ -207,6 +207,8 @@ pub struct NewSignInCode {
     pub expires_at: DateTime<Utc>,
     /// The sign-in link as an SVG QR code.
     pub qr_svg: String,
+    /// For a relative of the participant; `None` for the participant.
+    pub relative_id: Option<i64>,
 }
 
 /// What a form shows after a plain POST that failed: the entered values and a

@@ -1,17 +1,14 @@
 //! The staff start page: the unit's participants.
 
-use crate::components::{ErrorPanel, Icon, SelectField, TextField};
+use crate::components::{Icon, SelectField, TextField};
 use crate::domain::LadderStep;
-use crate::errors::AppError;
-use crate::functions::auth::{CreateSignInCode, current_viewer, take_new_sign_in_code};
+use crate::functions::auth::{CreateSignInCode, take_new_sign_in_code};
 use crate::functions::staff::{EndParticipantSessions, load_staff_home};
-use crate::layouts::Page;
 use crate::layouts::staff_page;
-use crate::models::{NewSignInCode, RosterRow, StaffHome};
-use crate::routes::not_found::NotFoundPage;
+use crate::models::{NewSignInCode, ParticipantRecord, RosterRow, StaffHome};
+use crate::routes::staff_record::RecordNav;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// What the roster is filtered by, from the page address (`?namn=&steg=&mina=1`).
@@ -139,41 +136,33 @@ fn Roster(home: StaffHome, filter: RosterFilter) -> impl IntoView {
     }
 }
 
-/// `/personal/deltagare/:id/kod`: make a single-use sign-in code and show it as
-/// text and as a QR code for the participant's phone camera.
+/// `/personal/deltagare/:id/kod`: make a single-use sign-in code for the
+/// participant or one of their relatives, shown as text and as a QR code for
+/// the phone's camera.
 #[component]
 pub fn SignInCodePage() -> impl IntoView {
-    let participant_id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()));
-    let data = Resource::new_blocking(
-        || (),
-        move |_| async move { (current_viewer().await, take_new_sign_in_code(participant_id.unwrap_or_default()).await) },
-    );
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    (Ok(None), _) | (_, Err(AppError::NotSignedIn)) => {
-                        view! { <Redirect path="/logga-in/personal"/> }.into_any()
-                    }
-                    (viewer, code) => view! {
-                        <Page viewer=viewer.ok().flatten()>
-                            <h1><Icon name="qr-code"/>"Inloggningskod"</h1>
-                            {match (participant_id, code) {
-                                (None, _) => view! { <NotFoundPage/> }.into_any(),
-                                (Some(id), Ok((code, ended))) => view! { <CodePanel participant_id=id code ended/> }.into_any(),
-                                (Some(_), Err(error)) => view! { <ErrorPanel error/> }.into_any(),
-                            }}
-                        </Page>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())).unwrap_or_default();
+    staff_page(
+        move || async move {
+            let record = crate::functions::record::load_record(id).await?;
+            let (code, ended) = take_new_sign_in_code(id).await?;
+            Ok((record, code, ended))
+        },
+        |(record, code, ended): (ParticipantRecord, Option<NewSignInCode>, bool)| {
+            view! { <CodePanel record code ended/> }
+        },
+    )
 }
 
 #[component]
-fn CodePanel(participant_id: i64, code: Option<NewSignInCode>, ended: bool) -> impl IntoView {
+fn CodePanel(record: ParticipantRecord, code: Option<NewSignInCode>, ended: bool) -> impl IntoView {
+    let participant_id = record.participant_id;
+    let for_whom = code.as_ref().map(|c| match c.relative_id {
+        None => record.name.clone(),
+        Some(r) => record.relatives.iter().find(|x| x.id == r).map(|x| x.name.clone()).unwrap_or_default(),
+    });
     view! {
+        <RecordNav participant_id name=record.name.clone() current="kod"/>
         {ended.then(|| view! {
             <div class="panel" role="status"><p>"Deltagaren är utloggad på alla mobiler."</p></div>
         })}
@@ -183,7 +172,8 @@ fn CodePanel(participant_id: i64, code: Option<NewSignInCode>, ended: bool) -> i
                 let until = crate::texts::time_in_words(code.expires_at);
                 view! {
                     <div class="card code-card">
-                        <p>"Deltagaren skannar koden med mobilens kamera, eller skriver in den på sidan Logga in."</p>
+                        <h2>{format!("Kod för {}", for_whom.unwrap_or_default())}</h2>
+                        <p>"Skanna koden med mobilens kamera, eller skriv in den på sidan Logga in."</p>
                         <div class="qr" role="img" aria-label="QR-kod som öppnar inloggningen med koden" inner_html=svg></div>
                         <p class="code" aria-label=format!("Koden är {}", code.code.chars().map(String::from).collect::<Vec<_>>().join(" "))>
                             {code.grouped.clone()}
@@ -200,6 +190,24 @@ fn CodePanel(participant_id: i64, code: Option<NewSignInCode>, ended: bool) -> i
             <input type="hidden" name="participant_id" value=participant_id.to_string()/>
             <button type="submit" class="button"><Icon name="key-round" size=24/><span>"Skapa en ny kod"</span></button>
         </form>
+        {(!record.relatives.is_empty()).then(|| view! {
+            <h2>"Kod för en anhörig eller god man"</h2>
+            <p>"Den anhöriga ser bara det som deltagaren har samtyckt till att dela."</p>
+            <ul class="plain-list">
+                {record.relatives.iter().map(|r| view! {
+                    <li>
+                        <form method="post" action=CreateSignInCode::url()>
+                            <input type="hidden" name="participant_id" value=participant_id.to_string()/>
+                            <input type="hidden" name="relative_id" value=r.id.to_string()/>
+                            <button type="submit" class="button button-secondary">
+                                <Icon name="key-round" size=24/>
+                                <span>{format!("Skapa kod för {} ({})", r.name, r.relation.label_sv().to_lowercase())}</span>
+                            </button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
         <h2>"Borttappad mobil?"</h2>
         <p>"Logga ut deltagaren på alla mobiler. Deltagaren loggar sedan in med en ny kod."</p>
         <form method="post" action=EndParticipantSessions::url()>
@@ -208,6 +216,5 @@ fn CodePanel(participant_id: i64, code: Option<NewSignInCode>, ended: bool) -> i
                 <Icon name="log-out" size=24/><span>"Logga ut på alla mobiler"</span>
             </button>
         </form>
-        <p class="aside"><a href="/personal"><Icon name="arrow-left" size=24/>"Tillbaka till deltagarna"</a></p>
     }
 }

@@ -39,7 +39,7 @@ fn options<T: CodeEnum>(all: &[T], empty: Option<&str>) -> Vec<(String, String)>
 
 /// The record's own menu: the same parts in the same place on each of its pages.
 #[component]
-fn RecordNav(participant_id: i64, name: String, current: &'static str) -> impl IntoView {
+pub fn RecordNav(participant_id: i64, name: String, current: &'static str) -> impl IntoView {
     let parts = [
         ("", "Översikt"),
         ("plan", "Plan"),

@@ -204,7 +204,8 @@ pub(crate) async fn add_extended_support(
     participant: Permitted,
     e: &NewExtendedSupport<'_>,
 ) -> Result<(), sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query(
+    on_conn!(tx, |c| {
+        sqlx::query(
         "INSERT INTO extended_support (participant_id, employer, starts_on, ends_on, consent_id, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)"
     )
@@ -217,5 +218,6 @@ pub(crate) async fn add_extended_support(
     .bind(e.now)
     .execute(c)
     .await
-    .map(|_| ()))
+    .map(|_| ())
+    })
 }
