@@ -53,6 +53,7 @@ const ENDPOINTS: &[&str] = &[
     "end_contact_person",
     "change_contact_role",
     "add_extended_support",
+    "discharge",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {

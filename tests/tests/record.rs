@@ -282,6 +282,13 @@ async fn steps_on_the_ladder_and_within_dv(backend: Backend) {
         ))
         .await;
     assert!(kept.contains(&format!("\"hours_per_week\":{old_hours}")), "{kept}");
+    // Leaving DV with an outcome: off the roster, still on record.
+    let form = [("participant_id", id.as_str()), ("on", "2026-11-21"), ("outcome", "employment")];
+    let response = app.post_form(&staff, "discharge", &form).await;
+    assert_eq!(location(&response), format!("/personal/deltagare/{p}/steg"));
+    let home: Value = app.call(&staff, "staff_home", &[]).await.json().await.unwrap();
+    assert!(home["participants"].as_array().unwrap().iter().all(|r| r["participant_id"] != p), "off the roster");
+    assert_eq!(record(&app, &staff, p).await["discharged"], serde_json::json!(["2026-11-21", "employment"]));
     // Bad input is refused.
     let bad = [("participant_id", id.as_str()), ("step", "astronaut"), ("on", "igår"), ("note", "")];
     let response = app.post_form(&staff, "record_step", &bad).await;
@@ -361,6 +368,7 @@ async fn another_units_record_is_out_of_reach(backend: Backend) {
         ("end_contact_person", vec![("participant_id", &o), ("contact_id", &cp)]),
         ("change_contact_role", vec![("participant_id", &o), ("contact_id", &cp), ("role_in_case", "Ny roll")]),
         ("add_extended_support", vec![("participant_id", &o), ("employer", "Kaféet"), ("starts_on", "2026-01-01")]),
+        ("discharge", vec![("participant_id", &o), ("on", "2026-01-01"), ("outcome", "studies")]),
     ];
     let denied_before = app.audit_count("outcome = 'denied'").await;
     for (endpoint, form) in &calls {

@@ -21,6 +21,7 @@ pub const STEP_FORM: &str = "step";
 pub const DV_FORM: &str = "dv";
 pub const CONTACT_FORM: &str = "contact_person";
 pub const EXTENDED_FORM: &str = "extended_support";
+pub const DISCHARGE_FORM: &str = "discharge";
 
 pub fn record_path(participant_id: i64, part: &str) -> String {
     if part.is_empty() {
@@ -580,4 +581,28 @@ pub async fn add_extended_support(
         }
         Err(e) => Err(req.fail(e)),
     }
+}
+
+/// The participant leaves DV, with the outcome.
+#[server(endpoint = "discharge")]
+pub async fn discharge(
+    #[server(default)] participant_id: i64,
+    #[server(default)] on: String,
+    #[server(default)] outcome: String,
+) -> Result<(), AppError> {
+    use crate::domain::{DischargeOutcome, parse_iso_date};
+    use crate::models::FormFeedback;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = record_path(participant_id, "steg");
+    let mut fb = FormFeedback::new(DISCHARGE_FORM);
+    fb.keep("on", &on);
+    fb.keep("outcome", &outcome);
+    let on = fb.check("on", parse_iso_date(&on));
+    let outcome = fb.check("outcome", DischargeOutcome::parse(&outcome));
+    let (Some(on), Some(outcome)) = (on, outcome) else {
+        return req.reject(fb, &page).await;
+    };
+    req.state.access.discharge(&req.ctx, participant_id, on, outcome).await.map_err(|e| req.fail(e))?;
+    req.done(&page, "Avslutet är registrerat.").await
 }

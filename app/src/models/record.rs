@@ -1,7 +1,9 @@
 //! The participant record as staff see it.
 
 use super::{Choice, ContactCard, LadderMove, MeetingCard, ProgrammeStatus};
-use crate::domain::{BenefitKind, ConsentMethod, ConsentScope, DvForm, LadderStep, Organisation, RelationKind};
+use crate::domain::{
+    BenefitKind, ConsentMethod, ConsentScope, DischargeOutcome, DvForm, LadderStep, Organisation, RelationKind,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -73,6 +75,8 @@ pub struct ParticipantRecord {
     pub hours_per_week: i64,
     pub step: LadderStep,
     pub entered_on: NaiveDate,
+    /// Left DV on this date, with this outcome.
+    pub discharged: Option<(NaiveDate, DischargeOutcome)>,
     pub today: NaiveDate,
     pub contacts: Vec<ContactCard>,
     pub consents: Vec<ConsentEntry>,

@@ -3,12 +3,14 @@
 
 use crate::components::{Checkboxes, FormMessage, Icon, SelectField, TextArea, TextField};
 use crate::domain::{
-    CodeEnum, ConsentMethod, ConsentScope, DvForm, LadderStep, MeetingKind, MeetingStatus, Organisation,
+    CodeEnum, ConsentMethod, ConsentScope, DischargeOutcome, DvForm, LadderStep, MeetingKind, MeetingStatus,
+    Organisation,
 };
 use crate::functions::record::{
     AddConsent, AddContactPerson, AddExtendedSupport, CONSENT_FORM, CONTACT_FORM, ChangeContactRole, ChangeDv,
-    CreateMeeting, DV_FORM, EXTENDED_FORM, EndContactPerson, MEETING_FORM, PLAN_FORM, RecordStep, RescheduleMeeting,
-    STEP_FORM, SavePlan, SetMeetingStatus, WithdrawConsent, load_plan_history, load_record, record_path,
+    CreateMeeting, DISCHARGE_FORM, DV_FORM, Discharge, EXTENDED_FORM, EndContactPerson, MEETING_FORM, PLAN_FORM,
+    RecordStep, RescheduleMeeting, STEP_FORM, SavePlan, SetMeetingStatus, WithdrawConsent, load_plan_history,
+    load_record, record_path,
 };
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;
@@ -541,16 +543,23 @@ pub fn RecordStepsPage() -> impl IntoView {
             let step = feedback(take_form_feedback(STEP_FORM.to_owned()).await);
             let dv = feedback(take_form_feedback(DV_FORM.to_owned()).await);
             let extended = feedback(take_form_feedback(EXTENDED_FORM.to_owned()).await);
-            Ok((record, step, dv, extended))
+            let discharge = feedback(take_form_feedback(DISCHARGE_FORM.to_owned()).await);
+            Ok((record, [step, dv, extended, discharge]))
         },
-        |(record, step, dv, extended): (ParticipantRecord, FormFeedback, FormFeedback, FormFeedback)| {
-            view! { <Steps record step dv extended/> }
+        |(record, [step, dv, extended, discharge]): (ParticipantRecord, [FormFeedback; 4])| {
+            view! { <Steps record step dv extended discharge/> }
         },
     )
 }
 
 #[component]
-fn Steps(record: ParticipantRecord, step: FormFeedback, dv: FormFeedback, extended: FormFeedback) -> impl IntoView {
+fn Steps(
+    record: ParticipantRecord,
+    step: FormFeedback,
+    dv: FormFeedback,
+    extended: FormFeedback,
+    discharge: FormFeedback,
+) -> impl IntoView {
     let id = record.participant_id;
     let dv_value = if dv.values.is_empty() { record.dv_form.as_str().to_owned() } else { dv.value("dv_form") };
     let hours = if dv.values.is_empty() { record.hours_per_week.to_string() } else { dv.value("hours_per_week") };
@@ -595,6 +604,18 @@ fn Steps(record: ParticipantRecord, step: FormFeedback, dv: FormFeedback, extend
                 value=if extended.values.is_empty() { record.today.to_string() } else { extended.value("starts_on") }
                 error=extended.error("starts_on")/>
             <button type="submit" class="button button-secondary"><span>"Registrera förlängt stöd"</span></button>
+        </form>
+        <h2>"Avslut från daglig verksamhet"</h2>
+        {record.discharged.map(|(on, outcome)| view! { <p>{format!("Avslutad {on}: {}.", outcome.label_sv())}</p> })}
+        <FormMessage message=discharge.message.clone()/>
+        <form method="post" action=Discharge::url() class="form">
+            <input type="hidden" name="participant_id" value=id.to_string()/>
+            <SelectField name="outcome" label="Hur det gick" options=options(DischargeOutcome::ALL, Some("Välj"))
+                value=discharge.value("outcome") error=discharge.error("outcome")/>
+            <TextField name="on" label="Datum för avslut" kind="date"
+                value=if discharge.values.is_empty() { record.today.to_string() } else { discharge.value("on") }
+                error=discharge.error("on")/>
+            <button type="submit" class="button button-secondary"><span>"Registrera avslutet"</span></button>
         </form>
     }
 }

@@ -5,8 +5,8 @@
 use super::participant::{contact_card, meeting_card};
 use super::{Access, AccessError, Permit, RequestCtx, Want, Work};
 use crate::domain::{
-    ConsentMethod, ConsentScope, DvForm, HoursPerWeek, LadderStep, LongText, MeetingKind, MeetingStatus, MeetingTime,
-    Organisation, RelationKind, ShortText,
+    ConsentMethod, ConsentScope, DischargeOutcome, DvForm, HoursPerWeek, LadderStep, LongText, MeetingKind,
+    MeetingStatus, MeetingTime, Organisation, RelationKind, ShortText,
 };
 use crate::models::{
     Choice, ConsentEntry, ContactPersonEntry, ExtendedSupportEntry, ExternalEntry, LadderMove, ParticipantRecord,
@@ -178,6 +178,7 @@ impl Access {
             hours_per_week: p.hours_per_week,
             step: LadderStep::parse(&p.ladder_step).unwrap_or(LadderStep::GroupActivity),
             entered_on: p.entered_on,
+            discharged: p.discharged_on.zip(p.discharge_outcome.and_then(|o| DischargeOutcome::parse(&o).ok())),
             today,
             contacts: contacts.into_iter().map(contact_card).collect(),
             consents: consents.into_iter().map(consent_entry).collect(),
@@ -606,6 +607,28 @@ impl Access {
             now: storage::now(),
         };
         storage::contacts::add_extended_support(work.tx()?, who, &support).await?;
+        work.commit().await
+    }
+
+    /// The participant leaves DV, with the outcome (domain.md: the ladder's end).
+    pub async fn discharge(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        on: NaiveDate,
+        outcome: DischargeOutcome,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Profile).await?;
+        storage::record::discharge(
+            work.tx()?,
+            permit.participant()?,
+            on,
+            outcome.as_str(),
+            ctx.actor.account_id(),
+            storage::now(),
+        )
+        .await?;
         work.commit().await
     }
 }

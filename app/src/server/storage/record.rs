@@ -18,12 +18,15 @@ pub(crate) struct ProfileRow {
     pub hours_per_week: i64,
     pub ladder_step: String,
     pub entered_on: NaiveDate,
+    pub discharged_on: Option<NaiveDate>,
+    pub discharge_outcome: Option<String>,
 }
 
 pub(crate) async fn profile(tx: &mut Tx, participant: Permitted) -> Result<Option<ProfileRow>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_as(
         "SELECT p.name, p.preferred_name, u.name AS unit_name, p.phone, p.email, p.benefit_kind,
-            p.benefit_until, p.dv_form, p.hours_per_week, p.ladder_step, p.entered_on
+            p.benefit_until, p.dv_form, p.hours_per_week, p.ladder_step, p.entered_on, p.discharged_on,
+            p.discharge_outcome
          FROM participants p JOIN units u ON u.id = p.unit_id WHERE p.id = $1"
     )
     .bind(participant.id())
@@ -429,6 +432,31 @@ pub(crate) async fn change_dv(
         .bind(participant.id())
         .bind(dv_form)
         .bind(hours_per_week)
+        .execute(c)
+        .await
+        .map(|_| ()))
+}
+
+/// The participant leaves DV with an outcome; the earlier state goes to `revisions`.
+pub(crate) async fn discharge(
+    tx: &mut Tx,
+    participant: Permitted,
+    on: NaiveDate,
+    outcome: &str,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let old: (Option<NaiveDate>, Option<String>) =
+        on_conn!(tx, |c| sqlx::query_as("SELECT discharged_on, discharge_outcome FROM participants WHERE id = $1")
+            .bind(participant.id())
+            .fetch_one(c)
+            .await)?;
+    let value = serde_json::json!({ "discharged_on": old.0, "discharge_outcome": old.1 }).to_string();
+    super::revisions::insert(tx, "participant_discharge", participant.id(), &value, by, now).await?;
+    on_conn!(tx, |c| sqlx::query("UPDATE participants SET discharged_on = $2, discharge_outcome = $3 WHERE id = $1")
+        .bind(participant.id())
+        .bind(on)
+        .bind(outcome)
         .execute(c)
         .await
         .map(|_| ()))
