@@ -190,7 +190,38 @@ async fn relative_where(app: &TestApp, exists: &str) -> (i64, i64) {
     (app.scalar_i64(&sql("relative_id")).await, app.scalar_i64(&sql("participant_id")).await)
 }
 
+/// A relative's menu shows only the parts the consent shares; withdrawn, they go.
+async fn a_relatives_menu_follows_the_consent(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let consent = app
+        .scalar_i64(
+            "SELECT min(id) FROM consents WHERE scope = 'share_with_relative' AND withdrawn_on IS NULL
+               AND shared_sections = 'meetings'",
+        )
+        .await;
+    let relative = app.scalar_i64(&format!("SELECT recipient_relative_id FROM consents WHERE id = {consent}")).await;
+    let participant = app.scalar_i64(&format!("SELECT participant_id FROM consents WHERE id = {consent}")).await;
+    let client = app.relative_client(participant, relative).await;
+    let menu = |html: &str| {
+        let nav = html.split("participant-nav").nth(1).and_then(|n| n.split("</nav>").next()).unwrap_or("").to_owned();
+        ["/min-plan", "/moten", "/kontakter", "/stegen", "/programmet"]
+            .into_iter()
+            .filter(|href| nav.contains(&format!("href=\"{href}\"")))
+            .collect::<Vec<_>>()
+    };
+    let page = client.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(menu(&page), ["/moten"], "only what is shared");
+    app.execute(&format!("UPDATE consents SET withdrawn_on = given_on WHERE id = {consent}")).await;
+    let page = client.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    assert!(menu(&page).is_empty(), "nothing once withdrawn");
+    // A participant sees the whole menu.
+    let own = app.participant_client(participant).await;
+    let page = own.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(menu(&page).len(), 5);
+}
+
 on_both_backends!(
+    a_relatives_menu_follows_the_consent,
     a_participant_cannot_read_another_participants_data,
     ids_that_do_not_exist_look_like_forbidden_ones,
     a_relative_without_consent_gets_nothing,

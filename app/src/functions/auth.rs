@@ -14,7 +14,14 @@ pub const CODE_SIGN_IN_FORM: &str = "sign_in_code";
 #[server(endpoint = "viewer")]
 pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
     let req = req().await?;
-    Ok(req.auth.user.as_ref().map(|u| Viewer { display_name: u.display_name.clone(), role: role_of(&u.actor) }))
+    let Some(user) = req.auth.user.as_ref() else { return Ok(None) };
+    let shares = match user.actor {
+        crate::policy::Actor::Relative { .. } => {
+            Some(req.state.access.relative_menu(&req.ctx).await.map_err(|e| req.fail(e))?)
+        }
+        _ => None,
+    };
+    Ok(Some(Viewer { display_name: user.display_name.clone(), role: role_of(&user.actor), shares }))
 }
 
 #[cfg(feature = "ssr")]

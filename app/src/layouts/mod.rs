@@ -3,6 +3,7 @@
 use crate::components::{Icon, ReadAloud};
 use crate::functions::auth::SignOut;
 use crate::models::{Viewer, ViewerRole};
+use crate::policy::Section;
 use crate::texts::sv;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -12,6 +13,10 @@ use leptos::server_fn::ServerFn;
 pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Children) -> impl IntoView {
     let show_nav = viewer.as_ref().is_some_and(|v| matches!(v.role, ViewerRole::Participant | ViewerRole::Relative));
     let staff = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Staff);
+    // A relative's menu has only what the participant's consent shares with them.
+    let shares = viewer.as_ref().and_then(|v| v.shares.clone());
+    let shown = move |section: Section| shares.as_ref().is_none_or(|s| s.contains(&section));
+    let help = shown(Section::Contacts);
     let current = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
         <a class="skip-link" href="#main">"Hoppa till innehållet"</a>
@@ -36,11 +41,9 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
             <nav class="participant-nav" aria-label=sv::NAV_LABEL>
                 <ul>
                     <NavLink href="/" icon="house" label=sv::NAV_START current=current.clone()/>
-                    <NavLink href="/min-plan" icon="file-text" label=sv::NAV_PLAN current=current.clone()/>
-                    <NavLink href="/moten" icon="calendar-days" label=sv::NAV_MEETINGS current=current.clone()/>
-                    <NavLink href="/kontakter" icon="users" label=sv::NAV_CONTACTS current=current.clone()/>
-                    <NavLink href="/stegen" icon="footprints" label=sv::NAV_LADDER current=current.clone()/>
-                    <NavLink href="/programmet" icon="briefcase" label=sv::NAV_PROGRAMME current=current.clone()/>
+                    {MENU.iter().filter(|(section, ..)| shown(*section)).map(|&(_, href, icon, label)| view! {
+                        <NavLink href icon label current=current.clone()/>
+                    }).collect_view()}
                 </ul>
             </nav>
         })}
@@ -57,13 +60,22 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
             {children()}
         </main>
         <footer class="site-footer">
-            {show_nav.then(|| view! {
+            {(show_nav && help).then(|| view! {
                 <p><a href="/kontakter"><Icon name="phone" size=24/><span>{sv::FOOTER_HELP}</span></a></p>
             })}
             <p><a href="/om"><Icon name="info" size=24/><span>{sv::FOOTER_ABOUT}</span></a></p>
         </footer>
     }
 }
+
+/// The participant menu after "Start": which part of the record each page shows.
+const MENU: [(Section, &str, &str, &str); 5] = [
+    (Section::Plan, "/min-plan", "file-text", sv::NAV_PLAN),
+    (Section::Meetings, "/moten", "calendar-days", sv::NAV_MEETINGS),
+    (Section::Contacts, "/kontakter", "users", sv::NAV_CONTACTS),
+    (Section::Ladder, "/stegen", "footprints", sv::NAV_LADDER),
+    (Section::Programme, "/programmet", "briefcase", sv::NAV_PROGRAMME),
+];
 
 /// A link in the participant menu; the page you are on is marked for screen readers and by a bar.
 #[component]

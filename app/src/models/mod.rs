@@ -16,6 +16,9 @@ pub use record::*;
 pub struct Viewer {
     pub display_name: String,
     pub role: ViewerRole,
+    /// For a relative: the parts of the participant's pages their consent shares
+    /// (the menu shows only these). `None` for everyone else.
+    pub shares: Option<Vec<crate::policy::Section>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -299,6 +299,31 @@ pub(super) fn contact_card(c: ContactRow) -> ContactCard {
 }
 
 impl Access {
+    /// The parts of the first linked participant's pages that the relative's
+    /// consent shares today, for the menu. These are the facts the policy
+    /// decides on (the relative's own permissions), read like the policy
+    /// reads them; each page's own read is authorized and audited as usual.
+    pub async fn relative_menu(&self, ctx: &RequestCtx) -> Result<Vec<Section>, AccessError> {
+        let crate::policy::Actor::Relative { relative_id, .. } = ctx.actor else {
+            return Ok(vec![]);
+        };
+        let mut work = self.read_only(ctx).await?;
+        let linked = storage::participants::participants_of_relative(work.tx()?, relative_id).await?;
+        let sections = match linked.first() {
+            Some(&participant_id) => {
+                let today = crate::server::today();
+                storage::participants::shared_sections(work.tx()?, participant_id, relative_id, today)
+                    .await?
+                    .iter()
+                    .filter_map(|s| Section::parse_shareable(s))
+                    .collect()
+            }
+            None => vec![],
+        };
+        work.commit().await?;
+        Ok(sections)
+    }
+
     /// Whose pages a relative sees first: the first participant they are linked to.
     pub async fn first_linked_participant(&self, ctx: &RequestCtx) -> Result<Option<i64>, AccessError> {
         let crate::policy::Actor::Relative { relative_id, .. } = ctx.actor else {
