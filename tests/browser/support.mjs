@@ -24,22 +24,35 @@ function freePort() {
   });
 }
 
-/** Starts `mina-steg serve --demo --seed-if-empty` on a fresh SQLite file. */
-export async function startServer() {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'mina-steg-browser-'));
+/**
+ * Starts `mina-steg serve --demo --seed-if-empty`: by default on a free port,
+ * the built site and a fresh SQLite file; a test may pass its own (a second
+ * release on the same address and database).
+ */
+export async function startServer(options = {}) {
+  const port = options.port ?? await freePort();
+  const database = options.database ?? join(mkdtempSync(join(tmpdir(), 'mina-steg-browser-')), 'browser.db');
+  const siteRoot = options.siteRoot ?? join(root, 'target', 'site');
   const binary = join(root, 'target', 'debug', 'mina-steg');
   const child = spawn(
     binary,
-    ['serve', '--demo', '--seed-if-empty', '--port', String(port), '--site-root', join(root, 'target', 'site')],
-    { env: { ...process.env, DATABASE_URL: `sqlite://${join(dir, 'browser.db')}`, RUST_LOG: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] },
+    ['serve', '--demo', '--seed-if-empty', '--port', String(port), '--site-root', siteRoot],
+    { env: { ...process.env, DATABASE_URL: `sqlite://${database}`, RUST_LOG: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] },
   );
+  const exited = new Promise((resolve) => child.on('exit', resolve));
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
       const r = await fetch(`${base}/healthz`);
-      if (r.ok) return { base, stop: () => child.kill('SIGTERM') };
+      if (r.ok) {
+        return {
+          base, port, database,
+          stop: () => child.kill('SIGTERM'),
+          /** Stops the server and waits until it has let go of its port. */
+          stopped: () => { child.kill('SIGTERM'); return exited; },
+        };
+      }
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
