@@ -13,6 +13,49 @@ pub fn Icon(name: &'static str, #[prop(optional)] size: Option<u32>) -> impl Int
     view! { <img class="icon" src=format!("/icons/{name}.svg") alt="" width=size height=size/> }
 }
 
+/// The ids a field's label, hint and error message hang on.
+struct FieldIds {
+    id: String,
+    hint_id: String,
+    error_id: String,
+    /// `aria-describedby`: the hint and the error, when there are any.
+    described_by: Option<String>,
+}
+
+impl FieldIds {
+    fn new(name: &str, hint: bool, error: bool) -> Self {
+        let id = format!("field-{name}");
+        let hint_id = format!("{id}-hint");
+        let error_id = format!("{id}-error");
+        let described: Vec<&str> =
+            [hint.then_some(hint_id.as_str()), error.then_some(error_id.as_str())].into_iter().flatten().collect();
+        let described_by = (!described.is_empty()).then(|| described.join(" "));
+        FieldIds { id, hint_id, error_id, described_by }
+    }
+}
+
+/// A field's label, then its hint, then what is wrong with it.
+#[component]
+fn FieldHead(
+    for_id: String,
+    label: &'static str,
+    hint: Option<&'static str>,
+    hint_id: String,
+    error: Option<String>,
+    error_id: String,
+) -> impl IntoView {
+    view! {
+        <label for=for_id>{label}</label>
+        {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+        {error.map(|e| view! {
+            <p class="error-message" id=error_id>
+                <Icon name="triangle-alert" size=24/>
+                <span>{e}</span>
+            </p>
+        })}
+    }
+}
+
 /// A text field with its label, hint and error message, keeping what was typed.
 #[component]
 pub fn TextField(
@@ -24,33 +67,19 @@ pub fn TextField(
     #[prop(optional)] value: String,
     #[prop(optional_no_strip)] error: Option<String>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = [hint.map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
     let has_error = error.is_some();
+    let ids = FieldIds::new(name, hint.is_some(), has_error);
     view! {
         <div class="field" class:field-error=has_error>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {error.map(|e| view! {
-                <p class="error-message" id=error_id.clone()>
-                    <Icon name="triangle-alert" size=24/>
-                    <span>{e}</span>
-                </p>
-            })}
+            <FieldHead for_id=ids.id.clone() label hint hint_id=ids.hint_id error error_id=ids.error_id/>
             <input
-                id=id
+                id=ids.id
                 name=name
                 type=kind.unwrap_or("text")
                 autocomplete=autocomplete.unwrap_or("off")
                 value=value
                 aria-invalid=has_error.then_some("true")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                aria-describedby=ids.described_by
             />
         </div>
     }
@@ -114,27 +143,12 @@ pub fn SelectField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional_no_strip)] error: Option<String>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = [hint.map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
     let has_error = error.is_some();
+    let ids = FieldIds::new(name, hint.is_some(), has_error);
     view! {
         <div class="field" class:field-error=has_error>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {error.map(|e| view! {
-                <p class="error-message" id=error_id.clone()>
-                    <Icon name="triangle-alert" size=24/>
-                    <span>{e}</span>
-                </p>
-            })}
-            <select id=id name=name aria-invalid=has_error.then_some("true")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by)>
+            <FieldHead for_id=ids.id.clone() label hint hint_id=ids.hint_id error error_id=ids.error_id/>
+            <select id=ids.id name=name aria-invalid=has_error.then_some("true") aria-describedby=ids.described_by>
                 {options.into_iter().map(|(v, text)| {
                     let selected = v == value;
                     view! { <option value=v selected=selected>{text}</option> }
@@ -153,27 +167,13 @@ pub fn TextArea(
     #[prop(optional)] value: String,
     #[prop(optional_no_strip)] error: Option<String>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = [hint.map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
     let has_error = error.is_some();
+    let ids = FieldIds::new(name, hint.is_some(), has_error);
     view! {
         <div class="field" class:field-error=has_error>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {error.map(|e| view! {
-                <p class="error-message" id=error_id.clone()>
-                    <Icon name="triangle-alert" size=24/>
-                    <span>{e}</span>
-                </p>
-            })}
-            <textarea id=id name=name rows="4" aria-invalid=has_error.then_some("true")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by)>{value}</textarea>
+            <FieldHead for_id=ids.id.clone() label hint hint_id=ids.hint_id error error_id=ids.error_id/>
+            <textarea id=ids.id name=name rows="4" aria-invalid=has_error.then_some("true")
+                aria-describedby=ids.described_by>{value}</textarea>
         </div>
     }
 }

@@ -9,7 +9,7 @@ use crate::models::{NewSignInCode, ParticipantRecord, RosterRow, StaffHome};
 use crate::routes::staff_record::RecordNav;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// What the roster is filtered by, from the page address (`?namn=&steg=&mina=1`).
 #[derive(Debug, Clone, Default)]
@@ -141,7 +141,7 @@ fn Roster(home: StaffHome, filter: RosterFilter) -> impl IntoView {
 /// the phone's camera.
 #[component]
 pub fn SignInCodePage() -> impl IntoView {
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())).unwrap_or_default();
+    let id = crate::routes::id_param();
     staff_page(
         move || async move {
             let record = crate::functions::record::load_record(id).await?;

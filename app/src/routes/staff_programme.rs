@@ -11,19 +11,11 @@ use crate::functions::programme::{
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;
 use crate::models::{AttendanceSheet, Choice, FormFeedback, ProgrammeOverview, RoundDetail, RoundSummary};
+use crate::routes::{feedback, id_param};
 use crate::texts::{staff_time, staff_time_span};
 use chrono::Datelike;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_params_map;
-
-fn id_param() -> i64 {
-    use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())).unwrap_or_default()
-}
-
-fn feedback(fb: Result<Option<FormFeedback>, crate::errors::AppError>) -> FormFeedback {
-    fb.ok().flatten().unwrap_or_default()
-}
 
 fn choices(list: &[Choice], empty: &str) -> Vec<(String, String)> {
     std::iter::once((String::new(), empty.to_owned()))

@@ -18,18 +18,11 @@ use crate::models::{
     FormFeedback, MeetingCard, ParticipantRecord, PersonRole, PlanHistory, PlanVersion, ProgrammeStatus,
 };
 use crate::policy::Section;
+use crate::routes::{feedback, id_param};
 use crate::texts::{staff_time, staff_time_span};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn id_param() -> i64 {
-    use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())).unwrap_or_default()
-}
-
-fn feedback(fb: Result<Option<FormFeedback>, crate::errors::AppError>) -> FormFeedback {
-    fb.ok().flatten().unwrap_or_default()
-}
+use leptos_router::hooks::use_query_map;
 
 fn options<T: CodeEnum>(all: &[T], empty: Option<&str>) -> Vec<(String, String)> {
     empty

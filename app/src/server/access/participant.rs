@@ -64,6 +64,29 @@ impl Access {
     }
 }
 
+/// A plan version with its activities and follow-ups. Only for a row read under a permit.
+pub(super) async fn plan_version(
+    work: &mut Work<'_>,
+    row: storage::plans::PlanRow,
+) -> Result<crate::models::PlanVersion, AccessError> {
+    let activities = storage::plans::activities(work.tx()?, row.id).await?;
+    let follow_ups = storage::plans::follow_ups(work.tx()?, row.id).await?;
+    Ok(crate::models::PlanVersion {
+        version: row.version,
+        goal: row.goal,
+        reason: row.goal_reason,
+        from: row.period_start,
+        until: row.period_end,
+        days_per_week: row.days_per_week,
+        hours_per_week: row.hours_per_week,
+        activities,
+        follow_ups,
+        other_notes: row.other_notes,
+        author: row.author,
+        saved_at: row.created_at,
+    })
+}
+
 /// A meeting with the people who come. Only for a row read under a permit.
 pub(super) async fn meeting_card(work: &mut Work<'_>, m: MeetingRow) -> Result<MeetingCard, AccessError> {
     let people = storage::meetings::attendees(work.tx()?, m.id).await?;
@@ -185,19 +208,18 @@ impl Access {
             .and_then(|k| crate::domain::BenefitKind::parse(&k).ok());
         let plan = match storage::plans::current(work.tx()?, permit.participant()?).await? {
             Some(row) => {
-                let activities = storage::plans::activities(work.tx()?, row.id).await?;
-                let follow_ups = storage::plans::follow_ups(work.tx()?, row.id).await?;
+                let v = plan_version(&mut work, row).await?;
                 Some(Plan {
-                    version: row.version,
-                    goal: row.goal,
-                    reason: row.goal_reason,
-                    from: row.period_start,
-                    until: row.period_end,
-                    days_per_week: row.days_per_week,
-                    hours_per_week: row.hours_per_week,
-                    activities,
-                    follow_ups,
-                    other_notes: row.other_notes,
+                    version: v.version,
+                    goal: v.goal,
+                    reason: v.reason,
+                    from: v.from,
+                    until: v.until,
+                    days_per_week: v.days_per_week,
+                    hours_per_week: v.hours_per_week,
+                    activities: v.activities,
+                    follow_ups: v.follow_ups,
+                    other_notes: v.other_notes,
                 })
             }
             None => None,

@@ -2,7 +2,7 @@
 //! plan, meetings, consents and steps. Each read and change is authorized per
 //! section and audited; corrections keep the earlier value in `revisions`.
 
-use super::participant::{contact_card, meeting_card};
+use super::participant::{contact_card, meeting_card, plan_version};
 use super::{Access, AccessError, Permit, RequestCtx, Want, Work};
 use crate::domain::{
     ConsentMethod, ConsentScope, DischargeOutcome, DvForm, HoursPerWeek, LadderStep, LongText, MeetingKind,
@@ -10,34 +10,15 @@ use crate::domain::{
 };
 use crate::models::{
     Choice, ConsentEntry, ContactPersonEntry, ExtendedSupportEntry, ExternalEntry, LadderMove, ParticipantRecord,
-    PlanHistory, PlanVersion, ProgrammeStatus, RelativeEntry,
+    PlanHistory, ProgrammeStatus, RelativeEntry,
 };
 use crate::policy::{Action, Section};
-use crate::server::storage::{self, record::PlanVersionRow};
+use crate::server::storage;
 use chrono::NaiveDate;
 
 impl Work<'_> {
     async fn section(&mut self, action: Action, participant_id: i64, section: Section) -> Result<Permit, AccessError> {
         self.authorize(action, Want::Participant { participant_id, section, record_id: None }).await
-    }
-
-    async fn plan_version(&mut self, row: PlanVersionRow) -> Result<PlanVersion, AccessError> {
-        let activities = storage::plans::activities(self.tx()?, row.id).await?;
-        let follow_ups = storage::plans::follow_ups(self.tx()?, row.id).await?;
-        Ok(PlanVersion {
-            version: row.version,
-            goal: row.goal,
-            reason: row.goal_reason,
-            from: row.period_start,
-            until: row.period_end,
-            days_per_week: row.days_per_week,
-            hours_per_week: row.hours_per_week,
-            activities,
-            follow_ups,
-            other_notes: row.other_notes,
-            author: row.author,
-            saved_at: row.created_at,
-        })
     }
 }
 
@@ -143,9 +124,8 @@ impl Access {
         past.reverse();
 
         let plan = work.section(Action::Read, participant_id, Section::Plan).await?;
-        let latest = storage::record::plan_versions(work.tx()?, plan.participant()?).await?.into_iter().next();
-        let plan = match latest {
-            Some(row) => Some(work.plan_version(row).await?),
+        let plan = match storage::plans::current(work.tx()?, plan.participant()?).await? {
+            Some(row) => Some(plan_version(&mut work, row).await?),
             None => None,
         };
 
@@ -246,10 +226,10 @@ impl Access {
         let mut work = self.work(ctx).await?;
         let permit = work.section(Action::Read, participant_id, Section::Plan).await?;
         let name = storage::participants::by_id(work.tx()?, permit.participant()?).await?.map(|p| p.name);
-        let rows = storage::record::plan_versions(work.tx()?, permit.participant()?).await?;
+        let rows = storage::plans::versions(work.tx()?, permit.participant()?).await?;
         let mut versions = Vec::with_capacity(rows.len());
         for row in rows {
-            versions.push(work.plan_version(row).await?);
+            versions.push(plan_version(&mut work, row).await?);
         }
         work.commit().await?;
         Ok(PlanHistory { participant_id, name: name.unwrap_or_default(), versions })

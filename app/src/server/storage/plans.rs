@@ -2,7 +2,7 @@
 
 use super::{Tx, on_conn};
 use crate::server::access::Permitted;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub(crate) struct PlanRow {
@@ -15,17 +15,25 @@ pub(crate) struct PlanRow {
     pub days_per_week: i64,
     pub hours_per_week: i64,
     pub other_notes: String,
+    /// The staff member who saved this version.
+    pub author: Option<String>,
+    pub created_at: DateTime<Utc>,
 }
+
+const PLAN_SELECT: &str = "SELECT j.id, j.version, j.goal, j.goal_reason, j.period_start, j.period_end,
+    j.days_per_week, j.hours_per_week, j.other_notes, st.name AS author, j.created_at
+    FROM joint_plans j LEFT JOIN accounts a ON a.id = j.created_by LEFT JOIN staff st ON st.id = a.staff_id
+    WHERE j.participant_id = $1 ORDER BY j.version DESC";
 
 /// The newest version of the participant's plan.
 pub(crate) async fn current(tx: &mut Tx, participant: Permitted) -> Result<Option<PlanRow>, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query_as(
-        "SELECT id, version, goal, goal_reason, period_start, period_end, days_per_week, hours_per_week, other_notes
-         FROM joint_plans WHERE participant_id = $1 ORDER BY version DESC LIMIT 1"
-    )
-    .bind(participant.id())
-    .fetch_optional(c)
-    .await)
+    let sql = format!("{PLAN_SELECT} LIMIT 1");
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant.id()).fetch_optional(c).await)
+}
+
+/// Every version of the plan, newest first.
+pub(crate) async fn versions(tx: &mut Tx, participant: Permitted) -> Result<Vec<PlanRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(PLAN_SELECT).bind(participant.id()).fetch_all(c).await)
 }
 
 /// The plan's activities in order. Called with a plan read under a permit.

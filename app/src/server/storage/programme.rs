@@ -192,18 +192,8 @@ pub(super) async fn add_session_meetings(
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query(
-        "UPDATE meetings SET status = 'planned', updated_by = $3, updated_at = $4
-         WHERE participant_id = $1 AND status = 'cancelled' AND starts_at > $4
-           AND programme_session_id IN (SELECT id FROM programme_sessions WHERE round_id = $2)"
-    )
-    .bind(participant_id)
-    .bind(round_id)
-    .bind(by)
-    .bind(now)
-    .execute(c)
-    .await
-    .map(|_| ()))?;
+    // Someone who comes back gets their cancelled sessions back.
+    set_session_meetings(tx, participant_id, round_id, ("cancelled", "planned"), by, now).await?;
     on_conn!(tx, |c| sqlx::query(
         "INSERT INTO meetings (participant_id, programme_session_id, kind, title, starts_at, ends_at, place,
              bring, status, participant_answer, created_by, created_at)
@@ -234,23 +224,27 @@ pub(super) async fn add_session_meetings(
     .map(|_| ()))
 }
 
-/// Someone who leaves a round: the sessions still to come are cancelled in their app.
-async fn cancel_session_meetings(
+/// Moves the participant's coming session meetings of a round from one status
+/// to another: cancelled when they leave, planned again when they come back.
+async fn set_session_meetings(
     tx: &mut Tx,
     participant_id: i64,
     round_id: i64,
+    (from, to): (&str, &str),
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     on_conn!(tx, |c| sqlx::query(
-        "UPDATE meetings SET status = 'cancelled', updated_by = $3, updated_at = $4
-         WHERE participant_id = $1 AND status = 'planned' AND starts_at > $4
+        "UPDATE meetings SET status = $6, updated_by = $3, updated_at = $4
+         WHERE participant_id = $1 AND status = $5 AND starts_at > $4
            AND programme_session_id IN (SELECT id FROM programme_sessions WHERE round_id = $2)"
     )
     .bind(participant_id)
     .bind(round_id)
     .bind(by)
     .bind(now)
+    .bind(from)
+    .bind(to)
     .execute(c)
     .await
     .map(|_| ()))
@@ -332,7 +326,7 @@ pub(crate) async fn withdraw(
                 .execute(c)
                 .await
                 .map(|_| ()))?;
-            cancel_session_meetings(tx, participant.id(), round_id, by, now).await?;
+            set_session_meetings(tx, participant.id(), round_id, ("planned", "cancelled"), by, now).await?;
         }
         (_, Some(position)) => move_queue_up(tx, round_id, position).await?,
         _ => {}

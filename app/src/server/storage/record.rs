@@ -152,34 +152,6 @@ pub(crate) async fn externals(tx: &mut Tx, participant: Permitted) -> Result<Vec
     .await)
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub(crate) struct PlanVersionRow {
-    pub id: i64,
-    pub version: i64,
-    pub goal: String,
-    pub goal_reason: String,
-    pub period_start: NaiveDate,
-    pub period_end: Option<NaiveDate>,
-    pub days_per_week: i64,
-    pub hours_per_week: i64,
-    pub other_notes: String,
-    pub author: Option<String>,
-    pub created_at: DateTime<Utc>,
-}
-
-/// Every version of the joint plan, newest first.
-pub(crate) async fn plan_versions(tx: &mut Tx, participant: Permitted) -> Result<Vec<PlanVersionRow>, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query_as(
-        "SELECT j.id, j.version, j.goal, j.goal_reason, j.period_start, j.period_end, j.days_per_week,
-            j.hours_per_week, j.other_notes, st.name AS author, j.created_at
-         FROM joint_plans j LEFT JOIN accounts a ON a.id = j.created_by LEFT JOIN staff st ON st.id = a.staff_id
-         WHERE j.participant_id = $1 ORDER BY j.version DESC"
-    )
-    .bind(participant.id())
-    .fetch_all(c)
-    .await)
-}
-
 pub(crate) struct NewPlan<'a> {
     pub goal: &'a str,
     pub goal_reason: &'a str,
