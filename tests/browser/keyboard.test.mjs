@@ -57,3 +57,54 @@ test('with JavaScript off every read-only page shows its content', async () => {
   }
   await context.close();
 });
+
+test('staff pages can be walked with the keyboard alone, with focus always visible', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const base = env.server.base;
+  await page.goto(`${base}/demo`);
+  await page.locator('section', { hasText: 'Personal' }).getByRole('button').first().click();
+  await page.waitForURL(`${base}/personal`);
+  const record = await page.locator('table tbody a').first().getAttribute('href');
+  await page.goto(`${base}/personal/programmet`);
+  const round = await page.locator('.table-wrap[aria-label="Omgångar"] tbody a').first().getAttribute('href');
+  await page.goto(`${base}${round}`);
+  const session = await page.getByRole('link', { name: /^Närvaro för tillfälle 1/ }).getAttribute('href');
+  // Each page, and a control on it that must be reachable without a mouse.
+  const pages = [
+    ['/personal', 'Visa'],
+    [record, 'Plan'],
+    [`${record}/plan`, 'Spara ny version'],
+    [`${record}/moten`, 'Boka mötet'],
+    [`${record}/kontakter`, 'Spara kontaktpersonen'],
+    [`${record}/samtycken`, 'Spara samtycket'],
+    [`${record}/steg`, 'Spara steget'],
+    ['/personal/programmet', 'Lägg till i kön'],
+    [round, 'Anmäl'],
+    [session, 'Spara närvaron'],
+  ];
+  for (const [path, control] of pages) {
+    await page.goto(`${base}${path}`);
+    const seen = new Set();
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        const box = el.getBoundingClientRect();
+        return {
+          tag: el.tagName,
+          text: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40),
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          inView: box.bottom > 0 && box.top < window.innerHeight,
+        };
+      });
+      if (focused.tag === 'BODY') break;
+      assert.ok(focused.outline, `${path}: visible focus on ${focused.tag} "${focused.text}"`);
+      assert.ok(focused.inView, `${path}: focused element scrolled into view (${focused.text})`);
+      seen.add(focused.text);
+    }
+    assert.ok([...seen].some((t) => t.startsWith(control)), `${path}: "${control}" is reachable by keyboard`);
+  }
+  await context.close();
+});

@@ -79,6 +79,14 @@ test('a staff member runs a round from creation to attendance, and the participa
   await staff.getByRole('link', { name: 'Tillbaka till omgången' }).click();
   assert.match(await staff.locator('.table-wrap[aria-label="Tillfällen"] tbody tr').first().innerText(), /6 markerade/);
 
+  // Session 4 gets a visit from Arbetsförmedlingen.
+  await staff.getByRole('link', { name: 'Ändra tillfälle 4' }).click();
+  found.sessionEdit = await axe(staff);
+  await staff.getByLabel('Besök').selectOption('af');
+  await staff.getByRole('button', { name: 'Spara tillfället' }).click();
+  await staff.waitForURL(roundUrl);
+  assert.match(await staff.locator('.table-wrap[aria-label="Tillfällen"] tbody tr').nth(3).innerText(), /Besök från Arbetsförmedlingen/);
+
   // The enrolled participant signs in on their phone and finds the sessions.
   await staff.goto(`${base}/personal/deltagare/${participantId}/kod`);
   await staff.getByRole('button', { name: 'Skapa en ny kod' }).click();
