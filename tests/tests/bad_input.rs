@@ -54,6 +54,7 @@ const ENDPOINTS: &[&str] = &[
     "change_contact_role",
     "add_extended_support",
     "discharge",
+    "end_relative_sessions",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {

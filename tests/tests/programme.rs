@@ -360,7 +360,50 @@ async fn a_changed_session_moves_the_participants_meetings(backend: Backend) {
     assert_eq!(card["answer"], "none", "a new time asks for a new answer");
 }
 
+/// After the last session, staff are prompted to book the follow-up that revises the plan.
+async fn after_a_round_the_follow_up_is_prompted(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (staff, p) = staff_and_people(&app, 1).await;
+    let unit = app.scalar_i64(&format!("SELECT unit_id FROM participants WHERE id = {}", p[0])).await;
+    let today = match backend {
+        Backend::Sqlite => "'2026-01-01'",
+        Backend::Postgres => "DATE '2026-01-01'",
+    };
+    let now = match backend {
+        Backend::Sqlite => "'2026-01-01T00:00:00+00:00'",
+        Backend::Postgres => "TIMESTAMPTZ '2026-01-01 00:00:00+00'",
+    };
+    // Someone new, with no meetings yet.
+    app.execute(&format!(
+        "INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, dv_form, hours_per_week,
+             ladder_step, entered_on, created_at)
+         VALUES ({unit}, 'Testperson Ny', 'Test', 'none', 'group', 20, 'work_prep_programme', {today}, {now})"
+    ))
+    .await;
+    let new = app.scalar_i64("SELECT max(id) FROM participants").await;
+    let id = create_round(&app, &staff, "6", "2025-09-02").await;
+    act(&app, &staff, "enrol_participant", id, new).await;
+    let due = round(&app, &staff, id).await["follow_up_due"].clone();
+    assert_eq!(due, serde_json::json!([{ "id": new, "name": "Testperson Ny" }]));
+    let page =
+        staff.get(app.url(&format!("/personal/programmet/omgang/{id}"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Dags för uppföljning") && page.contains(&format!("/personal/deltagare/{new}/moten")));
+    let n = new.to_string();
+    let meeting = [
+        ("participant_id", n.as_str()),
+        ("kind", "joint_planning"),
+        ("title", "Vi gör en ny plan"),
+        ("date", "2030-01-15"),
+        ("start", "10:00"),
+        ("end", "11:00"),
+        ("place", "Kontoret"),
+    ];
+    assert_eq!(app.call(&staff, "create_meeting", &meeting).await.status(), StatusCode::OK);
+    assert!(round(&app, &staff, id).await["follow_up_due"].as_array().unwrap().is_empty(), "booked: no longer due");
+}
+
 on_both_backends!(
+    after_a_round_the_follow_up_is_prompted,
     a_changed_session_moves_the_participants_meetings,
     a_round_gets_weekly_sessions_at_the_same_swedish_time,
     bad_round_input_is_named_and_kept,

@@ -490,6 +490,16 @@ async fn the_code_page_makes_codes_for_relatives_too(backend: Backend) {
             .await,
         1
     );
+    // Signed out everywhere: the relative's next request is not signed in.
+    let relative_client = app.relative_client(p, relative).await;
+    let viewer = |c: reqwest::Client| {
+        let app = &app;
+        async move { app.call(&c, "viewer", &[]).await.json::<Value>().await.unwrap() }
+    };
+    assert!(viewer(relative_client.clone()).await.is_object());
+    let response = app.post_form(&staff, "end_relative_sessions", &form).await;
+    assert_eq!(location(&response), format!("/personal/deltagare/{p}/kod"));
+    assert!(viewer(relative_client.clone()).await.is_null(), "signed out");
 }
 
 on_both_backends!(

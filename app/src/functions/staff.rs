@@ -28,3 +28,15 @@ pub async fn end_participant_sessions(#[server(default)] participant_id: i64) ->
 
 #[cfg(feature = "ssr")]
 pub(crate) const SESSIONS_ENDED_KEY: &str = "sessions_ended";
+
+/// Signs one of the participant's relatives out everywhere.
+#[server(endpoint = "end_relative_sessions")]
+pub async fn end_relative_sessions(
+    #[server(default)] participant_id: i64,
+    #[server(default)] relative_id: i64,
+) -> Result<(), AppError> {
+    let req = req().await?;
+    req.require_signed_in()?;
+    req.state.access.end_relative_sessions(&req.ctx, participant_id, relative_id).await.map_err(|e| req.fail(e))?;
+    req.done(&format!("/personal/deltagare/{participant_id}/kod"), "Den anhöriga är utloggad överallt.").await
+}

@@ -3,7 +3,7 @@
 use crate::components::{Icon, SelectField, TextField};
 use crate::domain::LadderStep;
 use crate::functions::auth::{CreateSignInCode, take_new_sign_in_code};
-use crate::functions::staff::{EndParticipantSessions, load_staff_home};
+use crate::functions::staff::{EndParticipantSessions, EndRelativeSessions, load_staff_home};
 use crate::layouts::staff_page;
 use crate::models::{NewSignInCode, ParticipantRecord, RosterRow, StaffHome};
 use crate::routes::staff_record::RecordNav;
@@ -195,13 +195,20 @@ fn CodePanel(record: ParticipantRecord, code: Option<NewSignInCode>, ended: bool
             <p>"Den anhöriga ser bara det som deltagaren har samtyckt till att dela."</p>
             <ul class="plain-list">
                 {record.relatives.iter().map(|r| view! {
-                    <li>
+                    <li class="row-actions">
                         <form method="post" action=CreateSignInCode::url()>
                             <input type="hidden" name="participant_id" value=participant_id.to_string()/>
                             <input type="hidden" name="relative_id" value=r.id.to_string()/>
                             <button type="submit" class="button button-secondary">
                                 <Icon name="key-round" size=24/>
                                 <span>{format!("Skapa kod för {} ({})", r.name, r.relation.label_sv().to_lowercase())}</span>
+                            </button>
+                        </form>
+                        <form method="post" action=EndRelativeSessions::url()>
+                            <input type="hidden" name="participant_id" value=participant_id.to_string()/>
+                            <input type="hidden" name="relative_id" value=r.id.to_string()/>
+                            <button type="submit" class="button button-secondary">
+                                <Icon name="log-out" size=24/><span>{format!("Logga ut {} överallt", r.name)}</span>
                             </button>
                         </form>
                     </li>

@@ -266,7 +266,9 @@ fn Round(detail: RoundDetail, fb: FormFeedback) -> impl IntoView {
             <div class="panel" role="status">
                 <h2><Icon name="calendar-days"/>"Dags för uppföljning"</h2>
                 <p>"Omgången är klar. Boka ett uppföljningsmöte där ni ser över den gemensamma planen för:"</p>
-                <ul>{detail.follow_up_due.iter().map(|p| view! { <li>{p.name.clone()}</li> }).collect_view()}</ul>
+                <ul>{detail.follow_up_due.iter().map(|p| view! {
+                    <li><a href=format!("/personal/deltagare/{}/moten", p.id)>{format!("Boka uppföljning för {}", p.name)}</a></li>
+                }).collect_view()}</ul>
             </div>
         })}
 

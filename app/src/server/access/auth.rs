@@ -299,6 +299,32 @@ impl Access {
         storage::accounts::set_session_secret(work.tx()?, account.id, &new_session_secret()).await?;
         work.commit().await
     }
+
+    /// Signs a relative of the participant out everywhere (a lost phone, or a
+    /// relative who should no longer be signed in).
+    pub async fn end_relative_sessions(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        relative_id: i64,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work
+            .authorize(Action::Change, Want::Participant { participant_id, section: Section::Access, record_id: None })
+            .await?;
+        let linked = storage::participants::participants_of_relative(work.tx()?, relative_id)
+            .await?
+            .contains(&permit.participant_id()?);
+        let account = match linked {
+            true => storage::accounts::by_relative(work.tx()?, relative_id).await?,
+            false => None,
+        };
+        let Some(account) = account else {
+            return Err(work.refuse(permit, "relative_account").await);
+        };
+        storage::accounts::set_session_secret(work.tx()?, account.id, &new_session_secret()).await?;
+        work.commit().await
+    }
 }
 
 impl Access {
