@@ -76,6 +76,30 @@ fn who_comes(m: &MeetingCard) -> String {
         .join(", ")
 }
 
+/// The people around the participant in circles: daily activity, the
+/// agencies, family and gode män. Empty circles are left out.
+fn network(r: &ParticipantRecord) -> Vec<(&'static str, Vec<String>)> {
+    let mut dv = Vec::new();
+    let mut agencies = Vec::new();
+    for c in &r.contacts {
+        let (circle, role) = match &c.person.role {
+            PersonRole::Staff(role) => (&mut dv, role.label_sv().to_owned()),
+            PersonRole::External { organisation, .. } => (&mut agencies, organisation.label_sv().to_owned()),
+            PersonRole::Relative(kind) => (&mut agencies, kind.label_sv().to_owned()),
+        };
+        circle.push(if c.role_in_case == role {
+            format!("{} – {role}", c.person.name)
+        } else {
+            format!("{} – {} ({role})", c.person.name, c.role_in_case)
+        });
+    }
+    let family = r.relatives.iter().map(|rel| format!("{} – {}", rel.name, rel.relation.label_sv())).collect();
+    [("Daglig verksamhet", dv), ("Myndigheter och andra", agencies), ("Anhöriga och gode män", family)]
+        .into_iter()
+        .filter(|(_, people)| !people.is_empty())
+        .collect()
+}
+
 /// `/personal/deltagare/:id`.
 #[component]
 pub fn RecordPage() -> impl IntoView {
@@ -154,24 +178,14 @@ fn Overview(record: ParticipantRecord) -> impl IntoView {
         }}
 
         <h2><Icon name="users"/>"Nätverket runt deltagaren"</h2>
-        <ul class="network">
-            {r.contacts.iter().map(|c| {
-                let role = match &c.person.role {
-                    PersonRole::Staff(role) => role.label_sv().to_owned(),
-                    PersonRole::External { organisation, .. } => organisation.label_sv().to_owned(),
-                    PersonRole::Relative(kind) => kind.label_sv().to_owned(),
-                };
-                let text = if c.role_in_case == role {
-                    format!("{} – {}", c.person.name, role)
-                } else {
-                    format!("{} – {} ({})", c.person.name, c.role_in_case, role)
-                };
-                view! { <li>{text}</li> }
+        <div class="network">
+            {network(&r).into_iter().map(|(circle, people)| view! {
+                <section class="card" aria-label=circle>
+                    <h3>{circle}</h3>
+                    <ul>{people.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                </section>
             }).collect_view()}
-            {r.relatives.iter().map(|rel| view! {
-                <li>{format!("{} – {}", rel.name, rel.relation.label_sv())}</li>
-            }).collect_view()}
-        </ul>
+        </div>
 
         <h2>"Samtycken i kraft"</h2>
         <ul>
