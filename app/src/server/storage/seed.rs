@@ -959,6 +959,51 @@ pub(crate) async fn demo_municipality(
         }
     }
 
+    // --- Last term's round: done, with attendance ---------------------------
+    // Those now on a placement or further went through it; the year view shows it.
+    for (u, unit) in UNITS.iter().enumerate() {
+        let ids = &units[u];
+        let starts_on = next_weekday(days(today, -160), unit.programme_day);
+        let season = if starts_on.month() <= 6 { "våren" } else { "hösten" };
+        let short = unit.name.rsplit(' ').next().unwrap_or(unit.name);
+        let name = format!("Arbetsnärmande programmet {short}, {season} {}", starts_on.year());
+        let place = format!("{}, {}", unit.address, unit.programme_room);
+        let alumni: Vec<usize> = (0..people.len())
+            .filter(|&i| people[i].seed.unit == u && people[i].is_active() && matches!(people[i].seed.step, IP | JA))
+            .take(4)
+            .collect();
+        let round = NewRound {
+            unit_id: ids.id,
+            name: &name,
+            capacity: 6,
+            enrolled: alumni.len() as i64,
+            place: &place,
+            responsible_staff_id: ids.consultant.staff_id,
+            starts_on,
+            created_by: ids.consultant.account_id,
+            created_at: at(days(starts_on, -30), 9, 0),
+        };
+        let round_id = insert_round(tx, &round).await?;
+        for (k, theme) in PROGRAMME_THEMES.iter().enumerate() {
+            let day = days(starts_on, 7 * k as i64);
+            let session = insert_session(tx, round_id, at(day, 13, 0), at(day, 14, 30), theme, &place).await?;
+            for (n, &i) in alumni.iter().enumerate() {
+                // Mostly there; now and then away, nearly always with notice.
+                let mark = match (n + k) % 7 {
+                    3 => "absent_notified",
+                    6 if k == 2 => "absent",
+                    _ => "present",
+                };
+                insert_attendance(tx, session, people[i].id, mark, ids.consultant.account_id, at(day, 15, 0)).await?;
+            }
+        }
+        for &i in &alumni {
+            let created_at = at(days(starts_on, -14), 10, 0);
+            insert_enrolment(tx, round_id, people[i].id, "completed", None, ids.consultant.account_id, created_at)
+                .await?;
+        }
+    }
+
     // --- What /demo shows --------------------------------------------------
     for person in people.iter().take(DEMO_PARTICIPANTS) {
         demo_lines.push((person.account_id, person.demo_description()));
@@ -1815,6 +1860,28 @@ async fn insert_session(
     .await)
 }
 
+async fn insert_attendance(
+    tx: &mut Tx,
+    session_id: i64,
+    participant_id: i64,
+    mark: &str,
+    recorded_by: i64,
+    recorded_at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO attendance (session_id, participant_id, mark, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5)"
+    )
+    .bind(session_id)
+    .bind(participant_id)
+    .bind(mark)
+    .bind(recorded_by)
+    .bind(recorded_at)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
 async fn insert_enrolment(
     tx: &mut Tx,
     round_id: i64,
@@ -2027,7 +2094,8 @@ mod tests {
             let stale = count(
                 &pool,
                 "SELECT count(*) FROM programme_rounds r
-                 WHERE r.enrolled <> (SELECT count(*) FROM enrolments e WHERE e.round_id = r.id AND e.status = 'enrolled')",
+                 WHERE r.enrolled <> (SELECT count(*) FROM enrolments e
+                                      WHERE e.round_id = r.id AND e.status IN ('enrolled', 'completed'))",
             )
             .await;
             assert_eq!(stale, 0);
