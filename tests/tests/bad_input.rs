@@ -160,6 +160,31 @@ async fn a_missing_email_is_named(backend: Backend) {
     assert!(page.contains("field-email-error"));
 }
 
+/// Every server function in the code is in `ENDPOINTS`, so none escapes the bad-input test.
+#[test]
+fn every_server_function_is_listed() {
+    fn endpoints_in(dir: &std::path::Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("app sources") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                endpoints_in(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("source");
+                for part in text.split("#[server(endpoint = \"").skip(1) {
+                    found.push(part.split('"').next().unwrap_or_default().to_owned());
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    endpoints_in(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src"), &mut found);
+    found.sort();
+    let mut listed: Vec<String> = ENDPOINTS.iter().map(|e| e.to_string()).collect();
+    listed.sort();
+    assert!(found.len() > 40, "found the server functions ({})", found.len());
+    assert_eq!(found, listed);
+}
+
 on_both_backends!(
     malformed_missing_and_oversized_input_is_answered_calmly,
     a_bad_code_keeps_what_was_typed_and_says_why,
