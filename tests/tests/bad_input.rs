@@ -38,6 +38,7 @@ const ENDPOINTS: &[&str] = &[
     "attendance_sheet",
     "record_attendance",
     "update_session",
+    "add_round_session",
     "notice",
     "participant_record",
     "plan_history",

@@ -292,6 +292,18 @@ async fn another_units_programme_is_out_of_reach(backend: Backend) {
         ("attendance_sheet", vec![("session_id", &s)]),
         ("record_attendance", vec![("session_id", &s), (&mark, "present")]),
         (
+            "add_round_session",
+            vec![
+                ("round_id", &r),
+                ("date", "2030-02-05"),
+                ("start", "10:00"),
+                ("end", "11:00"),
+                ("theme", "Tema"),
+                ("place", "Rum"),
+                ("visit", "none"),
+            ],
+        ),
+        (
             "update_session",
             vec![
                 ("session_id", &s),
@@ -358,6 +370,34 @@ async fn a_changed_session_moves_the_participants_meetings(backend: Backend) {
     assert_eq!(card["title"], "Besök från Arbetsförmedlingen");
     assert_eq!(card["place"], "Biblioteket");
     assert_eq!(card["answer"], "none", "a new time asks for a new answer");
+
+    // A make-up session: those enrolled get it as a meeting too.
+    let extra = [
+        ("round_id", id.to_string()),
+        ("date", "2030-03-20".to_owned()),
+        ("start", "13:00".to_owned()),
+        ("end", "14:00".to_owned()),
+        ("theme", "Extra träff".to_owned()),
+        ("place", "Biblioteket".to_owned()),
+        ("visit", "none".to_owned()),
+    ];
+    let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = app.post_form(&staff, "add_round_session", &extra).await;
+    assert_eq!(location(&response), format!("/personal/programmet/omgang/{id}"));
+    assert_eq!(round(&app, &staff, id).await["sessions"].as_array().unwrap().len(), 6);
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM meetings WHERE participant_id = {} AND title = 'Extra träff' AND status = 'planned'",
+            p[0]
+        ))
+        .await,
+        1
+    );
+    // A time that does not exist is named, nothing added.
+    let bad: Vec<(&str, &str)> =
+        extra.iter().map(|&(k, v)| if k == "date" { (k, "2030-02-30") } else { (k, v) }).collect();
+    assert_eq!(app.call(&staff, "add_round_session", &bad).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(round(&app, &staff, id).await["sessions"].as_array().unwrap().len(), 6);
 }
 
 /// After the last session, staff are prompted to book the follow-up that revises the plan.

@@ -17,6 +17,7 @@ pub const NEW_ROUND_FORM: &str = "new_round";
 pub const CAPACITY_FORM: &str = "round_capacity";
 pub const INTEREST_FORM: &str = "register_interest";
 pub const SESSION_FORM: &str = "session";
+pub const NEW_SESSION_FORM: &str = "new_session";
 
 /// `/personal/programmet`.
 #[server(endpoint = "programme_overview")]
@@ -266,4 +267,39 @@ pub async fn update_session(
     let change = SessionUpdate { time, theme, place, visit };
     let round_id = req.state.access.update_session(&req.ctx, session_id, &change).await.map_err(|e| req.fail(e))?;
     req.done(&format!("/personal/programmet/omgang/{round_id}"), "Tillfället är ändrat.").await
+}
+
+/// Adds a session to a round.
+#[server(endpoint = "add_round_session")]
+pub async fn add_round_session(
+    #[server(default)] round_id: i64,
+    #[server(default)] date: String,
+    #[server(default)] start: String,
+    #[server(default)] end: String,
+    #[server(default)] theme: String,
+    #[server(default)] place: String,
+    #[server(default)] visit: String,
+) -> Result<(), AppError> {
+    use crate::domain::{MeetingTime, SessionVisit, ShortText};
+    use crate::models::FormFeedback;
+    use crate::server::access::programme::SessionUpdate;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = format!("/personal/programmet/omgang/{round_id}");
+    let mut fb = FormFeedback::new(NEW_SESSION_FORM);
+    for (k, v) in
+        [("date", &date), ("start", &start), ("end", &end), ("theme", &theme), ("place", &place), ("visit", &visit)]
+    {
+        fb.keep(k, v);
+    }
+    let time = fb.check("date", MeetingTime::parse_local(&date, &start, &end));
+    let theme = fb.check("theme", ShortText::parse(&theme));
+    let place = fb.check("place", ShortText::parse(&place));
+    let visit = fb.check("visit", SessionVisit::parse(&visit));
+    let (Some(time), Some(theme), Some(place), Some(visit)) = (time, theme, place, visit) else {
+        return req.reject(fb, &page).await;
+    };
+    let session = SessionUpdate { time, theme, place, visit };
+    req.state.access.add_round_session(&req.ctx, round_id, &session).await.map_err(|e| req.fail(e))?;
+    req.done(&page, "Tillfället är tillagt.").await
 }

@@ -4,9 +4,9 @@
 use crate::components::{FormMessage, Icon, SelectField, TextField};
 use crate::domain::{AttendanceMark, RoundForm, SessionVisit};
 use crate::functions::programme::{
-    CAPACITY_FORM, CreateRound, DismissInterest, EnrolParticipant, GiveSeat, INTEREST_FORM, NEW_ROUND_FORM,
-    RecordAttendance, RegisterInterest, SESSION_FORM, SetRoundCapacity, UpdateSession, WithdrawParticipant,
-    load_attendance_sheet, load_programme_overview, load_round,
+    AddRoundSession, CAPACITY_FORM, CreateRound, DismissInterest, EnrolParticipant, GiveSeat, INTEREST_FORM,
+    NEW_ROUND_FORM, NEW_SESSION_FORM, RecordAttendance, RegisterInterest, SESSION_FORM, SetRoundCapacity,
+    UpdateSession, WithdrawParticipant, load_attendance_sheet, load_programme_overview, load_round,
 };
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;
@@ -21,6 +21,10 @@ fn choices(list: &[Choice], empty: &str) -> Vec<(String, String)> {
     std::iter::once((String::new(), empty.to_owned()))
         .chain(list.iter().map(|c| (c.id.to_string(), c.name.clone())))
         .collect()
+}
+
+fn visit_options() -> Vec<(String, String)> {
+    SessionVisit::ALL.iter().map(|v| (v.as_str().to_owned(), v.label_sv().to_owned())).collect()
 }
 
 pub fn round_path(id: i64) -> String {
@@ -222,9 +226,11 @@ pub fn RoundPage() -> impl IntoView {
     staff_page(
         move || async move {
             let round = load_round(id).await?;
-            Ok((round, feedback(take_form_feedback(CAPACITY_FORM.to_owned()).await)))
+            let capacity = feedback(take_form_feedback(CAPACITY_FORM.to_owned()).await);
+            let session = feedback(take_form_feedback(NEW_SESSION_FORM.to_owned()).await);
+            Ok((round, capacity, session))
         },
-        |(round, fb): (RoundDetail, FormFeedback)| view! { <Round detail=round fb/> },
+        |(round, fb, session): (RoundDetail, FormFeedback, FormFeedback)| view! { <Round detail=round fb session/> },
     )
 }
 
@@ -240,7 +246,7 @@ fn PersonButton(action: String, round_id: i64, participant_id: i64, label: Strin
 }
 
 #[component]
-fn Round(detail: RoundDetail, fb: FormFeedback) -> impl IntoView {
+fn Round(detail: RoundDetail, fb: FormFeedback, session: FormFeedback) -> impl IntoView {
     let r = detail.round.clone();
     let round_id = r.id;
     let capacity_value = if fb.values.is_empty() { r.capacity.to_string() } else { fb.value("capacity") };
@@ -315,6 +321,23 @@ fn Round(detail: RoundDetail, fb: FormFeedback) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+
+        <details class="inline-form" open=!session.values.is_empty()>
+            <summary>"Lägg till ett tillfälle"</summary>
+            <FormMessage message=session.message.clone()/>
+            <form method="post" action=AddRoundSession::url() class="form">
+                <input type="hidden" name="round_id" value=round_id.to_string()/>
+                <TextField name="date" label="Datum" kind="date" value=session.value("date") error=session.error("date")/>
+                <TextField name="start" label="Start" kind="time" value=session.value("start")/>
+                <TextField name="end" label="Slut" kind="time" value=session.value("end")/>
+                <TextField name="theme" label="Tema" value=session.value("theme") error=session.error("theme")/>
+                <TextField name="place" label="Lokal"
+                    value=if session.values.is_empty() { r.place.clone() } else { session.value("place") }
+                    error=session.error("place")/>
+                <SelectField name="visit" label="Besök" options=visit_options() value=session.value("visit") error=session.error("visit")/>
+                <button type="submit" class="button button-secondary"><span>"Lägg till tillfället"</span></button>
+            </form>
+        </details>
 
         <h2>{format!("Antagna ({})", detail.enrolled.len())}</h2>
         {if detail.enrolled.is_empty() {
@@ -449,8 +472,7 @@ fn SessionEdit(sheet: AttendanceSheet, fb: FormFeedback) -> impl IntoView {
     let start = s.starts_at.with_timezone(&chrono_tz::Europe::Stockholm);
     let end = s.ends_at.with_timezone(&chrono_tz::Europe::Stockholm);
     let value = |field: &str, now: String| if fb.values.is_empty() { now } else { fb.value(field) };
-    let visits: Vec<(String, String)> =
-        SessionVisit::ALL.iter().map(|v| (v.as_str().to_owned(), v.label_sv().to_owned())).collect();
+    let visits = visit_options();
     view! {
         <h1><Icon name="calendar-days"/>{format!("Ändra tillfälle {}", sheet.number)}</h1>
         <p>{sheet.round_name.clone()}</p>

@@ -424,6 +424,33 @@ impl Access {
         work.commit().await?;
         Ok(session.round_id)
     }
+
+    /// Adds a session to a round (a make-up session, say); those enrolled get it in their app.
+    pub async fn add_round_session(
+        &self,
+        ctx: &RequestCtx,
+        round_id: i64,
+        session: &SessionUpdate,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.own_unit(Action::Change, "programme_round", Some(round_id)).await?;
+        let row = storage::programme::SessionChange {
+            starts_at: session.time.start(),
+            ends_at: session.time.end(),
+            theme: session.theme.as_str(),
+            place: session.place.as_str(),
+            visit_from: session.visit.code(),
+            by: ctx.actor.account_id(),
+            now: storage::now(),
+        };
+        let Some(enrolled) =
+            storage::programme::add_session_to_round(work.tx()?, permit.unit()?, round_id, &row).await?
+        else {
+            return Err(work.refuse_unknown(Action::Change, "programme_round", round_id).await);
+        };
+        work.audit_each(&permit, "meetings", &enrolled).await?;
+        work.commit().await
+    }
 }
 
 /// A changed session, parsed.

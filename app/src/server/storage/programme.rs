@@ -798,3 +798,27 @@ pub(crate) async fn update_session(
         .map(|_| ()))?;
     Ok(Some(affected))
 }
+
+/// A session added to a running round; those enrolled get it as a meeting.
+/// Returns the new session's id and the participants who got it.
+pub(crate) async fn add_session_to_round(
+    tx: &mut Tx,
+    unit: PermittedUnit,
+    round_id: i64,
+    s: &SessionChange<'_>,
+) -> Result<Option<Vec<i64>>, sqlx::Error> {
+    if round_in_unit(tx, unit, round_id).await?.is_none() {
+        return Ok(None);
+    }
+    add_session(tx, round_id, s.starts_at, s.ends_at, s.theme, s.place, s.visit_from).await?;
+    let enrolled: Vec<i64> = on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT participant_id FROM enrolments WHERE round_id = $1 AND status = 'enrolled' ORDER BY participant_id"
+    )
+    .bind(round_id)
+    .fetch_all(c)
+    .await)?;
+    for &participant_id in &enrolled {
+        add_session_meetings(tx, participant_id, round_id, s.by, s.now).await?;
+    }
+    Ok(Some(enrolled))
+}
