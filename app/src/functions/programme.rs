@@ -245,26 +245,13 @@ pub async fn update_session(
     #[server(default)] place: String,
     #[server(default)] visit: String,
 ) -> Result<(), AppError> {
-    use crate::domain::{MeetingTime, SessionVisit, ShortText};
-    use crate::models::FormFeedback;
-    use crate::server::access::programme::SessionUpdate;
     let req = req().await?;
     req.require_signed_in()?;
     let page = format!("/personal/programmet/tillfalle/{session_id}/andra");
-    let mut fb = FormFeedback::new(SESSION_FORM);
-    for (k, v) in
-        [("date", &date), ("start", &start), ("end", &end), ("theme", &theme), ("place", &place), ("visit", &visit)]
-    {
-        fb.keep(k, v);
-    }
-    let time = fb.check("date", MeetingTime::parse_local(&date, &start, &end));
-    let theme = fb.check("theme", ShortText::parse(&theme));
-    let place = fb.check("place", ShortText::parse(&place));
-    let visit = fb.check("visit", SessionVisit::parse(&visit));
-    let (Some(time), Some(theme), Some(place), Some(visit)) = (time, theme, place, visit) else {
+    let (change, fb) = parse_session(SESSION_FORM, [&date, &start, &end, &theme, &place, &visit]);
+    let Some(change) = change else {
         return req.reject(fb, &page).await;
     };
-    let change = SessionUpdate { time, theme, place, visit };
     let round_id = req.state.access.update_session(&req.ctx, session_id, &change).await.map_err(|e| req.fail(e))?;
     req.done(&format!("/personal/programmet/omgang/{round_id}"), "Tillfället är ändrat.").await
 }
@@ -280,26 +267,40 @@ pub async fn add_round_session(
     #[server(default)] place: String,
     #[server(default)] visit: String,
 ) -> Result<(), AppError> {
-    use crate::domain::{MeetingTime, SessionVisit, ShortText};
-    use crate::models::FormFeedback;
-    use crate::server::access::programme::SessionUpdate;
     let req = req().await?;
     req.require_signed_in()?;
     let page = format!("/personal/programmet/omgang/{round_id}");
-    let mut fb = FormFeedback::new(NEW_SESSION_FORM);
-    for (k, v) in
-        [("date", &date), ("start", &start), ("end", &end), ("theme", &theme), ("place", &place), ("visit", &visit)]
-    {
-        fb.keep(k, v);
-    }
-    let time = fb.check("date", MeetingTime::parse_local(&date, &start, &end));
-    let theme = fb.check("theme", ShortText::parse(&theme));
-    let place = fb.check("place", ShortText::parse(&place));
-    let visit = fb.check("visit", SessionVisit::parse(&visit));
-    let (Some(time), Some(theme), Some(place), Some(visit)) = (time, theme, place, visit) else {
+    let (session, fb) = parse_session(NEW_SESSION_FORM, [&date, &start, &end, &theme, &place, &visit]);
+    let Some(session) = session else {
         return req.reject(fb, &page).await;
     };
-    let session = SessionUpdate { time, theme, place, visit };
     req.state.access.add_round_session(&req.ctx, round_id, &session).await.map_err(|e| req.fail(e))?;
     req.done(&page, "Tillfället är tillagt.").await
+}
+
+/// A session's form fields (date, start, end, theme, place, visit), parsed,
+/// with what was typed and what is wrong kept for the form.
+#[cfg(feature = "ssr")]
+fn parse_session(
+    form: &str,
+    fields: [&String; 6],
+) -> (Option<crate::server::access::programme::SessionUpdate>, crate::models::FormFeedback) {
+    use crate::domain::{MeetingTime, SessionVisit, ShortText};
+    let mut fb = crate::models::FormFeedback::new(form);
+    let names = ["date", "start", "end", "theme", "place", "visit"];
+    for (k, v) in names.iter().zip(fields) {
+        fb.keep(k, v);
+    }
+    let [date, start, end, theme, place, visit] = fields;
+    let time = fb.check("date", MeetingTime::parse_local(date, start, end));
+    let theme = fb.check("theme", ShortText::parse(theme));
+    let place = fb.check("place", ShortText::parse(place));
+    let visit = fb.check("visit", SessionVisit::parse(visit));
+    let session = match (time, theme, place, visit) {
+        (Some(time), Some(theme), Some(place), Some(visit)) => {
+            Some(crate::server::access::programme::SessionUpdate { time, theme, place, visit })
+        }
+        _ => None,
+    };
+    (session, fb)
 }
