@@ -1,0 +1,16 @@
+//! Every black-box suite in one test binary: one link step instead of one per
+//! file, and the suites share the support crate's template databases.
+
+mod accounts;
+mod authorization;
+mod bad_input;
+mod caseload;
+mod contacts_and_ladder;
+mod enrolment;
+mod meetings;
+mod pages;
+mod programme;
+mod readability;
+mod record;
+mod security;
+mod sign_in;
