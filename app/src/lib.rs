@@ -9,6 +9,7 @@ pub mod errors;
 pub mod functions;
 pub mod layouts;
 pub mod models;
+pub mod paths;
 pub mod policy;
 pub mod routes;
 pub mod texts;

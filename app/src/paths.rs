@@ -1,0 +1,151 @@
+//! Every address the app links to or redirects to, built in one place, so a
+//! page that moves changes here and nowhere else. The route patterns in
+//! `app.rs` stay literal because `path!()` needs literals; the tests below
+//! hold the two together.
+
+// Participant pages.
+pub const PARTICIPANT_HOME: &str = "/";
+pub const PLAN: &str = "/min-plan";
+pub const MEETINGS: &str = "/moten";
+pub const CONTACTS: &str = "/kontakter";
+pub const LADDER: &str = "/stegen";
+pub const PROGRAMME: &str = "/programmet";
+pub const ABOUT: &str = "/om";
+
+// Signing in.
+pub const SIGN_IN: &str = "/logga-in";
+pub const STAFF_SIGN_IN: &str = "/logga-in/personal";
+pub const DEMO: &str = "/demo";
+
+// Staff pages.
+pub const STAFF_HOME: &str = "/personal";
+pub const STAFF_PROGRAMME: &str = "/personal/programmet";
+pub const NEW_ROUND: &str = "/personal/programmet/ny-omgang";
+
+/// `/moten/{id}`: one meeting, as the participant sees it.
+pub fn meeting(meeting_id: i64) -> String {
+    format!("{MEETINGS}/{meeting_id}")
+}
+
+/// `/moten/{id}/kalender.ics`: the meeting as a calendar file.
+pub fn meeting_calendar(meeting_id: i64) -> String {
+    format!("{MEETINGS}/{meeting_id}/kalender.ics")
+}
+
+/// `/personal/programmet/omgang/{id}`: one round of the programme.
+pub fn round(round_id: i64) -> String {
+    format!("{STAFF_PROGRAMME}/omgang/{round_id}")
+}
+
+/// `/personal/programmet/tillfalle/{id}`: attendance for one session.
+pub fn session(session_id: i64) -> String {
+    format!("{STAFF_PROGRAMME}/tillfalle/{session_id}")
+}
+
+/// `/personal/programmet/tillfalle/{id}/andra`: change one session.
+pub fn session_edit(session_id: i64) -> String {
+    format!("{}/andra", session(session_id))
+}
+
+/// The pages of a participant's record, in the order of the record's menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordPart {
+    Overview,
+    Plan,
+    Meetings,
+    Contacts,
+    Consents,
+    Steps,
+    Code,
+}
+
+impl RecordPart {
+    pub const ALL: [RecordPart; 7] = [
+        RecordPart::Overview,
+        RecordPart::Plan,
+        RecordPart::Meetings,
+        RecordPart::Contacts,
+        RecordPart::Consents,
+        RecordPart::Steps,
+        RecordPart::Code,
+    ];
+
+    /// The last part of the address ("" for the overview).
+    pub fn segment(self) -> &'static str {
+        match self {
+            RecordPart::Overview => "",
+            RecordPart::Plan => "plan",
+            RecordPart::Meetings => "moten",
+            RecordPart::Contacts => "kontakter",
+            RecordPart::Consents => "samtycken",
+            RecordPart::Steps => "steg",
+            RecordPart::Code => "kod",
+        }
+    }
+}
+
+/// `/personal/deltagare/{id}` and its parts (`…/plan`, `…/moten`, …).
+pub fn record(participant_id: i64, part: RecordPart) -> String {
+    match part {
+        RecordPart::Overview => format!("{STAFF_HOME}/deltagare/{participant_id}"),
+        other => format!("{STAFF_HOME}/deltagare/{participant_id}/{}", other.segment()),
+    }
+}
+
+/// `…/plan?jamfor={version}`: a plan version beside the current one.
+pub fn record_plan_compare(participant_id: i64, version: i64) -> String {
+    format!("{}?jamfor={version}", record(participant_id, RecordPart::Plan))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The route patterns of `app.rs`, with `:id` where an id goes.
+    fn pattern(path: &str) -> String {
+        path.split('/')
+            .map(|s| if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) { ":id" } else { s })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    #[test]
+    fn built_addresses_match_the_route_patterns() {
+        let app = include_str!("app.rs");
+        let built = [
+            PARTICIPANT_HOME.to_owned(),
+            PLAN.to_owned(),
+            MEETINGS.to_owned(),
+            meeting(7),
+            CONTACTS.to_owned(),
+            LADDER.to_owned(),
+            PROGRAMME.to_owned(),
+            ABOUT.to_owned(),
+            SIGN_IN.to_owned(),
+            STAFF_SIGN_IN.to_owned(),
+            DEMO.to_owned(),
+            STAFF_HOME.to_owned(),
+            STAFF_PROGRAMME.to_owned(),
+            NEW_ROUND.to_owned(),
+            round(12),
+            session(345),
+            session_edit(345),
+        ]
+        .into_iter()
+        .chain(RecordPart::ALL.iter().map(|&part| record(42, part)));
+        for path in built {
+            let route = format!("path!(\"{}\")", pattern(&path));
+            assert!(app.contains(&route), "{path}: no route {route} in app.rs");
+        }
+    }
+
+    #[test]
+    fn record_parts_are_where_staff_bookmarked_them() {
+        assert_eq!(record(5, RecordPart::Overview), "/personal/deltagare/5");
+        assert_eq!(record(5, RecordPart::Consents), "/personal/deltagare/5/samtycken");
+        assert_eq!(record(5, RecordPart::Code), "/personal/deltagare/5/kod");
+        assert_eq!(record_plan_compare(5, 2), "/personal/deltagare/5/plan?jamfor=2");
+        assert_eq!(session_edit(9), "/personal/programmet/tillfalle/9/andra");
+        assert_eq!(meeting_calendar(3), "/moten/3/kalender.ics");
+    }
+}
