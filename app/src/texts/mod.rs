@@ -2,6 +2,7 @@
 //! can change every word a participant reads without touching any page.
 
 pub mod lix;
+pub mod staff;
 pub mod sv;
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
