@@ -11,8 +11,10 @@ use crate::routes::{
     plan::PlanPageView,
     programme::ProgrammePageView,
     sign_in::{CodeSignInPage, StaffSignInPage},
-    staff::{SignInCodePage, StaffHomePage},
-    staff_programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
+    staff::{
+        SignInCodePage, StaffHomePage,
+        programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
+    },
     staff_record::{
         RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
     },

@@ -1,0 +1,9 @@
+//! Staff pages: the caseload start page, the sign-in code, and the
+//! work-preparation programme. The files follow the addresses under `/personal`.
+
+pub mod code;
+pub mod home;
+pub mod programme;
+
+pub use code::SignInCodePage;
+pub use home::StaffHomePage;
