@@ -1,7 +1,7 @@
 //! Security layers: response headers, the cross-site request check, and the
 //! audit row for each refused cross-site request.
 
-use app::server::{AppState, RequestCtx};
+use app::server::{AppState, RequestCtx, context};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
@@ -63,15 +63,19 @@ pub async fn drop_request_id(mut request: Request) -> Request {
 /// Runs inside the CSRF layer's caller: when the layer refused a request,
 /// the refusal goes to the audit log with whoever's session was used.
 pub async fn audit_cross_site_refusals(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let request_id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned();
-    let actor = request
-        .extensions()
-        .get::<app::server::auth::AuthSession>()
-        .and_then(|auth| auth.user.as_ref().map(|u| u.actor))
-        .unwrap_or(app::policy::Actor::Anonymous);
-    let response = next.run(request).await;
+    let (parts, body) = request.into_parts();
+    let request_id = context::request_id(&parts);
+    let sessions = parts.extensions.get::<app::server::auth::AuthSession>().cloned().zip(parts.extensions.get::<tower_sessions::Session>().cloned());
+    let response = next.run(Request::from_parts(parts, body)).await;
     if response.status() == StatusCode::FORBIDDEN && response.extensions().get::<ProtectionError>().is_some() {
         tracing::warn!("cross-site request refused");
+        // Who asked, by the same rules as every other entry point.
+        let actor = match sessions {
+            Some((mut auth, session)) => {
+                context::current_actor(&mut auth, &session).await.unwrap_or(app::policy::Actor::Anonymous)
+            }
+            None => app::policy::Actor::Anonymous,
+        };
         let ctx = RequestCtx { actor, request_id };
         if let Err(e) = state.access.record_refused_request(&ctx, "cross_site_request").await {
             tracing::error!(error = %e, "could not audit a refused cross-site request");

@@ -83,8 +83,51 @@ macro_rules! code_enum {
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str { self.as_str() }
         }
+
+        $crate::domain::sqlx_code!($name);
     };
 }
+
+/// Code enums are read from and written to TEXT columns as their code. A stored
+/// value that is no code of the enum fails the row's decoding: an error that is
+/// logged (by kind, never the value) and shown as "something went wrong", never
+/// turned silently into a default.
+#[cfg(feature = "ssr")]
+macro_rules! sqlx_code {
+    ($name:ident) => {
+        $crate::domain::sqlx_code!(@db $name, ::sqlx::Sqlite);
+        $crate::domain::sqlx_code!(@db $name, ::sqlx::Postgres);
+    };
+    (@db $name:ident, $db:ty) => {
+        impl ::sqlx::Type<$db> for $name {
+            fn type_info() -> <$db as ::sqlx::Database>::TypeInfo {
+                <&str as ::sqlx::Type<$db>>::type_info()
+            }
+            fn compatible(ty: &<$db as ::sqlx::Database>::TypeInfo) -> bool {
+                <&str as ::sqlx::Type<$db>>::compatible(ty)
+            }
+        }
+        impl<'r> ::sqlx::Decode<'r, $db> for $name {
+            fn decode(value: <$db as ::sqlx::Database>::ValueRef<'r>) -> Result<Self, ::sqlx::error::BoxDynError> {
+                let code = <&str as ::sqlx::Decode<'r, $db>>::decode(value)?;
+                $name::parse(code).map_err(|_| concat!("not a code of ", stringify!($name)).into())
+            }
+        }
+        impl<'q> ::sqlx::Encode<'q, $db> for $name {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <$db as ::sqlx::Database>::ArgumentBuffer<'q>,
+            ) -> Result<::sqlx::encode::IsNull, ::sqlx::error::BoxDynError> {
+                <&str as ::sqlx::Encode<'q, $db>>::encode(self.as_str(), buf)
+            }
+        }
+    };
+}
+#[cfg(not(feature = "ssr"))]
+macro_rules! sqlx_code {
+    ($name:ident) => {};
+}
+pub(crate) use sqlx_code;
 
 /// `TryFrom<String>` (for `#[serde(try_from = "String")]`), `AsRef<str>` and
 /// `Display` for newtypes that wrap an already-valid `String` and have `parse`/`as_str`.

@@ -27,33 +27,19 @@ mod ssr {
 
     const FEEDBACK_KEY: &str = "form_feedback";
     const NOTICE_KEY: &str = "notice";
-    /// When the account signed in (Unix seconds).
-    pub(crate) const SIGNED_IN_AT_KEY: &str = "signed_in_at";
-    /// However active, a staff session ends this long after sign-in.
-    const STAFF_SESSION_MAX_SECONDS: i64 = 10 * 3600;
+    pub(crate) use crate::server::context::SIGNED_IN_AT_KEY;
 
+    /// The request's context, from the one extractor every entry point uses.
     pub(crate) async fn req() -> Result<Req, AppError> {
         let state = use_context::<AppState>().ok_or(AppError::Internal { request_id: String::new() })?;
-        let parts = use_context::<axum::http::request::Parts>();
-        let request_id = parts
-            .as_ref()
-            .and_then(|p| p.headers.get("x-request-id"))
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("-")
-            .to_owned();
-        let address =
-            parts.as_ref().map(|p| client_address(p, state.trusted_proxy)).unwrap_or_else(|| "unknown".into());
-        let internal = || AppError::Internal { request_id: request_id.clone() };
-        let mut auth: AuthSession = leptos_axum::extract().await.map_err(|_| internal())?;
-        let session: tower_sessions::Session = leptos_axum::extract().await.map_err(|_| internal())?;
-        if auth.user.as_ref().is_some_and(|u| u.is_staff_like()) {
-            let signed_in_at: i64 = session.get(SIGNED_IN_AT_KEY).await.ok().flatten().unwrap_or(0);
-            if time::OffsetDateTime::now_utc().unix_timestamp() - signed_in_at > STAFF_SESSION_MAX_SECONDS {
-                auth.logout().await.map_err(|_| internal())?;
-            }
-        }
-        let actor = auth.user.as_ref().map(|u| u.actor).unwrap_or(Actor::Anonymous);
-        Ok(Req { state, ctx: RequestCtx { actor, request_id: request_id.clone() }, auth, session, address })
+        let asking: crate::server::context::Asking = leptos_axum::extract_with_state(&state).await.map_err(|_| {
+            let request_id = use_context::<axum::http::request::Parts>()
+                .map(|p| crate::server::context::request_id(&p))
+                .unwrap_or_default();
+            AppError::Internal { request_id }
+        })?;
+        let crate::server::context::Asking { ctx, auth, session, address } = asking;
+        Ok(Req { state, ctx, auth, session, address })
     }
 
     impl Req {
@@ -68,6 +54,10 @@ mod ssr {
                 AccessError::RateLimited => AppError::RateLimited,
                 AccessError::Database(db) => {
                     tracing::error!(request_id = %self.ctx.request_id, kind = db_error_kind(&db), "database error");
+                    AppError::Internal { request_id: self.ctx.request_id.clone() }
+                }
+                AccessError::Corrupt(what) => {
+                    tracing::error!(request_id = %self.ctx.request_id, what, "stored data cannot be read");
                     AppError::Internal { request_id: self.ctx.request_id.clone() }
                 }
             };
@@ -166,24 +156,6 @@ mod ssr {
             let scheme = if self.state.https { "https" } else { "http" };
             format!("{scheme}://{host}")
         }
-    }
-
-    /// The client's address: the connection's, or behind the configured proxy,
-    /// the last address that proxy added to X-Forwarded-For.
-    fn client_address(parts: &axum::http::request::Parts, trusted_proxy: Option<std::net::IpAddr>) -> String {
-        let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
-        if peer.is_some() && peer == trusted_proxy {
-            let forwarded = parts
-                .headers
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.rsplit(',').next())
-                .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok());
-            if let Some(ip) = forwarded {
-                return ip.to_string();
-            }
-        }
-        peer.map(|ip| ip.to_string()).unwrap_or_else(|| "unknown".to_owned())
     }
 
     fn db_error_kind(e: &sqlx::Error) -> String {

@@ -6,7 +6,9 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::errors::AppError;
-use crate::models::{ParticipantRecord, PlanHistory};
+use crate::models::{
+    ParticipantRecord, PlanHistory, RecordAccess, RecordConsents, RecordContacts, RecordMeetings, RecordSteps,
+};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -31,11 +33,13 @@ pub fn record_path(participant_id: i64, part: &str) -> String {
     }
 }
 
-/// `/personal/deltagare/:id` and its parts.
+// One server function per record page: each reads, and so audits, only the
+// parts its page shows.
+
+/// `/personal/deltagare/:id`: the overview.
 #[server(endpoint = "participant_record")]
 pub async fn load_record(#[server(default)] participant_id: i64) -> Result<ParticipantRecord, AppError> {
     let req = req().await?;
-    req.require_signed_in()?;
     req.state.access.participant_record(&req.ctx, participant_id).await.map_err(|e| req.fail(e))
 }
 
@@ -43,8 +47,42 @@ pub async fn load_record(#[server(default)] participant_id: i64) -> Result<Parti
 #[server(endpoint = "plan_history")]
 pub async fn load_plan_history(#[server(default)] participant_id: i64) -> Result<PlanHistory, AppError> {
     let req = req().await?;
-    req.require_signed_in()?;
     req.state.access.plan_history(&req.ctx, participant_id).await.map_err(|e| req.fail(e))
+}
+
+/// `/personal/deltagare/:id/moten`.
+#[server(endpoint = "record_meetings")]
+pub async fn load_record_meetings(#[server(default)] participant_id: i64) -> Result<RecordMeetings, AppError> {
+    let req = req().await?;
+    req.state.access.record_meetings(&req.ctx, participant_id).await.map_err(|e| req.fail(e))
+}
+
+/// `/personal/deltagare/:id/kontakter`.
+#[server(endpoint = "record_contacts")]
+pub async fn load_record_contacts(#[server(default)] participant_id: i64) -> Result<RecordContacts, AppError> {
+    let req = req().await?;
+    req.state.access.record_contacts(&req.ctx, participant_id).await.map_err(|e| req.fail(e))
+}
+
+/// `/personal/deltagare/:id/samtycken`.
+#[server(endpoint = "record_consents")]
+pub async fn load_record_consents(#[server(default)] participant_id: i64) -> Result<RecordConsents, AppError> {
+    let req = req().await?;
+    req.state.access.record_consents(&req.ctx, participant_id).await.map_err(|e| req.fail(e))
+}
+
+/// `/personal/deltagare/:id/steg`.
+#[server(endpoint = "record_steps")]
+pub async fn load_record_steps(#[server(default)] participant_id: i64) -> Result<RecordSteps, AppError> {
+    let req = req().await?;
+    req.state.access.record_steps(&req.ctx, participant_id).await.map_err(|e| req.fail(e))
+}
+
+/// `/personal/deltagare/:id/kod`.
+#[server(endpoint = "record_access")]
+pub async fn load_record_access(#[server(default)] participant_id: i64) -> Result<RecordAccess, AppError> {
+    let req = req().await?;
+    req.state.access.record_access(&req.ctx, participant_id).await.map_err(|e| req.fail(e))
 }
 
 /// Saves the joint plan as a new version.
@@ -240,9 +278,11 @@ pub async fn create_meeting(
     }
 }
 
-/// A new time for a meeting.
+/// A new time for a meeting. `participant_id` only says which page to go back
+/// to; the meeting's own participant decides who may move it.
 #[server(endpoint = "reschedule_meeting")]
 pub async fn reschedule_meeting(
+    #[server(default)] participant_id: i64,
     #[server(default)] meeting_id: i64,
     #[server(default)] date: String,
     #[server(default)] start: String,
@@ -252,24 +292,20 @@ pub async fn reschedule_meeting(
     use crate::models::FormFeedback;
     use crate::server::AccessError;
     let req = req().await?;
-    req.require_signed_in()?;
+    let page = record_path(participant_id, "moten");
     let mut fb = FormFeedback::new(RESCHEDULE_FORM);
     fb.keep("meeting_id", &meeting_id.to_string());
     fb.keep("date", &date);
     fb.keep("start", &start);
     fb.keep("end", &end);
-    let time = match MeetingTime::parse_local(&date, &start, &end) {
-        Ok(t) => t,
-        Err(e) => {
-            super::set_status(422);
-            return Err(AppError::invalid("date", e.message));
-        }
+    let Some(time) = fb.check("date", MeetingTime::parse_local(&date, &start, &end)) else {
+        return req.reject(fb, &page).await;
     };
     match req.state.access.reschedule_meeting(&req.ctx, meeting_id, time).await {
-        Ok(participant_id) => req.done(&record_path(participant_id, "moten"), "Mötet har en ny tid.").await,
+        Ok(owner) => req.done(&record_path(owner, "moten"), "Mötet har en ny tid.").await,
         Err(AccessError::Invalid { field, message }) => {
-            super::set_status(422);
-            Err(AppError::invalid(field, message))
+            fb.errors.push((field.into(), message.into()));
+            req.reject(fb, &page).await
         }
         Err(e) => Err(req.fail(e)),
     }

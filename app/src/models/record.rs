@@ -81,21 +81,73 @@ pub struct ParticipantRecord {
     pub contacts: Vec<ContactCard>,
     pub consents: Vec<ConsentEntry>,
     pub relatives: Vec<RelativeEntry>,
-    pub externals: Vec<ExternalEntry>,
     pub coming: Vec<MeetingCard>,
-    pub past: Vec<MeetingCard>,
     pub plan: Option<PlanVersion>,
     pub programme: ProgrammeStatus,
     /// Sessions present, absent with notice, absent without.
     pub attendance: (i64, i64, i64),
     pub moves: Vec<LadderMove>,
-    /// The unit's staff, for meeting attendees.
+}
+
+/// `/personal/deltagare/:id/moten`: the meetings, and who can be asked to come.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordMeetings {
+    pub participant_id: i64,
+    pub name: String,
+    pub coming: Vec<MeetingCard>,
+    pub past: Vec<MeetingCard>,
+    /// The unit's staff.
     pub staff: Vec<Choice>,
+    /// The participant's officers at the agencies.
+    pub externals: Vec<ExternalEntry>,
+    pub relatives: Vec<RelativeEntry>,
+}
+
+/// `/personal/deltagare/:id/kontakter`: contact persons, and whom to add.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordContacts {
+    pub participant_id: i64,
+    pub name: String,
+    pub today: NaiveDate,
     /// Every contact person, in force or ended.
     pub contact_persons: Vec<ContactPersonEntry>,
-    /// Every external officer on record, to pick a new contact person from.
-    pub all_externals: Vec<ExternalEntry>,
+    /// The unit's staff.
+    pub staff: Vec<Choice>,
+    /// Officers on record in the unit, to pick a new contact person from.
+    pub officers: Vec<ExternalEntry>,
+}
+
+/// `/personal/deltagare/:id/samtycken`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordConsents {
+    pub participant_id: i64,
+    pub name: String,
+    pub today: NaiveDate,
+    pub consents: Vec<ConsentEntry>,
+    /// Relatives and gode män a consent can share with.
+    pub relatives: Vec<RelativeEntry>,
+}
+
+/// `/personal/deltagare/:id/steg`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordSteps {
+    pub participant_id: i64,
+    pub name: String,
+    pub today: NaiveDate,
+    pub step: LadderStep,
+    pub dv_form: DvForm,
+    pub hours_per_week: i64,
+    pub discharged: Option<(NaiveDate, DischargeOutcome)>,
+    pub moves: Vec<LadderMove>,
     pub extended_support: Vec<ExtendedSupportEntry>,
+}
+
+/// `/personal/deltagare/:id/kod`: whom a sign-in code can be for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordAccess {
+    pub participant_id: i64,
+    pub name: String,
+    pub relatives: Vec<RelativeEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,13 +9,14 @@ use crate::domain::{
 use crate::functions::record::{
     AddConsent, AddContactPerson, AddExtendedSupport, CONSENT_FORM, CONTACT_FORM, ChangeContactRole, ChangeDv,
     CreateMeeting, DISCHARGE_FORM, DV_FORM, Discharge, EXTENDED_FORM, EndContactPerson, MEETING_FORM, PLAN_FORM,
-    RecordStep, RescheduleMeeting, STEP_FORM, SavePlan, SetMeetingStatus, WithdrawConsent, load_plan_history,
-    load_record, record_path,
+    RESCHEDULE_FORM, RecordStep, RescheduleMeeting, STEP_FORM, SavePlan, SetMeetingStatus, WithdrawConsent, load_plan_history,
+    load_record, load_record_consents, load_record_contacts, load_record_meetings, load_record_steps, record_path,
 };
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;
 use crate::models::{
     FormFeedback, MeetingCard, ParticipantRecord, PersonRole, PlanHistory, PlanVersion, ProgrammeStatus,
+    RecordConsents, RecordContacts, RecordMeetings, RecordSteps,
 };
 use crate::policy::Section;
 use crate::routes::{feedback, id_param};
@@ -317,19 +318,59 @@ pub fn RecordMeetingsPage() -> impl IntoView {
     let id = id_param();
     staff_page(
         move || async move {
-            let record = load_record(id).await?;
-            Ok((record, feedback(take_form_feedback(MEETING_FORM.to_owned()).await)))
+            let record = load_record_meetings(id).await?;
+            let new = feedback(take_form_feedback(MEETING_FORM.to_owned()).await);
+            let moved = take_form_feedback(RESCHEDULE_FORM.to_owned()).await.ok().flatten();
+            Ok((record, new, moved))
         },
-        |(record, fb): (ParticipantRecord, FormFeedback)| view! { <Meetings record fb/> },
+        |(record, fb, moved): (RecordMeetings, FormFeedback, Option<FormFeedback>)| {
+            view! { <Meetings record fb moved/> }
+        },
     )
 }
 
+/// One field of the "Ny tid" form; ids carry the meeting id, since every row has the form.
 #[component]
-fn MeetingActions(meeting: MeetingCard) -> impl IntoView {
+fn RescheduleField(
+    meeting_id: String,
+    name: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    value: String,
+    error: Option<String>,
+) -> impl IntoView {
+    let id = format!("{name}-{meeting_id}");
+    let error_id = format!("{id}-error");
+    let described = error.is_some().then(|| error_id.clone());
+    let has_error = error.is_some();
+    view! {
+        <div class="field" class:field-error=has_error>
+            <label for=id.clone()>{label}</label>
+            {error.map(|e| view! {
+                <p class="error-message" id=error_id><Icon name="triangle-alert" size=24/><span>{e}</span></p>
+            })}
+            <input id=id type=kind name=name value=value aria-describedby=described/>
+        </div>
+    }
+}
+
+#[component]
+fn MeetingActions(participant_id: i64, meeting: MeetingCard, fb: Option<FormFeedback>) -> impl IntoView {
     let id = meeting.id.to_string();
     let local = meeting.starts_at.with_timezone(&chrono_tz::Europe::Stockholm);
     let end = meeting.ends_at.with_timezone(&chrono_tz::Europe::Stockholm);
     let label = format!("{} {}", meeting.kind.label_sv(), staff_time(meeting.starts_at));
+    // After a refused "Ny tid": this row's form opens again with what was typed.
+    let fb = fb.filter(|f| f.value("meeting_id") == id);
+    let value = |field: &str, stored: String| fb.as_ref().map(|f| f.value(field)).unwrap_or(stored);
+    let error = |field: &str| fb.as_ref().and_then(|f| f.error(field));
+    let (date, start, end) = (
+        value("date", local.format("%Y-%m-%d").to_string()),
+        value("start", local.format("%H:%M").to_string()),
+        value("end", end.format("%H:%M").to_string()),
+    );
+    let (date_error, start_error, end_error) = (error("date"), error("start"), error("end"));
+    let open = fb.is_some();
     (meeting.status == MeetingStatus::Planned).then(|| view! {
         <div class="row-actions">
             <form method="post" action=SetMeetingStatus::url()>
@@ -342,16 +383,14 @@ fn MeetingActions(meeting: MeetingCard) -> impl IntoView {
                 <input type="hidden" name="status" value="cancelled"/>
                 <button type="submit" class="button button-secondary" aria-label=format!("Ställ in: {label}")>"Ställ in"</button>
             </form>
-            <details class="inline-form">
+            <details class="inline-form" open=open>
                 <summary>"Ny tid"</summary>
                 <form method="post" action=RescheduleMeeting::url() class="form">
+                    <input type="hidden" name="participant_id" value=participant_id.to_string()/>
                     <input type="hidden" name="meeting_id" value=id.clone()/>
-                    <div class="field"><label for=format!("date-{id}")>"Datum"</label>
-                        <input id=format!("date-{id}") type="date" name="date" value=local.format("%Y-%m-%d").to_string()/></div>
-                    <div class="field"><label for=format!("start-{id}")>"Start"</label>
-                        <input id=format!("start-{id}") type="time" name="start" value=local.format("%H:%M").to_string()/></div>
-                    <div class="field"><label for=format!("end-{id}")>"Slut"</label>
-                        <input id=format!("end-{id}") type="time" name="end" value=end.format("%H:%M").to_string()/></div>
+                    <RescheduleField meeting_id=id.clone() name="date" label="Datum" kind="date" value=date error=date_error/>
+                    <RescheduleField meeting_id=id.clone() name="start" label="Start" kind="time" value=start error=start_error/>
+                    <RescheduleField meeting_id=id.clone() name="end" label="Slut" kind="time" value=end error=end_error/>
                     <button type="submit" class="button">"Flytta mötet"</button>
                 </form>
             </details>
@@ -360,7 +399,12 @@ fn MeetingActions(meeting: MeetingCard) -> impl IntoView {
 }
 
 #[component]
-fn MeetingTable(meetings: Vec<MeetingCard>, label: &'static str) -> impl IntoView {
+fn MeetingTable(
+    participant_id: i64,
+    meetings: Vec<MeetingCard>,
+    label: &'static str,
+    #[prop(optional_no_strip)] fb: Option<FormFeedback>,
+) -> impl IntoView {
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=label>
             <table>
@@ -377,7 +421,7 @@ fn MeetingTable(meetings: Vec<MeetingCard>, label: &'static str) -> impl IntoVie
                             <td>{format!("{}: {}", m.kind.label_sv(), m.title)}</td>
                             <td>{who_comes(&m)}</td>
                             <td>{answer_text(&m)}</td>
-                            <td><MeetingActions meeting=m.clone()/></td>
+                            <td><MeetingActions participant_id meeting=m.clone() fb=fb.clone()/></td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -387,7 +431,7 @@ fn MeetingTable(meetings: Vec<MeetingCard>, label: &'static str) -> impl IntoVie
 }
 
 #[component]
-fn Meetings(record: ParticipantRecord, fb: FormFeedback) -> impl IntoView {
+fn Meetings(record: RecordMeetings, fb: FormFeedback, moved: Option<FormFeedback>) -> impl IntoView {
     let id = record.participant_id;
     let kinds: Vec<(String, String)> = std::iter::once((String::new(), "Välj mötestyp".to_owned()))
         .chain(
@@ -422,7 +466,7 @@ fn Meetings(record: ParticipantRecord, fb: FormFeedback) -> impl IntoView {
         {if record.coming.is_empty() {
             view! { <p>"Inga möten bokade."</p> }.into_any()
         } else {
-            view! { <MeetingTable meetings=record.coming.clone() label="Kommande möten"/> }.into_any()
+            view! { <MeetingTable participant_id=id meetings=record.coming.clone() label="Kommande möten" fb=moved/> }.into_any()
         }}
         <h2>"Boka ett möte"</h2>
         <FormMessage message=fb.message.clone()/>
@@ -443,7 +487,7 @@ fn Meetings(record: ParticipantRecord, fb: FormFeedback) -> impl IntoView {
         {if record.past.is_empty() {
             view! { <p>"Inga tidigare möten."</p> }.into_any()
         } else {
-            view! { <MeetingTable meetings=record.past.clone() label="Tidigare möten"/> }.into_any()
+            view! { <MeetingTable participant_id=id meetings=record.past.clone() label="Tidigare möten"/> }.into_any()
         }}
     }
 }
@@ -454,15 +498,15 @@ pub fn RecordConsentsPage() -> impl IntoView {
     let id = id_param();
     staff_page(
         move || async move {
-            let record = load_record(id).await?;
+            let record = load_record_consents(id).await?;
             Ok((record, feedback(take_form_feedback(CONSENT_FORM.to_owned()).await)))
         },
-        |(record, fb): (ParticipantRecord, FormFeedback)| view! { <Consents record fb/> },
+        |(record, fb): (RecordConsents, FormFeedback)| view! { <Consents record fb/> },
     )
 }
 
 #[component]
-fn Consents(record: ParticipantRecord, fb: FormFeedback) -> impl IntoView {
+fn Consents(record: RecordConsents, fb: FormFeedback) -> impl IntoView {
     let id = record.participant_id;
     let today = record.today;
     let relatives: Vec<(String, String)> = std::iter::once((String::new(), "Välj person".to_owned()))
@@ -546,14 +590,14 @@ pub fn RecordStepsPage() -> impl IntoView {
     let id = id_param();
     staff_page(
         move || async move {
-            let record = load_record(id).await?;
+            let record = load_record_steps(id).await?;
             let step = feedback(take_form_feedback(STEP_FORM.to_owned()).await);
             let dv = feedback(take_form_feedback(DV_FORM.to_owned()).await);
             let extended = feedback(take_form_feedback(EXTENDED_FORM.to_owned()).await);
             let discharge = feedback(take_form_feedback(DISCHARGE_FORM.to_owned()).await);
             Ok((record, [step, dv, extended, discharge]))
         },
-        |(record, [step, dv, extended, discharge]): (ParticipantRecord, [FormFeedback; 4])| {
+        |(record, [step, dv, extended, discharge]): (RecordSteps, [FormFeedback; 4])| {
             view! { <Steps record step dv extended discharge/> }
         },
     )
@@ -561,7 +605,7 @@ pub fn RecordStepsPage() -> impl IntoView {
 
 #[component]
 fn Steps(
-    record: ParticipantRecord,
+    record: RecordSteps,
     step: FormFeedback,
     dv: FormFeedback,
     extended: FormFeedback,
@@ -633,21 +677,21 @@ pub fn RecordContactsPage() -> impl IntoView {
     let id = id_param();
     staff_page(
         move || async move {
-            let record = load_record(id).await?;
+            let record = load_record_contacts(id).await?;
             Ok((record, feedback(take_form_feedback(CONTACT_FORM.to_owned()).await)))
         },
-        |(record, fb): (ParticipantRecord, FormFeedback)| view! { <Contacts record fb/> },
+        |(record, fb): (RecordContacts, FormFeedback)| view! { <Contacts record fb/> },
     )
 }
 
 #[component]
-fn Contacts(record: ParticipantRecord, fb: FormFeedback) -> impl IntoView {
+fn Contacts(record: RecordContacts, fb: FormFeedback) -> impl IntoView {
     let id = record.participant_id;
     let who: Vec<(String, String)> = std::iter::once((String::new(), "Välj".to_owned()))
         .chain(record.staff.iter().map(|s| (format!("s{}", s.id), format!("{} (personal)", s.name))))
         .chain(
             record
-                .all_externals
+                .officers
                 .iter()
                 .map(|e| (format!("e{}", e.id), format!("{}, {} ({})", e.name, e.title, e.organisation.label_sv()))),
         )

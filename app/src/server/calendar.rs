@@ -5,7 +5,7 @@
 //! and needs no VTIMEZONE block; the programs show them in Swedish time, and
 //! `X-WR-TIMEZONE` names Europe/Stockholm for those that ask.
 
-use super::{AppState, RequestCtx, auth::AuthSession};
+use super::{AppState, context::Asking};
 use crate::models::MeetingCard;
 use crate::policy::Actor;
 use crate::texts::sv;
@@ -46,19 +46,17 @@ pub fn meeting_ics(meeting: &MeetingCard, host: &str, now: chrono::DateTime<chro
 /// `GET /moten/{id}/kalender.ics`: for whoever may read the meeting, audited as an export.
 pub async fn ics_handler(
     State(state): State<AppState>,
-    auth: AuthSession,
+    asking: Asking,
     headers: HeaderMap,
     Path(meeting_id): Path<String>,
 ) -> Response {
-    let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned();
-    let actor = auth.user.as_ref().map(|u| u.actor).unwrap_or(Actor::Anonymous);
-    if actor == Actor::Anonymous {
+    let ctx = asking.ctx;
+    if ctx.actor == Actor::Anonymous {
         return (StatusCode::UNAUTHORIZED, sv::CALENDAR_SIGN_IN).into_response();
     }
     let Ok(meeting_id) = meeting_id.parse::<i64>() else {
         return (StatusCode::NOT_FOUND, sv::NOT_FOUND_TEXT).into_response();
     };
-    let ctx = RequestCtx { actor, request_id };
     match state.access.meeting_export(&ctx, meeting_id).await {
         Ok(meeting) => {
             let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("mina-steg");
@@ -73,7 +71,11 @@ pub async fn ics_handler(
                 .into_response()
         }
         Err(super::AccessError::Denied) => (StatusCode::FORBIDDEN, sv::CALENDAR_DENIED).into_response(),
-        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response(),
+        Err(e) => {
+            // The error's text names a kind, never a stored value.
+            tracing::error!(request_id = %ctx.request_id, error = %e, "calendar export failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response()
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod auth;
 pub mod calendar;
+pub mod context;
 pub mod state;
 mod storage;
 

@@ -50,6 +50,9 @@ pub enum AccessError {
     RateLimited,
     #[error("database error")]
     Database(#[from] sqlx::Error),
+    /// A stored value the code cannot read (the column is named, never the value).
+    #[error("stored data cannot be read: {0}")]
+    Corrupt(&'static str),
 }
 
 /// Proof that an action on a target was authorized and audited.
@@ -116,10 +119,27 @@ pub(crate) enum Want {
 }
 
 /// One unit of work: a transaction plus who does it.
+///
+/// The facts the policy decides on are read once per unit of work and kept:
+/// a page that authorizes four sections of one participant looks up the
+/// participant's unit, and a relative's links and consents, once. The audit
+/// rows of the permits are written together just before the commit, in the
+/// same transaction, so a page costs one insert however many parts it shows.
 pub(crate) struct Work<'a> {
     tx: Option<Tx>,
     ctx: &'a RequestCtx,
     store: &'a Store,
+    units: std::collections::HashMap<i64, Option<i64>>,
+    relative: Option<RelativeFacts>,
+    audit: Vec<NewAuditEntry>,
+}
+
+/// What one relative may see today: whom they are linked to, and what each of
+/// those participants' consents in force share with them.
+#[derive(Debug, Default)]
+struct RelativeFacts {
+    linked: Vec<i64>,
+    shares: std::collections::HashMap<i64, Vec<Section>>,
 }
 
 impl Access {
@@ -132,23 +152,29 @@ impl Access {
     }
 
     pub(crate) async fn work<'a>(&'a self, ctx: &'a RequestCtx) -> Result<Work<'a>, AccessError> {
-        Ok(Work { tx: Some(self.store.begin().await?), ctx, store: &self.store })
+        Ok(Work::new(self.store.begin().await?, ctx, &self.store))
     }
 
     /// A transaction for reads that need no audit row (the session's own
     /// account, facts about the database): it takes no write lock on SQLite.
     pub(crate) async fn read_only<'a>(&'a self, ctx: &'a RequestCtx) -> Result<Work<'a>, AccessError> {
-        Ok(Work { tx: Some(self.store.begin_read().await?), ctx, store: &self.store })
+        Ok(Work::new(self.store.begin_read().await?, ctx, &self.store))
     }
 }
 
 impl<'a> Work<'a> {
+    fn new(tx: Tx, ctx: &'a RequestCtx, store: &'a Store) -> Self {
+        Work { tx: Some(tx), ctx, store, units: Default::default(), relative: None, audit: Vec::new() }
+    }
+
     /// The open transaction. After a refusal the work is closed: nothing more runs in it.
     pub(crate) fn tx(&mut self) -> Result<&mut Tx, AccessError> {
         self.tx.as_mut().ok_or(AccessError::Denied)
     }
 
     pub(crate) async fn commit(mut self) -> Result<(), AccessError> {
+        let entries = std::mem::take(&mut self.audit);
+        storage::audit::insert_all(self.tx()?, &entries).await?;
         if let Some(tx) = self.tx.take() {
             tx.commit().await?;
         }
@@ -173,7 +199,7 @@ impl<'a> Work<'a> {
         };
         match decision {
             Ok(permit) => {
-                storage::audit::insert(self.tx()?, &entry).await?;
+                self.audit.push(entry);
                 Ok(permit)
             }
             Err(policy::Denied(reason)) => {
@@ -192,7 +218,7 @@ impl<'a> Work<'a> {
         };
         let (decision, entry) = self.participant_decision(action, participant_id, section, record_id).await?;
         let outcome = if decision.is_ok() { "allowed" } else { "denied" };
-        storage::audit::insert(self.tx()?, &NewAuditEntry { outcome, ..entry }).await?;
+        self.audit.push(NewAuditEntry { outcome, ..entry });
         Ok(decision.ok())
     }
 
@@ -205,10 +231,10 @@ impl<'a> Work<'a> {
         record_id: Option<i64>,
     ) -> Result<(Result<Permit, policy::Denied>, NewAuditEntry), AccessError> {
         let actor = self.ctx.actor;
-        let unit = storage::participants::unit_of(self.tx()?, participant_id).await?;
-        let shared = match (actor, unit) {
-            (Actor::Relative { relative_id, .. }, Some(_)) => self.relative_shares(participant_id, relative_id).await?,
-            _ => None,
+        let unit = self.unit_of(participant_id).await?;
+        let shared = match unit {
+            Some(_) => self.relative_shares(participant_id).await?,
+            None => None,
         };
         let decision = match unit {
             // An unknown id is refused like a forbidden one: no probing for ids.
@@ -260,7 +286,7 @@ impl<'a> Work<'a> {
     ) -> Result<(), AccessError> {
         for &id in participant_ids {
             let entry = self.entry(permit.action, Some(id), record_kind, None, permit.unit_id);
-            storage::audit::insert(self.tx()?, &entry).await?;
+            self.audit.push(entry);
         }
         Ok(())
     }
@@ -280,7 +306,7 @@ impl<'a> Work<'a> {
             outcome,
             ..self.entry(Action::Read, None, record_kind, None, None)
         };
-        storage::audit::insert(self.tx()?, &entry).await?;
+        self.audit.push(entry);
         Ok(())
     }
 
@@ -308,6 +334,8 @@ impl<'a> Work<'a> {
 
     /// Rolls back whatever this work did, then records the refusal on its own.
     async fn record_denial(&mut self, entry: NewAuditEntry) -> Result<(), AccessError> {
+        // What was permitted before the refusal was rolled back: it was not read.
+        self.audit.clear();
         if let Some(tx) = self.tx.take() {
             tx.rollback().await?;
         }
@@ -317,22 +345,51 @@ impl<'a> Work<'a> {
         Ok(())
     }
 
-    async fn relative_shares(
-        &mut self,
-        participant_id: i64,
-        relative_id: i64,
-    ) -> Result<Option<Vec<Section>>, AccessError> {
-        let linked =
-            storage::participants::participants_of_relative(self.tx()?, relative_id).await?.contains(&participant_id);
-        if !linked {
-            return Ok(None);
+    /// The unit a participant belongs to, read once per unit of work.
+    async fn unit_of(&mut self, participant_id: i64) -> Result<Option<i64>, AccessError> {
+        if let Some(unit) = self.units.get(&participant_id) {
+            return Ok(*unit);
         }
-        let today = crate::server::today();
-        let sections = storage::participants::shared_sections(self.tx()?, participant_id, relative_id, today)
-            .await?
-            .iter()
-            .filter_map(|s| Section::parse_shareable(s))
-            .collect();
-        Ok(Some(sections))
+        let unit = storage::participants::unit_of(self.tx()?, participant_id).await?;
+        self.units.insert(participant_id, unit);
+        Ok(unit)
+    }
+
+    /// For a relative: `None` when not linked to this participant, else what the
+    /// participant's consents in force share with them today (maybe nothing).
+    /// The one place that decides what a relative sees: the policy and the
+    /// relative's menu both ask it. For anyone else: `None`.
+    pub(crate) async fn relative_shares(&mut self, participant_id: i64) -> Result<Option<Vec<Section>>, AccessError> {
+        let facts = self.relative_facts().await?;
+        Ok(facts.and_then(|f| f.shares.get(&participant_id).cloned()))
+    }
+
+    /// The participants the asking relative is linked to (none for anyone else).
+    pub(crate) async fn linked_participants(&mut self) -> Result<Vec<i64>, AccessError> {
+        Ok(self.relative_facts().await?.map(|f| f.linked.clone()).unwrap_or_default())
+    }
+
+    async fn relative_facts(&mut self) -> Result<Option<&RelativeFacts>, AccessError> {
+        let Actor::Relative { relative_id, .. } = self.ctx.actor else {
+            return Ok(None);
+        };
+        if self.relative.is_none() {
+            let today = crate::server::today();
+            let linked = storage::participants::participants_of_relative(self.tx()?, relative_id).await?;
+            let rows = storage::participants::shares_of_relative(self.tx()?, relative_id, today).await?;
+            let mut shares: std::collections::HashMap<i64, Vec<Section>> =
+                linked.iter().map(|&p| (p, Vec::new())).collect();
+            for (participant_id, sections) in rows {
+                if let Some(list) = shares.get_mut(&participant_id) {
+                    list.extend(sections.split(',').map(str::trim).filter_map(Section::parse_shareable));
+                }
+            }
+            for list in shares.values_mut() {
+                list.sort_by_key(|s| s.as_str());
+                list.dedup();
+            }
+            self.relative = Some(RelativeFacts { linked, shares });
+        }
+        Ok(self.relative.as_ref())
     }
 }

@@ -1,7 +1,7 @@
 //! What a participant (or a relative, within consent) reads about the participant.
 
-use super::{Access, AccessError, RequestCtx, Want, Work};
-use crate::domain::{LadderStep, MeetingAnswer, MeetingKind, MeetingStatus, Organisation, RelationKind, StaffRole};
+use super::{Access, AccessError, Permitted, RequestCtx, Want, Work};
+use crate::domain::{MeetingAnswer, Organisation, RelationKind, StaffRole};
 use crate::models::{
     ContactCard, ContactList, Ladder, LadderMove, MeetingCard, MeetingList, ParticipantStart, PersonCard, PersonRole,
     Plan, PlanPage, ProgrammePage, ProgrammeSession, ProgrammeStatus,
@@ -39,7 +39,7 @@ impl Access {
         };
 
         let step = match work.authorize_part(Action::Read, read(Section::Ladder)).await? {
-            Some(_) => LadderStep::parse(&row.ladder_step).ok(),
+            Some(_) => Some(row.ladder_step),
             None => None,
         };
 
@@ -48,7 +48,7 @@ impl Access {
                 let rows =
                     storage::participants::contact_persons(work.tx()?, permit.participant()?, crate::server::today())
                         .await?;
-                Some(rows.into_iter().map(contact_card).collect())
+                Some(rows.into_iter().map(contact_card).collect::<Result<_, _>>()?)
             }
             None => None,
         };
@@ -92,17 +92,39 @@ pub(super) async fn meeting_card(work: &mut Work<'_>, m: MeetingRow) -> Result<M
     let people = storage::meetings::attendees(work.tx()?, m.id).await?;
     Ok(MeetingCard {
         id: m.id,
-        kind: MeetingKind::parse(&m.kind).unwrap_or(MeetingKind::Other),
+        kind: m.kind,
         title: m.title,
         starts_at: m.starts_at,
         ends_at: m.ends_at,
         place: m.place,
         video_link: m.video_link,
         bring: m.bring,
-        people: people.into_iter().map(attendee_card).collect(),
-        status: MeetingStatus::parse(&m.status).unwrap_or(MeetingStatus::Planned),
-        answer: MeetingAnswer::parse(&m.participant_answer).unwrap_or(MeetingAnswer::NoAnswer),
+        people: people.into_iter().map(attendee_card).collect::<Result<_, _>>()?,
+        status: m.status,
+        answer: m.participant_answer,
     })
+}
+
+/// Every meeting of a participant: those to come (soonest first) and those past
+/// (latest first).
+pub(super) async fn meeting_cards(
+    work: &mut Work<'_>,
+    participant: Permitted,
+) -> Result<(Vec<MeetingCard>, Vec<MeetingCard>), AccessError> {
+    let rows = storage::meetings::for_participant(work.tx()?, participant).await?;
+    let now = storage::now();
+    let (mut coming, mut past) = (Vec::new(), Vec::new());
+    for row in rows {
+        let card = meeting_card(work, row).await?;
+        if card.ends_at > now { coming.push(card) } else { past.push(card) }
+    }
+    past.reverse();
+    Ok((coming, past))
+}
+
+/// Steps on the ladder as read from storage.
+pub(super) fn ladder_moves(rows: Vec<storage::participants::LadderMoveRow>) -> Vec<LadderMove> {
+    rows.into_iter().map(|m| LadderMove { step: m.to_step, on: m.moved_on }).collect()
 }
 
 impl Access {
@@ -112,14 +134,7 @@ impl Access {
         let permit = work
             .authorize(Action::Read, Want::Participant { participant_id, section: Section::Meetings, record_id: None })
             .await?;
-        let rows = storage::meetings::for_participant(work.tx()?, permit.participant()?).await?;
-        let now = storage::now();
-        let (mut coming, mut past) = (Vec::new(), Vec::new());
-        for row in rows {
-            let card = meeting_card(&mut work, row).await?;
-            if card.ends_at > now { coming.push(card) } else { past.push(card) }
-        }
-        past.reverse();
+        let (coming, past) = meeting_cards(&mut work, permit.participant()?).await?;
         work.commit().await?;
         Ok(MeetingList { participant_id, coming, past })
     }
@@ -194,7 +209,7 @@ impl Access {
         let rows =
             storage::participants::contact_persons(work.tx()?, permit.participant()?, crate::server::today()).await?;
         work.commit().await?;
-        Ok(ContactList { participant_id, contacts: rows.into_iter().map(contact_card).collect() })
+        Ok(ContactList { participant_id, contacts: rows.into_iter().map(contact_card).collect::<Result<_, _>>()? })
     }
 
     /// "Min plan": the newest version of the joint plan.
@@ -205,7 +220,7 @@ impl Access {
             .await?;
         let benefit = storage::plans::benefit_kind(work.tx()?, permit.participant()?)
             .await?
-            .and_then(|k| crate::domain::BenefitKind::parse(&k).ok());
+;
         let plan = match storage::plans::current(work.tx()?, permit.participant()?).await? {
             Some(row) => {
                 let v = plan_version(&mut work, row).await?;
@@ -284,62 +299,53 @@ impl Access {
         work.commit().await?;
         Ok(Ladder {
             participant_id,
-            current: LadderStep::parse(&row.ladder_step).unwrap_or(LadderStep::GroupActivity),
-            moves: moves
-                .into_iter()
-                .filter_map(|m| Some(LadderMove { step: LadderStep::parse(&m.to_step).ok()?, on: m.moved_on }))
-                .collect(),
+            current: row.ladder_step,
+            moves: ladder_moves(moves),
         })
     }
 }
 
-fn attendee_card(a: AttendeeRow) -> PersonCard {
+/// Who comes to a meeting: `detail` is a staff role, an organisation or a
+/// relation, by `kind`; anything else stored there is an error, never a guess.
+fn attendee_card(a: AttendeeRow) -> Result<PersonCard, AccessError> {
+    let corrupt = |_| AccessError::Corrupt("meeting_attendees.detail");
     let role = match a.kind.as_str() {
-        "staff" => PersonRole::Staff(StaffRole::parse(&a.detail).unwrap_or(StaffRole::Supervisor)),
+        "staff" => PersonRole::Staff(StaffRole::parse(&a.detail).map_err(corrupt)?),
         "external" => PersonRole::External {
-            organisation: Organisation::parse(&a.detail).unwrap_or(Organisation::Other),
+            organisation: Organisation::parse(&a.detail).map_err(corrupt)?,
             title: a.title.unwrap_or_default(),
         },
-        _ => PersonRole::Relative(RelationKind::parse(&a.detail).unwrap_or(RelationKind::OtherRelative)),
+        "relative" => PersonRole::Relative(RelationKind::parse(&a.detail).map_err(corrupt)?),
+        _ => return Err(AccessError::Corrupt("meeting_attendees.kind")),
     };
-    PersonCard { name: a.name, role }
+    Ok(PersonCard { name: a.name, role })
 }
 
-pub(super) fn contact_card(c: ContactRow) -> ContactCard {
-    let role = match c.organisation.as_deref().map(Organisation::parse) {
-        Some(Ok(organisation)) => PersonRole::External { organisation, title: c.role_in_case.clone() },
-        _ => {
-            PersonRole::Staff(StaffRole::parse(c.staff_role.as_deref().unwrap_or("")).unwrap_or(StaffRole::Supervisor))
-        }
+/// A contact person is an officer (with an organisation) or one of the staff
+/// (with a staff role); a row with neither is an error.
+pub(super) fn contact_card(c: ContactRow) -> Result<ContactCard, AccessError> {
+    let role = match (c.organisation, c.staff_role) {
+        (Some(organisation), _) => PersonRole::External { organisation, title: c.role_in_case.clone() },
+        (None, Some(role)) => PersonRole::Staff(role),
+        (None, None) => return Err(AccessError::Corrupt("contact_persons")),
     };
-    ContactCard {
+    Ok(ContactCard {
         person: PersonCard { name: c.name, role },
         role_in_case: c.role_in_case,
         phone: c.phone,
         email: c.email,
-    }
+    })
 }
 
 impl Access {
     /// The parts of the first linked participant's pages that the relative's
-    /// consent shares today, for the menu. These are the facts the policy
-    /// decides on (the relative's own permissions), read like the policy
-    /// reads them; each page's own read is authorized and audited as usual.
+    /// consent shares today, for the menu: the same facts, from the same
+    /// function, that the policy decides on. Each page's own read is
+    /// authorized and audited as usual.
     pub async fn relative_menu(&self, ctx: &RequestCtx) -> Result<Vec<Section>, AccessError> {
-        let crate::policy::Actor::Relative { relative_id, .. } = ctx.actor else {
-            return Ok(vec![]);
-        };
         let mut work = self.read_only(ctx).await?;
-        let linked = storage::participants::participants_of_relative(work.tx()?, relative_id).await?;
-        let sections = match linked.first() {
-            Some(&participant_id) => {
-                let today = crate::server::today();
-                storage::participants::shared_sections(work.tx()?, participant_id, relative_id, today)
-                    .await?
-                    .iter()
-                    .filter_map(|s| Section::parse_shareable(s))
-                    .collect()
-            }
+        let sections = match work.linked_participants().await?.first() {
+            Some(&participant_id) => work.relative_shares(participant_id).await?.unwrap_or_default(),
             None => vec![],
         };
         work.commit().await?;
@@ -348,12 +354,9 @@ impl Access {
 
     /// Whose pages a relative sees first: the first participant they are linked to.
     pub async fn first_linked_participant(&self, ctx: &RequestCtx) -> Result<Option<i64>, AccessError> {
-        let crate::policy::Actor::Relative { relative_id, .. } = ctx.actor else {
-            return Ok(None);
-        };
         let mut work = self.read_only(ctx).await?;
-        let linked = storage::participants::participants_of_relative(work.tx()?, relative_id).await?;
+        let first = work.linked_participants().await?.first().copied();
         work.commit().await?;
-        Ok(linked.first().copied())
+        Ok(first)
     }
 }

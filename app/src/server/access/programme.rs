@@ -28,7 +28,7 @@ fn summary(r: storage::programme::RoundRow) -> RoundSummary {
     RoundSummary {
         id: r.id,
         name: r.name,
-        form: RoundForm::parse(&r.form).unwrap_or(RoundForm::Group),
+        form: r.form,
         capacity: r.capacity,
         enrolled: r.enrolled,
         waiting: r.waiting,
@@ -353,7 +353,7 @@ impl Access {
                 .map(|r| AttendanceRow {
                     participant_id: r.participant_id,
                     name: r.name,
-                    mark: r.mark.and_then(|m| AttendanceMark::parse(&m).ok()),
+                    mark: r.mark,
                 })
                 .collect(),
         })

@@ -2,15 +2,15 @@
 //! plan, meetings, consents and steps. Each read and change is authorized per
 //! section and audited; corrections keep the earlier value in `revisions`.
 
-use super::participant::{contact_card, meeting_card, plan_version};
-use super::{Access, AccessError, Permit, RequestCtx, Want, Work};
+use super::participant::{contact_card, ladder_moves, meeting_cards, plan_version};
+use super::{Access, AccessError, Permit, PermittedUnit, RequestCtx, Want, Work};
 use crate::domain::{
     ConsentMethod, ConsentScope, DischargeOutcome, DvForm, HoursPerWeek, LadderStep, LongText, MeetingKind,
-    MeetingStatus, MeetingTime, Organisation, RelationKind, ShortText,
+    MeetingStatus, MeetingTime, Organisation, ShortText,
 };
 use crate::models::{
-    Choice, ConsentEntry, ContactPersonEntry, ExtendedSupportEntry, ExternalEntry, LadderMove, ParticipantRecord,
-    PlanHistory, ProgrammeStatus, RelativeEntry,
+    Choice, ConsentEntry, ContactPersonEntry, ExtendedSupportEntry, ExternalEntry, ParticipantRecord, PlanHistory,
+    ProgrammeStatus, RecordAccess, RecordConsents, RecordContacts, RecordMeetings, RecordSteps, RelativeEntry,
 };
 use crate::policy::{Action, Section};
 use crate::server::storage;
@@ -20,11 +20,42 @@ impl Work<'_> {
     async fn section(&mut self, action: Action, participant_id: i64, section: Section) -> Result<Permit, AccessError> {
         self.authorize(action, Want::Participant { participant_id, section, record_id: None }).await
     }
+
+    /// The name at the top of every record page (audited as `profile`).
+    async fn record_name(&mut self, participant_id: i64) -> Result<(Permit, String), AccessError> {
+        let permit = self.section(Action::Read, participant_id, Section::Profile).await?;
+        match storage::participants::by_id(self.tx()?, permit.participant()?).await? {
+            Some(row) => Ok((permit, row.name)),
+            None => Err(self.refuse(permit, "profile").await),
+        }
+    }
+
+    /// The unit's staff and officers, to choose from in a form: the unit's own
+    /// data, which only its staff read (audited as `unit_people`).
+    async fn unit_people(&mut self, participant: &Permit) -> Result<PermittedUnit, AccessError> {
+        let want = Want::Unit { unit_id: participant.unit()?.id().into(), record_kind: "unit_people", record_id: None };
+        self.authorize(Action::Read, want).await?.unit()
+    }
+
+    /// Relatives and gode män of the participant (audited as `network`).
+    async fn relatives(&mut self, participant_id: i64) -> Result<Vec<RelativeEntry>, AccessError> {
+        let network = self.section(Action::Read, participant_id, Section::Network).await?;
+        let rows = storage::record::relatives(self.tx()?, network.participant()?).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| RelativeEntry {
+                id: r.id,
+                name: r.name,
+                relation: r.relation_kind,
+                phone: r.phone,
+            })
+            .collect())
+    }
 }
 
 fn consent_entry(c: storage::record::ConsentRow) -> ConsentEntry {
     let recipient = match (&c.recipient_organisation, &c.recipient_relative) {
-        (Some(org), _) => Organisation::parse(org).map(|o| o.label_sv().to_owned()).unwrap_or_default(),
+        (Some(org), _) => org.label_sv().to_owned(),
         (None, Some(name)) => name.clone(),
         (None, None) => String::new(),
     };
@@ -38,10 +69,10 @@ fn consent_entry(c: storage::record::ConsentRow) -> ConsentEntry {
         .collect();
     ConsentEntry {
         id: c.id,
-        scope: ConsentScope::parse(&c.scope).unwrap_or(ConsentScope::ShareWithRelative),
+        scope: c.scope,
         recipient,
         sections,
-        method: ConsentMethod::parse(&c.method).unwrap_or(ConsentMethod::Oral),
+        method: c.method,
         given_on: c.given_on,
         recorded_by: c.recorded_by,
         withdrawn_on: c.withdrawn_on,
@@ -88,7 +119,8 @@ pub struct NewConsent {
 }
 
 impl Access {
-    /// The overview of one participant, each part read under its own permit.
+    /// The overview of one participant: every part it shows, each read under
+    /// its own permit (and so audited part by part).
     pub async fn participant_record(
         &self,
         ctx: &RequestCtx,
@@ -96,32 +128,20 @@ impl Access {
     ) -> Result<ParticipantRecord, AccessError> {
         let mut work = self.work(ctx).await?;
         let today = crate::server::today();
-        let profile = work.section(Action::Read, participant_id, Section::Profile).await?;
-        let who = profile.participant()?;
-        let Some(p) = storage::record::profile(work.tx()?, who).await? else {
-            return Err(work.refuse(profile, "profile").await);
+        let facts = work.section(Action::Read, participant_id, Section::Record).await?;
+        let Some(p) = storage::record::profile(work.tx()?, facts.participant()?).await? else {
+            return Err(work.refuse(facts, "record").await);
         };
-        let relatives = storage::record::relatives(work.tx()?, who).await?;
-        let externals = storage::record::externals(work.tx()?, who).await?;
-        let staff = storage::programme::staff_of_unit(work.tx()?, profile.unit()?).await?;
+        let relatives = work.relatives(participant_id).await?;
 
         let contacts = work.section(Action::Read, participant_id, Section::Contacts).await?;
-        let contact_persons = storage::contacts::all(work.tx()?, contacts.participant()?).await?;
-        let all_externals = storage::contacts::externals(work.tx()?).await?;
         let contacts = storage::participants::contact_persons(work.tx()?, contacts.participant()?, today).await?;
 
         let consents = work.section(Action::Read, participant_id, Section::Consents).await?;
         let consents = storage::record::consents(work.tx()?, consents.participant()?).await?;
 
         let meetings = work.section(Action::Read, participant_id, Section::Meetings).await?;
-        let rows = storage::meetings::for_participant(work.tx()?, meetings.participant()?).await?;
-        let now = storage::now();
-        let (mut coming, mut past) = (Vec::new(), Vec::new());
-        for row in rows {
-            let card = meeting_card(&mut work, row).await?;
-            if card.ends_at > now { coming.push(card) } else { past.push(card) }
-        }
-        past.reverse();
+        let (coming, _) = meeting_cards(&mut work, meetings.participant()?).await?;
 
         let plan = work.section(Action::Read, participant_id, Section::Plan).await?;
         let plan = match storage::plans::current(work.tx()?, plan.participant()?).await? {
@@ -135,14 +155,7 @@ impl Access {
 
         let ladder = work.section(Action::Read, participant_id, Section::Ladder).await?;
         let moves = storage::participants::ladder_moves(work.tx()?, ladder.participant()?).await?;
-        let extended = storage::contacts::extended_support(work.tx()?, ladder.participant()?).await?;
         work.commit().await?;
-        let external = |(id, name, organisation, title): (i64, String, String, String)| ExternalEntry {
-            id,
-            name,
-            organisation: Organisation::parse(&organisation).unwrap_or(Organisation::Other),
-            title,
-        };
 
         Ok(ParticipantRecord {
             participant_id,
@@ -151,37 +164,18 @@ impl Access {
             unit_name: p.unit_name,
             phone: p.phone,
             email: p.email,
-            benefit: crate::domain::BenefitKind::parse(&p.benefit_kind)
-                .unwrap_or(crate::domain::BenefitKind::NoBenefit),
+            benefit: p.benefit_kind,
             benefit_until: p.benefit_until,
-            dv_form: DvForm::parse(&p.dv_form).unwrap_or(DvForm::Group),
+            dv_form: p.dv_form,
             hours_per_week: p.hours_per_week,
-            step: LadderStep::parse(&p.ladder_step).unwrap_or(LadderStep::GroupActivity),
+            step: p.ladder_step,
             entered_on: p.entered_on,
-            discharged: p.discharged_on.zip(p.discharge_outcome.and_then(|o| DischargeOutcome::parse(&o).ok())),
+            discharged: p.discharged_on.zip(p.discharge_outcome),
             today,
-            contacts: contacts.into_iter().map(contact_card).collect(),
+            contacts: contacts.into_iter().map(contact_card).collect::<Result<_, _>>()?,
             consents: consents.into_iter().map(consent_entry).collect(),
-            relatives: relatives
-                .into_iter()
-                .map(|r| RelativeEntry {
-                    id: r.id,
-                    name: r.name,
-                    relation: RelationKind::parse(&r.relation_kind).unwrap_or(RelationKind::OtherRelative),
-                    phone: r.phone,
-                })
-                .collect(),
-            externals: externals
-                .into_iter()
-                .map(|e| ExternalEntry {
-                    id: e.id,
-                    name: e.name,
-                    organisation: Organisation::parse(&e.organisation).unwrap_or(Organisation::Other),
-                    title: e.title,
-                })
-                .collect(),
+            relatives,
             coming,
-            past,
             plan,
             programme: match enrolment {
                 Some(e) if e.status == "enrolled" => {
@@ -191,29 +185,123 @@ impl Access {
                 None => ProgrammeStatus::NotEnrolled,
             },
             attendance,
-            moves: moves
-                .into_iter()
-                .filter_map(|m| Some(LadderMove { step: LadderStep::parse(&m.to_step).ok()?, on: m.moved_on }))
-                .collect(),
+            moves: ladder_moves(moves),
+        })
+    }
+
+    /// The record's meetings page: its meetings, and who can be asked to come.
+    pub async fn record_meetings(&self, ctx: &RequestCtx, participant_id: i64) -> Result<RecordMeetings, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let (profile, name) = work.record_name(participant_id).await?;
+        let meetings = work.section(Action::Read, participant_id, Section::Meetings).await?;
+        let (coming, past) = meeting_cards(&mut work, meetings.participant()?).await?;
+        let relatives = work.relatives(participant_id).await?;
+        let network = work.section(Action::Read, participant_id, Section::Network).await?;
+        let externals = storage::record::externals(work.tx()?, network.participant()?).await?;
+        let unit = work.unit_people(&profile).await?;
+        let staff = storage::programme::staff_of_unit(work.tx()?, unit).await?;
+        work.commit().await?;
+        Ok(RecordMeetings {
+            participant_id,
+            name,
+            coming,
+            past,
             staff: staff.into_iter().map(|(id, name)| Choice { id, name }).collect(),
-            contact_persons: contact_persons
+            externals: externals
                 .into_iter()
-                .map(|c| ContactPersonEntry {
-                    id: c.id,
-                    name: c.name,
-                    role_in_case: c.role_in_case,
-                    who: match (c.organisation, c.staff_role) {
-                        (Some(org), _) => Organisation::parse(&org).map(|o| o.label_sv()).unwrap_or("").to_owned(),
-                        (None, Some(role)) => {
-                            crate::domain::StaffRole::parse(&role).map(|r| r.label_sv()).unwrap_or("").to_owned()
-                        }
-                        _ => String::new(),
-                    },
-                    since: c.since,
-                    until: c.until,
+                .map(|e| ExternalEntry {
+                    id: e.id,
+                    name: e.name,
+                    organisation: e.organisation,
+                    title: e.title,
                 })
                 .collect(),
-            all_externals: all_externals.into_iter().map(external).collect(),
+            relatives,
+        })
+    }
+
+    /// The record's contacts page: every contact person, and whom to add.
+    pub async fn record_contacts(&self, ctx: &RequestCtx, participant_id: i64) -> Result<RecordContacts, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let (profile, name) = work.record_name(participant_id).await?;
+        let contacts = work.section(Action::Read, participant_id, Section::Contacts).await?;
+        let contact_persons = storage::contacts::all(work.tx()?, contacts.participant()?).await?;
+        let unit = work.unit_people(&profile).await?;
+        let staff = storage::programme::staff_of_unit(work.tx()?, unit).await?;
+        let officers = storage::contacts::officers_of_unit(work.tx()?, unit).await?;
+        work.commit().await?;
+        Ok(RecordContacts {
+            participant_id,
+            name,
+            today: crate::server::today(),
+            contact_persons: contact_persons
+                .into_iter()
+                .map(|c| {
+                    let who = match (c.organisation, c.staff_role) {
+                        (Some(org), _) => org.label_sv(),
+                        (None, Some(role)) => role.label_sv(),
+                        (None, None) => return Err(AccessError::Corrupt("contact_persons")),
+                    };
+                    Ok(ContactPersonEntry {
+                        id: c.id,
+                        name: c.name,
+                        role_in_case: c.role_in_case,
+                        who: who.to_owned(),
+                        since: c.since,
+                        until: c.until,
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+            staff: staff.into_iter().map(|(id, name)| Choice { id, name }).collect(),
+            officers: officers
+                .into_iter()
+                .map(|(id, name, organisation, title)| ExternalEntry {
+                    id,
+                    name,
+                    organisation,
+                    title,
+                })
+                .collect(),
+        })
+    }
+
+    /// The record's consents page: every consent, and whom one can share with.
+    pub async fn record_consents(&self, ctx: &RequestCtx, participant_id: i64) -> Result<RecordConsents, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let (_, name) = work.record_name(participant_id).await?;
+        let consents = work.section(Action::Read, participant_id, Section::Consents).await?;
+        let consents = storage::record::consents(work.tx()?, consents.participant()?).await?;
+        let relatives = work.relatives(participant_id).await?;
+        work.commit().await?;
+        Ok(RecordConsents {
+            participant_id,
+            name,
+            today: crate::server::today(),
+            consents: consents.into_iter().map(consent_entry).collect(),
+            relatives,
+        })
+    }
+
+    /// The record's steps page: the ladder, DV form and hours, extended support, discharge.
+    pub async fn record_steps(&self, ctx: &RequestCtx, participant_id: i64) -> Result<RecordSteps, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let facts = work.section(Action::Read, participant_id, Section::Record).await?;
+        let Some(p) = storage::record::profile(work.tx()?, facts.participant()?).await? else {
+            return Err(work.refuse(facts, "record").await);
+        };
+        let extended = storage::contacts::extended_support(work.tx()?, facts.participant()?).await?;
+        let ladder = work.section(Action::Read, participant_id, Section::Ladder).await?;
+        let moves = storage::participants::ladder_moves(work.tx()?, ladder.participant()?).await?;
+        work.commit().await?;
+        Ok(RecordSteps {
+            participant_id,
+            name: p.name,
+            today: crate::server::today(),
+            step: p.ladder_step,
+            dv_form: p.dv_form,
+            hours_per_week: p.hours_per_week,
+            discharged: p.discharged_on.zip(p.discharge_outcome),
+            moves: ladder_moves(moves),
             extended_support: extended
                 .into_iter()
                 .map(|e| ExtendedSupportEntry { employer: e.employer, starts_on: e.starts_on, ends_on: e.ends_on })
@@ -221,18 +309,27 @@ impl Access {
         })
     }
 
+    /// The record's sign-in page: whom a code can be for.
+    pub async fn record_access(&self, ctx: &RequestCtx, participant_id: i64) -> Result<RecordAccess, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let (_, name) = work.record_name(participant_id).await?;
+        let relatives = work.relatives(participant_id).await?;
+        work.commit().await?;
+        Ok(RecordAccess { participant_id, name, relatives })
+    }
+
     /// Every version of the joint plan.
     pub async fn plan_history(&self, ctx: &RequestCtx, participant_id: i64) -> Result<PlanHistory, AccessError> {
         let mut work = self.work(ctx).await?;
-        let permit = work.section(Action::Read, participant_id, Section::Plan).await?;
-        let name = storage::participants::by_id(work.tx()?, permit.participant()?).await?.map(|p| p.name);
+        let (_, name) = work.record_name(participant_id).await?;
+        let permit = work.section(Action::Read, participant_id, Section::PlanHistory).await?;
         let rows = storage::plans::versions(work.tx()?, permit.participant()?).await?;
         let mut versions = Vec::with_capacity(rows.len());
         for row in rows {
             versions.push(plan_version(&mut work, row).await?);
         }
         work.commit().await?;
-        Ok(PlanHistory { participant_id, name: name.unwrap_or_default(), versions })
+        Ok(PlanHistory { participant_id, name, versions })
     }
 
     /// Saves the joint plan as a new version; returns its number.
@@ -455,7 +552,7 @@ impl Access {
         hours: HoursPerWeek,
     ) -> Result<(), AccessError> {
         let mut work = self.work(ctx).await?;
-        let permit = work.section(Action::Change, participant_id, Section::Profile).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Record).await?;
         storage::record::change_dv(
             work.tx()?,
             permit.participant()?,
@@ -487,7 +584,7 @@ impl Access {
                 Who::Staff(*id)
             }
             ContactWho::External(id) => {
-                if !storage::contacts::external_exists(work.tx()?, *id).await? {
+                if !storage::contacts::officer_in_unit(work.tx()?, permit.unit()?, *id).await? {
                     return Err(AccessError::Invalid { field: "who", message: "Välj en person i listan." });
                 }
                 Who::External(*id)
@@ -567,7 +664,7 @@ impl Access {
         starts_on: NaiveDate,
     ) -> Result<(), AccessError> {
         let mut work = self.work(ctx).await?;
-        let permit = work.section(Action::Change, participant_id, Section::Ladder).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Record).await?;
         let who = permit.participant()?;
         let Some(consent) =
             storage::contacts::extended_support_consent(work.tx()?, who, crate::server::today()).await?
@@ -599,7 +696,7 @@ impl Access {
         outcome: DischargeOutcome,
     ) -> Result<(), AccessError> {
         let mut work = self.work(ctx).await?;
-        let permit = work.section(Action::Change, participant_id, Section::Profile).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Record).await?;
         storage::record::discharge(
             work.tx()?,
             permit.participant()?,

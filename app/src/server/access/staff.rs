@@ -1,7 +1,6 @@
 //! What staff read and do for the participants of their unit.
 
 use super::{Access, AccessError, RequestCtx, Want};
-use crate::domain::{DvForm, LadderStep, MeetingAnswer};
 use crate::models::{RosterRow, StaffHome};
 use crate::policy::{Action, Actor};
 use crate::server::storage;
@@ -31,14 +30,13 @@ impl Access {
         work.commit().await?;
         let participants = rows
             .into_iter()
-            .filter_map(|r| {
-                let next_meeting = next.iter().find(|m| m.participant_id == r.id).map(|m| {
-                    (m.starts_at, MeetingAnswer::parse(&m.participant_answer).unwrap_or(MeetingAnswer::NoAnswer))
-                });
-                Some(RosterRow {
+            .map(|r| {
+                let next_meeting =
+                    next.iter().find(|m| m.participant_id == r.id).map(|m| (m.starts_at, m.participant_answer));
+                RosterRow {
                     participant_id: r.id,
-                    step: LadderStep::parse(&r.ladder_step).ok()?,
-                    dv_form: DvForm::parse(&r.dv_form).ok()?,
+                    step: r.ladder_step,
+                    dv_form: r.dv_form,
                     next_meeting,
                     mine: mine.contains(&r.id),
                     meetings_this_week: week.iter().find(|w| w.0 == r.id).map_or(0, |w| w.1),
@@ -47,7 +45,7 @@ impl Access {
                     assessment_without_consent: no_consent.contains(&r.id),
                     waiting_for_programme: waiting.contains(&r.id),
                     name: r.name,
-                })
+                }
             })
             .collect();
         Ok(StaffHome { unit_name, participants })

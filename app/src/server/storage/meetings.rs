@@ -7,15 +7,15 @@ use chrono::{DateTime, Utc};
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub(crate) struct MeetingRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: crate::domain::MeetingKind,
     pub title: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub place: Option<String>,
     pub video_link: Option<String>,
     pub bring: String,
-    pub status: String,
-    pub participant_answer: String,
+    pub status: crate::domain::MeetingStatus,
+    pub participant_answer: crate::domain::MeetingAnswer,
 }
 
 const MEETING_SELECT: &str = "SELECT id, kind, title, starts_at, ends_at, place,
@@ -116,7 +116,7 @@ pub(crate) async fn attendees(tx: &mut Tx, meeting_id: i64) -> Result<Vec<Attend
 pub(crate) struct NextMeetingRow {
     pub participant_id: i64,
     pub starts_at: DateTime<Utc>,
-    pub participant_answer: String,
+    pub participant_answer: crate::domain::MeetingAnswer,
 }
 
 /// Each participant's next planned meeting in a unit, for the staff roster.

@@ -9,8 +9,8 @@ pub(crate) struct ParticipantRow {
     pub id: i64,
     pub name: String,
     pub preferred_name: String,
-    pub ladder_step: String,
-    pub dv_form: String,
+    pub ladder_step: crate::domain::LadderStep,
+    pub dv_form: crate::domain::DvForm,
     pub benefit_until: Option<NaiveDate>,
 }
 
@@ -49,36 +49,30 @@ pub(crate) async fn participants_of_relative(tx: &mut Tx, relative_id: i64) -> R
     .await)
 }
 
-/// Sections shared with this relative by consents in force today.
-pub(crate) async fn shared_sections(
+/// Every sharing consent in force today for this relative: (participant, the
+/// comma-separated sections it shares).
+pub(crate) async fn shares_of_relative(
     tx: &mut Tx,
-    participant_id: i64,
     relative_id: i64,
     today: NaiveDate,
-) -> Result<Vec<String>, sqlx::Error> {
-    let rows: Vec<String> = on_conn!(tx, |c| sqlx::query_scalar(
-        "SELECT shared_sections FROM consents
-         WHERE participant_id = $1 AND recipient_relative_id = $2 AND scope = 'share_with_relative'
-           AND given_on <= $3 AND (withdrawn_on IS NULL OR withdrawn_on > $3)"
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT participant_id, shared_sections FROM consents
+         WHERE recipient_relative_id = $1 AND scope = 'share_with_relative'
+           AND given_on <= $2 AND (withdrawn_on IS NULL OR withdrawn_on > $2)"
     )
-    .bind(participant_id)
     .bind(relative_id)
     .bind(today)
     .fetch_all(c)
-    .await)?;
-    let mut sections: Vec<String> =
-        rows.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
-    sections.sort();
-    sections.dedup();
-    Ok(sections)
+    .await)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub(crate) struct ContactRow {
     pub name: String,
     pub role_in_case: String,
-    pub organisation: Option<String>,
-    pub staff_role: Option<String>,
+    pub organisation: Option<crate::domain::Organisation>,
+    pub staff_role: Option<crate::domain::StaffRole>,
     pub phone: Option<String>,
     pub email: Option<String>,
 }
@@ -107,7 +101,7 @@ pub(crate) async fn contact_persons(
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub(crate) struct LadderMoveRow {
-    pub to_step: String,
+    pub to_step: crate::domain::LadderStep,
     pub moved_on: NaiveDate,
 }
 

@@ -53,7 +53,10 @@ pub(crate) async fn follow_ups(tx: &mut Tx, plan_id: i64) -> Result<Vec<(NaiveDa
 }
 
 /// The participant's benefit, for the "Vad betyder det?" explanations.
-pub(crate) async fn benefit_kind(tx: &mut Tx, participant: Permitted) -> Result<Option<String>, sqlx::Error> {
+pub(crate) async fn benefit_kind(
+    tx: &mut Tx,
+    participant: Permitted,
+) -> Result<Option<crate::domain::BenefitKind>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_scalar("SELECT benefit_kind FROM participants WHERE id = $1")
         .bind(participant.id())
         .fetch_optional(c)

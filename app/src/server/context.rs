@@ -1,0 +1,75 @@
+//! Who is asking: built once per request, the same way for every entry point
+//! (server functions and the pages that call them, the calendar file, the
+//! security layers), so a rule such as the staff session's 10-hour cap cannot
+//! be applied in one place and forgotten in another.
+
+use super::{AppState, RequestCtx, auth::AuthSession};
+use crate::policy::Actor;
+use axum::extract::FromRequestParts;
+use axum::http::{StatusCode, request::Parts};
+
+/// When the account signed in (Unix seconds), kept in the session.
+pub const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+/// However active, a staff session ends this long after sign-in.
+const STAFF_SESSION_MAX_SECONDS: i64 = 10 * 3600;
+
+/// The request's context: who asks (after the session rules are applied),
+/// which request it is, and the session handles a server function may need.
+pub struct Asking {
+    pub ctx: RequestCtx,
+    pub auth: AuthSession,
+    pub session: tower_sessions::Session,
+    /// The client's address, for rate limits only (never logged).
+    pub address: String,
+}
+
+impl FromRequestParts<AppState> for Asking {
+    type Rejection = StatusCode;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, StatusCode> {
+        let request_id = request_id(parts);
+        let address = client_address(parts, state.trusted_proxy);
+        // Both come from the session layers; without them the router is built wrong.
+        let mut auth = AuthSession::from_request_parts(parts, state).await.map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+        let session = tower_sessions::Session::from_request_parts(parts, state)
+            .await
+            .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+        let actor = current_actor(&mut auth, &session).await.map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+        Ok(Asking { ctx: RequestCtx { actor, request_id }, auth, session, address })
+    }
+}
+
+/// The signed-in actor, after the session rules: a staff or admin session older
+/// than [`STAFF_SESSION_MAX_SECONDS`] is ended here, whatever the request is.
+pub async fn current_actor(auth: &mut AuthSession, session: &tower_sessions::Session) -> Result<Actor, ()> {
+    if auth.user.as_ref().is_some_and(|u| u.is_staff_like()) {
+        let signed_in_at: i64 = session.get(SIGNED_IN_AT_KEY).await.ok().flatten().unwrap_or(0);
+        if time::OffsetDateTime::now_utc().unix_timestamp() - signed_in_at > STAFF_SESSION_MAX_SECONDS {
+            auth.logout().await.map_err(|_| ())?;
+        }
+    }
+    Ok(auth.user.as_ref().map(|u| u.actor).unwrap_or(Actor::Anonymous))
+}
+
+/// The id the request-id layer gave this request ("-" outside the router).
+pub fn request_id(parts: &Parts) -> String {
+    parts.headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned()
+}
+
+/// The client's address: the connection's, or behind the configured proxy,
+/// the last address that proxy added to X-Forwarded-For.
+fn client_address(parts: &Parts, trusted_proxy: Option<std::net::IpAddr>) -> String {
+    let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    if peer.is_some() && peer == trusted_proxy {
+        let forwarded = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok());
+        if let Some(ip) = forwarded {
+            return ip.to_string();
+        }
+    }
+    peer.map(|ip| ip.to_string()).unwrap_or_else(|| "unknown".to_owned())
+}
