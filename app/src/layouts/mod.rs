@@ -19,7 +19,7 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
     let help = shown(Section::Contacts);
     let current = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
-        <a class="skip-link" href="#main">"Hoppa till innehållet"</a>
+        <a class="skip-link" href="#main">{sv::SKIP_LINK}</a>
         <header class="site-header">
             <a class="brand" href="/">
                 <Icon name="footprints"/>

@@ -34,7 +34,7 @@ pub fn AboutPage() -> impl IntoView {
                         <section aria-labelledby="pictures">
                             <h2 id="pictures">{sv::ABOUT_PICTURES_TITLE}</h2>
                             <p>{sv::ABOUT_PICTURES}</p>
-                            <p><a href="/icons/LICENSE-lucide.txt">"ISC"</a></p>
+                            <p><a href="/icons/LICENSE-lucide.txt">{sv::ABOUT_PICTURES_LICENCE}</a></p>
                         </section>
                     </Page>
                 }

@@ -35,6 +35,7 @@ pub fn MeetingsPage() -> impl IntoView {
 fn MeetingListView(list: MeetingList) -> impl IntoView {
     view! {
         <h1><Icon name="calendar-days"/>{sv::MEETINGS_TITLE}</h1>
+        <p>{sv::meetings_intro()}</p>
         <section aria-labelledby="coming">
             <h2 id="coming">{sv::MEETINGS_COMING}</h2>
             {if list.coming.is_empty() {
@@ -121,7 +122,7 @@ fn MeetingView(meeting: MeetingCard, may_answer: bool, message: Option<String>) 
         <MeetingDetails meeting/>
         {(status == MeetingStatus::Planned).then(|| view! {
             <p>
-                <a class="button button-secondary" href=format!("/moten/{id}/kalender.ics") download="mote.ics">
+                <a class="button button-secondary" href=format!("/moten/{id}/kalender.ics") download=sv::CALENDAR_FILE_NAME>
                     <Icon name="calendar-days" size=24/><span>{sv::CALENDAR_ADD}</span>
                 </a>
             </p>

@@ -91,11 +91,7 @@ fn MeetingCardView(meeting: MeetingCard) -> impl IntoView {
 /// What, when, where, who comes and what to bring.
 #[component]
 pub fn MeetingDetails(meeting: MeetingCard) -> impl IntoView {
-    let when = format!(
-        "{} till {}",
-        texts::capitalise(&texts::day_and_time_in_words(meeting.starts_at)),
-        texts::time_in_words(meeting.ends_at)
-    );
+    let when = texts::span_in_words(meeting.starts_at, meeting.ends_at);
     view! {
         <div class="meeting-details">
             <p class="meeting-title">{meeting.title}</p>

@@ -45,13 +45,20 @@ fn ProgrammeView(page: ProgrammePage, may_ask: bool) -> impl IntoView {
                 <section aria-labelledby="mine">
                     <h2 id="mine"><Icon name="calendar-days"/>{sv::PROGRAMME_MINE}</h2>
                     <p>{sv::PROGRAMME_ENROLLED}</p>
-                    <p>{round}</p>
-                    <p>{place}</p>
-                    <ul class="plan-list">
+                    // Labelled, as on a meeting: a round's name and an address alone say little.
+                    <dl class="word-list">
+                        <dt>{sv::PROGRAMME_GROUP}</dt>
+                        <dd>{round}</dd>
+                        <dt>{sv::MEETING_WHERE}</dt>
+                        <dd>{place}</dd>
+                    </dl>
+                    // Day, time and theme each on a line of their own: short lines at natural pauses.
+                    <ul class="session-list">
                         {sessions.into_iter().map(|s| view! {
                             <li>
-                                <strong>{format!("{} till {}", texts::capitalise(&texts::day_and_time_in_words(s.starts_at)), texts::time_in_words(s.ends_at))}</strong>
-                                <span>{s.theme}</span>
+                                <p><strong>{texts::capitalise(&texts::day_in_words(s.starts_at))}</strong></p>
+                                <p>{texts::clock_span_in_words(s.starts_at, s.ends_at)}</p>
+                                <p>{s.theme}</p>
                             </li>
                         }).collect_view()}
                     </ul>

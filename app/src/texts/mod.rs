@@ -9,15 +9,25 @@ use chrono::{DateTime, Datelike, Timelike, Utc};
 
 /// "tisdag 3 december klockan 10" or "… klockan 10.30", in Swedish time.
 pub fn day_and_time_in_words(at: DateTime<Utc>) -> String {
+    format!("{} {} {}", day_in_words(at), sv::AT_CLOCK, time_in_words(at))
+}
+
+/// "tisdag 3 december", in Swedish time.
+pub fn day_in_words(at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&chrono_tz::Europe::Stockholm);
     let weekday = sv::WEEKDAYS[local.weekday().num_days_from_monday() as usize];
     let month = sv::MONTHS[local.month0() as usize];
-    let time = if local.minute() == 0 {
-        format!("{}", local.hour())
-    } else {
-        format!("{}.{:02}", local.hour(), local.minute())
-    };
-    format!("{weekday} {} {month} {} {time}", local.day(), sv::AT_CLOCK)
+    format!("{weekday} {} {month}", local.day())
+}
+
+/// "Tisdag 3 december klockan 13 till 14.30": a meeting's time on a line of its own.
+pub fn span_in_words(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    format!("{} {} {}", capitalise(&day_and_time_in_words(start)), sv::UNTIL, time_in_words(end))
+}
+
+/// "klockan 13 till 14.30": the time of day only, for a line under the day.
+pub fn clock_span_in_words(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    format!("{} {} {} {}", sv::AT_CLOCK, time_in_words(start), sv::UNTIL, time_in_words(end))
 }
 
 /// "Klockan 10 till 11.30" style end time: just the time.
@@ -67,6 +77,15 @@ mod tests {
     fn summer_time_is_utc_plus_two_and_minutes_show() {
         let at = Utc.with_ymd_and_hms(2026, 6, 3, 8, 30, 0).unwrap();
         assert_eq!(day_and_time_in_words(at), "onsdag 3 juni klockan 10.30");
+    }
+
+    #[test]
+    fn a_span_reads_as_one_line_or_as_day_and_clock() {
+        let start = Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
+        let end = start + chrono::TimeDelta::minutes(90);
+        assert_eq!(span_in_words(start, end), "Tisdag 1 december klockan 13 till 14.30");
+        assert_eq!(day_in_words(start), "tisdag 1 december");
+        assert_eq!(clock_span_in_words(start, end), "klockan 13 till 14.30");
     }
 
     #[test]

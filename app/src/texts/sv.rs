@@ -23,6 +23,8 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 pub const AT_CLOCK: &str = "klockan";
+/// "klockan 13 till 14.30", "gäller från 1 mars till 1 september".
+pub const UNTIL: &str = "till";
 
 // Sign-in with a code.
 pub const SIGN_IN_TITLE: &str = "Logga in";
@@ -61,17 +63,20 @@ pub const NAV_MEETINGS: &str = "Mina möten";
 pub const NAV_PLAN: &str = "Min plan";
 pub const NAV_PROGRAMME: &str = "Programmet";
 
-// Arbetsnärmande programmet.
+// Arbetsnärmande programmet. The official name is said once, since staff use it;
+// the rest is in short, everyday words.
 pub const PROGRAMME_TITLE: &str = "Programmet om arbete";
 pub const PROGRAMME_ABOUT: &[&str] = &[
-    "Programmet heter arbetsnärmande programmet.",
-    "Du träffar en liten grupp. Ni är 5 eller 6 personer.",
-    "Ni ses 4 till 6 gånger. Varje gång är en timme eller lite mer.",
+    "Det heter arbetsnärmande programmet.",
+    "Du går i en liten grupp. Ni är 5 eller 6 i gruppen.",
+    "Ni ses 4 till 6 gånger. Varje gång tar en timme eller lite mer.",
     "Ni pratar om jobb. Ni pratar om vägar till ett jobb.",
     "Ibland kommer Arbetsförmedlingen och Försäkringskassan på besök.",
 ];
 pub const PROGRAMME_MINE: &str = "Mina träffar";
 pub const PROGRAMME_ENROLLED: &str = "Du är med i programmet.";
+/// Label above the round's name.
+pub const PROGRAMME_GROUP: &str = "Din grupp";
 pub const PROGRAMME_WAITING: &str = "Du står i kö till programmet.";
 pub const PROGRAMME_WANT: &str = "Vill du vara med?";
 pub const PROGRAMME_WANT_TEXT: &str = "Tryck på knappen. Då får personalen veta. De hör av sig till dig.";
@@ -89,7 +94,7 @@ pub const PLAN_NEXT_TALK: &str = "När vi pratar om planen";
 pub const PLAN_OTHER: &str = "Bra att veta";
 pub const PLAN_WORDS: &str = "Vad betyder det?";
 pub const PLAN_FROM: &str = "Planen gäller från";
-pub const PLAN_UNTIL: &str = "till";
+pub const PLAN_UNTIL: &str = UNTIL;
 pub const NAV_CONTACTS: &str = "Mina kontakter";
 pub const NAV_LADDER: &str = "Stegen";
 
@@ -111,6 +116,10 @@ pub const LADDER_NO_HISTORY: &str = "Här syns dina steg när du tar dem.";
 
 // Mina möten and one meeting.
 pub const MEETINGS_TITLE: &str = "Mina möten";
+/// Under the heading: what the page holds and what to do, for relatives too.
+pub fn meetings_intro() -> String {
+    format!("Här ser du alla möten. Tryck på {MEETING_OPEN} för att läsa mer.")
+}
 pub const MEETINGS_COMING: &str = "Möten som kommer";
 pub const MEETINGS_PAST: &str = "Möten som har varit";
 pub const MEETINGS_NONE_COMING: &str = "Du har inga möten som kommer.";
@@ -131,6 +140,8 @@ pub const ANSWER_TOO_LATE: &str = "Mötet har redan varit. Du kan inte svara nu.
 
 // The calendar file.
 pub const CALENDAR_ADD: &str = "Lägg in i min kalender";
+/// The name the calendar file gets on the phone.
+pub const CALENDAR_FILE_NAME: &str = "mote.ics";
 pub const CALENDAR_REMINDER: &str = "I morgon har du ett möte.";
 pub const CALENDAR_SIGN_IN: &str = "Du behöver logga in.";
 pub const CALENDAR_DENIED: &str = "Du kan inte se det här mötet.";
@@ -172,6 +183,7 @@ pub const ABOUT_REPORT: &[&str] = &[
 pub const ABOUT_REPORT_EMAIL: &str = "tillganglighet@storvik.se";
 pub const ABOUT_PICTURES_TITLE: &str = "Bilderna i appen";
 pub const ABOUT_PICTURES: &str = "Bilderna kommer från Lucide. De får användas fritt enligt licensen ISC.";
+pub const ABOUT_PICTURES_LICENCE: &str = "Läs licensen ISC";
 
 // Errors (also shown to staff).
 pub const ERROR_NOT_SIGNED_IN: &str = "Du behöver logga in.";
@@ -182,6 +194,8 @@ pub const ERROR_INTERNAL: &str = "Något gick fel hos oss. Försök igen om en s
 pub const ERROR_BAD_REQUEST: &str = "Vi kunde inte läsa det du skickade. Fyll i igen.";
 
 // Header and errors.
+/// The first thing the keyboard reaches: jumps past the header and the menu.
+pub const SKIP_LINK: &str = "Hoppa till innehållet";
 pub const SIGN_OUT: &str = "Logga ut";
 pub const ERROR_TITLE: &str = "Något gick fel";
 pub const NOT_FOUND_TITLE: &str = "Sidan finns inte";
@@ -228,7 +242,7 @@ pub fn meeting_kind_explained(kind: MeetingKind) -> &'static str {
 /// A person's role in easy words, seen from the participant.
 pub fn person_role(role: &PersonRole) -> String {
     match role {
-        PersonRole::Staff(StaffRole::EmploymentConsultant) => "Arbetskonsulent på daglig verksamhet".into(),
+        PersonRole::Staff(StaffRole::EmploymentConsultant) => "Din arbetskonsulent".into(),
         PersonRole::Staff(StaffRole::Supervisor) => "Din handledare".into(),
         PersonRole::Staff(StaffRole::PlacementSupervisor) => "Handledare för din plats".into(),
         PersonRole::Staff(StaffRole::Admin) => "Personal".into(),
