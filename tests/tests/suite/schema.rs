@@ -1,0 +1,486 @@
+//! The two schemas are one schema written twice. After migrating a fresh
+//! database of each backend, both have the same tables with the same columns
+//! (and the same NOT NULLs), and every `CHECK (col IN ('a', 'b', …))` list in
+//! the migrations holds exactly the codes of the Rust enum stored in that column.
+//! A new CHECK list fails the test until it has a row in [`check_sources`].
+
+use app::domain::{
+    AttendanceMark, BenefitKind, CodeEnum, ConsentMethod, DischargeOutcome, DvForm, EnrolmentStatus, MeetingAnswer,
+    MeetingStatus, Organisation, RelationKind, Role, RoundForm, SessionVisit, StaffRole,
+};
+use app::server::Store;
+use mina_steg_tests::{Backend, DropDatabase, fresh_database};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+/// Tables left out of the comparisons, and why.
+const NOT_OURS: &[(&str, &str)] = &[
+    // tower-sessions creates its own table: on SQLite `tower_sessions` in the main
+    // schema, on PostgreSQL `session` in a schema `tower_sessions` of its own (which
+    // the PostgreSQL queries below, reading schema `public`, never see). Same
+    // data, a different place by the library's design. sqlx's `_sqlx_migrations`
+    // is the same on both and stays in.
+    ("tower_sessions", "the session store's table, made by tower-sessions, not by our migrations"),
+];
+
+/// Where a CHECK list's values come from.
+enum Source {
+    /// Every code of a Rust enum, except codes that are stored some other way
+    /// (each with the reason). An exception must still be a code of the enum.
+    Enum { name: &'static str, codes: Vec<&'static str>, stored_otherwise: &'static [(&'static str, &'static str)] },
+    /// The column has no Rust enum: these string literals are what the Rust code
+    /// writes (`written_by` says where). Pinned here so that a change to the
+    /// CHECK list is a deliberate change to this row as well.
+    Literals { codes: &'static [&'static str], written_by: &'static str },
+}
+
+fn codes<T: CodeEnum>() -> Vec<&'static str> {
+    T::ALL.iter().map(|v| v.as_str()).collect()
+}
+
+fn all<T: CodeEnum>(name: &'static str) -> Source {
+    Source::Enum { name, codes: codes::<T>(), stored_otherwise: &[] }
+}
+
+/// (table, column) -> where its CHECK list comes from. One row per CHECK list.
+fn check_sources() -> Vec<(&'static str, &'static str, Source)> {
+    vec![
+        ("staff", "role", all::<StaffRole>("StaffRole")),
+        ("participants", "benefit_kind", all::<BenefitKind>("BenefitKind")),
+        ("participants", "dv_form", all::<DvForm>("DvForm")),
+        (
+            "participants",
+            "gender",
+            Source::Literals {
+                codes: &["woman", "man", "other"],
+                written_by: "app/src/server/storage/seed.rs (demo data; no form sets it)",
+            },
+        ),
+        ("participants", "discharge_outcome", all::<DischargeOutcome>("DischargeOutcome")),
+        ("external_contacts", "organisation", all::<Organisation>("Organisation")),
+        ("participant_relatives", "relation_kind", all::<RelationKind>("RelationKind")),
+        ("accounts", "role", all::<Role>("Role")),
+        (
+            "sign_in_attempts",
+            "key_kind",
+            Source::Literals { codes: &["account", "address"], written_by: "app/src/server/access/auth.rs" },
+        ),
+        ("meetings", "status", all::<MeetingStatus>("MeetingStatus")),
+        ("meetings", "participant_answer", all::<MeetingAnswer>("MeetingAnswer")),
+        ("consents", "recipient_organisation", all::<Organisation>("Organisation")),
+        ("consents", "method", all::<ConsentMethod>("ConsentMethod")),
+        ("programme_rounds", "form", all::<RoundForm>("RoundForm")),
+        (
+            "programme_sessions",
+            "visit_from",
+            Source::Enum {
+                name: "SessionVisit",
+                codes: codes::<SessionVisit>(),
+                stored_otherwise: &[("none", "no visit is stored as NULL (SessionVisit::code)")],
+            },
+        ),
+        (
+            "enrolments",
+            "status",
+            Source::Enum {
+                name: "EnrolmentStatus",
+                codes: codes::<EnrolmentStatus>(),
+                stored_otherwise: &[(
+                    "interested",
+                    "an expression of interest is a row of expressions_of_interest, not an enrolment",
+                )],
+            },
+        ),
+        ("attendance", "mark", all::<AttendanceMark>("AttendanceMark")),
+        (
+            "audit_log",
+            "outcome",
+            Source::Literals { codes: &["allowed", "denied"], written_by: "app/src/server/access/mod.rs and auth.rs" },
+        ),
+    ]
+}
+
+// --- Reading CHECK lists from SQL text. ---
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    Word(String),
+    Str(String),
+    Punct(char),
+}
+
+/// Splits SQL into words, string literals and punctuation, dropping `--`
+/// comments and PostgreSQL's `$$ … $$` bodies (no CHECK lives in them).
+fn tokens(sql: &str) -> Vec<Token> {
+    let chars: Vec<char> = sql.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '-' && chars.get(i + 1) == Some(&'-') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if c == '$' && chars.get(i + 1) == Some(&'$') {
+            i += 2;
+            while i + 1 < chars.len() && !(chars[i] == '$' && chars[i + 1] == '$') {
+                i += 1;
+            }
+            i += 2;
+        } else if c == '\'' {
+            let mut text = String::new();
+            i += 1;
+            while i < chars.len() {
+                if chars[i] == '\'' && chars.get(i + 1) == Some(&'\'') {
+                    text.push('\'');
+                    i += 2;
+                } else if chars[i] == '\'' {
+                    i += 1;
+                    break;
+                } else {
+                    text.push(chars[i]);
+                    i += 1;
+                }
+            }
+            out.push(Token::Str(text));
+        } else if c == '"' {
+            let mut text = String::new();
+            i += 1;
+            while i < chars.len() && chars[i] != '"' {
+                text.push(chars[i]);
+                i += 1;
+            }
+            i += 1;
+            out.push(Token::Word(text));
+        } else if c.is_alphanumeric() || c == '_' {
+            let mut word = String::new();
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                word.push(chars[i]);
+                i += 1;
+            }
+            out.push(Token::Word(word));
+        } else {
+            if !c.is_whitespace() {
+                out.push(Token::Punct(c));
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_word(token: Option<&Token>, word: &str) -> bool {
+    matches!(token, Some(Token::Word(w)) if w.eq_ignore_ascii_case(word))
+}
+
+/// A CHECK list: its table, column and values.
+type CheckList = (String, String, BTreeSet<String>);
+
+/// Every CHECK whose whole condition is `column IN ('a', 'b', …)`, with the
+/// table of the `CREATE TABLE` or `ALTER TABLE` it stands in. Conditions that
+/// only use such a list inside a larger expression (`(role IN ('staff','admin'))
+/// = (staff_id IS NOT NULL)`) tie columns together and are not value lists.
+fn check_lists(sql: &str) -> Vec<CheckList> {
+    let t = tokens(sql);
+    let mut table: Option<String> = None;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if (is_word(t.get(i), "CREATE") || is_word(t.get(i), "ALTER")) && is_word(t.get(i + 1), "TABLE") {
+            let mut j = i + 2;
+            while is_word(t.get(j), "IF") || is_word(t.get(j), "NOT") || is_word(t.get(j), "EXISTS") {
+                j += 1;
+            }
+            if is_word(t.get(j), "ONLY") {
+                j += 1;
+            }
+            if let Some(Token::Word(name)) = t.get(j) {
+                table = Some(name.to_lowercase());
+            }
+        } else if (is_word(t.get(i), "CREATE") || is_word(t.get(i), "ALTER") || is_word(t.get(i), "DROP"))
+            && !is_word(t.get(i + 1), "TABLE")
+        {
+            // An index, trigger or function: whatever follows belongs to no table.
+            table = None;
+        }
+        if is_word(t.get(i), "CHECK") && t.get(i + 1) == Some(&Token::Punct('(')) {
+            let start = i + 2;
+            let mut depth = 1;
+            let mut end = start;
+            while end < t.len() && depth > 0 {
+                match t[end] {
+                    Token::Punct('(') => depth += 1,
+                    Token::Punct(')') => depth -= 1,
+                    _ => {}
+                }
+                end += 1;
+            }
+            // t[start..end - 1] is the condition inside CHECK ( … ).
+            if let Some((column, values)) = value_list(&t[start..end - 1]) {
+                let table = table.clone().unwrap_or_else(|| panic!("CHECK on {column} outside a table"));
+                found.push((table, column, values));
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
+
+/// `column IN ('a', 'b', …)` and nothing else -> (column, values).
+fn value_list(condition: &[Token]) -> Option<(String, BTreeSet<String>)> {
+    let [Token::Word(column), Token::Word(in_), Token::Punct('('), list @ .., Token::Punct(')')] = condition else {
+        return None;
+    };
+    if !in_.eq_ignore_ascii_case("IN") {
+        return None;
+    }
+    let mut values = BTreeSet::new();
+    for (k, token) in list.iter().enumerate() {
+        match (k % 2, token) {
+            (0, Token::Str(value)) => {
+                values.insert(value.clone());
+            }
+            (1, Token::Punct(',')) => {}
+            _ => return None,
+        }
+    }
+    Some((column.to_lowercase(), values))
+}
+
+fn migrations_dir(backend: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../server/migrations").join(backend)
+}
+
+/// The CHECK lists of one backend's migrations, applied in order: a later
+/// migration's list for the same column replaces the earlier one.
+fn migration_check_lists(backend: &str) -> BTreeMap<(String, String), BTreeSet<String>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(migrations_dir(backend))
+        .expect("migrations folder")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no migrations for {backend}");
+    let mut lists = BTreeMap::new();
+    for file in files {
+        let sql = std::fs::read_to_string(&file).expect("read migration");
+        for (table, column, values) in check_lists(&sql) {
+            lists.insert((table, column), values);
+        }
+    }
+    lists
+}
+
+#[test]
+fn the_check_list_reader_reads_what_it_should_and_nothing_else() {
+    let sql = "-- CHECK (ignored IN ('x'))\n\
+        CREATE TABLE IF NOT EXISTS t (\n\
+            a TEXT CHECK (a IN ('one','it''s')), -- CHECK (b IN ('comment'))\n\
+            b TEXT, CHECK ((b IN ('x')) = (a IS NULL)), CHECK (n BETWEEN 1 AND 2)\n\
+        );\n\
+        CREATE INDEX i ON t(a);\n\
+        CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN RAISE 'CHECK (z IN (''q''))'; END $$;\n\
+        ALTER TABLE ONLY u ADD COLUMN c TEXT CHECK (c IN ('p', 'q'));";
+    let found = check_lists(sql);
+    let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(
+        found,
+        vec![("t".into(), "a".into(), set(&["one", "it's"])), ("u".into(), "c".into(), set(&["p", "q"]))]
+    );
+}
+
+#[test]
+fn every_check_list_holds_the_codes_of_its_rust_enum() {
+    let sources = check_sources();
+    let mut problems = Vec::new();
+    for backend in ["sqlite", "postgres"] {
+        let lists = migration_check_lists(backend);
+        for ((table, column), values) in &lists {
+            let Some((_, _, source)) = sources.iter().find(|(t, c, _)| t == table && c == column) else {
+                problems.push(format!(
+                    "{backend}: CHECK list on {table}.{column} {values:?} has no row in check_sources(): \
+                     name the Rust enum whose codes it holds"
+                ));
+                continue;
+            };
+            let (what, expected): (String, BTreeSet<String>) = match source {
+                Source::Enum { name, codes, stored_otherwise } => {
+                    for (code, why) in *stored_otherwise {
+                        if !codes.contains(code) {
+                            problems.push(format!("{table}.{column}: {code:?} ({why}) is no longer a code of {name}"));
+                        }
+                    }
+                    let expected = codes
+                        .iter()
+                        .filter(|c| !stored_otherwise.iter().any(|(o, _)| o == *c))
+                        .map(|c| c.to_string())
+                        .collect();
+                    (format!("the codes of {name}"), expected)
+                }
+                Source::Literals { codes, written_by } => {
+                    (format!("the values written by {written_by}"), codes.iter().map(|c| c.to_string()).collect())
+                }
+            };
+            if *values != expected {
+                let missing: Vec<_> = expected.difference(values).collect();
+                let extra: Vec<_> = values.difference(&expected).collect();
+                problems.push(format!(
+                    "{backend}: CHECK list on {table}.{column} differs from {what}: \
+                     missing from the CHECK {missing:?}, not in Rust {extra:?}"
+                ));
+            }
+        }
+        for (table, column, _) in &sources {
+            if !lists.contains_key(&(table.to_string(), column.to_string())) {
+                problems.push(format!("{backend}: check_sources() names {table}.{column}, which has no CHECK list"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+// --- The migrated catalogs. ---
+
+/// table -> column -> NOT NULL, for a freshly migrated database.
+type Columns = BTreeMap<String, BTreeMap<String, bool>>;
+
+async fn migrated(backend: Backend) -> (Store, DropDatabase) {
+    let url = fresh_database(backend).await;
+    let cleanup = DropDatabase(url.clone());
+    let store = server::db::connect(&url).await.expect("connect");
+    server::db::migrate(&store).await.expect("migrate");
+    (store, cleanup)
+}
+
+async fn columns(store: &Store) -> Columns {
+    let rows: Vec<(String, String, bool)> = match store {
+        // A primary key column counts as NOT NULL, as in PostgreSQL (SQLite only
+        // enforces it for INTEGER PRIMARY KEY, but no row of ours has a NULL key).
+        Store::Sqlite(pool) => sqlx::query_as(
+            "SELECT m.name, p.name, (p.\"notnull\" = 1 OR p.pk > 0)
+               FROM sqlite_master m JOIN pragma_table_info(m.name) p
+              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+        )
+        .fetch_all(pool)
+        .await
+        .expect("sqlite catalog"),
+        Store::Postgres(pool) => sqlx::query_as(
+            "SELECT table_name::text, column_name::text, is_nullable = 'NO'
+               FROM information_schema.columns WHERE table_schema = 'public'",
+        )
+        .fetch_all(pool)
+        .await
+        .expect("postgres catalog"),
+    };
+    let mut columns = Columns::new();
+    for (table, column, not_null) in rows {
+        if NOT_OURS.iter().any(|(t, _)| *t == table) {
+            continue;
+        }
+        columns.entry(table).or_default().insert(column, not_null);
+    }
+    columns
+}
+
+/// The CHECK lists the migrated database enforces, read back from its catalog.
+async fn enforced_check_lists(store: &Store) -> BTreeMap<(String, String), BTreeSet<String>> {
+    match store {
+        // SQLite keeps each table's CREATE statement (ALTERs folded in).
+        Store::Sqlite(pool) => {
+            let tables: Vec<String> =
+                sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL")
+                    .fetch_all(pool)
+                    .await
+                    .expect("sqlite_master");
+            tables.iter().flat_map(|sql| check_lists(sql)).map(|(t, c, v)| ((t, c), v)).collect()
+        }
+        // PostgreSQL stores `col IN (…)` as `(col = ANY (ARRAY['a'::text, …]))`.
+        Store::Postgres(pool) => {
+            let rows: Vec<(String, String, String)> = sqlx::query_as(
+                "SELECT c.relname::text, a.attname::text, pg_get_constraintdef(k.oid)
+                   FROM pg_constraint k
+                   JOIN pg_class c ON c.oid = k.conrelid
+                   JOIN pg_namespace n ON n.oid = c.relnamespace
+                   JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+                  WHERE k.contype = 'c' AND n.nspname = 'public' AND cardinality(k.conkey) = 1",
+            )
+            .fetch_all(pool)
+            .await
+            .expect("pg_constraint");
+            rows.into_iter()
+                .filter(|(_, _, def)| def.contains("= ANY (ARRAY["))
+                .map(|(table, column, def)| {
+                    let values = tokens(&def)
+                        .into_iter()
+                        .filter_map(|t| match t {
+                            Token::Str(s) => Some(s),
+                            _ => None,
+                        })
+                        .collect();
+                    ((table, column), values)
+                })
+                .collect()
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_backends_have_the_same_tables_and_columns() {
+    let (sqlite, _drop_sqlite) = migrated(Backend::Sqlite).await;
+    let (postgres, _drop_postgres) = migrated(Backend::Postgres).await;
+    let lite = columns(&sqlite).await;
+    let pg = columns(&postgres).await;
+    for wanted in ["participants", "meetings", "audit_log"] {
+        assert!(lite.contains_key(wanted) && pg.contains_key(wanted), "catalog read misses {wanted}");
+    }
+    let mut problems = Vec::new();
+    for table in lite.keys().chain(pg.keys()).collect::<BTreeSet<_>>() {
+        match (lite.get(table), pg.get(table)) {
+            (Some(a), Some(b)) => {
+                for column in a.keys().chain(b.keys()).collect::<BTreeSet<_>>() {
+                    match (a.get(column), b.get(column)) {
+                        (Some(x), Some(y)) if x != y => {
+                            problems.push(format!("{table}.{column}: NOT NULL on SQLite {x}, on PostgreSQL {y}"))
+                        }
+                        (Some(_), None) => problems.push(format!("{table}.{column} only on SQLite")),
+                        (None, Some(_)) => problems.push(format!("{table}.{column} only on PostgreSQL")),
+                        _ => {}
+                    }
+                }
+            }
+            (Some(_), None) => problems.push(format!("table {table} only on SQLite")),
+            (None, Some(_)) => problems.push(format!("table {table} only on PostgreSQL")),
+            (None, None) => unreachable!("the table came from one of the two"),
+        }
+    }
+    sqlite.close().await;
+    postgres.close().await;
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The migrations' text, as read above, is what the databases enforce: a CHECK
+/// the reader missed, or one a later migration changed, would show up here.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_check_lists_read_from_the_migrations_are_those_the_databases_enforce() {
+    for (backend, folder) in [(Backend::Sqlite, "sqlite"), (Backend::Postgres, "postgres")] {
+        let (store, _drop) = migrated(backend).await;
+        let mut enforced = enforced_check_lists(&store).await;
+        store.close().await;
+        enforced.retain(|(table, _), _| !NOT_OURS.iter().any(|(t, _)| t == table));
+        let read = migration_check_lists(folder);
+        assert!(!read.is_empty(), "{folder}: no CHECK lists read");
+        let differing: Vec<String> = read
+            .keys()
+            .chain(enforced.keys())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .filter(|key| read.get(*key) != enforced.get(*key))
+            .map(|key| {
+                format!("{}.{}: migration text {:?}, catalog {:?}", key.0, key.1, read.get(key), enforced.get(key))
+            })
+            .collect();
+        assert!(differing.is_empty(), "{folder}: CHECK lists read vs enforced:\n{}", differing.join("\n"));
+    }
+}
