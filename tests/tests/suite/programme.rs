@@ -370,6 +370,9 @@ async fn a_changed_session_moves_the_participants_meetings(backend: Backend) {
     assert_eq!(card["title"], "Besök från Arbetsförmedlingen");
     assert_eq!(card["place"], "Biblioteket");
     assert_eq!(card["answer"], "none", "a new time asks for a new answer");
+    let kept = format!("SELECT old_value FROM revisions WHERE record_kind = 'meeting' AND record_id = {meeting}");
+    let kept: Value = serde_json::from_str(&app.scalar_text(&kept).await).unwrap();
+    assert_eq!((&kept["answer"], &kept["place"]), (&Value::from("coming"), &Value::from("Verkstaden, rum 2")));
 
     // A make-up session: those enrolled get it as a meeting too.
     let extra = [
@@ -398,6 +401,52 @@ async fn a_changed_session_moves_the_participants_meetings(backend: Backend) {
         extra.iter().map(|&(k, v)| if k == "date" { (k, "2030-02-30") } else { (k, v) }).collect();
     assert_eq!(app.call(&staff, "add_round_session", &bad).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(round(&app, &staff, id).await["sessions"].as_array().unwrap().len(), 6);
+}
+
+/// A make-up session adds a meeting and changes nothing else: a session meeting
+/// staff cancelled for one participant stays cancelled.
+async fn a_make_up_session_leaves_a_cancelled_session_cancelled(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (staff, p) = staff_and_people(&app, 1).await;
+    let id = create_round(&app, &staff, "6", "2030-02-05").await;
+    act(&app, &staff, "enrol_participant", id, p[0]).await;
+    let session_meetings = format!(
+        "SELECT id FROM meetings WHERE participant_id = {} AND programme_session_id IN
+           (SELECT id FROM programme_sessions WHERE round_id = {id}) ORDER BY starts_at",
+        p[0]
+    );
+    let second = app.scalar_i64(&format!("{session_meetings} LIMIT 1 OFFSET 1")).await;
+    let cancel = [("meeting_id", second.to_string()), ("status", "cancelled".to_owned())];
+    let cancel: Vec<(&str, &str)> = cancel.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.call(&staff, "set_meeting_status", &cancel).await.status(), StatusCode::OK);
+
+    let extra = [
+        ("round_id", id.to_string()),
+        ("date", "2030-03-20".to_owned()),
+        ("start", "13:00".to_owned()),
+        ("end", "14:00".to_owned()),
+        ("theme", "Extra träff".to_owned()),
+        ("place", "Biblioteket".to_owned()),
+        ("visit", "none".to_owned()),
+    ];
+    let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = app.post_form(&staff, "add_round_session", &extra).await;
+    assert_eq!(location(&response), format!("/personal/programmet/omgang/{id}"));
+
+    let status = |meeting: i64| format!("SELECT status FROM meetings WHERE id = {meeting}");
+    assert_eq!(app.scalar_text(&status(second)).await, "cancelled", "the cancelled session stays cancelled");
+    let count = |condition: &str| {
+        format!(
+            "SELECT count(*) FROM meetings WHERE participant_id = {} AND {condition} AND programme_session_id IN
+               (SELECT id FROM programme_sessions WHERE round_id = {id})",
+            p[0]
+        )
+    };
+    assert_eq!(app.scalar_i64(&count("title = 'Extra träff' AND status = 'planned'")).await, 1, "the make-up one");
+    assert_eq!(app.scalar_i64(&count("status = 'planned'")).await, 5, "four sessions and the make-up one");
+    assert_eq!(app.scalar_i64(&count("status = 'cancelled'")).await, 1);
+    let kept = format!("SELECT count(*) FROM revisions WHERE record_kind = 'meeting' AND record_id = {second}");
+    assert_eq!(app.scalar_i64(&kept).await, 1, "only the cancellation changed it");
 }
 
 /// After the last session, staff are prompted to book the follow-up that revises the plan.
@@ -445,6 +494,7 @@ async fn after_a_round_the_follow_up_is_prompted(backend: Backend) {
 on_both_backends!(
     after_a_round_the_follow_up_is_prompted,
     a_changed_session_moves_the_participants_meetings,
+    a_make_up_session_leaves_a_cancelled_session_cancelled,
     a_round_gets_weekly_sessions_at_the_same_swedish_time,
     bad_round_input_is_named_and_kept,
     enrol_leave_and_offer_the_seat_to_the_first_in_line,

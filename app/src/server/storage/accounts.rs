@@ -79,12 +79,30 @@ pub(crate) async fn insert(tx: &mut Tx, a: &NewAccount<'_>) -> Result<i64, sqlx:
 
 /// The staff row behind an admin account (admins belong to no unit).
 pub(crate) async fn insert_admin_staff(tx: &mut Tx, name: &str, email: &str) -> Result<i64, sqlx::Error> {
+    let staff = NewStaff { unit_id: None, name, role: "admin", phone: None, email, now: super::now() };
+    insert_staff(tx, &staff).await
+}
+
+pub(super) struct NewStaff<'a> {
+    pub unit_id: Option<i64>,
+    pub name: &'a str,
+    pub role: &'a str,
+    pub phone: Option<&'a str>,
+    pub email: &'a str,
+    pub now: DateTime<Utc>,
+}
+
+/// The staff write path of `create-admin` and the demo data.
+pub(super) async fn insert_staff(tx: &mut Tx, s: &NewStaff<'_>) -> Result<i64, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_scalar(
-        "INSERT INTO staff (unit_id, name, role, email, created_at) VALUES (NULL, $1, 'admin', $2, $3) RETURNING id"
+        "INSERT INTO staff (unit_id, name, role, phone, email, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"
     )
-    .bind(name)
-    .bind(email)
-    .bind(super::now())
+    .bind(s.unit_id)
+    .bind(s.name)
+    .bind(s.role)
+    .bind(s.phone)
+    .bind(s.email)
+    .bind(s.now)
     .fetch_one(c)
     .await)
 }

@@ -88,6 +88,19 @@ pub(crate) async fn add(
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
+    insert_contact_person(tx, participant.id(), who, role_in_case, since, by, now).await
+}
+
+/// The contact person write path of the app and the demo data.
+pub(super) async fn insert_contact_person(
+    tx: &mut Tx,
+    participant_id: i64,
+    who: Who,
+    role_in_case: &str,
+    since: NaiveDate,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
     let (staff, external) = match who {
         Who::Staff(id) => (Some(id), None),
         Who::External(id) => (None, Some(id)),
@@ -97,7 +110,7 @@ pub(crate) async fn add(
              created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
     )
-    .bind(participant.id())
+    .bind(participant_id)
     .bind(staff)
     .bind(external)
     .bind(role_in_case)
@@ -204,12 +217,21 @@ pub(crate) async fn add_extended_support(
     participant: Permitted,
     e: &NewExtendedSupport<'_>,
 ) -> Result<(), sqlx::Error> {
+    insert_extended_support(tx, participant.id(), e).await
+}
+
+/// The förlängt stöd write path of the app and the demo data.
+pub(super) async fn insert_extended_support(
+    tx: &mut Tx,
+    participant_id: i64,
+    e: &NewExtendedSupport<'_>,
+) -> Result<(), sqlx::Error> {
     on_conn!(tx, |c| {
         sqlx::query(
         "INSERT INTO extended_support (participant_id, employer, starts_on, ends_on, consent_id, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)"
     )
-    .bind(participant.id())
+    .bind(participant_id)
     .bind(e.employer)
     .bind(e.starts_on)
     .bind(e.ends_on)

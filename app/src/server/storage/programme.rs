@@ -1,5 +1,6 @@
 //! The work-preparation programme as one participant sees it.
 
+use super::record::{MeetingChange, change_meeting};
 use super::{Tx, on_conn};
 use crate::server::access::{Permitted, PermittedUnit};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -69,17 +70,33 @@ pub(crate) async fn express_interest(
     account_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query(
-        "INSERT INTO expressions_of_interest (participant_id, round_id, created_by, created_at)
-         VALUES ($1, NULL, $2, $3)
+    insert_interest(tx, participant.id(), None, "", account_id, now).await.map(|_| ())
+}
+
+/// The interest write path of the participant, staff and the demo data, for
+/// whichever round comes next (`None`) or one round. `false` when one is already open.
+pub(super) async fn insert_interest(
+    tx: &mut Tx,
+    participant_id: i64,
+    round_id: Option<i64>,
+    note: &str,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    Ok(on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO expressions_of_interest (participant_id, round_id, created_by, note, created_at)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (participant_id) WHERE handled_at IS NULL DO NOTHING"
     )
-    .bind(participant.id())
-    .bind(account_id)
+    .bind(participant_id)
+    .bind(round_id)
+    .bind(by)
+    .bind(note)
     .bind(now)
     .execute(c)
     .await
-    .map(|_| ()))
+    .map(|r| r.rows_affected()))?
+        == 1)
 }
 
 /// The unit that runs a round: the fact the policy needs.
@@ -122,12 +139,23 @@ pub(crate) async fn enrol(
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Seat, sqlx::Error> {
+    enrol_participant(tx, participant.id(), round_id, by, now).await
+}
+
+/// The enrolment write path of the app and the demo data (see [`enrol`]).
+pub(super) async fn enrol_participant(
+    tx: &mut Tx,
+    participant_id: i64,
+    round_id: i64,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Seat, sqlx::Error> {
     lock_round(tx, round_id).await?;
     let existing: Option<String> = on_conn!(tx, |c| sqlx::query_scalar(
         "SELECT status FROM enrolments WHERE round_id = $1 AND participant_id = $2"
     )
     .bind(round_id)
-    .bind(participant.id())
+    .bind(participant_id)
     .fetch_optional(c)
     .await)?;
     let returning = match existing.as_deref() {
@@ -136,15 +164,7 @@ pub(crate) async fn enrol(
         Some("withdrawn") => true,
         Some(_) => return Ok(Seat::AlreadyThere),
     };
-    let seated = on_conn!(tx, |c| sqlx::query(
-        "UPDATE programme_rounds SET enrolled = enrolled + 1 WHERE id = $1 AND enrolled < capacity"
-    )
-    .bind(round_id)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))?
-        == 1;
-    let (status, position) = if seated {
+    let (status, position) = if take_seat(tx, round_id).await? {
         ("enrolled", None)
     } else {
         let last: i64 = on_conn!(tx, |c| sqlx::query_scalar(
@@ -155,16 +175,13 @@ pub(crate) async fn enrol(
         .await)?;
         ("waiting", Some(last + 1))
     };
-    let sql = if returning {
-        "UPDATE enrolments SET status = $3, waiting_position = $4, created_by = $5, created_at = $6
-         WHERE round_id = $1 AND participant_id = $2"
-    } else {
-        "INSERT INTO enrolments (round_id, participant_id, status, waiting_position, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6)"
-    };
-    on_conn!(tx, |c| sqlx::query(sql)
+    if returning {
+        on_conn!(tx, |c| sqlx::query(
+            "UPDATE enrolments SET status = $3, waiting_position = $4, created_by = $5, created_at = $6
+             WHERE round_id = $1 AND participant_id = $2"
+        )
         .bind(round_id)
-        .bind(participant.id())
+        .bind(participant_id)
         .bind(status)
         .bind(position)
         .bind(by)
@@ -172,28 +189,83 @@ pub(crate) async fn enrol(
         .execute(c)
         .await
         .map(|_| ()))?;
-    close_interest(tx, participant.id(), by, now).await?;
+    } else {
+        insert_enrolment(tx, round_id, participant_id, status, position, by, now).await?;
+    }
+    close_interest(tx, participant_id, by, now).await?;
     Ok(match position {
         None => {
-            add_session_meetings(tx, participant.id(), round_id, by, now).await?;
+            add_session_meetings(tx, participant_id, round_id, by, now).await?;
             Seat::Enrolled
         }
         Some(p) => Seat::Waiting(p),
     })
 }
 
-/// The round's coming sessions become meetings in the participant's app (with
-/// the round's responsible staff member as the one who comes), so they show in
-/// "Mina möten", can be answered and put in a calendar.
-pub(super) async fn add_session_meetings(
+/// Takes one of the round's seats; `false` when none is free. One conditional
+/// update, so two enrolments at once cannot both take the last seat.
+pub(super) async fn take_seat(tx: &mut Tx, round_id: i64) -> Result<bool, sqlx::Error> {
+    Ok(on_conn!(tx, |c| sqlx::query(
+        "UPDATE programme_rounds SET enrolled = enrolled + 1 WHERE id = $1 AND enrolled < capacity"
+    )
+    .bind(round_id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?
+        == 1)
+}
+
+/// The enrolment row. An enrolled or completed row needs a seat taken first
+/// ([`take_seat`]): the schema checks `enrolled` against the rows.
+pub(super) async fn insert_enrolment(
+    tx: &mut Tx,
+    round_id: i64,
+    participant_id: i64,
+    status: &str,
+    waiting_position: Option<i64>,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO enrolments (round_id, participant_id, status, waiting_position, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)"
+    )
+    .bind(round_id)
+    .bind(participant_id)
+    .bind(status)
+    .bind(waiting_position)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
+/// A seat taken: the round's coming sessions become the participant's meetings.
+/// Someone who comes back after leaving gets back the sessions cancelled then.
+async fn add_session_meetings(
     tx: &mut Tx,
     participant_id: i64,
     round_id: i64,
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    // Someone who comes back gets their cancelled sessions back.
     set_session_meetings(tx, participant_id, round_id, ("cancelled", "planned"), by, now).await?;
+    insert_session_meetings(tx, participant_id, round_id, by, now).await
+}
+
+/// The round's coming sessions the participant has no meeting for yet become
+/// meetings in their app (with the round's responsible staff member as the one
+/// who comes), so they show in "Mina möten", can be answered and put in a
+/// calendar. Meetings already there are left as they are: a session staff
+/// cancelled for the participant stays cancelled when a make-up session is added.
+async fn insert_session_meetings(
+    tx: &mut Tx,
+    participant_id: i64,
+    round_id: i64,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
     on_conn!(tx, |c| sqlx::query(
         "INSERT INTO meetings (participant_id, programme_session_id, kind, title, starts_at, ends_at, place,
              bring, status, participant_answer, created_by, created_at)
@@ -226,6 +298,7 @@ pub(super) async fn add_session_meetings(
 
 /// Moves the participant's coming session meetings of a round from one status
 /// to another: cancelled when they leave, planned again when they come back.
+/// Each goes through the meeting write path, so its earlier state is kept.
 async fn set_session_meetings(
     tx: &mut Tx,
     participant_id: i64,
@@ -234,20 +307,23 @@ async fn set_session_meetings(
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query(
-        "UPDATE meetings SET status = $6, updated_by = $3, updated_at = $4
-         WHERE participant_id = $1 AND status = $5 AND starts_at > $4
-           AND programme_session_id IN (SELECT id FROM programme_sessions WHERE round_id = $2)"
+    let meetings: Vec<i64> = on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT id FROM meetings
+         WHERE participant_id = $1 AND status = $3 AND starts_at > $4
+           AND programme_session_id IN (SELECT id FROM programme_sessions WHERE round_id = $2)
+         ORDER BY id"
     )
     .bind(participant_id)
     .bind(round_id)
-    .bind(by)
-    .bind(now)
     .bind(from)
-    .bind(to)
-    .execute(c)
-    .await
-    .map(|_| ()))
+    .bind(now)
+    .fetch_all(c)
+    .await)?;
+    let change = MeetingChange::Status { from, to };
+    for meeting_id in meetings {
+        change_meeting(tx, participant_id, meeting_id, change, by, now).await?;
+    }
+    Ok(())
 }
 
 /// An open expression of interest is handled once the person is enrolled or queued.
@@ -363,18 +439,7 @@ pub(crate) async fn seat_first_waiting(
     .bind(round_id)
     .fetch_optional(c)
     .await)?;
-    if first != Some(participant.id()) {
-        return Ok(false);
-    }
-    let seated = on_conn!(tx, |c| sqlx::query(
-        "UPDATE programme_rounds SET enrolled = enrolled + 1 WHERE id = $1 AND enrolled < capacity"
-    )
-    .bind(round_id)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))?
-        == 1;
-    if !seated {
+    if first != Some(participant.id()) || !take_seat(tx, round_id).await? {
         return Ok(false);
     }
     on_conn!(tx, |c| sqlx::query(
@@ -441,12 +506,17 @@ pub(crate) struct NewRound<'a> {
 }
 
 pub(crate) async fn create_round(tx: &mut Tx, unit: PermittedUnit, r: &NewRound<'_>) -> Result<i64, sqlx::Error> {
+    insert_round(tx, unit.id(), r).await
+}
+
+/// The round write path of the app and the demo data: no seats taken yet.
+pub(super) async fn insert_round(tx: &mut Tx, unit_id: i64, r: &NewRound<'_>) -> Result<i64, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_scalar(
         "INSERT INTO programme_rounds (unit_id, name, form, capacity, enrolled, place, responsible_staff_id,
              starts_on, created_by, created_at)
          VALUES ($1, $2, $3, $4, 0, $5, $6, $7, $8, $9) RETURNING id"
     )
-    .bind(unit.id())
+    .bind(unit_id)
     .bind(r.name)
     .bind(r.form)
     .bind(r.capacity)
@@ -634,18 +704,30 @@ pub(crate) async fn record_mark(
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
+    set_mark(tx, participant.id(), session_id, mark, by, now).await
+}
+
+/// The attendance write path of the app and the demo data.
+pub(super) async fn set_mark(
+    tx: &mut Tx,
+    participant_id: i64,
+    session_id: i64,
+    mark: &str,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
     let old: Option<String> = on_conn!(tx, |c| sqlx::query_scalar(
         "SELECT mark FROM attendance WHERE session_id = $1 AND participant_id = $2"
     )
     .bind(session_id)
-    .bind(participant.id())
+    .bind(participant_id)
     .fetch_optional(c)
     .await)?;
     if old.as_deref() == Some(mark) {
         return Ok(());
     }
     if let Some(old) = old {
-        let old_value = serde_json::json!({ "participant_id": participant.id(), "mark": old }).to_string();
+        let old_value = serde_json::json!({ "participant_id": participant_id, "mark": old }).to_string();
         super::revisions::insert(tx, "attendance", session_id, &old_value, by, now).await?;
     }
     on_conn!(tx, |c| sqlx::query(
@@ -655,7 +737,7 @@ pub(crate) async fn record_mark(
          DO UPDATE SET mark = excluded.mark, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at"
     )
     .bind(session_id)
-    .bind(participant.id())
+    .bind(participant_id)
     .bind(mark)
     .bind(by)
     .bind(now)
@@ -700,19 +782,7 @@ pub(crate) async fn register_interest(
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    Ok(on_conn!(tx, |c| sqlx::query(
-        "INSERT INTO expressions_of_interest (participant_id, round_id, created_by, note, created_at)
-         VALUES ($1, NULL, $2, $3, $4)
-         ON CONFLICT (participant_id) WHERE handled_at IS NULL DO NOTHING"
-    )
-    .bind(participant.id())
-    .bind(by)
-    .bind(note)
-    .bind(now)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))?
-        == 1)
+    insert_interest(tx, participant.id(), None, note, by, now).await
 }
 
 /// A participant's attendance over all rounds: (present, absent with notice, absent).
@@ -746,15 +816,17 @@ pub(crate) async fn update_session(
     session_id: i64,
     s: &SessionChange<'_>,
 ) -> Result<Option<Vec<i64>>, sqlx::Error> {
-    let old: Option<(DateTime<Utc>, DateTime<Utc>)> = on_conn!(tx, |c| sqlx::query_as(
-        "SELECT s.starts_at, s.ends_at FROM programme_sessions s JOIN programme_rounds r ON r.id = s.round_id
+    let found: Option<i64> = on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT s.id FROM programme_sessions s JOIN programme_rounds r ON r.id = s.round_id
          WHERE s.id = $1 AND r.unit_id = $2"
     )
     .bind(session_id)
     .bind(unit.id())
     .fetch_optional(c)
     .await)?;
-    let Some((old_start, old_end)) = old else { return Ok(None) };
+    if found.is_none() {
+        return Ok(None);
+    }
     on_conn!(tx, |c| sqlx::query(
         "UPDATE programme_sessions SET starts_at = $2, ends_at = $3, theme = $4, place = $5, visit_from = $6
          WHERE id = $1"
@@ -768,35 +840,18 @@ pub(crate) async fn update_session(
     .execute(c)
     .await
     .map(|_| ()))?;
-    let moved = old_start != s.starts_at || old_end != s.ends_at;
-    let affected: Vec<i64> = on_conn!(tx, |c| {
-        sqlx::query_scalar(
-        "SELECT participant_id FROM meetings WHERE programme_session_id = $1 AND status = 'planned' ORDER BY participant_id"
+    let planned: Vec<(i64, i64)> = on_conn!(tx, |c| sqlx::query_as(
+        "SELECT participant_id, id FROM meetings WHERE programme_session_id = $1 AND status = 'planned'
+         ORDER BY participant_id, id"
     )
     .bind(session_id)
     .fetch_all(c)
-    .await
-    })?;
-    let sql = if moved {
-        "UPDATE meetings SET starts_at = $2, ends_at = $3, title = $4, place = $5, participant_answer = 'none',
-             answered_at = NULL, updated_by = $6, updated_at = $7
-         WHERE programme_session_id = $1 AND status = 'planned'"
-    } else {
-        "UPDATE meetings SET starts_at = $2, ends_at = $3, title = $4, place = $5, updated_by = $6, updated_at = $7
-         WHERE programme_session_id = $1 AND status = 'planned'"
-    };
-    on_conn!(tx, |c| sqlx::query(sql)
-        .bind(session_id)
-        .bind(s.starts_at)
-        .bind(s.ends_at)
-        .bind(s.theme)
-        .bind(s.place)
-        .bind(s.by)
-        .bind(s.now)
-        .execute(c)
-        .await
-        .map(|_| ()))?;
-    Ok(Some(affected))
+    .await)?;
+    let change = MeetingChange::Session { starts_at: s.starts_at, ends_at: s.ends_at, title: s.theme, place: s.place };
+    for &(participant_id, meeting_id) in &planned {
+        change_meeting(tx, participant_id, meeting_id, change, s.by, s.now).await?;
+    }
+    Ok(Some(planned.into_iter().map(|(participant_id, _)| participant_id).collect()))
 }
 
 /// A session added to a running round; those enrolled get it as a meeting.
@@ -818,7 +873,7 @@ pub(crate) async fn add_session_to_round(
     .fetch_all(c)
     .await)?;
     for &participant_id in &enrolled {
-        add_session_meetings(tx, participant_id, round_id, s.by, s.now).await?;
+        insert_session_meetings(tx, participant_id, round_id, s.by, s.now).await?;
     }
     Ok(Some(enrolled))
 }

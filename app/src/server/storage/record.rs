@@ -75,12 +75,17 @@ pub(crate) struct NewConsent<'a> {
 }
 
 pub(crate) async fn add_consent(tx: &mut Tx, participant: Permitted, n: &NewConsent<'_>) -> Result<i64, sqlx::Error> {
+    insert_consent(tx, participant.id(), n).await
+}
+
+/// The consent write path of the app and the demo data.
+pub(super) async fn insert_consent(tx: &mut Tx, participant_id: i64, n: &NewConsent<'_>) -> Result<i64, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_scalar(
         "INSERT INTO consents (participant_id, scope, recipient_organisation, recipient_relative_id, shared_sections,
              method, given_on, recorded_by, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"
     )
-    .bind(participant.id())
+    .bind(participant_id)
     .bind(n.scope)
     .bind(n.organisation)
     .bind(n.relative_id)
@@ -101,12 +106,23 @@ pub(crate) async fn withdraw_consent(
     on: NaiveDate,
     by: Option<i64>,
 ) -> Result<bool, sqlx::Error> {
+    mark_consent_withdrawn(tx, participant.id(), consent_id, on, by).await
+}
+
+/// The withdrawal write path of the app and the demo data.
+pub(super) async fn mark_consent_withdrawn(
+    tx: &mut Tx,
+    participant_id: i64,
+    consent_id: i64,
+    on: NaiveDate,
+    by: Option<i64>,
+) -> Result<bool, sqlx::Error> {
     Ok(on_conn!(tx, |c| sqlx::query(
         "UPDATE consents SET withdrawn_on = $3, withdrawn_recorded_by = $4
          WHERE id = $1 AND participant_id = $2 AND withdrawn_on IS NULL"
     )
     .bind(consent_id)
-    .bind(participant.id())
+    .bind(participant_id)
     .bind(on)
     .bind(by)
     .execute(c)
@@ -166,19 +182,31 @@ pub(crate) struct NewPlan<'a> {
     pub now: DateTime<Utc>,
 }
 
-/// Saves a new version; earlier versions are never changed. The participant's
-/// row is locked first so two saves at once get versions n and n+1.
+/// Saves a new version; earlier versions are never changed.
 pub(crate) async fn add_plan_version(tx: &mut Tx, participant: Permitted, p: &NewPlan<'_>) -> Result<i64, sqlx::Error> {
+    insert_plan_version(tx, participant.id(), p, p.follow_up.as_slice()).await
+}
+
+/// The plan write path of the app and the demo data: the next version with its
+/// activities and dated follow-ups (`follow_ups`, not `p.follow_up`: the demo's
+/// plans have more than the form's one). The participant's row is locked first
+/// so two saves at once get versions n and n+1.
+pub(super) async fn insert_plan_version(
+    tx: &mut Tx,
+    participant_id: i64,
+    p: &NewPlan<'_>,
+    follow_ups: &[(NaiveDate, &str)],
+) -> Result<i64, sqlx::Error> {
     if let Tx::Postgres(t) = tx {
         sqlx::query("SELECT id FROM participants WHERE id = $1 FOR UPDATE")
-            .bind(participant.id())
+            .bind(participant_id)
             .execute(&mut **t)
             .await?;
     }
     let version: i64 = on_conn!(tx, |c| sqlx::query_scalar(
         "SELECT COALESCE(max(version), 0) + 1 FROM joint_plans WHERE participant_id = $1"
     )
-    .bind(participant.id())
+    .bind(participant_id)
     .fetch_one(c)
     .await)?;
     let plan_id: i64 = on_conn!(tx, |c| sqlx::query_scalar(
@@ -186,7 +214,7 @@ pub(crate) async fn add_plan_version(tx: &mut Tx, participant: Permitted, p: &Ne
              days_per_week, hours_per_week, other_notes, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id"
     )
-    .bind(participant.id())
+    .bind(participant_id)
     .bind(version)
     .bind(p.goal)
     .bind(p.goal_reason)
@@ -208,7 +236,7 @@ pub(crate) async fn add_plan_version(tx: &mut Tx, participant: Permitted, p: &Ne
             .await
             .map(|_| ()))?;
     }
-    if let Some((due_on, what)) = p.follow_up {
+    for &(due_on, what) in follow_ups {
         on_conn!(tx, |c| sqlx::query("INSERT INTO plan_follow_ups (plan_id, due_on, what) VALUES ($1, $2, $3)")
             .bind(plan_id)
             .bind(due_on)
@@ -236,12 +264,38 @@ pub(crate) struct NewMeeting<'a> {
 }
 
 pub(crate) async fn add_meeting(tx: &mut Tx, participant: Permitted, m: &NewMeeting<'_>) -> Result<i64, sqlx::Error> {
+    insert_meeting(tx, participant.id(), m, &MeetingState::BOOKED).await
+}
+
+/// What a meeting row says about how it went. Staff book a meeting planned and
+/// unanswered; the demo data also writes meetings answered and held long ago.
+pub(super) struct MeetingState<'a> {
+    pub status: &'a str,
+    pub answer: &'a str,
+    pub answered_at: Option<DateTime<Utc>>,
+    /// Who marked it held or cancelled, and when.
+    pub updated: Option<(Option<i64>, DateTime<Utc>)>,
+}
+
+impl MeetingState<'_> {
+    pub(super) const BOOKED: MeetingState<'static> =
+        MeetingState { status: "planned", answer: "none", answered_at: None, updated: None };
+}
+
+/// The meeting write path of the app and the demo data: the meeting, then who comes.
+pub(super) async fn insert_meeting(
+    tx: &mut Tx,
+    participant_id: i64,
+    m: &NewMeeting<'_>,
+    state: &MeetingState<'_>,
+) -> Result<i64, sqlx::Error> {
+    let (updated_by, updated_at) = state.updated.map_or((None, None), |(by, at)| (by, Some(at)));
     let id: i64 = on_conn!(tx, |c| sqlx::query_scalar(
         "INSERT INTO meetings (participant_id, kind, title, starts_at, ends_at, place, video_link, bring, status,
-             participant_answer, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'planned', 'none', $9, $10) RETURNING id"
+             participant_answer, answered_at, created_by, created_at, updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id"
     )
-    .bind(participant.id())
+    .bind(participant_id)
     .bind(m.kind)
     .bind(m.title)
     .bind(m.starts_at)
@@ -249,8 +303,13 @@ pub(crate) async fn add_meeting(tx: &mut Tx, participant: Permitted, m: &NewMeet
     .bind(m.place)
     .bind(m.video_link)
     .bind(m.bring)
+    .bind(state.status)
+    .bind(state.answer)
+    .bind(state.answered_at)
     .bind(m.by)
     .bind(m.now)
+    .bind(updated_by)
+    .bind(updated_at)
     .fetch_one(c)
     .await)?;
     let rows = m
@@ -266,25 +325,123 @@ pub(crate) async fn add_meeting(tx: &mut Tx, participant: Permitted, m: &NewMeet
     Ok(id)
 }
 
-/// The meeting's current state, kept in `revisions` before a change.
-async fn keep_revision(
+/// One change to a booked meeting. Every change goes through [`change_meeting`],
+/// so the earlier state is always kept in `revisions`.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum MeetingChange<'a> {
+    /// A new time; planned again. Not for a held meeting.
+    Time { starts_at: DateTime<Utc>, ends_at: DateTime<Utc> },
+    /// From one status to another: cancelled or held, or planned again when
+    /// someone comes back to a programme round.
+    Status { from: &'a str, to: &'a str },
+    /// The programme session behind a planned meeting changed.
+    Session { starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, title: &'a str, place: &'a str },
+}
+
+/// The fields of a meeting that a change can touch; the earlier ones go to `revisions`.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+struct MeetingFields {
+    status: String,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    title: String,
+    place: Option<String>,
+    participant_answer: String,
+    answered_at: Option<DateTime<Utc>>,
+}
+
+impl MeetingChange<'_> {
+    /// The meeting after the change, or `None` when the change does not apply to
+    /// it (a held meeting cannot be moved; a status change needs the `from` status).
+    fn apply(self, old: &MeetingFields) -> Option<MeetingFields> {
+        let mut new = old.clone();
+        let new_time = match self {
+            MeetingChange::Time { starts_at, ends_at } => {
+                if old.status == "held" {
+                    return None;
+                }
+                new.status = "planned".to_owned();
+                Some((starts_at, ends_at))
+            }
+            MeetingChange::Status { from, to } => {
+                if old.status != from {
+                    return None;
+                }
+                new.status = to.to_owned();
+                None
+            }
+            MeetingChange::Session { starts_at, ends_at, title, place } => {
+                if old.status != "planned" {
+                    return None;
+                }
+                new.title = title.to_owned();
+                new.place = Some(place.to_owned());
+                Some((starts_at, ends_at))
+            }
+        };
+        // The participant's answer was for the old time: a new time asks for a new one.
+        if let Some((starts_at, ends_at)) = new_time {
+            if (starts_at, ends_at) != (old.starts_at, old.ends_at) || matches!(self, MeetingChange::Time { .. }) {
+                new.participant_answer = "none".to_owned();
+                new.answered_at = None;
+            }
+            new.starts_at = starts_at;
+            new.ends_at = ends_at;
+        }
+        Some(new)
+    }
+}
+
+/// Changes one of the participant's meetings and keeps its earlier state in
+/// `revisions`. `false` when the participant has no such meeting or the change
+/// does not apply to it.
+pub(super) async fn change_meeting(
     tx: &mut Tx,
-    participant: Permitted,
+    participant_id: i64,
     meeting_id: i64,
+    change: MeetingChange<'_>,
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let row: Option<(String, DateTime<Utc>, DateTime<Utc>, String)> = on_conn!(tx, |c| sqlx::query_as(
-        "SELECT status, starts_at, ends_at, participant_answer FROM meetings WHERE id = $1 AND participant_id = $2"
+    // Locked on PostgreSQL so the revision holds the state the update replaced;
+    // SQLite's `BEGIN IMMEDIATE` already admits one writer.
+    let lock = if matches!(tx, Tx::Postgres(_)) { " FOR UPDATE" } else { "" };
+    let sql = format!(
+        "SELECT status, starts_at, ends_at, title, place, participant_answer, answered_at FROM meetings
+         WHERE id = $1 AND participant_id = $2{lock}"
+    );
+    let old: Option<MeetingFields> =
+        on_conn!(tx, |c| sqlx::query_as(&sql).bind(meeting_id).bind(participant_id).fetch_optional(c).await)?;
+    let Some(old) = old else { return Ok(false) };
+    let Some(new) = change.apply(&old) else { return Ok(false) };
+    let kept = serde_json::json!({
+        "status": old.status,
+        "starts_at": old.starts_at,
+        "ends_at": old.ends_at,
+        "title": old.title,
+        "place": old.place,
+        "answer": old.participant_answer,
+        "answered_at": old.answered_at,
+    });
+    super::revisions::insert(tx, "meeting", meeting_id, &kept.to_string(), by, now).await?;
+    on_conn!(tx, |c| sqlx::query(
+        "UPDATE meetings SET status = $2, starts_at = $3, ends_at = $4, title = $5, place = $6,
+             participant_answer = $7, answered_at = $8, updated_by = $9, updated_at = $10
+         WHERE id = $1"
     )
     .bind(meeting_id)
-    .bind(participant.id())
-    .fetch_optional(c)
-    .await)?;
-    let Some((status, starts_at, ends_at, answer)) = row else { return Ok(false) };
-    let old = serde_json::json!({ "status": status, "starts_at": starts_at, "ends_at": ends_at, "answer": answer });
-    super::revisions::insert(tx, "meeting", meeting_id, &old.to_string(), by, now).await?;
-    Ok(true)
+    .bind(&new.status)
+    .bind(new.starts_at)
+    .bind(new.ends_at)
+    .bind(&new.title)
+    .bind(new.place.as_deref())
+    .bind(&new.participant_answer)
+    .bind(new.answered_at)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| true))
 }
 
 /// New time for a meeting. The participant's answer was for the old time, so it is cleared.
@@ -297,24 +454,7 @@ pub(crate) async fn reschedule(
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    if !keep_revision(tx, participant, meeting_id, by, now).await? {
-        return Ok(false);
-    }
-    Ok(on_conn!(tx, |c| sqlx::query(
-        "UPDATE meetings SET starts_at = $3, ends_at = $4, status = 'planned', participant_answer = 'none',
-             answered_at = NULL, updated_by = $5, updated_at = $6
-         WHERE id = $1 AND participant_id = $2 AND status <> 'held'"
-    )
-    .bind(meeting_id)
-    .bind(participant.id())
-    .bind(starts_at)
-    .bind(ends_at)
-    .bind(by)
-    .bind(now)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))?
-        == 1)
+    change_meeting(tx, participant.id(), meeting_id, MeetingChange::Time { starts_at, ends_at }, by, now).await
 }
 
 /// Cancelled or held. A held meeting cannot be cancelled afterwards, and the reverse.
@@ -326,22 +466,8 @@ pub(crate) async fn set_meeting_status(
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    if !keep_revision(tx, participant, meeting_id, by, now).await? {
-        return Ok(false);
-    }
-    Ok(on_conn!(tx, |c| sqlx::query(
-        "UPDATE meetings SET status = $3, updated_by = $4, updated_at = $5
-         WHERE id = $1 AND participant_id = $2 AND status = 'planned'"
-    )
-    .bind(meeting_id)
-    .bind(participant.id())
-    .bind(status)
-    .bind(by)
-    .bind(now)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected()))?
-        == 1)
+    let change = MeetingChange::Status { from: "planned", to: status };
+    change_meeting(tx, participant.id(), meeting_id, change, by, now).await
 }
 
 /// A step on the ladder: the move is recorded and the participant's step follows.
@@ -359,12 +485,26 @@ pub(crate) async fn move_on_ladder(
             .bind(participant.id())
             .fetch_optional(c)
             .await)?;
+    insert_ladder_move(tx, participant.id(), (from.as_deref(), to_step), moved_on, note, by, now).await
+}
+
+/// The ladder write path of the app and the demo data (whose first move, into
+/// DV, comes from no step): the move, and the participant's step follows.
+pub(super) async fn insert_ladder_move(
+    tx: &mut Tx,
+    participant_id: i64,
+    (from, to_step): (Option<&str>, &str),
+    moved_on: NaiveDate,
+    note: &str,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
     on_conn!(tx, |c| sqlx::query(
         "INSERT INTO ladder_moves (participant_id, from_step, to_step, moved_on, note, recorded_by, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)"
     )
-    .bind(participant.id())
-    .bind(from.as_deref())
+    .bind(participant_id)
+    .bind(from)
     .bind(to_step)
     .bind(moved_on)
     .bind(note)
@@ -374,7 +514,7 @@ pub(crate) async fn move_on_ladder(
     .await
     .map(|_| ()))?;
     on_conn!(tx, |c| sqlx::query("UPDATE participants SET ladder_step = $2 WHERE id = $1")
-        .bind(participant.id())
+        .bind(participant_id)
         .bind(to_step)
         .execute(c)
         .await

@@ -1,0 +1,105 @@
+//! Consents: to FK and AF, for sharing with a relative, for förlängt stöd; and
+//! the förlängt stöd itself.
+
+use super::EMPLOYERS;
+use super::dates::{at, days, months, weekday_back};
+use super::participants::{BACK, EC, EMP, JA, Person};
+use super::units::UnitIds;
+use crate::domain::{ConsentScope, Organisation};
+use crate::server::storage::Tx;
+use crate::server::storage::contacts::{self, NewExtendedSupport};
+use crate::server::storage::record::{self, NewConsent};
+use chrono::NaiveDate;
+
+/// The consents every participant's path calls for, and förlängt stöd for those employed.
+pub(super) async fn add_consents(tx: &mut Tx, people: &[Person], units: &[UnitIds]) -> Result<(), sqlx::Error> {
+    let to = |scope, org, method, given_on| ToOrganisation { scope, org, method, given_on };
+    let mut employer_turn = 0;
+    for person in people {
+        let consultant = units[person.seed.unit].consultant.account_id;
+        if person.has_fk_benefit() {
+            // Oral consent at the kartläggningsmöte, phoned in to FK.
+            let given_on = days(person.entered_on, 7);
+            to(ConsentScope::DvFkContact, Organisation::Fk, "oral", given_on).add(tx, person, consultant).await?;
+            if let Some(ja) = person.reached(JA) {
+                let given_on = weekday_back(days(ja, -10));
+                to(ConsentScope::FkDocuments, Organisation::Fk, "oral", given_on).add(tx, person, consultant).await?;
+            }
+        }
+        if let Some(ec) = person.reached(EC) {
+            to(ConsentScope::AfDvContact, Organisation::Af, "oral", ec).add(tx, person, consultant).await?;
+        }
+        let Some(discharged) = person.discharged_on else { continue };
+        match person.seed.step {
+            EMP => {
+                // Written consent; the support reaches the employer, hence "other".
+                let consent = to(ConsentScope::ExtendedSupport, Organisation::Other, "written", discharged);
+                let consent_id = consent.add(tx, person, consultant).await?;
+                let (employer, _) = EMPLOYERS[employer_turn % EMPLOYERS.len()];
+                employer_turn += 1;
+                // Förlängt stöd: twelve months from the first day of employment.
+                let support = NewExtendedSupport {
+                    employer,
+                    starts_on: discharged,
+                    ends_on: months(discharged, 12),
+                    consent_id,
+                    by: Some(consultant),
+                    now: at(discharged, 15, 30),
+                };
+                contacts::insert_extended_support(tx, person.id, &support).await?;
+            }
+            BACK => {
+                let consent = to(ConsentScope::ReturnToDvFk, Organisation::Fk, "written", discharged);
+                consent.add(tx, person, consultant).await?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A consent to share with an authority or the employer.
+struct ToOrganisation {
+    scope: ConsentScope,
+    org: Organisation,
+    method: &'static str,
+    given_on: NaiveDate,
+}
+
+impl ToOrganisation {
+    async fn add(self, tx: &mut Tx, person: &Person, recorded_by: i64) -> Result<i64, sqlx::Error> {
+        let consent = NewConsent {
+            scope: self.scope.as_str(),
+            organisation: Some(self.org.as_str()),
+            relative_id: None,
+            shared_sections: "",
+            method: self.method,
+            given_on: self.given_on,
+            by: Some(recorded_by),
+            now: at(self.given_on, 15, 0),
+        };
+        record::insert_consent(tx, person.id, &consent).await
+    }
+}
+
+/// Sharing sections with a relative or god man: always given in writing in the demo.
+pub(super) async fn share_with_relative(
+    tx: &mut Tx,
+    participant_id: i64,
+    relative_id: i64,
+    sections: &str,
+    given_on: NaiveDate,
+    recorded_by: i64,
+) -> Result<i64, sqlx::Error> {
+    let consent = NewConsent {
+        scope: ConsentScope::ShareWithRelative.as_str(),
+        organisation: None,
+        relative_id: Some(relative_id),
+        shared_sections: sections,
+        method: "written",
+        given_on,
+        by: Some(recorded_by),
+        now: at(given_on, 15, 0),
+    };
+    record::insert_consent(tx, participant_id, &consent).await
+}

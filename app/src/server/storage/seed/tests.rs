@@ -1,0 +1,217 @@
+//! Runs the seed on fresh SQLite and PostgreSQL databases (`make test` starts
+//! PostgreSQL), letting the schema's constraints judge the rows.
+
+use super::dates::at;
+use super::{DemoSummary, demo_municipality};
+use crate::domain::LadderStep;
+use crate::server::storage::Store;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Europe::Stockholm;
+use std::str::FromStr;
+
+const SQLITE_SCHEMA: &str = include_str!("../../../../../server/migrations/sqlite/0001_schema.sql");
+const POSTGRES_SCHEMA: &str = include_str!("../../../../../server/migrations/postgres/0001_schema.sql");
+
+const TABLES: [&str; 21] = [
+    "units",
+    "staff",
+    "accounts",
+    "external_contacts",
+    "participants",
+    "contact_persons",
+    "joint_plans",
+    "plan_activities",
+    "plan_follow_ups",
+    "meetings",
+    "meeting_attendees",
+    "ladder_moves",
+    "relatives",
+    "participant_relatives",
+    "consents",
+    "extended_support",
+    "programme_rounds",
+    "programme_sessions",
+    "enrolments",
+    "expressions_of_interest",
+    "demo_accounts",
+];
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::from_str(s).unwrap()
+}
+
+async fn seed(store: &Store, today: NaiveDate) -> DemoSummary {
+    let mut tx = store.begin().await.unwrap();
+    let mut n = 0;
+    let mut secret = || {
+        n += 1;
+        format!("secret-{n}")
+    };
+    let summary = demo_municipality(&mut tx, today, "$argon2id$v=19$demo", &mut secret).await.unwrap();
+    tx.commit().await.unwrap();
+    summary
+}
+
+async fn sqlite() -> (Store, sqlx::SqlitePool) {
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str("sqlite::memory:").unwrap().foreign_keys(true);
+    // One connection: an in-memory database lives and dies with its connection.
+    let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(1).connect_with(options).await.unwrap();
+    sqlx::raw_sql(SQLITE_SCHEMA).execute(&pool).await.unwrap();
+    (Store::Sqlite(pool.clone()), pool)
+}
+
+async fn count(pool: &sqlx::SqlitePool, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn fills_sqlite_consistently() {
+    for today in ["2026-05-14", "2026-03-27", "2026-10-23", "2025-12-30", "2028-02-29", "2026-06-13", "2026-06-14"] {
+        let today = date(today);
+        let (store, pool) = sqlite().await;
+        let summary = seed(&store, today).await;
+        assert_eq!((summary.participants, summary.staff), (48, 9));
+        assert_eq!(count(&pool, "SELECT count(*) FROM meetings").await, summary.meetings as i64);
+        assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 48 + 9 + 9);
+        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 9 + 10 + 9);
+        let broken: Vec<(String,)> =
+            sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check").fetch_all(&pool).await.unwrap();
+        assert!(broken.is_empty(), "{broken:?}");
+
+        // The first participant of each unit meets someone 2-5 days from today.
+        let firsts: Vec<i64> =
+            sqlx::query_scalar("SELECT min(id) FROM participants GROUP BY unit_id").fetch_all(&pool).await.unwrap();
+        assert_eq!(firsts.len(), 2);
+        for pid in firsts {
+            let starts: Vec<DateTime<Utc>> =
+                sqlx::query_scalar("SELECT starts_at FROM meetings WHERE participant_id = $1 AND status = 'planned'")
+                    .bind(pid)
+                    .fetch_all(&pool)
+                    .await
+                    .unwrap();
+            assert!(
+                starts.iter().any(|s| {
+                    let d = (s.with_timezone(&Stockholm).date_naive() - today).num_days();
+                    (2..=5).contains(&d)
+                }),
+                "{today}: participant {pid} has {starts:?}"
+            );
+        }
+
+        // Ladder history: starts at group activity, follows next_steps, ends at the current step.
+        let rows: Vec<(i64, Option<String>, String, NaiveDate)> = sqlx::query_as(
+            "SELECT participant_id, from_step, to_step, moved_on FROM ladder_moves ORDER BY participant_id, id",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        let mut last: Option<(i64, String, NaiveDate)> = None;
+        for (pid, from, to, on) in rows {
+            match &last {
+                Some((lp, lt, ld)) if *lp == pid => {
+                    assert_eq!(from.as_deref(), Some(lt.as_str()));
+                    let from = LadderStep::parse(lt).unwrap();
+                    assert!(from.next_steps().contains(&LadderStep::parse(&to).unwrap()), "{from:?} -> {to}");
+                    assert!(on > *ld);
+                }
+                _ => assert_eq!((from, to.as_str()), (None, "group_activity")),
+            }
+            assert!(on < today);
+            last = Some((pid, to, on));
+        }
+        let mismatched = count(
+            &pool,
+            "SELECT count(*) FROM participants p WHERE p.ladder_step <> (SELECT to_step FROM ladder_moves m
+             WHERE m.participant_id = p.id ORDER BY m.id DESC LIMIT 1)",
+        )
+        .await;
+        assert_eq!(mismatched, 0);
+
+        // Nothing was recorded in the future.
+        let midnight = at(today, 0, 0);
+        for (table, column) in [
+            ("participants", "created_at"),
+            ("contact_persons", "created_at"),
+            ("joint_plans", "created_at"),
+            ("ladder_moves", "recorded_at"),
+            ("consents", "recorded_at"),
+            ("meetings", "created_at"),
+            ("meetings", "answered_at"),
+            ("meetings", "updated_at"),
+            ("programme_rounds", "created_at"),
+            ("enrolments", "created_at"),
+            ("expressions_of_interest", "created_at"),
+            ("extended_support", "created_at"),
+        ] {
+            let all: Vec<Option<DateTime<Utc>>> =
+                sqlx::query_scalar(&format!("SELECT {column} FROM {table}")).fetch_all(&pool).await.unwrap();
+            assert!(all.iter().flatten().all(|t| *t < midnight), "{today}: {table}.{column}");
+        }
+        let (enrolled, waiting): (i64, i64) = sqlx::query_as(
+            "SELECT sum(status = 'enrolled'), sum(status = 'waiting') FROM enrolments e
+             JOIN programme_rounds r ON r.id = e.round_id WHERE r.unit_id = (SELECT min(id) FROM units)",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!((enrolled, waiting), (6, 3));
+        let stale = count(
+            &pool,
+            "SELECT count(*) FROM programme_rounds r
+             WHERE r.enrolled <> (SELECT count(*) FROM enrolments e
+                                  WHERE e.round_id = r.id AND e.status IN ('enrolled', 'completed'))",
+        )
+        .await;
+        assert_eq!(stale, 0);
+    }
+}
+
+#[tokio::test]
+async fn same_day_same_data() {
+    let dump = |pool: sqlx::SqlitePool| async move {
+        let rows: Vec<(String, String, DateTime<Utc>, Option<String>)> = sqlx::query_as(
+            "SELECT p.name, m.title, m.starts_at, m.place FROM meetings m JOIN participants p ON p.id = m.participant_id
+             ORDER BY m.id",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        let demo: Vec<String> = sqlx::query_scalar("SELECT description FROM demo_accounts ORDER BY account_id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+        (rows, demo)
+    };
+    let today = date("2026-05-14");
+    let (a, pa) = sqlite().await;
+    seed(&a, today).await;
+    let (b, pb) = sqlite().await;
+    seed(&b, today).await;
+    assert_eq!(dump(pa).await, dump(pb).await);
+}
+
+#[tokio::test]
+async fn fills_postgres() {
+    let admin =
+        std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+    let name = format!("mina_steg_seed_{}", std::process::id());
+    let pool = sqlx::PgPool::connect(&admin).await.unwrap();
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}")).execute(&pool).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.unwrap();
+    let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap();
+    let db = sqlx::PgPool::connect(&format!("{base}/{name}")).await.unwrap();
+    sqlx::raw_sql(POSTGRES_SCHEMA).execute(&db).await.unwrap();
+    let store = Store::Postgres(db.clone());
+    seed(&store, date("2026-05-14")).await;
+    let (lite, lite_pool) = sqlite().await;
+    seed(&lite, date("2026-05-14")).await;
+    // The same rows on both backends.
+    for table in TABLES {
+        let sql = format!("SELECT count(*) FROM {table}");
+        let pg: i64 = sqlx::query_scalar(&sql).fetch_one(&db).await.unwrap();
+        assert_eq!(pg, count(&lite_pool, &sql).await, "{table}");
+    }
+    db.close().await;
+    // FORCE: the closed pool's sessions may not have ended yet.
+    sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&pool).await.unwrap();
+}
