@@ -1,10 +1,12 @@
 //! `/personal`: the caseload start page, what needs doing and the unit's participants.
 
-use crate::components::{Icon, SelectField, TextField};
+use crate::components::{DataTable, Icon, SelectField, SubmitButton, TextField};
 use crate::domain::LadderStep;
 use crate::functions::staff::load_staff_home;
 use crate::layouts::staff_page;
 use crate::models::{RosterRow, StaffHome};
+use crate::paths::{self, RecordPart};
+use crate::texts::{capitalise, day_and_time_in_words, staff as text};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -45,10 +47,10 @@ fn Todo(title: &'static str, items: Vec<(i64, String)>) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
             <section class="card todo">
-                <h3>{format!("{title} ({})", items.len())}</h3>
+                <h3>{text::counted(title, items.len())}</h3>
                 <ul>
                     {items.into_iter().map(|(id, text)| view! {
-                        <li><a href=format!("/personal/deltagare/{id}")>{text}</a></li>
+                        <li><a href=paths::record(id, RecordPart::Overview)>{text}</a></li>
                     }).collect_view()}
                 </ul>
             </section>
@@ -60,75 +62,57 @@ fn Todo(title: &'static str, items: Vec<(i64, String)>) -> impl IntoView {
 fn Roster(home: StaffHome, filter: RosterFilter) -> impl IntoView {
     let rows: Vec<RosterRow> = home.participants.iter().filter(|r| filter.keeps(r)).cloned().collect();
     let list = |pick: &dyn Fn(&RosterRow) -> Option<String>| -> Vec<(i64, String)> {
-        rows.iter().filter_map(|r| pick(r).map(|t| (r.participant_id, t))).collect()
+        rows.iter().filter_map(|r| pick(r).map(|line| (r.participant_id, line))).collect()
     };
-    let this_week =
-        list(&|r| (r.meetings_this_week > 0).then(|| format!("{}: {} möten", r.name, r.meetings_this_week)));
-    let follow_ups = list(&|r| r.follow_up_due.map(|d| format!("{}: {d}", r.name)));
-    let benefit = list(&|r| r.benefit_ends.map(|d| format!("{}: slutar {d}", r.name)));
+    let this_week = list(&|r| (r.meetings_this_week > 0).then(|| text::todo_meetings(&r.name, r.meetings_this_week)));
+    let follow_ups = list(&|r| r.follow_up_due.map(|d| text::todo_follow_up(&r.name, d)));
+    let benefit = list(&|r| r.benefit_ends.map(|d| text::todo_benefit_ends(&r.name, d)));
     let no_consent = list(&|r| r.assessment_without_consent.then(|| r.name.clone()));
     let waiting = list(&|r| r.waiting_for_programme.then(|| r.name.clone()));
     let nothing_to_do = [&this_week, &follow_ups, &benefit, &no_consent, &waiting].iter().all(|l| l.is_empty());
-    let steps: Vec<(String, String)> = std::iter::once((String::new(), "Alla steg".to_owned()))
+    let steps: Vec<(String, String)> = std::iter::once((String::new(), text::ROSTER_ALL_STEPS.to_owned()))
         .chain(LadderStep::ALL.iter().map(|s| (s.as_str().to_owned(), s.label_sv().to_owned())))
         .collect();
     let count = rows.len();
     view! {
         <h1><Icon name="users"/>{home.unit_name.clone()}</h1>
-        <h2>"Att göra"</h2>
-        {nothing_to_do.then(|| view! { <p>"Inget att göra just nu."</p> })}
+        <h2>{text::TODO_TITLE}</h2>
+        {nothing_to_do.then(|| view! { <p>{text::TODO_NOTHING}</p> })}
         <div class="todo-grid">
-            <Todo title="Möten den här veckan" items=this_week/>
-            <Todo title="Uppföljning av planen inom två veckor" items=follow_ups/>
-            <Todo title="Aktivitetsersättningen slutar inom 90 dagar" items=benefit/>
-            <Todo title="Gemensam kartläggning utan samtycke" items=no_consent/>
-            <Todo title="Väntar på programmet" items=waiting/>
+            <Todo title=text::TODO_MEETINGS_THIS_WEEK items=this_week/>
+            <Todo title=text::TODO_PLAN_FOLLOW_UP items=follow_ups/>
+            <Todo title=text::TODO_BENEFIT_ENDS items=benefit/>
+            <Todo title=text::TODO_ASSESSMENT_WITHOUT_CONSENT items=no_consent/>
+            <Todo title=text::TODO_WAITING_FOR_PROGRAMME items=waiting/>
         </div>
 
-        <h2>"Deltagare"</h2>
-        <form method="get" action="/personal" class="form filter">
-            <TextField name="namn" label="Sök på namn" value=filter.name.clone()/>
-            <SelectField name="steg" label="Steg" options=steps value=filter.step.clone()/>
+        <h2>{text::ROSTER_TITLE}</h2>
+        <form method="get" action=paths::STAFF_HOME class="form filter">
+            <TextField name="namn" label=text::ROSTER_SEARCH_NAME value=filter.name.clone()/>
+            <SelectField name="steg" label=text::STEP options=steps value=filter.step.clone()/>
             <label class="choice"><input type="checkbox" name="mina" value="1" checked=filter.mine/>
-                <span>"Bara de jag är kontaktperson för"</span></label>
-            <button type="submit" class="button button-secondary"><span>"Visa"</span></button>
+                <span>{text::ROSTER_ONLY_MINE}</span></label>
+            <SubmitButton label=text::ROSTER_FILTER secondary=true/>
         </form>
-        <p>{format!("{count} av {} deltagare", home.participants.len())}</p>
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Deltagare">
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Namn"</th>
-                        <th scope="col">"Steg"</th>
-                        <th scope="col">"Form"</th>
-                        <th scope="col">"Nästa möte och svar"</th>
-                        <th scope="col">"Inloggning"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows.into_iter().map(|p| view! {
-                        <tr>
-                            <td><a href=format!("/personal/deltagare/{}", p.participant_id)>{p.name.clone()}</a></td>
-                            <td>{p.step.label_sv()}</td>
-                            <td>{p.dv_form.label_sv()}</td>
-                            <td>
-                                {match p.next_meeting {
-                                    Some((at, answer)) => format!(
-                                        "{}: {}",
-                                        crate::texts::capitalise(&crate::texts::day_and_time_in_words(at)),
-                                        answer.label_sv()
-                                    ),
-                                    None => "Inget inbokat".to_owned(),
-                                }}
-                            </td>
-                            <td>
-                                <a href=format!("/personal/deltagare/{}/kod", p.participant_id)
-                                    aria-label=format!("Skapa kod för {}", p.name)>"Skapa kod"</a>
-                            </td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <p>{text::roster_count(count, home.participants.len())}</p>
+        <DataTable label=text::ROSTER_TITLE rows
+            columns=&[text::NAME, text::STEP, text::FORM, text::ROSTER_NEXT_MEETING, text::ROSTER_SIGN_IN]
+            row=|p: RosterRow| view! {
+                <td><a href=paths::record(p.participant_id, RecordPart::Overview)>{p.name.clone()}</a></td>
+                <td>{p.step.label_sv()}</td>
+                <td>{p.dv_form.label_sv()}</td>
+                <td>
+                    {match p.next_meeting {
+                        Some((at, answer)) => {
+                            text::roster_next_meeting(&capitalise(&day_and_time_in_words(at)), answer.label_sv())
+                        }
+                        None => text::ROSTER_NO_MEETING.to_owned(),
+                    }}
+                </td>
+                <td>
+                    <a href=paths::record(p.participant_id, RecordPart::Code)
+                        aria-label=text::roster_create_code_for(&p.name)>{text::ROSTER_CREATE_CODE}</a>
+                </td>
+            }/>
     }
 }

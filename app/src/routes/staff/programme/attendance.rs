@@ -1,17 +1,16 @@
 //! `/personal/programmet/tillfalle/{id}`: attendance for the whole group on one screen.
 
-use super::round_path;
-use crate::components::Icon;
+use crate::components::{BackLink, Icon, SubmitButton};
 use crate::domain::AttendanceMark;
 use crate::functions::programme::{RecordAttendance, load_attendance_sheet};
 use crate::layouts::staff_page;
 use crate::models::AttendanceSheet;
+use crate::paths;
 use crate::routes::id_param;
-use crate::texts::staff_time_span;
+use crate::texts::{staff as text, staff_time_span};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-/// `/personal/programmet/tillfalle/:id`: the whole group on one screen.
 #[component]
 pub fn AttendancePage() -> impl IntoView {
     let id = id_param();
@@ -23,16 +22,17 @@ fn Attendance(sheet: AttendanceSheet) -> impl IntoView {
     let s = sheet.session.clone();
     let unmarked = sheet.rows.iter().any(|r| r.mark.is_none());
     view! {
-        <h1><Icon name="list-checks"/>{format!("Närvaro, tillfälle {}", sheet.number)}</h1>
-        <p>{format!("{} · {} · {}", sheet.round_name, staff_time_span(s.starts_at, s.ends_at), s.theme)}</p>
+        <h1><Icon name="list-checks"/>{text::attendance_title(sheet.number)}</h1>
+        <p>{text::session_summary(&sheet.round_name, &staff_time_span(s.starts_at, s.ends_at), &s.theme)}</p>
         {if sheet.rows.is_empty() {
-            view! { <p>"Ingen är antagen till omgången."</p> }.into_any()
+            view! { <p>{text::ATTENDANCE_NOBODY}</p> }.into_any()
         } else {
             view! {
-                {unmarked.then(|| view! { <p>"Förvalt är närvarande för den som inte har någon markering. Ändra för den som inte kom."</p> })}
+                {unmarked.then(|| view! { <p>{text::ATTENDANCE_DEFAULT}</p> })}
                 <form method="post" action=RecordAttendance::url() class="form attendance">
                     <input type="hidden" name="session_id" value=s.id.to_string()/>
                     {sheet.rows.iter().map(|row| {
+                        // Nobody marked yet: present is the likely answer, so it is chosen.
                         let current = row.mark.unwrap_or(AttendanceMark::Present);
                         let pid = row.participant_id;
                         view! {
@@ -51,10 +51,10 @@ fn Attendance(sheet: AttendanceSheet) -> impl IntoView {
                             </fieldset>
                         }
                     }).collect_view()}
-                    <button type="submit" class="button"><Icon name="circle-check" size=24/><span>"Spara närvaron"</span></button>
+                    <SubmitButton icon="circle-check" label=text::ATTENDANCE_SAVE/>
                 </form>
             }.into_any()
         }}
-        <p class="aside"><a href=round_path(sheet.round_id)><Icon name="arrow-left" size=24/>"Tillbaka till omgången"</a></p>
+        <BackLink href=paths::round(sheet.round_id) label=text::BACK_TO_ROUND/>
     }
 }

@@ -17,6 +17,7 @@ pub use session_edit::SessionEditPage;
 use crate::domain::SessionVisit;
 use crate::models::Choice;
 
+/// A drop-down's options: first "nobody chosen" (`empty`), then the people.
 fn choices(list: &[Choice], empty: &str) -> Vec<(String, String)> {
     std::iter::once((String::new(), empty.to_owned()))
         .chain(list.iter().map(|c| (c.id.to_string(), c.name.clone())))
@@ -25,12 +26,4 @@ fn choices(list: &[Choice], empty: &str) -> Vec<(String, String)> {
 
 fn visit_options() -> Vec<(String, String)> {
     SessionVisit::ALL.iter().map(|v| (v.as_str().to_owned(), v.label_sv().to_owned())).collect()
-}
-
-pub fn round_path(id: i64) -> String {
-    format!("/personal/programmet/omgang/{id}")
-}
-
-pub fn session_path(id: i64) -> String {
-    format!("/personal/programmet/tillfalle/{id}")
 }

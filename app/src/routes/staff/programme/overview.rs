@@ -1,19 +1,19 @@
 //! `/personal/programmet`: the year plan, the rounds and the interest queue.
 
-use super::{choices, round_path};
-use crate::components::{FormMessage, Icon, SelectField, TextField};
+use super::choices;
+use crate::components::{Banner, BannerKind, DataTable, Icon, PostButton, SelectField, SubmitButton, TextField};
 use crate::domain::RoundForm;
 use crate::functions::programme::{DismissInterest, INTEREST_FORM, RegisterInterest, load_programme_overview};
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;
-use crate::models::{FormFeedback, ProgrammeOverview, RoundSummary};
+use crate::models::{FormFeedback, InterestEntry, ProgrammeOverview, RoundSummary};
+use crate::paths;
 use crate::routes::feedback;
-use crate::texts::staff_time;
+use crate::texts::{staff as text, staff_time};
 use chrono::Datelike;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-/// `/personal/programmet`.
 #[component]
 pub fn ProgrammeOverviewPage() -> impl IntoView {
     staff_page(
@@ -28,123 +28,72 @@ pub fn ProgrammeOverviewPage() -> impl IntoView {
 #[component]
 fn Overview(overview: ProgrammeOverview, fb: FormFeedback) -> impl IntoView {
     let this_year = overview.this_year;
-    let years = [this_year, this_year + 1];
-    let group_rounds = |year: i32, spring: bool| {
-        overview
-            .rounds
+    let years = vec![this_year, this_year + 1];
+    let rounds = overview.rounds.clone();
+    // The names of the group rounds that start in one half of one year.
+    let group_rounds = move |year: i32, spring: bool| {
+        let names: Vec<String> = rounds
             .iter()
             .filter(|r| {
                 r.form == RoundForm::Group && r.starts_on.year() == year && (r.starts_on.month() <= 6) == spring
             })
             .map(|r| r.name.clone())
-            .collect::<Vec<_>>()
+            .collect();
+        if names.is_empty() { text::YEAR_PLAN_NO_ROUND.to_owned() } else { text::year_plan_rounds(&names) }
     };
     view! {
-        <h1><Icon name="briefcase"/>"Arbetsnärmande programmet"</h1>
+        <h1><Icon name="briefcase"/>{text::PROGRAMME_TITLE}</h1>
         <p>{overview.unit_name.clone()}</p>
-        <p><a class="button" href="/personal/programmet/ny-omgang"><Icon name="plus" size=24/><span>"Ny omgång"</span></a></p>
+        <p><a class="button" href=paths::NEW_ROUND><Icon name="plus" size=24/><span>{text::NEW_ROUND_LINK}</span></a></p>
 
-        <h2>"Årsplan"</h2>
-        <p>"Planen är två gruppomgångar om året: en på våren och en på hösten."</p>
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Årsplan">
-            <table>
-                <thead><tr><th scope="col">"År"</th><th scope="col">"Våren"</th><th scope="col">"Hösten"</th></tr></thead>
-                <tbody>
-                    {years.into_iter().map(|year| {
-                        let cell = |names: Vec<String>| if names.is_empty() { "Ingen gruppomgång ännu".to_owned() } else { names.join(", ") };
-                        view! {
-                            <tr>
-                                <th scope="row">{year}</th>
-                                <td>{cell(group_rounds(year, true))}</td>
-                                <td>{cell(group_rounds(year, false))}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <h2>{text::YEAR_PLAN_TITLE}</h2>
+        <p>{text::YEAR_PLAN_ABOUT}</p>
+        <DataTable label=text::YEAR_PLAN_TITLE rows=years
+            columns=&[text::YEAR_PLAN_YEAR, text::YEAR_PLAN_SPRING, text::YEAR_PLAN_AUTUMN]
+            row=move |year: i32| view! {
+                <th scope="row">{year}</th>
+                <td>{group_rounds(year, true)}</td>
+                <td>{group_rounds(year, false)}</td>
+            }/>
 
-        <h2>"Omgångar"</h2>
-        {if overview.rounds.is_empty() {
-            view! { <p>"Inga omgångar ännu."</p> }.into_any()
-        } else {
-            view! { <RoundTable rounds=overview.rounds.clone()/> }.into_any()
-        }}
+        <h2>{text::ROUNDS_TITLE}</h2>
+        <DataTable label=text::ROUNDS_TITLE rows=overview.rounds.clone() empty=text::ROUNDS_NONE
+            columns=&[text::ROUND_COLUMN, text::FORM, text::ROUND_START, text::PLACES, text::ROUND_QUEUE, text::RESPONSIBLE]
+            row=|r: RoundSummary| view! {
+                <td><a href=paths::round(r.id)>{r.name.clone()}</a></td>
+                <td>{r.form.label_sv()}</td>
+                <td>{r.starts_on.to_string()}</td>
+                <td>{text::places_taken(r.enrolled, r.capacity)}</td>
+                <td>{r.waiting}</td>
+                <td>{r.responsible.clone().unwrap_or_else(|| text::NOBODY_CHOSEN.to_owned())}</td>
+            }/>
 
-        <h2>"Intresseanmälningar"</h2>
-        <p>{format!("{} i kön, den som anmälde sig först står överst.", overview.queue.len())}</p>
+        <h2>{text::QUEUE_TITLE}</h2>
+        <p>{text::queue_count(overview.queue.len())}</p>
         {(!overview.queue.is_empty()).then(|| view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Intresseanmälningar">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Namn"</th>
-                            <th scope="col">"Sedan"</th>
-                            <th scope="col">"Anmäld av"</th>
-                            <th scope="col">"Anteckning"</th>
-                            <th scope="col">"Åtgärd"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {overview.queue.iter().map(|q| view! {
-                            <tr>
-                                <td>{q.name.clone()}</td>
-                                <td>{staff_time(q.since)}</td>
-                                <td>{q.by.clone()}</td>
-                                <td>{q.round.clone().map(|r| format!("Vill gå {r}. ")).unwrap_or_default()}{q.note.clone()}</td>
-                                <td>
-                                    <form method="post" action=DismissInterest::url()>
-                                        <input type="hidden" name="participant_id" value=q.participant_id.to_string()/>
-                                        <button type="submit" class="button button-secondary"
-                                            aria-label=format!("Ta bort ur kön: {}", q.name)>"Ta bort ur kön"</button>
-                                    </form>
-                                </td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable label=text::QUEUE_TITLE rows=overview.queue.clone() actions=true
+                columns=&[text::NAME, text::QUEUE_SINCE, text::QUEUE_BY, text::QUEUE_NOTE]
+                row=|q: InterestEntry| view! {
+                    <td>{q.name.clone()}</td>
+                    <td>{staff_time(q.since)}</td>
+                    <td>{q.by.clone()}</td>
+                    <td>{q.round.as_deref().map(text::queue_wants_round).unwrap_or_default()}{q.note.clone()}</td>
+                    <td>
+                        <PostButton action=DismissInterest::url() secondary=true
+                            hidden=vec![("participant_id", q.participant_id.to_string())]
+                            label=text::QUEUE_REMOVE aria_label=text::queue_remove_person(&q.name)/>
+                    </td>
+                }/>
         })}
-        <h3>"Anmäl intresse för en deltagare"</h3>
-        <FormMessage message=fb.message.clone()/>
+        <h3>{text::INTEREST_TITLE}</h3>
+        <Banner kind=BannerKind::Error message=fb.message.clone()/>
         <form method="post" action=RegisterInterest::url() class="form">
-            <SelectField name="participant_id" label="Deltagare" options=choices(&overview.participants, "Välj deltagare")
+            <SelectField name="participant_id" label=text::PARTICIPANT
+                options=choices(&overview.participants, text::CHOOSE_PARTICIPANT)
                 value=fb.value("participant_id") error=fb.error("participant_id")/>
-            <TextField name="note" label="Anteckning (valfri)" hint="Till exempel: frågade på planeringsmötet."
+            <TextField name="note" label=text::INTEREST_NOTE hint=text::INTEREST_NOTE_HINT
                 value=fb.value("note") error=fb.error("note")/>
-            <button type="submit" class="button"><Icon name="plus" size=24/><span>"Lägg till i kön"</span></button>
+            <SubmitButton icon="plus" label=text::INTEREST_ADD/>
         </form>
-    }
-}
-
-#[component]
-fn RoundTable(rounds: Vec<RoundSummary>) -> impl IntoView {
-    view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Omgångar">
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Omgång"</th>
-                        <th scope="col">"Form"</th>
-                        <th scope="col">"Start"</th>
-                        <th scope="col">"Platser"</th>
-                        <th scope="col">"Kö"</th>
-                        <th scope="col">"Ansvarig"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rounds.into_iter().map(|r| view! {
-                        <tr>
-                            <td><a href=round_path(r.id)>{r.name.clone()}</a></td>
-                            <td>{r.form.label_sv()}</td>
-                            <td>{r.starts_on.to_string()}</td>
-                            <td>{format!("{} av {}", r.enrolled, r.capacity)}</td>
-                            <td>{r.waiting}</td>
-                            <td>{r.responsible.clone().unwrap_or_else(|| "Ingen vald".to_owned())}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
     }
 }

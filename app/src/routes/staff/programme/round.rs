@@ -1,21 +1,23 @@
 //! `/personal/programmet/omgang/{id}`: one round with its sessions, the group,
 //! the waiting list, enrolment and the number of places.
 
-use super::{session_path, visit_options};
-use crate::components::{FormMessage, Icon, SelectField, TextField};
+use super::visit_options;
+use crate::components::{
+    BackLink, Banner, BannerKind, DataTable, Icon, PostButton, SelectField, SubmitButton, TextField,
+};
 use crate::functions::programme::{
     AddRoundSession, CAPACITY_FORM, EnrolParticipant, GiveSeat, NEW_SESSION_FORM, SetRoundCapacity,
     WithdrawParticipant, load_round,
 };
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;
-use crate::models::{FormFeedback, RoundDetail};
+use crate::models::{FormFeedback, RoundDetail, RoundPerson, SessionInfo};
+use crate::paths::{self, RecordPart};
 use crate::routes::{feedback, id_param};
-use crate::texts::staff_time_span;
+use crate::texts::{staff as text, staff_time_span};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-/// `/personal/programmet/omgang/:id`.
 #[component]
 pub fn RoundPage() -> impl IntoView {
     let id = id_param();
@@ -30,15 +32,9 @@ pub fn RoundPage() -> impl IntoView {
     )
 }
 
-#[component]
-fn PersonButton(action: String, round_id: i64, participant_id: i64, label: String, secondary: bool) -> impl IntoView {
-    view! {
-        <form method="post" action=action>
-            <input type="hidden" name="round_id" value=round_id.to_string()/>
-            <input type="hidden" name="participant_id" value=participant_id.to_string()/>
-            <button type="submit" class="button" class:button-secondary=secondary>{label}</button>
-        </form>
-    }
+/// The hidden fields of a button that acts on one person in this round.
+fn person_fields(round_id: i64, participant_id: i64) -> Vec<(&'static str, String)> {
+    vec![("round_id", round_id.to_string()), ("participant_id", participant_id.to_string())]
 }
 
 #[component]
@@ -47,156 +43,114 @@ fn Round(detail: RoundDetail, fb: FormFeedback, session: FormFeedback) -> impl I
     let round_id = r.id;
     let capacity_value = if fb.values.is_empty() { r.capacity.to_string() } else { fb.value("capacity") };
     let offer = detail.offer().cloned();
-    let candidates: Vec<(String, String)> = detail
-        .candidates
-        .iter()
-        .map(|c| {
-            let queued = if detail.interested.contains(&c.id) { " (intresseanmäld)" } else { "" };
-            (c.id.to_string(), format!("{}{queued}", c.name))
-        })
+    let candidates: Vec<(String, String)> = std::iter::once((String::new(), text::CHOOSE_PARTICIPANT.to_owned()))
+        .chain(
+            detail
+                .candidates
+                .iter()
+                .map(|c| (c.id.to_string(), text::candidate(&c.name, detail.interested.contains(&c.id)))),
+        )
         .collect();
+    let numbered: Vec<(usize, SessionInfo)> =
+        detail.sessions.iter().cloned().enumerate().map(|(i, s)| (i + 1, s)).collect();
     view! {
         <h1><Icon name="briefcase"/>{r.name.clone()}</h1>
         <dl class="facts">
-            <dt>"Form"</dt><dd>{r.form.label_sv()}</dd>
-            <dt>"Plats"</dt><dd>{r.place.clone()}</dd>
-            <dt>"Ansvarig"</dt><dd>{r.responsible.clone().unwrap_or_else(|| "Ingen vald".to_owned())}</dd>
-            <dt>"Platser"</dt><dd>{format!("{} av {} tagna, {} i kön", r.enrolled, r.capacity, r.waiting)}</dd>
+            <dt>{text::FORM}</dt><dd>{r.form.label_sv()}</dd>
+            <dt>{text::ROUND_PLACE}</dt><dd>{r.place.clone()}</dd>
+            <dt>{text::RESPONSIBLE}</dt><dd>{r.responsible.clone().unwrap_or_else(|| text::NOBODY_CHOSEN.to_owned())}</dd>
+            <dt>{text::PLACES}</dt><dd>{text::round_places(r.enrolled, r.capacity, r.waiting)}</dd>
         </dl>
 
         {(!detail.follow_up_due.is_empty()).then(|| view! {
             <div class="panel" role="status">
-                <h2><Icon name="calendar-days"/>"Dags för uppföljning"</h2>
-                <p>"Omgången är klar. Boka ett uppföljningsmöte där ni ser över den gemensamma planen för:"</p>
+                <h2><Icon name="calendar-days"/>{text::FOLLOW_UP_TITLE}</h2>
+                <p>{text::FOLLOW_UP_ABOUT}</p>
                 <ul>{detail.follow_up_due.iter().map(|p| view! {
-                    <li><a href=format!("/personal/deltagare/{}/moten", p.id)>{format!("Boka uppföljning för {}", p.name)}</a></li>
+                    <li><a href=paths::record(p.id, RecordPart::Meetings)>{text::follow_up_book(&p.name)}</a></li>
                 }).collect_view()}</ul>
             </div>
         })}
 
         {offer.map(|first| view! {
             <div class="panel" role="status">
-                <h2>"En plats är ledig"</h2>
-                <p>{format!("Först i kön står {}. Har personen sagt ja till platsen?", first.name)}</p>
-                <PersonButton action=GiveSeat::url().to_owned() round_id participant_id=first.participant_id
-                    label=format!("Ge platsen till {}", first.name) secondary=false/>
+                <h2>{text::OFFER_TITLE}</h2>
+                <p>{text::offer_first_in_line(&first.name)}</p>
+                <PostButton action=GiveSeat::url() hidden=person_fields(round_id, first.participant_id)
+                    label=text::offer_give_seat(&first.name)/>
             </div>
         })}
 
-        <h2>"Tillfällen"</h2>
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Tillfällen">
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Nr"</th>
-                        <th scope="col">"När"</th>
-                        <th scope="col">"Tema"</th>
-                        <th scope="col">"Lokal"</th>
-                        <th scope="col">"Besök"</th>
-                        <th scope="col">"Närvaro"</th>
-                        <th scope="col">"Ändra"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {detail.sessions.iter().enumerate().map(|(i, s)| view! {
-                        <tr>
-                            <td>{i + 1}</td>
-                            <td>{staff_time_span(s.starts_at, s.ends_at)}</td>
-                            <td>{s.theme.clone()}</td>
-                            <td>{s.place.clone()}</td>
-                            <td>{s.visit.label_sv()}</td>
-                            <td>
-                                <a href=session_path(s.id)>
-                                    {format!("Närvaro för tillfälle {}", i + 1)}
-                                    {(s.marked > 0).then(|| format!(" ({} markerade)", s.marked))}
-                                </a>
-                            </td>
-                            <td><a href=format!("{}/andra", session_path(s.id))>{format!("Ändra tillfälle {}", i + 1)}</a></td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <h2>{text::SESSIONS_TITLE}</h2>
+        <DataTable label=text::SESSIONS_TITLE rows=numbered
+            columns=&[text::SESSION_NUMBER, text::SESSION_WHEN, text::SESSION_THEME, text::SESSION_ROOM,
+                text::SESSION_VISIT, text::SESSION_ATTENDANCE, text::SESSION_CHANGE]
+            row=|(number, s): (usize, SessionInfo)| view! {
+                <td>{number}</td>
+                <td>{staff_time_span(s.starts_at, s.ends_at)}</td>
+                <td>{s.theme.clone()}</td>
+                <td>{s.place.clone()}</td>
+                <td>{s.visit.label_sv()}</td>
+                <td><a href=paths::session(s.id)>{text::session_attendance_link(number, s.marked)}</a></td>
+                <td><a href=paths::session_edit(s.id)>{text::session_change(number)}</a></td>
+            }/>
 
         <details class="inline-form" open=!session.values.is_empty()>
-            <summary>"Lägg till ett tillfälle"</summary>
-            <FormMessage message=session.message.clone()/>
+            <summary>{text::ADD_SESSION_TITLE}</summary>
+            <Banner kind=BannerKind::Error message=session.message.clone()/>
             <form method="post" action=AddRoundSession::url() class="form">
                 <input type="hidden" name="round_id" value=round_id.to_string()/>
-                <TextField name="date" label="Datum" kind="date" value=session.value("date") error=session.error("date")/>
-                <TextField name="start" label="Start" kind="time" value=session.value("start")/>
-                <TextField name="end" label="Slut" kind="time" value=session.value("end")/>
-                <TextField name="theme" label="Tema" value=session.value("theme") error=session.error("theme")/>
-                <TextField name="place" label="Lokal"
+                <TextField name="date" label=text::SESSION_DATE kind="date" value=session.value("date")
+                    error=session.error("date")/>
+                <TextField name="start" label=text::SESSION_START kind="time" value=session.value("start")/>
+                <TextField name="end" label=text::SESSION_END kind="time" value=session.value("end")/>
+                <TextField name="theme" label=text::SESSION_THEME value=session.value("theme")
+                    error=session.error("theme")/>
+                <TextField name="place" label=text::SESSION_ROOM
                     value=if session.values.is_empty() { r.place.clone() } else { session.value("place") }
                     error=session.error("place")/>
-                <SelectField name="visit" label="Besök" options=visit_options() value=session.value("visit") error=session.error("visit")/>
-                <button type="submit" class="button button-secondary"><span>"Lägg till tillfället"</span></button>
+                <SelectField name="visit" label=text::SESSION_VISIT options=visit_options()
+                    value=session.value("visit") error=session.error("visit")/>
+                <SubmitButton label=text::ADD_SESSION secondary=true/>
             </form>
         </details>
 
-        <h2>{format!("Antagna ({})", detail.enrolled.len())}</h2>
-        {if detail.enrolled.is_empty() {
-            view! { <p>"Ingen är antagen ännu."</p> }.into_any()
-        } else {
-            view! {
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Antagna">
-                    <table>
-                        <thead><tr><th scope="col">"Namn"</th><th scope="col">"Närvaro"</th><th scope="col">"Åtgärd"</th></tr></thead>
-                        <tbody>
-                            {detail.enrolled.iter().map(|p| view! {
-                                <tr>
-                                    <td><a href=format!("/personal/deltagare/{}", p.participant_id)>{p.name.clone()}</a></td>
-                                    <td>{format!("{} närvarande, {} frånvarande", p.present, p.absent)}</td>
-                                    <td><PersonButton action=WithdrawParticipant::url().to_owned() round_id
-                                        participant_id=p.participant_id label=format!("Avanmäl {}", p.name) secondary=true/></td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }.into_any()
-        }}
+        <h2>{text::counted(text::ENROLLED_TITLE, detail.enrolled.len())}</h2>
+        <DataTable label=text::ENROLLED_TITLE rows=detail.enrolled.clone() empty=text::ENROLLED_NONE actions=true
+            columns=&[text::NAME, text::ENROLLED_ATTENDANCE]
+            row=move |p: RoundPerson| view! {
+                <td><a href=paths::record(p.participant_id, RecordPart::Overview)>{p.name.clone()}</a></td>
+                <td>{text::enrolled_attendance(p.present, p.absent)}</td>
+                <td><PostButton action=WithdrawParticipant::url() hidden=person_fields(round_id, p.participant_id)
+                    label=text::withdraw_enrolled(&p.name) secondary=true/></td>
+            }/>
 
-        <h2>{format!("Kölista ({})", detail.waiting.len())}</h2>
-        {if detail.waiting.is_empty() {
-            view! { <p>"Ingen står i kön."</p> }.into_any()
-        } else {
-            view! {
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Kölista">
-                    <table>
-                        <thead><tr><th scope="col">"Plats i kön"</th><th scope="col">"Namn"</th><th scope="col">"Åtgärd"</th></tr></thead>
-                        <tbody>
-                            {detail.waiting.iter().map(|p| view! {
-                                <tr>
-                                    <td>{p.position.unwrap_or_default()}</td>
-                                    <td>{p.name.clone()}</td>
-                                    <td><PersonButton action=WithdrawParticipant::url().to_owned() round_id
-                                        participant_id=p.participant_id label=format!("Ta bort {} ur kön", p.name) secondary=true/></td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }.into_any()
-        }}
+        <h2>{text::counted(text::WAITING_TITLE, detail.waiting.len())}</h2>
+        <DataTable label=text::WAITING_TITLE rows=detail.waiting.clone() empty=text::WAITING_NONE actions=true
+            columns=&[text::WAITING_POSITION, text::NAME]
+            row=move |p: RoundPerson| view! {
+                <td>{p.position.unwrap_or_default()}</td>
+                <td>{p.name.clone()}</td>
+                <td><PostButton action=WithdrawParticipant::url() hidden=person_fields(round_id, p.participant_id)
+                    label=text::withdraw_waiting(&p.name) secondary=true/></td>
+            }/>
 
-        <h2>"Anmäl en deltagare"</h2>
-        <p>"När omgången är full hamnar personen i kön."</p>
+        <h2>{text::ENROL_TITLE}</h2>
+        <p>{text::ENROL_FULL}</p>
         <form method="post" action=EnrolParticipant::url() class="form">
             <input type="hidden" name="round_id" value=round_id.to_string()/>
-            <SelectField name="participant_id" label="Deltagare" options=std::iter::once((String::new(), "Välj deltagare".to_owned())).chain(candidates).collect()/>
-            <button type="submit" class="button"><Icon name="plus" size=24/><span>"Anmäl"</span></button>
+            <SelectField name="participant_id" label=text::PARTICIPANT options=candidates/>
+            <SubmitButton icon="plus" label=text::ENROL/>
         </form>
 
-        <h2>"Antal platser"</h2>
-        <FormMessage message=fb.message.clone()/>
+        <h2>{text::CAPACITY}</h2>
+        <Banner kind=BannerKind::Error message=fb.message.clone()/>
         <form method="post" action=SetRoundCapacity::url() class="form">
             <input type="hidden" name="round_id" value=round_id.to_string()/>
-            <TextField name="capacity" label="Antal platser" hint="1 till 20, inte färre än de antagna" kind="number"
+            <TextField name="capacity" label=text::CAPACITY hint=text::CAPACITY_HINT kind="number"
                 value=capacity_value error=fb.error("capacity")/>
-            <button type="submit" class="button button-secondary"><span>"Spara antal platser"</span></button>
+            <SubmitButton label=text::CAPACITY_SAVE secondary=true/>
         </form>
-        <p class="aside"><a href="/personal/programmet"><Icon name="arrow-left" size=24/>"Tillbaka till programmet"</a></p>
+        <BackLink href=paths::STAFF_PROGRAMME label=text::BACK_TO_PROGRAMME/>
     }
 }
