@@ -2,15 +2,18 @@
 //! long words (more than 6 letters) in per cent. Participant pages aim at ≤ 30.
 
 /// The readability of a text. Punctuation is stripped before letters are
-/// counted ("arbete." has 6 letters). A sentence ends at `.`, `!`, `?`, `:` or a
-/// line break: a page's headings, labels and buttons stand on lines of their own.
+/// counted ("arbete." has 6 letters). A sentence ends at `.`, `!`, `?`, `:`, `;` or
+/// a line break: a page's headings, labels and buttons stand on lines of their own.
 pub fn lix(text: &str) -> f64 {
     let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
     if words.is_empty() {
         return 0.0;
     }
-    let sentences =
-        text.split(['.', '!', '?', ':', '\n']).filter(|part| part.chars().any(char::is_alphanumeric)).count().max(1);
+    let sentences = text
+        .split(['.', '!', '?', ':', ';', '\n'])
+        .filter(|part| part.chars().any(char::is_alphanumeric))
+        .count()
+        .max(1);
     let long = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 6).count();
     words.len() as f64 / sentences as f64 + 100.0 * long as f64 / words.len() as f64
 }
@@ -47,6 +50,12 @@ mod tests {
     fn a_line_break_ends_a_sentence() {
         // A heading and a sentence: 4 words, 2 sentences, 1 long ("kontakter"): 2 + 25.
         assert!(close(lix("Dina kontakter\nRing dem."), 2.0 + 25.0));
+    }
+
+    #[test]
+    fn a_semicolon_ends_a_sentence() {
+        // 6 words, 2 sentences, no long words: 3 + 0.
+        assert!(close(lix("Ta med kortet; kom i tid"), 3.0));
     }
 
     #[test]
