@@ -1,11 +1,19 @@
 //! Test support: spawn the real app on a random port, on SQLite or PostgreSQL,
 //! with a fresh database each time, and talk to it over HTTP like a browser.
+//!
+//! Seeding the demo municipality hashes passwords and writes thousands of rows,
+//! so it is done once per test process and backend, into a template database;
+//! each test gets a copy of the template (see [`template`]).
 
 use app::domain::Password;
 use app::server::{Access, Store};
 use server::config::Settings;
 use server::startup::Application;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use tokio::sync::OnceCell;
 
 pub use reqwest::StatusCode;
 
@@ -35,50 +43,270 @@ impl Drop for DropDatabase {
     fn drop(&mut self) {
         let url = self.0.clone();
         if let Some(path) = url.strip_prefix("sqlite://") {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{path}{suffix}"));
-            }
+            remove_sqlite_files(Path::new(path));
             return;
         }
-        // PostgreSQL: from a thread of its own, since we may be inside the test's runtime.
-        let _ = std::thread::spawn(move || {
-            let Some((_, name)) = url.rsplit_once('/') else { return };
-            let admin = std::env::var("TEST_POSTGRES_URL")
-                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
-            let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
-            runtime.block_on(async {
-                if let Ok(pool) = sqlx::PgPool::connect(&admin).await {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&pool).await;
+        if let Some((_, name)) = url.rsplit_once('/') {
+            drop_postgres_databases(vec![name.to_owned()]);
+        }
+    }
+}
+
+/// Per-test databases are `mina_steg_t<pid>_<n>`, templates `mina_steg_tmpl_<pid>_<kind>`:
+/// the process id tells whose they are, so a run never touches another live run's.
+const TEST_PREFIX: &str = "mina_steg_t";
+const TEMPLATE_PREFIX: &str = "mina_steg_tmpl_";
+
+fn admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// Another database on the server of `TEST_POSTGRES_URL`.
+fn postgres_url(name: &str) -> String {
+    let admin = admin_url();
+    let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin);
+    format!("{base}/{name}")
+}
+
+async fn admin_pool() -> sqlx::PgPool {
+    sqlx::PgPool::connect(&admin_url())
+        .await
+        .expect("PostgreSQL must answer at TEST_POSTGRES_URL (make test starts one)")
+}
+
+fn remove_sqlite_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        let _ = std::fs::remove_file(file);
+    }
+}
+
+/// Drops PostgreSQL databases (even with connections open) from a thread of
+/// its own: the caller may be inside a runtime, or past the end of `main`.
+fn drop_postgres_databases(names: Vec<String>) {
+    // Builder, not `thread::spawn`: at exit a thread may not start, and that must not panic.
+    let Ok(thread) = std::thread::Builder::new().spawn(move || {
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+        runtime.block_on(async {
+            // A server that does not answer must not hang the end of a test run.
+            let _ = tokio::time::timeout(Duration::from_secs(10), async {
+                if let Ok(pool) = sqlx::PgPool::connect(&admin_url()).await {
+                    for name in names {
+                        let _ =
+                            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&pool).await;
+                    }
                     pool.close().await;
                 }
-            });
-        })
-        .join();
+            })
+            .await;
+        });
+    }) else {
+        return;
+    };
+    let _ = thread.join();
+}
+
+/// The process id in a test or template database name, if it is one of ours.
+fn owner_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix(TEMPLATE_PREFIX).or_else(|| name.strip_prefix(TEST_PREFIX))?;
+    rest.split('_').next()?.parse().ok()
+}
+
+/// Whether a name is one of ours, left by a process that is gone (a run that
+/// was killed, so its `Drop`s and end-of-process cleanup never ran). Only Linux's
+/// /proc can tell; where it is missing nothing counts as left behind.
+fn left_by_dead_process(name: &str) -> bool {
+    match owner_pid(name) {
+        Some(pid) if pid != std::process::id() => {
+            Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists()
+        }
+        _ => false,
     }
+}
+
+async fn remove_left_behind(backend: Backend) {
+    match backend {
+        Backend::Sqlite => {
+            let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.contains(".db") && left_by_dead_process(&name) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+        Backend::Postgres => {
+            let pool = admin_pool().await;
+            let names: Vec<String> =
+                sqlx::query_scalar("SELECT datname::text FROM pg_database WHERE datname LIKE 'mina\\_steg\\_t%'")
+                    .fetch_all(&pool)
+                    .await
+                    .expect("list databases");
+            for name in names.into_iter().filter(|n| left_by_dead_process(n)) {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&pool).await;
+            }
+            pool.close().await;
+        }
+    }
+}
+
+/// The templates of this process, one slot per backend and kind (seeded or
+/// empty). A slot keeps only the template's name or path, never a pool: every
+/// test has its own tokio runtime, and a pool stays bound to the runtime that
+/// opened it, which is gone once the first test ends.
+static TEMPLATES: [OnceCell<String>; 4] = [const { OnceCell::const_new() }; 4];
+
+/// What the end-of-process cleanup removes.
+static MADE_TEMPLATES: Mutex<Vec<(Backend, String)>> = Mutex::new(Vec::new());
+
+/// The template for `backend`, made on first use: migrated, and with `seed`
+/// filled with the demo municipality. Every copy is the same database, so
+/// counts (audit rows included) are what a freshly seeded database has. The
+/// demo data is placed relative to today, which is the day the process started.
+async fn template(backend: Backend, seed: bool) -> &'static str {
+    let slot = match (backend, seed) {
+        (Backend::Sqlite, false) => &TEMPLATES[0],
+        (Backend::Sqlite, true) => &TEMPLATES[1],
+        (Backend::Postgres, false) => &TEMPLATES[2],
+        (Backend::Postgres, true) => &TEMPLATES[3],
+    };
+    slot.get_or_init(|| make_template(backend, seed)).await
+}
+
+async fn make_template(backend: Backend, seed: bool) -> String {
+    remove_left_behind(backend).await;
+    remove_templates_at_exit();
+    let name = format!("{TEMPLATE_PREFIX}{}_{}", std::process::id(), if seed { "seeded" } else { "empty" });
+    match backend {
+        Backend::Sqlite => {
+            let template = std::env::temp_dir().join(format!("{name}.db"));
+            let work = std::env::temp_dir().join(format!("{name}_work.db"));
+            remove_sqlite_files(&template);
+            remove_sqlite_files(&work);
+            MADE_TEMPLATES.lock().expect("templates").push((backend, template.display().to_string()));
+            let store = migrated_store(&format!("sqlite://{}", work.display()), seed).await;
+            let Store::Sqlite(pool) = &store else { unreachable!("a sqlite:// URL opens SQLite") };
+            // One self-contained file holding everything committed (the WAL
+            // included), so a copy never depends on a live -wal file.
+            sqlx::query("VACUUM INTO $1")
+                .bind(template.display().to_string())
+                .execute(pool)
+                .await
+                .expect("VACUUM INTO the template");
+            store.close().await;
+            remove_sqlite_files(&work);
+            template.display().to_string()
+        }
+        Backend::Postgres => {
+            let admin = admin_pool().await;
+            // A template of an earlier run of this same process id (ids are reused).
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&admin)
+                .await
+                .expect("drop old template");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create template");
+            admin.close().await;
+            MADE_TEMPLATES.lock().expect("templates").push((backend, name.clone()));
+            let store = migrated_store(&postgres_url(&name), seed).await;
+            // CREATE DATABASE … TEMPLATE refuses a template with open connections.
+            store.close().await;
+            name
+        }
+    }
+}
+
+async fn migrated_store(database_url: &str, seed: bool) -> Store {
+    let store = server::db::connect(database_url).await.expect("connect");
+    server::db::migrate(&store).await.expect("migrate");
+    if seed {
+        let password = Password::parse(STAFF_PASSWORD).expect("demo password is valid");
+        Access::new(store.clone()).fill_demo_data(&password).await.expect("demo data");
+    }
+    store
+}
+
+/// Removes this process's templates when it exits (statics are never dropped).
+/// A run that is killed leaves them; the next run removes them (see
+/// [`left_by_dead_process`]).
+fn remove_templates_at_exit() {
+    static REGISTERED: std::sync::Once = std::sync::Once::new();
+    unsafe extern "C" {
+        fn atexit(callback: extern "C" fn()) -> std::ffi::c_int;
+    }
+    extern "C" fn remove_templates() {
+        let made = std::mem::take(&mut *MADE_TEMPLATES.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut postgres = Vec::new();
+        for (backend, name) in made {
+            match backend {
+                Backend::Sqlite => remove_sqlite_files(Path::new(&name)),
+                Backend::Postgres => postgres.push(name),
+            }
+        }
+        if !postgres.is_empty() {
+            drop_postgres_databases(postgres);
+        }
+    }
+    // SAFETY: `atexit` is the C library's; the callback is a plain function
+    // that catches nothing and returns.
+    REGISTERED.call_once(|| unsafe {
+        atexit(remove_templates);
+    });
 }
 
 /// A fresh, empty database URL for one test.
 pub async fn fresh_database(backend: Backend) -> String {
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let name = format!("mina_steg_t{}_{}", std::process::id(), n);
+    let name = next_test_database_name();
     match backend {
         Backend::Sqlite => {
-            let path = std::env::temp_dir().join(format!("{name}.db"));
-            let _ = std::fs::remove_file(&path);
+            let path = sqlite_path(&name);
+            remove_sqlite_files(&path);
             format!("sqlite://{}", path.display())
         }
         Backend::Postgres => {
-            let admin = std::env::var("TEST_POSTGRES_URL")
-                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
-            let pool = sqlx::PgPool::connect(&admin)
-                .await
-                .expect("PostgreSQL must answer at TEST_POSTGRES_URL (make test starts one)");
+            let pool = admin_pool().await;
             sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.expect("create test database");
             pool.close().await;
-            let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin);
-            format!("{base}/{name}")
+            postgres_url(&name)
         }
     }
+}
+
+/// A database URL for one test: a copy of the migrated template, seeded or empty.
+pub async fn database_from_template(backend: Backend, seed: bool) -> String {
+    let template = template(backend, seed).await;
+    let name = next_test_database_name();
+    match backend {
+        Backend::Sqlite => {
+            let path = sqlite_path(&name);
+            remove_sqlite_files(&path);
+            std::fs::copy(template, &path).expect("copy the template");
+            format!("sqlite://{}", path.display())
+        }
+        Backend::Postgres => {
+            let pool = admin_pool().await;
+            let create = format!("CREATE DATABASE {name} TEMPLATE {template}");
+            // The template's last connection may still be closing on the server
+            // side; PostgreSQL then says the template "is being accessed".
+            let mut tries = 0;
+            while let Err(error) = sqlx::query(&create).execute(&pool).await {
+                tries += 1;
+                assert!(tries < 20 && error.to_string().contains("being accessed"), "{create}: {error}");
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            pool.close().await;
+            postgres_url(&name)
+        }
+    }
+}
+
+fn next_test_database_name() -> String {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    format!("{TEST_PREFIX}{}_{}", std::process::id(), n)
+}
+
+fn sqlite_path(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("{name}.db"))
 }
 
 impl TestApp {
@@ -87,15 +315,13 @@ impl TestApp {
         Self::spawn_with(backend, true, false).await
     }
 
+    /// The app on a copy of a migrated template database, with or without the
+    /// demo municipality; `demo` turns on one-click sign-in.
     pub async fn spawn_with(backend: Backend, seed: bool, demo: bool) -> TestApp {
-        let database_url = fresh_database(backend).await;
+        let database_url = database_from_template(backend, seed).await;
+        // The copy is migrated already (and `Application::build` migrates again).
         let store = server::db::connect(&database_url).await.expect("connect");
-        server::db::migrate(&store).await.expect("migrate");
         let access = Access::new(store.clone());
-        if seed {
-            let password = Password::parse(STAFF_PASSWORD).expect("demo password is valid");
-            access.fill_demo_data(&password).await.expect("demo data");
-        }
         let mut settings = Settings::for_tests(&database_url, std::env::temp_dir());
         settings.demo = demo;
         let application = Application::build(&settings).await.expect("app builds");
