@@ -40,20 +40,45 @@ tools:
 # The islands' WebAssembly, its JS glue, the CSS and the static files. The
 # three built files are named by a hash of their content (pkg/output-name.txt
 # tells the server), so a new release never pairs new HTML with old JS/WASM.
-site: wasm
-	cp -r public/. $(SITE)/
-	cp style/mina-steg.css $(SITE)/pkg/mina-steg.css
-	cd $(SITE)/pkg && name=mina-steg-$$(cat mina-steg.js mina-steg_bg.wasm mina-steg.css | sha256sum | cut -c1-12) && \
+# Each step is a file target: cargo always runs (it knows when the lib is stale
+# and leaves the .wasm untouched when it is not); wasm-bindgen, wasm-opt and the
+# naming run only when their input changed.
+WASM_OUT := target/wasm32-unknown-unknown/wasm-release/mina_steg_app.wasm
+BINDGEN  := target/wasm-bindgen
+PKG      := $(SITE)/pkg
+SITE_PUBLIC := $(patsubst public/%,$(SITE)/%,$(shell find public -type f))
+
+site: $(PKG)/output-name.txt $(SITE_PUBLIC)
+
+wasm: $(BINDGEN)/mina-steg_bg.wasm
+
+$(WASM_OUT): FORCE | tools
+	cargo build -p mina-steg-app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate --profile wasm-release
+
+# Built in a scratch folder and moved in whole, so a failed step leaves no half output
+# that looks newer than its input. The Makefile is an input: it pins the tool versions.
+$(BINDGEN)/mina-steg_bg.wasm: $(WASM_OUT) Makefile
+	rm -rf $(BINDGEN).tmp && mkdir -p $(BINDGEN).tmp
+	wasm-bindgen --target web --no-typescript --out-dir $(BINDGEN).tmp --out-name mina-steg $(WASM_OUT)
+	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	  $(BINDGEN).tmp/mina-steg_bg.wasm -o $(BINDGEN).tmp/mina-steg_bg.wasm
+	rm -rf $(BINDGEN) && mv $(BINDGEN).tmp $(BINDGEN)
+
+$(PKG)/output-name.txt: $(BINDGEN)/mina-steg_bg.wasm style/mina-steg.css
+	rm -rf $(PKG) && mkdir -p $(PKG)
+	cp -r $(BINDGEN)/. $(PKG)/
+	cp style/mina-steg.css $(PKG)/mina-steg.css
+	cd $(PKG) && name=mina-steg-$$(cat mina-steg.js mina-steg_bg.wasm mina-steg.css | sha256sum | cut -c1-12) && \
 	  mv mina-steg.js $$name.js && mv mina-steg_bg.wasm $${name}_bg.wasm && mv mina-steg.css $$name.css && \
 	  echo $$name > output-name.txt
 
-wasm:
-	cargo build -p mina-steg-app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate --profile wasm-release
-	rm -rf $(SITE)/pkg && mkdir -p $(SITE)/pkg
-	wasm-bindgen --target web --no-typescript --out-dir $(SITE)/pkg --out-name mina-steg \
-	  target/wasm32-unknown-unknown/wasm-release/mina_steg_app.wasm
-	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	  $(SITE)/pkg/mina-steg_bg.wasm -o $(SITE)/pkg/mina-steg_bg.wasm
+# public/ file by file: a changed or new file is copied, the rest are left alone.
+$(SITE_PUBLIC): $(SITE)/%: public/%
+	@mkdir -p $(@D)
+	cp $< $@
+
+# Never up to date: for a step whose own tool decides whether there is work.
+FORCE:
 
 server:
 	cargo build --release -p mina-steg-server
@@ -78,7 +103,7 @@ unit:
 
 # The same suite on both databases, through the real router.
 integration:
-	TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) cargo test -p mina-steg-tests -- --test-threads=1
+	TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) cargo test -p mina-steg-tests --test suite -- --test-threads=1
 
 browser: site
 	cargo build -p mina-steg-server
