@@ -380,6 +380,7 @@ impl MeetingChange<'_> {
             }
         };
         // The participant's answer was for the old time: a new time asks for a new one.
+        // Staff moving a meeting by hand ask again even when the time stayed the same.
         if let Some((starts_at, ends_at)) = new_time {
             if (starts_at, ends_at) != (old.starts_at, old.ends_at) || matches!(self, MeetingChange::Time { .. }) {
                 new.participant_answer = "none".to_owned();
