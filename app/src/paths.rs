@@ -22,6 +22,14 @@ pub const STAFF_HOME: &str = "/personal";
 pub const STAFF_PROGRAMME: &str = "/personal/programmet";
 pub const NEW_ROUND: &str = "/personal/programmet/ny-omgang";
 
+// Static files.
+pub const LUCIDE_LICENCE: &str = "/icons/LICENSE-lucide.txt";
+
+/// `/icons/{name}.svg`: an interface icon.
+pub fn icon(name: &str) -> String {
+    format!("/icons/{name}.svg")
+}
+
 /// `/moten/{id}`: one meeting, as the participant sees it.
 pub fn meeting(meeting_id: i64) -> String {
     format!("{MEETINGS}/{meeting_id}")
@@ -136,6 +144,14 @@ mod tests {
         for path in built {
             let route = format!("path!(\"{}\")", pattern(&path));
             assert!(app.contains(&route), "{path}: no route {route} in app.rs");
+        }
+    }
+
+    #[test]
+    fn static_addresses_name_files_in_public() {
+        let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public");
+        for path in [LUCIDE_LICENCE.to_owned(), icon("arrow-left")] {
+            assert!(public.join(path.trim_start_matches('/')).is_file(), "{path} is not in public/");
         }
     }
 

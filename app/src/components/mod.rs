@@ -23,5 +23,5 @@ pub use read_aloud::ReadAloud;
 #[component]
 pub fn Icon(name: &'static str, #[prop(optional)] size: Option<u32>) -> impl IntoView {
     let size = size.unwrap_or(32);
-    view! { <img class="icon" src=format!("/icons/{name}.svg") alt="" width=size height=size/> }
+    view! { <img class="icon" src=crate::paths::icon(name) alt="" width=size height=size/> }
 }
