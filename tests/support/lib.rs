@@ -118,8 +118,13 @@ fn owner_pid(name: &str) -> Option<u32> {
 /// /proc can tell; where it is missing nothing counts as left behind.
 fn left_by_dead_process(name: &str) -> bool {
     match owner_pid(name) {
-        Some(pid) if pid != std::process::id() => {
-            Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists()
+        Some(pid) if pid != std::process::id() && Path::new("/proc/self").exists() => {
+            match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+                Err(_) => true,
+                // A zombie has exited; only its exit status waits to be collected
+                // (by a parent that may never do it).
+                Ok(stat) => stat.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+            }
         }
         _ => false,
     }
