@@ -262,8 +262,9 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
         },
         Relation::UnlinkedRelative => Err(Denied("relative not linked to participant")),
         Relation::UnitStaff => match (action, section) {
-            // The participant's own answer is theirs to give.
-            (_, MeetingAnswer) => Err(Denied("only the participant answers")),
+            // The participant's own answers are theirs to give ("Jag kommer",
+            // "Jag vill vara med"); staff keep the unit's queue under Programme.
+            (_, MeetingAnswer) | (Create | Change, ProgrammeInterest) => Err(Denied("only the participant answers")),
             (Read, _) => Ok(()),
             (Export, Meetings) => Ok(()),
             // A new plan version is a change of the plan; old versions never change.
@@ -316,11 +317,10 @@ mod tests {
         let shares_all: &[Section] = Section::SHAREABLE;
         let nothing: &[Section] = &[];
         let own_pages = [Profile, Plan, Meetings, Contacts, Ladder, Programme];
-        let staff_writes = [
-            Profile, Plan, Meetings, Contacts, Ladder, Programme, ProgrammeInterest, Record, Network, Consents, Access,
-        ];
+        let staff_writes = [Profile, Plan, Meetings, Contacts, Ladder, Programme, Record, Network, Consents, Access];
         let reads = |sections: &[Section]| sections.iter().map(|s| (Read, *s)).collect::<Vec<_>>();
-        let mut staff: Vec<(Action, Section)> = reads(&SECTIONS).into_iter().filter(|(_, s)| *s != MeetingAnswer).collect();
+        let mut staff: Vec<(Action, Section)> =
+            reads(&SECTIONS).into_iter().filter(|(_, s)| *s != MeetingAnswer).collect();
         staff.extend(staff_writes.iter().flat_map(|s| [(Create, *s), (Change, *s)]));
         staff.push((Export, Meetings));
         let mut myself = reads(&own_pages);

@@ -65,7 +65,11 @@ pub async fn drop_request_id(mut request: Request) -> Request {
 pub async fn audit_cross_site_refusals(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
     let request_id = context::request_id(&parts);
-    let sessions = parts.extensions.get::<app::server::auth::AuthSession>().cloned().zip(parts.extensions.get::<tower_sessions::Session>().cloned());
+    let sessions = parts
+        .extensions
+        .get::<app::server::auth::AuthSession>()
+        .cloned()
+        .zip(parts.extensions.get::<tower_sessions::Session>().cloned());
     let response = next.run(Request::from_parts(parts, body)).await;
     if response.status() == StatusCode::FORBIDDEN && response.extensions().get::<ProtectionError>().is_some() {
         tracing::warn!("cross-site request refused");

@@ -140,3 +140,72 @@ where
     }
     .into_any()
 }
+
+/// What a participant page found before its first byte.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+enum Loaded<T> {
+    /// Nobody signed in: to the code sign-in.
+    SignIn,
+    /// Staff and administrators have their own start page.
+    StaffHome,
+    Shown(Viewer, Result<T, crate::errors::AppError>),
+    Failed(crate::errors::AppError),
+}
+
+/// A participant page (also seen by relatives within consent): who is signed
+/// in first, then the page's data, all before the first byte. Not signed in
+/// goes to sign-in, staff go to their own start page, and a refusal or error
+/// is shown in the same frame, with its status.
+pub fn participant_page<T, Fut, V>(
+    load: impl Fn() -> Fut + Send + Sync + 'static,
+    show: impl Fn(T, &Viewer) -> V + Send + Sync + Clone + 'static,
+) -> AnyView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = Result<T, crate::errors::AppError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    use crate::components::ErrorPanel;
+    use crate::errors::AppError;
+    use crate::functions::auth::current_viewer;
+    use leptos_router::components::Redirect;
+    let data = Resource::new_blocking(
+        || (),
+        move |_| {
+            let page = load();
+            async move {
+                match current_viewer().await {
+                    Ok(None) => Loaded::SignIn,
+                    Ok(Some(v)) if matches!(v.role, ViewerRole::Staff | ViewerRole::Admin) => Loaded::StaffHome,
+                    Ok(Some(v)) => match page.await {
+                        Err(AppError::NotSignedIn) => Loaded::SignIn,
+                        data => Loaded::Shown(v, data),
+                    },
+                    Err(error) => Loaded::Failed(error),
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense>
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Loaded::SignIn => view! { <Redirect path="/logga-in"/> }.into_any(),
+                        Loaded::StaffHome => view! { <Redirect path="/personal"/> }.into_any(),
+                        Loaded::Shown(viewer, Ok(data)) => {
+                            let shown = show(data, &viewer);
+                            view! { <Page viewer=Some(viewer)>{shown}</Page> }.into_any()
+                        }
+                        Loaded::Shown(viewer, Err(error)) => {
+                            view! { <Page viewer=Some(viewer)><ErrorPanel error/></Page> }.into_any()
+                        }
+                        Loaded::Failed(error) => view! { <Page><ErrorPanel error/></Page> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}

@@ -1,30 +1,17 @@
 //! "Stegen": the ladder towards work as a picture, my step marked, what can
 //! come next, and my steps so far with dates.
 
-use crate::components::{ErrorPanel, Icon};
+use crate::components::Icon;
 use crate::domain::LadderStep;
-use crate::errors::AppError;
-use crate::functions::{auth::current_viewer, participant::load_ladder};
-use crate::layouts::Page;
+use crate::functions::participant::load_ladder;
+use crate::layouts::participant_page;
 use crate::models::Ladder;
 use crate::texts::{self, sv};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 #[component]
 pub fn LadderPage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| async { (current_viewer().await, load_ladder(None).await) });
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    (Ok(None), _) | (_, Err(AppError::NotSignedIn)) => view! { <Redirect path="/logga-in"/> }.into_any(),
-                    (viewer, Ok(ladder)) => view! { <Page viewer=viewer.ok().flatten()><LadderView ladder/></Page> }.into_any(),
-                    (viewer, Err(error)) => view! { <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    participant_page(|| load_ladder(None), |ladder, _| view! { <LadderView ladder/> })
 }
 
 #[component]

@@ -1,34 +1,20 @@
 //! "Mina möten" and one meeting: what, when, where, who comes, what to bring,
 //! and the participant's answer.
 
-use crate::components::{ErrorPanel, Icon};
+use crate::components::Icon;
 use crate::domain::{MeetingAnswer, MeetingStatus};
-use crate::errors::AppError;
-use crate::functions::auth::current_viewer;
 use crate::functions::participant::{AnswerMeeting, load_meeting, load_meetings, take_answer_message};
-use crate::layouts::Page;
+use crate::layouts::participant_page;
 use crate::models::{MeetingCard, MeetingList, ViewerRole};
 use crate::routes::participant::MeetingDetails;
 use crate::texts::{self, sv};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| async { (current_viewer().await, load_meetings(None).await) });
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    (Ok(None), _) | (_, Err(AppError::NotSignedIn)) => view! { <Redirect path="/logga-in"/> }.into_any(),
-                    (viewer, Ok(list)) => view! { <Page viewer=viewer.ok().flatten()><MeetingListView list/></Page> }.into_any(),
-                    (viewer, Err(error)) => view! { <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    participant_page(|| load_meetings(None), |list, _| view! { <MeetingListView list/> })
 }
 
 #[component]
@@ -76,29 +62,16 @@ fn MeetingRowView(meeting: MeetingCard) -> impl IntoView {
 #[component]
 pub fn MeetingPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())).unwrap_or_default();
-    let data = Resource::new_blocking(
-        || (),
-        move |_| async move { (current_viewer().await, load_meeting(id).await, take_answer_message(id).await) },
-    );
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    (Ok(None), _, _) | (_, Err(AppError::NotSignedIn), _) => view! { <Redirect path="/logga-in"/> }.into_any(),
-                    (viewer, Ok(meeting), message) => {
-                        let viewer = viewer.ok().flatten();
-                        let may_answer = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Participant);
-                        view! {
-                            <Page viewer>
-                                <MeetingView meeting may_answer message=message.ok().flatten()/>
-                            </Page>
-                        }.into_any()
-                    }
-                    (viewer, Err(error), _) => view! { <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    participant_page(
+        move || async move {
+            let meeting = load_meeting(id).await?;
+            Ok((meeting, take_answer_message(id).await.ok().flatten()))
+        },
+        |(meeting, message), viewer| {
+            let may_answer = viewer.role == ViewerRole::Participant;
+            view! { <MeetingView meeting may_answer message/> }
+        },
+    )
 }
 
 #[component]

@@ -1,36 +1,18 @@
 //! The participant's start page: what happens next, where I am, who I can call.
 
-use crate::components::{ErrorPanel, Icon};
-use crate::errors::AppError;
-use crate::functions::{auth::current_viewer, participant::load_participant_start};
-use crate::layouts::Page;
+use crate::components::Icon;
+use crate::functions::participant::load_participant_start;
+use crate::layouts::participant_page;
 use crate::models::{ContactCard, MeetingCard, ParticipantStart, PersonCard, ViewerRole};
 use crate::texts::{self, sv};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 #[component]
 pub fn ParticipantHomePage() -> impl IntoView {
-    let data =
-        Resource::new_blocking(|| (), |_| async { (current_viewer().await, load_participant_start(None).await) });
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    (Ok(None), _) | (_, Err(AppError::NotSignedIn)) => view! { <Redirect path="/logga-in"/> }.into_any(),
-                    (Ok(Some(v)), _) if matches!(v.role, ViewerRole::Staff | ViewerRole::Admin) => {
-                        view! { <Redirect path="/personal"/> }.into_any()
-                    }
-                    (Ok(viewer), Ok(start)) => {
-                        let relative = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Relative);
-                        view! { <Page viewer><StartView start relative/></Page> }.into_any()
-                    }
-                    (viewer, Err(error)) => view! { <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page> }.into_any(),
-                    (Err(error), Ok(_)) => view! { <Page><ErrorPanel error/></Page> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    participant_page(
+        || load_participant_start(None),
+        |start, viewer| view! { <StartView start relative=viewer.role == ViewerRole::Relative/> },
+    )
 }
 
 #[component]

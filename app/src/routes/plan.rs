@@ -1,28 +1,15 @@
 //! "Min plan": the joint plan in easy words, and what its hard words mean.
 
-use crate::components::{ErrorPanel, Icon};
-use crate::errors::AppError;
-use crate::functions::{auth::current_viewer, participant::load_plan};
-use crate::layouts::Page;
+use crate::components::Icon;
+use crate::functions::participant::load_plan;
+use crate::layouts::participant_page;
 use crate::models::{Plan, PlanPage};
 use crate::texts::{self, sv};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 #[component]
 pub fn PlanPageView() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| async { (current_viewer().await, load_plan(None).await) });
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    (Ok(None), _) | (_, Err(AppError::NotSignedIn)) => view! { <Redirect path="/logga-in"/> }.into_any(),
-                    (viewer, Ok(page)) => view! { <Page viewer=viewer.ok().flatten()><PlanView page/></Page> }.into_any(),
-                    (viewer, Err(error)) => view! { <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    participant_page(|| load_plan(None), |page, _| view! { <PlanView page/> })
 }
 
 #[component]

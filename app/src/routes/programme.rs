@@ -1,37 +1,20 @@
 //! "Arbetsnärmande programmet": what it is, my sessions if I am in it, and
 //! "Jag vill vara med".
 
-use crate::components::{ErrorPanel, Icon};
-use crate::errors::AppError;
-use crate::functions::{
-    auth::current_viewer,
-    participant::{ExpressInterest, load_programme},
-};
-use crate::layouts::Page;
+use crate::components::Icon;
+use crate::functions::participant::{ExpressInterest, load_programme};
+use crate::layouts::participant_page;
 use crate::models::{ProgrammePage, ProgrammeStatus, ViewerRole};
 use crate::texts::{self, sv};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::components::Redirect;
 
 #[component]
 pub fn ProgrammePageView() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| async { (current_viewer().await, load_programme(None).await) });
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    (Ok(None), _) | (_, Err(AppError::NotSignedIn)) => view! { <Redirect path="/logga-in"/> }.into_any(),
-                    (viewer, Ok(page)) => {
-                        let viewer = viewer.ok().flatten();
-                        let may_ask = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Participant);
-                        view! { <Page viewer><ProgrammeView page may_ask/></Page> }.into_any()
-                    }
-                    (viewer, Err(error)) => view! { <Page viewer=viewer.ok().flatten()><ErrorPanel error/></Page> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    participant_page(
+        || load_programme(None),
+        |page, viewer| view! { <ProgrammeView page may_ask=viewer.role == ViewerRole::Participant/> },
+    )
 }
 
 #[component]

@@ -9,8 +9,9 @@ use crate::domain::{
 use crate::functions::record::{
     AddConsent, AddContactPerson, AddExtendedSupport, CONSENT_FORM, CONTACT_FORM, ChangeContactRole, ChangeDv,
     CreateMeeting, DISCHARGE_FORM, DV_FORM, Discharge, EXTENDED_FORM, EndContactPerson, MEETING_FORM, PLAN_FORM,
-    RESCHEDULE_FORM, RecordStep, RescheduleMeeting, STEP_FORM, SavePlan, SetMeetingStatus, WithdrawConsent, load_plan_history,
-    load_record, load_record_consents, load_record_contacts, load_record_meetings, load_record_steps, record_path,
+    RESCHEDULE_FORM, RecordStep, RescheduleMeeting, STEP_FORM, SavePlan, SetMeetingStatus, WithdrawConsent,
+    load_plan_history, load_record, load_record_consents, load_record_contacts, load_record_meetings,
+    load_record_steps, record_path,
 };
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;

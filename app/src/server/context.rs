@@ -30,7 +30,8 @@ impl FromRequestParts<AppState> for Asking {
         let request_id = request_id(parts);
         let address = client_address(parts, state.trusted_proxy);
         // Both come from the session layers; without them the router is built wrong.
-        let mut auth = AuthSession::from_request_parts(parts, state).await.map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+        let mut auth =
+            AuthSession::from_request_parts(parts, state).await.map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
         let session = tower_sessions::Session::from_request_parts(parts, state)
             .await
             .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;

@@ -7,6 +7,7 @@ mod bad_input;
 mod caseload;
 mod contacts_and_ladder;
 mod enrolment;
+mod matrix;
 mod meetings;
 mod pages;
 mod programme;

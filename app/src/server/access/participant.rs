@@ -218,9 +218,7 @@ impl Access {
         let permit = work
             .authorize(Action::Read, Want::Participant { participant_id, section: Section::Plan, record_id: None })
             .await?;
-        let benefit = storage::plans::benefit_kind(work.tx()?, permit.participant()?)
-            .await?
-;
+        let benefit = storage::plans::benefit_kind(work.tx()?, permit.participant()?).await?;
         let plan = match storage::plans::current(work.tx()?, permit.participant()?).await? {
             Some(row) => {
                 let v = plan_version(&mut work, row).await?;
@@ -297,11 +295,7 @@ impl Access {
         };
         let moves = storage::participants::ladder_moves(work.tx()?, permit.participant()?).await?;
         work.commit().await?;
-        Ok(Ladder {
-            participant_id,
-            current: row.ladder_step,
-            moves: ladder_moves(moves),
-        })
+        Ok(Ladder { participant_id, current: row.ladder_step, moves: ladder_moves(moves) })
     }
 }
 

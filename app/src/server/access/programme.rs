@@ -305,7 +305,8 @@ impl Access {
         note: &crate::domain::LongText,
     ) -> Result<bool, AccessError> {
         let mut work = self.work(ctx).await?;
-        let want = Want::Participant { participant_id, section: Section::ProgrammeInterest, record_id: None };
+        // The unit's queue, kept by staff: not the participant's own "Jag vill vara med".
+        let want = Want::Participant { participant_id, section: Section::Programme, record_id: None };
         let permit = work.authorize(Action::Create, want).await?;
         let added = storage::programme::register_interest(
             work.tx()?,
@@ -322,7 +323,7 @@ impl Access {
     /// Takes someone out of the interest queue without a place.
     pub async fn dismiss_interest(&self, ctx: &RequestCtx, participant_id: i64) -> Result<(), AccessError> {
         let mut work = self.work(ctx).await?;
-        let want = Want::Participant { participant_id, section: Section::ProgrammeInterest, record_id: None };
+        let want = Want::Participant { participant_id, section: Section::Programme, record_id: None };
         let permit = work.authorize(Action::Change, want).await?;
         storage::programme::dismiss_interest(work.tx()?, permit.participant()?, ctx.actor.account_id(), storage::now())
             .await?;
@@ -350,11 +351,7 @@ impl Access {
             session: session_info(session),
             rows: rows
                 .into_iter()
-                .map(|r| AttendanceRow {
-                    participant_id: r.participant_id,
-                    name: r.name,
-                    mark: r.mark,
-                })
+                .map(|r| AttendanceRow { participant_id: r.participant_id, name: r.name, mark: r.mark })
                 .collect(),
         })
     }

@@ -43,12 +43,7 @@ impl Work<'_> {
         let rows = storage::record::relatives(self.tx()?, network.participant()?).await?;
         Ok(rows
             .into_iter()
-            .map(|r| RelativeEntry {
-                id: r.id,
-                name: r.name,
-                relation: r.relation_kind,
-                phone: r.phone,
-            })
+            .map(|r| RelativeEntry { id: r.id, name: r.name, relation: r.relation_kind, phone: r.phone })
             .collect())
     }
 }
@@ -209,12 +204,7 @@ impl Access {
             staff: staff.into_iter().map(|(id, name)| Choice { id, name }).collect(),
             externals: externals
                 .into_iter()
-                .map(|e| ExternalEntry {
-                    id: e.id,
-                    name: e.name,
-                    organisation: e.organisation,
-                    title: e.title,
-                })
+                .map(|e| ExternalEntry { id: e.id, name: e.name, organisation: e.organisation, title: e.title })
                 .collect(),
             relatives,
         })
@@ -255,12 +245,7 @@ impl Access {
             staff: staff.into_iter().map(|(id, name)| Choice { id, name }).collect(),
             officers: officers
                 .into_iter()
-                .map(|(id, name, organisation, title)| ExternalEntry {
-                    id,
-                    name,
-                    organisation,
-                    title,
-                })
+                .map(|(id, name, organisation, title)| ExternalEntry { id, name, organisation, title })
                 .collect(),
         })
     }

@@ -1,0 +1,558 @@
+//! The authorization matrix: every server function and every GET route of the
+//! router, called by every kind of viewer against one participant's data, with
+//! the expected answer in one table. The lists of functions and routes are read
+//! from the code, so a new one without a row fails the test. A refusal of a
+//! signed-in viewer must also be in the audit log, under that request's id.
+
+use mina_steg_tests::{Backend, StatusCode, TestApp, location, on_both_backends};
+use std::collections::BTreeSet;
+
+/// The kinds of viewer, in the order of the expectation strings below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Viewer {
+    Anonymous,
+    /// The participant whose data it is.
+    Myself,
+    /// Another participant of the same unit.
+    OtherParticipant,
+    /// A relative whose consent shares only the meetings.
+    RelativeMeetings,
+    /// A relative whose consent shares everything shareable.
+    RelativeAll,
+    /// A relative linked to the participant, with no consent.
+    RelativeNoConsent,
+    /// A relative whose consent was withdrawn.
+    RelativeWithdrawn,
+    /// Staff of the participant's unit.
+    UnitStaff,
+    /// Staff of another unit.
+    OtherUnitStaff,
+    Admin,
+}
+
+const VIEWERS: [Viewer; 10] = [
+    Viewer::Anonymous,
+    Viewer::Myself,
+    Viewer::OtherParticipant,
+    Viewer::RelativeMeetings,
+    Viewer::RelativeAll,
+    Viewer::RelativeNoConsent,
+    Viewer::RelativeWithdrawn,
+    Viewer::UnitStaff,
+    Viewer::OtherUnitStaff,
+    Viewer::Admin,
+];
+
+// Expectations, one character a viewer in the order of `VIEWERS`:
+//   A  M  O  Rm Ra Rn Rw S  X  D
+// y  allowed (2xx, 3xx, or 422 for input the function then refuses)
+// n  refused (401, 403 or 404; for a page also a redirect to sign-in)
+// r  a page that sends this viewer to their own start page (3xx elsewhere)
+// -  answers about the asker's own session only: anything but a server error
+
+const OWN_PAGES: &str = "nynyynnynn"; // a participant's own pages that a meetings consent shares
+const SHARED_OTHER: &str = "nynnynnynn"; // own pages that only an everything-consent shares
+const STAFF_ON_P: &str = "nnnnnnnynn"; // staff of the participant's unit only
+const OWN_UNIT: &str = "nnnnnnnyyn"; // staff, each on their own unit
+const SESSION: &str = "----------";
+
+/// Server functions: (endpoint, form, expectations). `{p}` is the participant,
+/// `{m}` one of their planned meetings, `{r}` their relative, `{round}` a round
+/// of their unit, `{session}` one of its sessions, `{contact}` a contact person,
+/// `{consent}` a consent of theirs, `{today}` and `{week}` dates. Writes that
+/// change what later rows read come last.
+const FUNCTIONS: &[(&str, &[(&str, &str)], &str)] = &[
+    ("viewer", &[], SESSION),
+    ("form_feedback", &[("form", "plan")], SESSION),
+    ("notice", &[("page", "/")], SESSION),
+    ("take_answer_message", &[("meeting_id", "{m}")], SESSION),
+    ("take_new_sign_in_code", &[("participant_id", "{p}")], "n---------"),
+    ("demo_accounts", &[], SESSION),
+    // The participant's own pages, asked for by id.
+    ("participant_start", &[("participant_id", "{p}")], OWN_PAGES),
+    ("meetings", &[("participant_id", "{p}")], OWN_PAGES),
+    ("meeting", &[("meeting_id", "{m}")], OWN_PAGES),
+    ("plan", &[("participant_id", "{p}")], SHARED_OTHER),
+    ("contacts", &[("participant_id", "{p}")], SHARED_OTHER),
+    ("ladder", &[("participant_id", "{p}")], SHARED_OTHER),
+    ("programme", &[("participant_id", "{p}")], SHARED_OTHER),
+    // The participant's own answers: theirs alone (another participant answers for themselves).
+    ("answer_meeting", &[("meeting_id", "{m}"), ("answer", "coming")], "nynnnnnnnn"),
+    ("express_interest", &[], "nyynnnnnnn"),
+    // The staff record: one function per page, then its forms.
+    ("participant_record", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("plan_history", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("record_meetings", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("record_contacts", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("record_consents", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("record_steps", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("record_access", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("create_sign_in_code", &[("participant_id", "{p}")], STAFF_ON_P),
+    (
+        "save_plan",
+        &[
+            ("participant_id", "{p}"),
+            ("goal", "Arbeta i ett kafé"),
+            ("reason", "Jag tycker om att möta människor."),
+            ("from", "{today}"),
+            ("days_per_week", "4"),
+            ("hours_per_week", "20"),
+            ("activities", "Programmets träffar"),
+        ],
+        STAFF_ON_P,
+    ),
+    (
+        "create_meeting",
+        &[
+            ("participant_id", "{p}"),
+            ("kind", "check_in"),
+            ("title", "Avstämning"),
+            ("date", "{week}"),
+            ("start", "10:00"),
+            ("end", "11:00"),
+            ("place", "Rum 2"),
+        ],
+        STAFF_ON_P,
+    ),
+    (
+        "reschedule_meeting",
+        &[("participant_id", "{p}"), ("meeting_id", "{m}"), ("date", "{week}"), ("start", "13:00"), ("end", "14:00")],
+        STAFF_ON_P,
+    ),
+    (
+        "add_consent",
+        &[
+            ("participant_id", "{p}"),
+            ("scope", "dv_fk_contact"),
+            ("organisation", "fk"),
+            ("method", "oral"),
+            ("given_on", "{today}"),
+        ],
+        STAFF_ON_P,
+    ),
+    ("withdraw_consent", &[("participant_id", "{p}"), ("consent_id", "{consent}")], STAFF_ON_P),
+    ("record_step", &[("participant_id", "{p}"), ("step", "work_prep_programme"), ("on", "{today}")], STAFF_ON_P),
+    ("change_dv", &[("participant_id", "{p}"), ("dv_form", "group"), ("hours_per_week", "20")], STAFF_ON_P),
+    (
+        "add_contact_person",
+        &[
+            ("participant_id", "{p}"),
+            ("who", "new"),
+            ("role_in_case", "Din handläggare"),
+            ("since", "{today}"),
+            ("new_name", "Påhittad Handläggare"),
+            ("new_organisation", "fk"),
+            ("new_title", "Handläggare"),
+        ],
+        STAFF_ON_P,
+    ),
+    (
+        "change_contact_role",
+        &[("participant_id", "{p}"), ("contact_id", "{contact}"), ("role_in_case", "Din kontakt")],
+        STAFF_ON_P,
+    ),
+    ("end_contact_person", &[("participant_id", "{p}"), ("contact_id", "{contact}")], STAFF_ON_P),
+    (
+        "add_extended_support",
+        &[("participant_id", "{p}"), ("employer", "Kaféet"), ("starts_on", "{today}")],
+        STAFF_ON_P,
+    ),
+    // The unit's programme.
+    ("staff_home", &[], OWN_UNIT),
+    ("programme_overview", &[], OWN_UNIT),
+    (
+        "create_round",
+        &[
+            ("name", "Våren"),
+            ("form", "group"),
+            ("place", "Rum 2"),
+            ("capacity", "6"),
+            ("first_date", "{week}"),
+            ("start_time", "13:00"),
+            ("minutes", "90"),
+            ("count", "4"),
+        ],
+        OWN_UNIT,
+    ),
+    ("round", &[("round_id", "{round}")], STAFF_ON_P),
+    ("set_round_capacity", &[("round_id", "{round}"), ("capacity", "12")], STAFF_ON_P),
+    ("enrol_participant", &[("round_id", "{round}"), ("participant_id", "{p}")], STAFF_ON_P),
+    ("give_seat", &[("round_id", "{round}"), ("participant_id", "{p}")], STAFF_ON_P),
+    ("withdraw_participant", &[("round_id", "{round}"), ("participant_id", "{p}")], STAFF_ON_P),
+    ("register_interest", &[("participant_id", "{p}"), ("note", "Frågade vid mötet")], STAFF_ON_P),
+    ("dismiss_interest", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("attendance_sheet", &[("session_id", "{session}")], STAFF_ON_P),
+    ("record_attendance", &[("session_id", "{session}"), ("marks[{p}]", "present")], STAFF_ON_P),
+    (
+        "update_session",
+        &[
+            ("session_id", "{session}"),
+            ("date", "{week}"),
+            ("start", "13:00"),
+            ("end", "14:30"),
+            ("theme", "Vägar till arbete"),
+            ("place", "Rum 2"),
+            ("visit", "none"),
+        ],
+        STAFF_ON_P,
+    ),
+    (
+        "add_round_session",
+        &[
+            ("round_id", "{round}"),
+            ("date", "{week}"),
+            ("start", "15:00"),
+            ("end", "16:00"),
+            ("theme", "Vägar till arbete"),
+            ("place", "Rum 2"),
+            ("visit", "none"),
+        ],
+        STAFF_ON_P,
+    ),
+    // Writes that end things: late, so the rows above still find them.
+    ("set_meeting_status", &[("meeting_id", "{m}"), ("status", "cancelled")], STAFF_ON_P),
+    ("end_relative_sessions", &[("participant_id", "{p}"), ("relative_id", "{r}")], STAFF_ON_P),
+    ("end_participant_sessions", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("discharge", &[("participant_id", "{p}"), ("on", "{today}"), ("outcome", "studies")], STAFF_ON_P),
+    // Signing in and out: about the asker's own session, last of all.
+    ("demo_sign_in", &[("account_id", "1")], SESSION),
+    ("sign_in_code", &[("code", "AAAA-BBBB-CCCC")], SESSION),
+    ("sign_in_staff", &[("email", "ingen@example.se"), ("password", "fel-losenord-123")], SESSION),
+    ("sign_out", &[], SESSION),
+];
+
+/// GET routes: (pattern as written in the router, path to ask for, expectations).
+const PAGES: &[(&str, &str, &str)] = &[
+    ("/", "/", "nyyyynnrrr"),
+    ("/min-plan", "/min-plan", "nyynynnrrr"),
+    ("/moten", "/moten", "nyyyynnrrr"),
+    ("/moten/:id", "/moten/{m}", "nynyynnrrr"),
+    ("/moten/{id}/kalender.ics", "/moten/{m}/kalender.ics", OWN_PAGES),
+    ("/kontakter", "/kontakter", "nyynynnrrr"),
+    ("/stegen", "/stegen", "nyynynnrrr"),
+    ("/programmet", "/programmet", "nyynynnrrr"),
+    ("/om", "/om", "yyyyyyyyyy"),
+    ("/logga-in", "/logga-in", "yyyyyyyyyy"),
+    ("/logga-in/personal", "/logga-in/personal", "yyyyyyyyyy"),
+    ("/demo", "/demo", SESSION),
+    ("/healthz", "/healthz", "yyyyyyyyyy"),
+    ("/readyz", "/readyz", "yyyyyyyyyy"),
+    ("/personal", "/personal", OWN_UNIT),
+    ("/personal/deltagare/:id", "/personal/deltagare/{p}", STAFF_ON_P),
+    ("/personal/deltagare/:id/plan", "/personal/deltagare/{p}/plan", STAFF_ON_P),
+    ("/personal/deltagare/:id/moten", "/personal/deltagare/{p}/moten", STAFF_ON_P),
+    ("/personal/deltagare/:id/kontakter", "/personal/deltagare/{p}/kontakter", STAFF_ON_P),
+    ("/personal/deltagare/:id/samtycken", "/personal/deltagare/{p}/samtycken", STAFF_ON_P),
+    ("/personal/deltagare/:id/steg", "/personal/deltagare/{p}/steg", STAFF_ON_P),
+    ("/personal/deltagare/:id/kod", "/personal/deltagare/{p}/kod", STAFF_ON_P),
+    ("/personal/programmet", "/personal/programmet", OWN_UNIT),
+    ("/personal/programmet/ny-omgang", "/personal/programmet/ny-omgang", OWN_UNIT),
+    ("/personal/programmet/omgang/:id", "/personal/programmet/omgang/{round}", STAFF_ON_P),
+    ("/personal/programmet/tillfalle/:id", "/personal/programmet/tillfalle/{session}", STAFF_ON_P),
+    ("/personal/programmet/tillfalle/:id/andra", "/personal/programmet/tillfalle/{session}/andra", STAFF_ON_P),
+];
+
+/// The ids and dates the rows refer to.
+struct Facts {
+    participant: i64,
+    other_participant: i64,
+    relative: i64,
+    meeting: i64,
+    round: i64,
+    session: i64,
+    contact: i64,
+    consent: i64,
+    today: chrono::NaiveDate,
+}
+
+impl Facts {
+    fn fill(&self, text: &str) -> String {
+        text.replace("{p}", &self.participant.to_string())
+            .replace("{m}", &self.meeting.to_string())
+            .replace("{r}", &self.relative.to_string())
+            .replace("{round}", &self.round.to_string())
+            .replace("{session}", &self.session.to_string())
+            .replace("{contact}", &self.contact.to_string())
+            .replace("{consent}", &self.consent.to_string())
+            .replace("{today}", &self.today.to_string())
+            .replace("{week}", &(self.today + chrono::Days::new(7)).to_string())
+    }
+}
+
+/// Finds the participant and the things of theirs the rows use, making what
+/// the demo data lacks through the app itself (as staff would).
+async fn facts(app: &TestApp) -> Facts {
+    let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
+    let participant = app
+        .scalar_i64(
+            "SELECT min(pr.participant_id) FROM participant_relatives pr JOIN participants p ON p.id = pr.participant_id
+             WHERE p.discharged_on IS NULL AND p.unit_id = (SELECT min(id) FROM units)
+               AND EXISTS (SELECT 1 FROM contact_persons c WHERE c.participant_id = p.id AND c.until IS NULL)",
+        )
+        .await;
+    let relative = app
+        .scalar_i64(&format!("SELECT min(relative_id) FROM participant_relatives WHERE participant_id = {participant}"))
+        .await;
+    let other_participant = app
+        .scalar_i64(&format!(
+            "SELECT min(id) FROM participants WHERE id <> {participant} AND discharged_on IS NULL
+               AND unit_id = (SELECT unit_id FROM participants WHERE id = {participant})"
+        ))
+        .await;
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let week = (today + chrono::Days::new(7)).to_string();
+    let made = app
+        .call(
+            &staff,
+            "create_meeting",
+            &[
+                ("participant_id", &participant.to_string()),
+                ("kind", "check_in"),
+                ("title", "Avstämning"),
+                ("date", &week),
+                ("start", "09:00"),
+                ("end", "10:00"),
+                ("place", "Rum 1"),
+            ],
+        )
+        .await;
+    assert!(made.status().is_success(), "set-up: a meeting ({})", made.status());
+    let meeting = app.scalar_i64(&format!("SELECT max(id) FROM meetings WHERE participant_id = {participant}")).await;
+    let unit = app.scalar_i64(&format!("SELECT unit_id FROM participants WHERE id = {participant}")).await;
+    let round = app.scalar_i64(&format!("SELECT max(id) FROM programme_rounds WHERE unit_id = {unit}")).await;
+    let session = app.scalar_i64(&format!("SELECT min(id) FROM programme_sessions WHERE round_id = {round}")).await;
+    let contact = app
+        .scalar_i64(&format!(
+            "SELECT min(id) FROM contact_persons WHERE participant_id = {participant} AND until IS NULL"
+        ))
+        .await;
+    let consent = app
+        .scalar_i64(&format!(
+            "SELECT coalesce(max(id), 0) FROM consents WHERE participant_id = {participant}
+               AND scope <> 'share_with_relative' AND withdrawn_on IS NULL"
+        ))
+        .await;
+    Facts { participant, other_participant, relative, meeting, round, session, contact, consent, today }
+}
+
+/// Sets what the relative's consents share (`None`: no consent at all;
+/// `Some((sections, withdrawn))`), through the staff's own forms.
+async fn set_relative_consent(app: &TestApp, facts: &Facts, share: Option<(&[&str], bool)>) {
+    let p = facts.participant.to_string();
+    let staff = app.staff_client(&app.staff_email_for_participant(facts.participant).await).await;
+    let in_force = app
+        .scalar_text(&format!(
+            "SELECT coalesce(string_agg_ids, '') FROM (SELECT {agg} AS string_agg_ids FROM consents
+               WHERE participant_id = {p} AND recipient_relative_id = {r} AND withdrawn_on IS NULL) x",
+            agg = if app.database_url.starts_with("sqlite") {
+                "group_concat(id, ',')"
+            } else {
+                "string_agg(id::text, ',')"
+            },
+            r = facts.relative
+        ))
+        .await;
+    for id in in_force.split(',').filter(|s| !s.is_empty()) {
+        let response = app.call(&staff, "withdraw_consent", &[("participant_id", &p), ("consent_id", id)]).await;
+        assert!(response.status().is_success(), "set-up: withdraw {id}");
+    }
+    let Some((sections, withdraw)) = share else { return };
+    let relative = facts.relative.to_string();
+    let today = facts.today.to_string();
+    let keys: Vec<String> = sections.iter().map(|s| format!("sections[{s}]")).collect();
+    let mut form = vec![
+        ("participant_id", p.as_str()),
+        ("scope", "share_with_relative"),
+        ("relative_id", relative.as_str()),
+        ("method", "oral"),
+        ("given_on", today.as_str()),
+    ];
+    form.extend(keys.iter().map(|k| (k.as_str(), "on")));
+    let response = app.call(&staff, "add_consent", &form).await;
+    assert!(response.status().is_success(), "set-up: consent ({})", response.status());
+    if withdraw {
+        let id = app
+            .scalar_i64(&format!(
+                "SELECT max(id) FROM consents WHERE participant_id = {p} AND recipient_relative_id = {relative}"
+            ))
+            .await;
+        let response =
+            app.call(&staff, "withdraw_consent", &[("participant_id", &p), ("consent_id", &id.to_string())]).await;
+        assert!(response.status().is_success(), "set-up: withdraw");
+    }
+}
+
+/// A signed-in client for one kind of viewer (anonymous: a client with no session).
+async fn client_for(app: &TestApp, facts: &Facts, viewer: Viewer) -> reqwest::Client {
+    const ALL: &[&str] = &["contacts", "ladder", "meetings", "plan", "programme"];
+    match viewer {
+        Viewer::Anonymous => app.client(),
+        Viewer::Myself => app.participant_client(facts.participant).await,
+        Viewer::OtherParticipant => app.participant_client(facts.other_participant).await,
+        Viewer::RelativeMeetings | Viewer::RelativeAll | Viewer::RelativeNoConsent | Viewer::RelativeWithdrawn => {
+            let share: Option<(&[&str], bool)> = match viewer {
+                Viewer::RelativeMeetings => Some((&["meetings"], false)),
+                Viewer::RelativeAll => Some((ALL, false)),
+                Viewer::RelativeWithdrawn => Some((ALL, true)),
+                _ => None,
+            };
+            set_relative_consent(app, facts, share).await;
+            app.relative_client(facts.participant, facts.relative).await
+        }
+        Viewer::UnitStaff => app.staff_client(&app.staff_email_for_participant(facts.participant).await).await,
+        Viewer::OtherUnitStaff => {
+            let other = app.participant_in_unit(2, 0).await;
+            app.staff_client(&app.staff_email_for_participant(other).await).await
+        }
+        Viewer::Admin => {
+            let email = app::domain::Email::parse("admin.matris@example.se").unwrap();
+            let name = app::domain::PersonName::parse("Påhittad Administratör").unwrap();
+            let password = app::domain::Password::parse(mina_steg_tests::STAFF_PASSWORD).unwrap();
+            app.access.create_admin(&email, &name, &password).await.expect("admin");
+            let client = app.client();
+            let response = app
+                .post_form(
+                    &client,
+                    "sign_in_staff",
+                    &[("email", email.as_str()), ("password", mina_steg_tests::STAFF_PASSWORD)],
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::FOUND, "admin signs in");
+            client
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Allowed,
+    Refused,
+    Elsewhere,
+    ServerError,
+}
+
+fn outcome(status: StatusCode, location: &str) -> Outcome {
+    match status.as_u16() {
+        500.. => Outcome::ServerError,
+        401 | 403 | 404 => Outcome::Refused,
+        300..=399 if location.starts_with("/logga-in") => Outcome::Refused,
+        300..=399 => Outcome::Elsewhere,
+        _ => Outcome::Allowed,
+    }
+}
+
+fn meets(expected: char, got: Outcome, is_function: bool) -> bool {
+    match expected {
+        // A function's redirect is where a plain form goes after a change.
+        'y' => got == Outcome::Allowed || (is_function && got == Outcome::Elsewhere),
+        'n' => got == Outcome::Refused,
+        'r' => got == Outcome::Elsewhere,
+        '-' => got != Outcome::ServerError,
+        other => panic!("unknown expectation {other}"),
+    }
+}
+
+/// The function names (`endpoint = "…"`) and GET route patterns in the code.
+fn in_the_code() -> (BTreeSet<String>, BTreeSet<String>) {
+    fn files(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("source folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(std::fs::read_to_string(&path).expect("source"));
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut sources = Vec::new();
+    files(&root.join("app/src"), &mut sources);
+    files(&root.join("server/src"), &mut sources);
+    let between = |text: &str, start: &str| -> Vec<String> {
+        text.split(start).skip(1).map(|part| part.split('"').next().unwrap_or_default().to_owned()).collect()
+    };
+    let mut functions = BTreeSet::new();
+    let mut routes = BTreeSet::new();
+    for text in &sources {
+        functions.extend(between(text, "#[server(endpoint = \""));
+        routes.extend(between(text, "path=path!(\""));
+        // axum routes answered with `get(…)` beside the Leptos ones.
+        for line in text.lines().filter(|l| l.contains(".route(\"") && l.contains("get(")) {
+            routes.extend(between(line, ".route(\""));
+        }
+    }
+    (functions, routes)
+}
+
+#[test]
+fn every_function_and_route_has_a_row() {
+    let (functions, routes) = in_the_code();
+    assert!(
+        functions.len() > 40 && routes.len() > 20,
+        "read the code ({} functions, {} routes)",
+        functions.len(),
+        routes.len()
+    );
+    let rows: BTreeSet<String> = FUNCTIONS.iter().map(|(name, ..)| name.to_string()).collect();
+    assert_eq!(rows, functions, "a row for every server function, and no row for a function that is gone");
+    let pages: BTreeSet<String> = PAGES.iter().map(|(pattern, ..)| pattern.to_string()).collect();
+    assert_eq!(pages, routes, "a row for every GET route, and no row for a route that is gone");
+    for (name, _, expect) in FUNCTIONS {
+        assert_eq!(expect.len(), VIEWERS.len(), "{name}");
+    }
+    for (pattern, _, expect) in PAGES {
+        assert_eq!(expect.len(), VIEWERS.len(), "{pattern}");
+    }
+}
+
+async fn every_viewer_gets_exactly_what_the_table_says(backend: Backend) {
+    let mut wrong = Vec::new();
+    for (column, viewer) in VIEWERS.into_iter().enumerate() {
+        // A fresh copy of the demo municipality for each viewer: one viewer's
+        // writes never decide what the next one may do.
+        let app = TestApp::spawn(backend).await;
+        let facts = facts(&app).await;
+        let client = client_for(&app, &facts, viewer).await;
+        let expect_of = |e: &str| e.chars().nth(column).expect("one character a viewer");
+        for (pattern, path, expect) in PAGES {
+            // As a browser asks: only then is a redirect a real 302.
+            let url = app.url(&facts.fill(path));
+            let response = client.get(url).header("accept", "text/html").send().await.expect("request");
+            check(&app, viewer, &format!("GET {pattern}"), expect_of(expect), response, false, &mut wrong).await;
+        }
+        for (name, form, expect) in FUNCTIONS {
+            let filled: Vec<(String, String)> = form.iter().map(|(k, v)| (facts.fill(k), facts.fill(v))).collect();
+            let form: Vec<(&str, &str)> = filled.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let response = app.call(&client, name, &form).await;
+            check(&app, viewer, name, expect_of(expect), response, true, &mut wrong).await;
+        }
+    }
+    assert!(wrong.is_empty(), "{} answers differ from the table:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+async fn check(
+    app: &TestApp,
+    viewer: Viewer,
+    what: &str,
+    expected: char,
+    response: reqwest::Response,
+    is_function: bool,
+    wrong: &mut Vec<String>,
+) {
+    let status = response.status();
+    let got = outcome(status, &location(&response));
+    let request_id = response.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    if !meets(expected, got, is_function) {
+        wrong.push(format!("{viewer:?} {what}: expected '{expected}', got {got:?} ({status})"));
+        return;
+    }
+    // A signed-in viewer refused by the policy (403) is on record under this request.
+    if expected == 'n' && status == StatusCode::FORBIDDEN && viewer != Viewer::Anonymous {
+        let denied = app.audit_count(&format!("outcome = 'denied' AND request_id = '{request_id}'")).await;
+        if denied == 0 {
+            wrong.push(format!("{viewer:?} {what}: refused, but no audit row for request {request_id}"));
+        }
+    }
+}
+
+on_both_backends!(every_viewer_gets_exactly_what_the_table_says);
