@@ -50,7 +50,10 @@ pub fn PostButton(
 ) -> impl IntoView {
     view! {
         <form method="post" action=action>
-            {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
+            {hidden
+                .into_iter()
+                .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
+                .collect_view()}
             {submit_button(label, icon, secondary, aria_label)}
         </form>
     }

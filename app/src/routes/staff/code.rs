@@ -65,7 +65,8 @@ fn CodePanel(record: RecordAccess, code: Option<NewSignInCode>, ended: bool) -> 
                     <li class="row-actions">
                         <PostButton action=CreateSignInCode::url() hidden=relative(r.id) icon="key-round" secondary=true
                             label=text::code_create_for_relative(&r.name, r.relation.label_sv())/>
-                        <PostButton action=EndRelativeSessions::url() hidden=relative(r.id) icon="log-out" secondary=true
+                        <PostButton action=EndRelativeSessions::url() hidden=relative(r.id) icon="log-out"
+                            secondary=true
                             label=text::code_sign_out_relative(&r.name)/>
                     </li>
                 }).collect_view()}

@@ -44,7 +44,9 @@ fn Overview(overview: ProgrammeOverview, fb: FormFeedback) -> impl IntoView {
     view! {
         <h1><Icon name="briefcase"/>{text::PROGRAMME_TITLE}</h1>
         <p>{overview.unit_name.clone()}</p>
-        <p><a class="button" href=paths::NEW_ROUND><Icon name="plus" size=24/><span>{text::NEW_ROUND_LINK}</span></a></p>
+        <p>
+            <a class="button" href=paths::NEW_ROUND><Icon name="plus" size=24/><span>{text::NEW_ROUND_LINK}</span></a>
+        </p>
 
         <h2>{text::YEAR_PLAN_TITLE}</h2>
         <p>{text::YEAR_PLAN_ABOUT}</p>
@@ -58,7 +60,9 @@ fn Overview(overview: ProgrammeOverview, fb: FormFeedback) -> impl IntoView {
 
         <h2>{text::ROUNDS_TITLE}</h2>
         <DataTable label=text::ROUNDS_TITLE rows=overview.rounds.clone() empty=text::ROUNDS_NONE
-            columns=&[text::ROUND_COLUMN, text::FORM, text::ROUND_START, text::PLACES, text::ROUND_QUEUE, text::RESPONSIBLE]
+            columns=&[
+                text::ROUND_COLUMN, text::FORM, text::ROUND_START, text::PLACES, text::ROUND_QUEUE, text::RESPONSIBLE,
+            ]
             row=|r: RoundSummary| view! {
                 <td><a href=paths::round(r.id)>{r.name.clone()}</a></td>
                 <td>{r.form.label_sv()}</td>

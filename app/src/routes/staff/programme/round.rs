@@ -58,7 +58,8 @@ fn Round(detail: RoundDetail, fb: FormFeedback, session: FormFeedback) -> impl I
         <dl class="facts">
             <dt>{text::FORM}</dt><dd>{r.form.label_sv()}</dd>
             <dt>{text::ROUND_PLACE}</dt><dd>{r.place.clone()}</dd>
-            <dt>{text::RESPONSIBLE}</dt><dd>{r.responsible.clone().unwrap_or_else(|| text::NOBODY_CHOSEN.to_owned())}</dd>
+            <dt>{text::RESPONSIBLE}</dt>
+            <dd>{r.responsible.clone().unwrap_or_else(|| text::NOBODY_CHOSEN.to_owned())}</dd>
             <dt>{text::PLACES}</dt><dd>{text::round_places(r.enrolled, r.capacity, r.waiting)}</dd>
         </dl>
 

@@ -40,10 +40,14 @@ fn SessionEdit(sheet: AttendanceSheet, fb: FormFeedback) -> impl IntoView {
             <input type="hidden" name="session_id" value=s.id.to_string()/>
             <TextField name="date" label=text::SESSION_DATE kind="date"
                 value=value("date", start.format("%Y-%m-%d").to_string()) error=fb.error("date")/>
-            <TextField name="start" label=text::SESSION_START kind="time" value=value("start", start.format("%H:%M").to_string())/>
-            <TextField name="end" label=text::SESSION_END kind="time" value=value("end", end.format("%H:%M").to_string())/>
-            <TextField name="theme" label=text::SESSION_THEME value=value("theme", s.theme.clone()) error=fb.error("theme")/>
-            <TextField name="place" label=text::SESSION_ROOM value=value("place", s.place.clone()) error=fb.error("place")/>
+            <TextField name="start" label=text::SESSION_START kind="time"
+                value=value("start", start.format("%H:%M").to_string())/>
+            <TextField name="end" label=text::SESSION_END kind="time"
+                value=value("end", end.format("%H:%M").to_string())/>
+            <TextField name="theme" label=text::SESSION_THEME value=value("theme", s.theme.clone())
+                error=fb.error("theme")/>
+            <TextField name="place" label=text::SESSION_ROOM value=value("place", s.place.clone())
+                error=fb.error("place")/>
             <SelectField name="visit" label=text::SESSION_VISIT options=visit_options()
                 value=value("visit", s.visit.as_str().to_owned()) error=fb.error("visit")/>
             <SubmitButton icon="circle-check" label=text::SESSION_SAVE/>
