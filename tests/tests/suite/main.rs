@@ -13,6 +13,7 @@ mod pages;
 mod programme;
 mod readability;
 mod record;
+mod record_audit;
 mod schema;
 mod security;
 mod sign_in;
