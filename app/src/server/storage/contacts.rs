@@ -2,7 +2,7 @@
 //! contacts, and extended support after employment.
 
 use super::{Tx, on_conn};
-use crate::server::access::Permitted;
+use crate::server::access::{Permitted, PermittedUnit};
 use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -10,8 +10,8 @@ pub(crate) struct ContactPersonRow {
     pub id: i64,
     pub name: String,
     pub role_in_case: String,
-    pub organisation: Option<String>,
-    pub staff_role: Option<String>,
+    pub organisation: Option<crate::domain::Organisation>,
+    pub staff_role: Option<crate::domain::StaffRole>,
     pub since: NaiveDate,
     pub until: Option<NaiveDate>,
 }
@@ -31,11 +31,21 @@ pub(crate) async fn all(tx: &mut Tx, participant: Permitted) -> Result<Vec<Conta
     .await)
 }
 
-/// External officers on record (FK, AF, ASF…): they serve many participants.
-pub(crate) async fn externals(tx: &mut Tx) -> Result<Vec<(i64, String, String, String)>, sqlx::Error> {
+/// External officers on record in a unit (FK, AF, ASF…): those who are or were a
+/// contact person of one of the unit's participants. Officers serve many
+/// participants, so staff pick them again; officers known only to other units
+/// are not shown (their names and numbers are those units' records).
+pub(crate) async fn officers_of_unit(
+    tx: &mut Tx,
+    unit: PermittedUnit,
+) -> Result<Vec<(i64, String, crate::domain::Organisation, String)>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_as(
-        "SELECT id, name, organisation, title FROM external_contacts ORDER BY organisation, name"
+        "SELECT e.id, e.name, e.organisation, e.title FROM external_contacts e
+         WHERE EXISTS (SELECT 1 FROM contact_persons cp JOIN participants p ON p.id = cp.participant_id
+                       WHERE cp.external_contact_id = e.id AND p.unit_id = $1)
+         ORDER BY e.organisation, e.name"
     )
+    .bind(unit.id())
     .fetch_all(c)
     .await)
 }
@@ -64,11 +74,17 @@ pub(crate) async fn add_external(tx: &mut Tx, e: &NewExternal<'_>) -> Result<i64
     .await)
 }
 
-pub(crate) async fn external_exists(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
-    let n: i64 = on_conn!(tx, |c| sqlx::query_scalar("SELECT count(*) FROM external_contacts WHERE id = $1")
-        .bind(id)
-        .fetch_one(c)
-        .await)?;
+/// Whether an officer is on record in the unit (see [`officers_of_unit`]).
+pub(crate) async fn officer_in_unit(tx: &mut Tx, unit: PermittedUnit, id: i64) -> Result<bool, sqlx::Error> {
+    let n: i64 = on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT count(*) FROM external_contacts e WHERE e.id = $1
+           AND EXISTS (SELECT 1 FROM contact_persons cp JOIN participants p ON p.id = cp.participant_id
+                       WHERE cp.external_contact_id = e.id AND p.unit_id = $2)"
+    )
+    .bind(id)
+    .bind(unit.id())
+    .fetch_one(c)
+    .await)?;
     Ok(n == 1)
 }
 

@@ -459,7 +459,7 @@ pub(crate) async fn seat_first_waiting(
 pub(crate) struct RoundRow {
     pub id: i64,
     pub name: String,
-    pub form: String,
+    pub form: crate::domain::RoundForm,
     pub capacity: i64,
     pub enrolled: i64,
     pub waiting: i64,
@@ -678,7 +678,7 @@ pub(crate) async fn without_follow_up(tx: &mut Tx, round_id: i64) -> Result<Vec<
 pub(crate) struct MarkRow {
     pub participant_id: i64,
     pub name: String,
-    pub mark: Option<String>,
+    pub mark: Option<crate::domain::AttendanceMark>,
 }
 
 /// The people a session's attendance is taken for: those enrolled, with their mark if set.

@@ -12,14 +12,14 @@ pub(crate) struct ProfileRow {
     pub unit_name: String,
     pub phone: Option<String>,
     pub email: Option<String>,
-    pub benefit_kind: String,
+    pub benefit_kind: crate::domain::BenefitKind,
     pub benefit_until: Option<NaiveDate>,
-    pub dv_form: String,
+    pub dv_form: crate::domain::DvForm,
     pub hours_per_week: i64,
-    pub ladder_step: String,
+    pub ladder_step: crate::domain::LadderStep,
     pub entered_on: NaiveDate,
     pub discharged_on: Option<NaiveDate>,
-    pub discharge_outcome: Option<String>,
+    pub discharge_outcome: Option<crate::domain::DischargeOutcome>,
 }
 
 pub(crate) async fn profile(tx: &mut Tx, participant: Permitted) -> Result<Option<ProfileRow>, sqlx::Error> {
@@ -37,11 +37,11 @@ pub(crate) async fn profile(tx: &mut Tx, participant: Permitted) -> Result<Optio
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub(crate) struct ConsentRow {
     pub id: i64,
-    pub scope: String,
-    pub recipient_organisation: Option<String>,
+    pub scope: crate::domain::ConsentScope,
+    pub recipient_organisation: Option<crate::domain::Organisation>,
     pub recipient_relative: Option<String>,
     pub shared_sections: String,
-    pub method: String,
+    pub method: crate::domain::ConsentMethod,
     pub given_on: NaiveDate,
     pub recorded_by: Option<String>,
     pub withdrawn_on: Option<NaiveDate>,
@@ -135,7 +135,7 @@ pub(super) async fn mark_consent_withdrawn(
 pub(crate) struct RelativeRow {
     pub id: i64,
     pub name: String,
-    pub relation_kind: String,
+    pub relation_kind: crate::domain::RelationKind,
     pub phone: Option<String>,
 }
 
@@ -153,7 +153,7 @@ pub(crate) async fn relatives(tx: &mut Tx, participant: Permitted) -> Result<Vec
 pub(crate) struct ExternalRow {
     pub id: i64,
     pub name: String,
-    pub organisation: String,
+    pub organisation: crate::domain::Organisation,
     pub title: String,
 }
 
