@@ -14,9 +14,9 @@ use crate::routes::{
     staff::{
         SignInCodePage, StaffHomePage,
         programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
-    },
-    staff_record::{
-        RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
+        record::{
+            RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
+        },
     },
 };
 use leptos::prelude::*;

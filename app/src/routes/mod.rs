@@ -11,7 +11,6 @@ pub mod plan;
 pub mod programme;
 pub mod sign_in;
 pub mod staff;
-pub mod staff_record;
 
 use leptos::prelude::*;
 

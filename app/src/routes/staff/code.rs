@@ -8,7 +8,7 @@ use crate::functions::staff::{EndParticipantSessions, EndRelativeSessions};
 use crate::layouts::staff_page;
 use crate::models::{NewSignInCode, RecordAccess};
 use crate::paths::RecordPart;
-use crate::routes::staff_record::RecordNav;
+use crate::routes::staff::record::RecordNav;
 use crate::texts::staff as text;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

@@ -4,6 +4,7 @@
 pub mod code;
 pub mod home;
 pub mod programme;
+pub mod record;
 
 pub use code::SignInCodePage;
 pub use home::StaffHomePage;
