@@ -119,8 +119,10 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        // Saved on every request, so 30 idle minutes means idle, not since sign-in.
-        .with_always_save(true)
+        // Saved when it changes, not on every request: the request context
+        // touches a staff session once a minute, so 30 idle minutes means idle
+        // (to the minute); phones have a fixed 90 days; visitors who are not
+        // signed in get no stored session until something is kept for them.
         // Until someone signs in; sign-in sets 30 idle minutes or 90 days.
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(30)));
     let auth = AuthManagerLayerBuilder::new(Backend::new(access), sessions).build();

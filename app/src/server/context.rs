@@ -12,6 +12,9 @@ use axum::http::{StatusCode, request::Parts};
 pub const SIGNED_IN_AT_KEY: &str = "signed_in_at";
 /// However active, a staff session ends this long after sign-in.
 const STAFF_SESSION_MAX_SECONDS: i64 = 10 * 3600;
+/// When a staff session last moved its idle expiry (Unix seconds).
+const TOUCHED_AT_KEY: &str = "touched_at";
+const TOUCH_EVERY_SECONDS: i64 = 60;
 
 /// The request's context: who asks (after the session rules are applied),
 /// which request it is, and the session handles a server function may need.
@@ -44,9 +47,18 @@ impl FromRequestParts<AppState> for Asking {
 /// than [`STAFF_SESSION_MAX_SECONDS`] is ended here, whatever the request is.
 pub async fn current_actor(auth: &mut AuthSession, session: &tower_sessions::Session) -> Result<Actor, ()> {
     if auth.user.as_ref().is_some_and(|u| u.is_staff_like()) {
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
         let signed_in_at: i64 = session.get(SIGNED_IN_AT_KEY).await.ok().flatten().unwrap_or(0);
-        if time::OffsetDateTime::now_utc().unix_timestamp() - signed_in_at > STAFF_SESSION_MAX_SECONDS {
+        if now - signed_in_at > STAFF_SESSION_MAX_SECONDS {
             auth.logout().await.map_err(|_| ())?;
+        } else {
+            // A staff session ends after 30 idle minutes: a change to the session
+            // saves it with a new expiry. Once a minute is enough, so an active
+            // session costs a write a minute, not one a request.
+            let touched_at: i64 = session.get(TOUCHED_AT_KEY).await.ok().flatten().unwrap_or(0);
+            if now - touched_at >= TOUCH_EVERY_SECONDS {
+                session.insert(TOUCHED_AT_KEY, now).await.map_err(|_| ())?;
+            }
         }
     }
     Ok(auth.user.as_ref().map(|u| u.actor).unwrap_or(Actor::Anonymous))
