@@ -6,16 +6,21 @@ use leptos::prelude::*;
 
 mod banner;
 mod buttons;
+mod contact_view;
 mod data_table;
 mod error_panel;
 mod fields;
+mod meeting_details;
+mod person_view;
 mod read_aloud;
 
 pub use banner::{Banner, BannerKind, FormMessage, Notice};
 pub use buttons::{BackLink, PostButton, SubmitButton};
+pub use contact_view::ContactView;
 pub use data_table::DataTable;
 pub use error_panel::ErrorPanel;
 pub use fields::{Checkboxes, SelectField, TextArea, TextField};
+pub use meeting_details::MeetingDetails;
 pub use read_aloud::ReadAloud;
 
 /// An interface icon from `public/icons` (Lucide, ISC licence). Decorative:

@@ -1,9 +1,8 @@
 //! "Mina kontakter": each named contact person, with a call and a mail button.
 
-use crate::components::Icon;
+use crate::components::{ContactView, Icon};
 use crate::functions::participant::load_contacts;
 use crate::layouts::participant_page;
-use crate::routes::participant::ContactView;
 use crate::texts::sv;
 use leptos::prelude::*;
 

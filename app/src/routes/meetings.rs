@@ -1,12 +1,11 @@
 //! "Mina möten" and one meeting: what, when, where, who comes, what to bring,
 //! and the participant's answer.
 
-use crate::components::Icon;
+use crate::components::{Icon, MeetingDetails};
 use crate::domain::{MeetingAnswer, MeetingStatus};
 use crate::functions::participant::{AnswerMeeting, load_meeting, load_meetings, take_answer_message};
 use crate::layouts::participant_page;
 use crate::models::{MeetingCard, MeetingList, ViewerRole};
-use crate::routes::participant::MeetingDetails;
 use crate::texts::{self, sv};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

@@ -1,10 +1,10 @@
 //! The participant's start page: what happens next, where I am, who I can call.
 
-use crate::components::Icon;
+use crate::components::{ContactView, Icon, MeetingDetails};
 use crate::functions::participant::load_participant_start;
 use crate::layouts::participant_page;
-use crate::models::{ContactCard, MeetingCard, ParticipantStart, PersonCard, ViewerRole};
-use crate::texts::{self, sv};
+use crate::models::{MeetingCard, ParticipantStart, ViewerRole};
+use crate::texts::sv;
 use leptos::prelude::*;
 
 #[component]
@@ -66,77 +66,6 @@ fn MeetingCardView(meeting: MeetingCard) -> impl IntoView {
             <a class="button" href=format!("/moten/{id}")>
                 <Icon name="calendar-days" size=24/><span>{sv::MEETING_OPEN}</span>
             </a>
-        </article>
-    }
-}
-
-/// What, when, where, who comes and what to bring.
-#[component]
-pub fn MeetingDetails(meeting: MeetingCard) -> impl IntoView {
-    let when = texts::span_in_words(meeting.starts_at, meeting.ends_at);
-    view! {
-        <div class="meeting-details">
-            <p class="meeting-title">{meeting.title}</p>
-            <dl>
-                <dt><Icon name="calendar-days" size=24/>{sv::MEETING_WHEN}</dt>
-                <dd>{when}</dd>
-                <dt><Icon name="map-pin" size=24/>{sv::MEETING_WHERE}</dt>
-                <dd>
-                    {meeting.place.clone().map(|p| view! { <p>{p}</p> })}
-                    {meeting.video_link.clone().map(|link| view! {
-                        <p>{sv::MEETING_VIDEO}</p>
-                        <a class="button" href=link><Icon name="video" size=24/><span>{sv::MEETING_VIDEO_BUTTON}</span></a>
-                    })}
-                </dd>
-                <dt><Icon name="users" size=24/>{sv::MEETING_WHO}</dt>
-                <dd>
-                    <ul class="people">
-                        {meeting.people.into_iter().map(|p| view! { <li><PersonView person=p/></li> }).collect_view()}
-                    </ul>
-                </dd>
-                {(!meeting.bring.is_empty()).then(|| view! {
-                    <dt><Icon name="list-checks" size=24/>{sv::MEETING_BRING}</dt>
-                    <dd>{meeting.bring.clone()}</dd>
-                })}
-            </dl>
-        </div>
-    }
-}
-
-#[component]
-fn PersonView(person: PersonCard) -> impl IntoView {
-    view! {
-        <span class="person">
-            <span class="initials" aria-hidden="true">{person.initials()}</span>
-            <span>
-                <span class="person-name">{person.name.clone()}</span>
-                <span class="person-role">{sv::person_role(&person.role)}</span>
-            </span>
-        </span>
-    }
-}
-
-/// One contact person with big "Ring" and "Mejla" buttons.
-#[component]
-pub fn ContactView(contact: ContactCard) -> impl IntoView {
-    let name = contact.person.name.clone();
-    view! {
-        <article class="card contact-card">
-            <PersonView person=contact.person/>
-            <div class="actions">
-                {contact.phone.map(|phone| view! {
-                    <a class="button" href=format!("tel:{}", phone.replace([' ', '-'], ""))
-                        aria-label=format!("{} {}", sv::CALL, name)>
-                        <Icon name="phone" size=24/><span>{sv::CALL}</span>
-                    </a>
-                })}
-                {contact.email.map(|email| view! {
-                    <a class="button button-secondary" href=format!("mailto:{email}")
-                        aria-label=format!("{} {}", sv::EMAIL, name)>
-                        <Icon name="mail" size=24/><span>{sv::EMAIL}</span>
-                    </a>
-                })}
-            </div>
         </article>
     }
 }
