@@ -61,7 +61,10 @@ const SESSION: &str = "----------";
 /// of their unit, `{session}` one of its sessions, `{contact}` a contact person,
 /// `{consent}` a consent of theirs, `{today}` and `{week}` dates. Writes that
 /// change what later rows read come last.
-const FUNCTIONS: &[(&str, &[(&str, &str)], &str)] = &[
+/// A server function's row: its name, the form it is sent, the expectations.
+type FunctionRow = (&'static str, &'static [(&'static str, &'static str)], &'static str);
+
+const FUNCTIONS: &[FunctionRow] = &[
     ("viewer", &[], SESSION),
     ("form_feedback", &[("form", "plan")], SESSION),
     ("notice", &[("page", "/")], SESSION),
