@@ -53,7 +53,7 @@ fn check_sources() -> Vec<(&'static str, &'static str, Source)> {
             "gender",
             Source::Literals {
                 codes: &["woman", "man", "other"],
-                written_by: "app/src/server/storage/seed.rs (demo data; no form sets it)",
+                written_by: "app/src/server/storage/seed/participants.rs (demo data; no form sets it)",
             },
         ),
         ("participants", "discharge_outcome", all::<DischargeOutcome>("DischargeOutcome")),
