@@ -18,24 +18,7 @@ pub(crate) struct NewAuditEntry {
 }
 
 pub(crate) async fn insert(tx: &mut Tx, e: &NewAuditEntry) -> Result<(), sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query(
-        "INSERT INTO audit_log (at, actor_account_id, actor_role, action, outcome,
-             subject_participant_id, record_kind, record_id, unit_id, request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-    )
-    .bind(e.at)
-    .bind(e.actor_account_id)
-    .bind(e.actor_role)
-    .bind(e.action)
-    .bind(e.outcome)
-    .bind(e.subject_participant_id)
-    .bind(e.record_kind)
-    .bind(e.record_id)
-    .bind(e.unit_id)
-    .bind(&e.request_id)
-    .execute(c)
-    .await
-    .map(|_| ()))
+    insert_all(tx, std::slice::from_ref(e)).await
 }
 
 /// Writes many rows with one statement per chunk (a roster audits one row a person).
