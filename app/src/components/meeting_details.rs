@@ -22,7 +22,9 @@ pub fn MeetingDetails(meeting: MeetingCard) -> impl IntoView {
                     {meeting.place.clone().map(|p| view! { <p>{p}</p> })}
                     {meeting.video_link.clone().map(|link| view! {
                         <p>{sv::MEETING_VIDEO}</p>
-                        <a class="button" href=link><Icon name="video" size=24/><span>{sv::MEETING_VIDEO_BUTTON}</span></a>
+                        <a class="button" href=link>
+                            <Icon name="video" size=24/><span>{sv::MEETING_VIDEO_BUTTON}</span>
+                        </a>
                     })}
                 </dd>
                 <dt><Icon name="users" size=24/>{sv::MEETING_WHO}</dt>

@@ -1,5 +1,5 @@
-//! Texts staff read on their pages: the caseload, the sign-in code and the
-//! programme. Plain, short office Swedish; the words the unit already uses
+//! Texts staff read on their pages: the caseload, the participant record, the
+//! sign-in code and the programme. Plain, short office Swedish; the words the unit already uses
 //! (omgång, tillfälle, kö). Participant texts are in `sv.rs`.
 
 // Shared by several staff pages.
@@ -279,3 +279,351 @@ pub fn session_summary(round: &str, when: &str, theme: &str) -> String {
 // Changing one session (`/personal/programmet/tillfalle/{id}/andra`).
 pub const SESSION_EDIT_ABOUT: &str = "De antagna får den nya tiden i sin app. Har tiden ändrats får de svara igen.";
 pub const SESSION_SAVE: &str = "Spara tillfället";
+
+// The participant record (`/personal/deltagare/{id}` and its pages): shared by its pages.
+pub const ALL_PARTICIPANTS: &str = "Alla deltagare";
+pub const RECORD_NAV_LABEL: &str = "Deltagarens uppgifter";
+pub const CHOOSE: &str = "Välj";
+pub const DATE: &str = "Datum";
+pub const FROM: &str = "Från";
+pub const HOURS_PER_WEEK: &str = "Timmar i veckan";
+pub const COMING_MEETINGS: &str = "Kommande möten";
+pub const NO_MEETINGS_BOOKED: &str = "Inga möten bokade.";
+pub const MEETING_WHEN: &str = "När";
+pub const MEETING_COLUMN: &str = "Möte";
+pub const NO_PLAN_YET: &str = "Ingen plan ännu.";
+
+/// The record's menu, one word a page.
+pub fn record_part(part: crate::paths::RecordPart) -> &'static str {
+    use crate::paths::RecordPart;
+    match part {
+        RecordPart::Overview => "Översikt",
+        RecordPart::Plan => "Plan",
+        RecordPart::Meetings => "Möten",
+        RecordPart::Contacts => "Kontakter",
+        RecordPart::Consents => "Samtycken",
+        RecordPart::Steps => "Steg",
+        RecordPart::Code => "Inloggning",
+    }
+}
+
+/// "Uppföljning: Vi pratar om butiken", a meeting in a table.
+pub fn meeting_kind_and_title(kind: &str, title: &str) -> String {
+    format!("{kind}: {title}")
+}
+
+/// "Svar: Kommer", the participant's answer to a planned meeting.
+pub fn meeting_answer(answer: &str) -> String {
+    format!("Svar: {answer}")
+}
+
+/// "Karin Ek (Handledare)": a person and who they are, in lists and drop-downs.
+pub fn person_and_role(name: &str, role: &str) -> String {
+    format!("{name} ({role})")
+}
+
+/// "Karin Ek (personal)" in a drop-down of people.
+pub fn staff_choice(name: &str) -> String {
+    format!("{name} (personal)")
+}
+
+/// "2026-03-02: Praktik", a step on the ladder and the day it was taken.
+pub fn step_taken(on: chrono::NaiveDate, step: &str) -> String {
+    format!("{on}: {step}")
+}
+
+/// "Karin Ek (Handledare), Eva Berg (Förälder)": several in a table cell.
+pub fn listed(items: &[String]) -> String {
+    items.join(", ")
+}
+
+// The record's overview (`/personal/deltagare/{id}`).
+pub const BENEFIT_ENDS_SOON: &str = "Aktivitetsersättningen slutar inom 90 dagar.";
+pub const ASSESSMENT_WITHOUT_CONSENT: &str =
+    "En gemensam kartläggning är planerad, men det finns inget samtycke till kontakt med Försäkringskassan.";
+pub const PREFERRED_NAME: &str = "Kallas";
+pub const UNIT: &str = "Enhet";
+pub const BENEFIT: &str = "Ersättning";
+pub const IN_DV_SINCE: &str = "I DV sedan";
+pub const PHONE: &str = "Telefon";
+pub const PHONE_MISSING: &str = "Saknas";
+pub const PROGRAMME: &str = "Programmet";
+pub const PROGRAMME_NOT_ENROLLED: &str = "Inte anmäld";
+pub const ANSWER_COLUMN: &str = "Deltagarens svar";
+pub const JOINT_PLAN_TITLE: &str = "Gemensam plan";
+pub const GOAL_LEAD: &str = "Mål: ";
+pub const NETWORK_TITLE: &str = "Nätverket runt deltagaren";
+pub const NETWORK_DV: &str = "Daglig verksamhet";
+pub const NETWORK_AGENCIES: &str = "Myndigheter och andra";
+pub const NETWORK_FAMILY: &str = "Anhöriga och gode män";
+pub const CONSENTS_IN_FORCE_TITLE: &str = "Samtycken i kraft";
+
+/// "Gruppverksamhet, 30 timmar i veckan".
+pub fn dv_form_and_hours(form: &str, hours: i64) -> String {
+    format!("{form}, {hours} timmar i veckan")
+}
+
+/// " till och med 2027-02-28" after the kind of benefit.
+pub fn benefit_until(on: chrono::NaiveDate) -> String {
+    format!(" till och med {on}")
+}
+
+/// "Antagen till Vårens grupp".
+pub fn programme_enrolled(round: &str) -> String {
+    format!("Antagen till {round}")
+}
+
+/// "Plats 2 i kön till Vårens grupp" (no number when the queue has none for them).
+pub fn programme_waiting(round: &str, position: Option<i64>) -> String {
+    format!("Plats {} i kön till {round}", position.map(|p| p.to_string()).unwrap_or_default())
+}
+
+/// "Antagen till Vårens grupp. Närvaro: 3 närvarande, 1 frånvarande med anmälan, 0 utan."
+pub fn programme_and_attendance(programme: &str, present: i64, excused: i64, unexcused: i64) -> String {
+    format!("{programme}. Närvaro: {present} närvarande, {excused} frånvarande med anmälan, {unexcused} utan.")
+}
+
+/// "Version 3, sparad 2026-11-02 14:05 av Karin Ek."
+pub fn plan_saved_by(version: i64, at: &str, author: Option<&str>) -> String {
+    format!("Version {version}, sparad {at} av {}.", author.unwrap_or("okänd"))
+}
+
+/// "Sofia Lindqvist – Handläggare", or with the role for this participant:
+/// "Sofia Lindqvist – Din handläggare (Arbetsförmedlingen)".
+pub fn network_person(name: &str, role_in_case: &str, role: &str) -> String {
+    if role_in_case == role { format!("{name} – {role}") } else { format!("{name} – {role_in_case} ({role})") }
+}
+
+/// "Eva Berg – Förälder".
+pub fn network_relative(name: &str, relation: &str) -> String {
+    format!("{name} – {relation}")
+}
+
+/// "DV får kontakta Försäkringskassan: Försäkringskassan (skriftligt, 2026-10-01)".
+pub fn consent_in_force(scope: &str, recipient: &str, method: &str, given_on: chrono::NaiveDate) -> String {
+    format!("{scope}: {recipient} ({}, {given_on})", method.to_lowercase())
+}
+
+// The plan's versions (`…/plan`).
+pub const PLAN_GOAL: &str = "Mål";
+pub const PLAN_REASON: &str = "Varför";
+pub const PLAN_PERIOD: &str = "Period";
+pub const PLAN_SCOPE: &str = "Omfattning";
+pub const PLAN_ACTIVITIES: &str = "Aktiviteter";
+pub const PLAN_FOLLOW_UP: &str = "Uppföljning";
+pub const PLAN_OTHER: &str = "Övrigt";
+pub const PLAN_VERSIONS_TITLE: &str = "Alla versioner";
+pub const PLAN_VERSIONS_LABEL: &str = "Versioner av planen";
+pub const PLAN_VERSION: &str = "Version";
+pub const PLAN_SAVED: &str = "Sparad";
+pub const PLAN_BY: &str = "Av";
+pub const PLAN_COMPARE: &str = "Jämför";
+pub const PLAN_NEW_TITLE: &str = "Spara en ny version";
+pub const PLAN_OLD_KEPT: &str = "Den gamla versionen finns kvar och går att läsa.";
+pub const PLAN_WHY_THIS_GOAL: &str = "Varför det här målet";
+pub const PLAN_VALID_FROM: &str = "Gäller från";
+pub const PLAN_VALID_UNTIL: &str = "Gäller till (valfritt)";
+pub const PLAN_DAYS_PER_WEEK: &str = "Dagar i veckan";
+pub const PLAN_ACTIVITIES_HINT: &str = "En aktivitet per rad";
+pub const PLAN_NEXT_FOLLOW_UP_ON: &str = "Nästa uppföljning, datum (valfritt)";
+pub const PLAN_NEXT_FOLLOW_UP_WHAT: &str = "Nästa uppföljning, vad";
+pub const PLAN_SAVE: &str = "Spara ny version";
+
+/// "2026-11-02 – 2027-05-31"; open-ended when the plan has no end.
+pub fn plan_period(from: chrono::NaiveDate, until: Option<chrono::NaiveDate>) -> String {
+    format!("{from} – {}", until.map(|d| d.to_string()).unwrap_or_default())
+}
+
+/// "3 dagar, 15 timmar i veckan".
+pub fn plan_scope(days: i64, hours: i64) -> String {
+    format!("{days} dagar, {hours} timmar i veckan")
+}
+
+/// "Praktik i butik; Träna på att åka buss".
+pub fn plan_activities(activities: &[String]) -> String {
+    activities.join("; ")
+}
+
+/// "2026-12-01: Hur går praktiken?; 2027-02-01: …".
+pub fn plan_follow_ups(follow_ups: &[(chrono::NaiveDate, String)]) -> String {
+    follow_ups.iter().map(|(on, what)| format!("{on}: {what}")).collect::<Vec<_>>().join("; ")
+}
+
+/// "Version 2 och version 3 bredvid varandra".
+pub fn plan_side_by_side(then: i64, now: i64) -> String {
+    format!("Version {then} och version {now} bredvid varandra")
+}
+
+/// "Version 2", an earlier version.
+pub fn plan_version(version: i64) -> String {
+    format!("Version {version}")
+}
+
+/// "Version 2 (2026-05-04 10:12)".
+pub fn plan_version_saved(version: i64, at: &str) -> String {
+    format!("Version {version} ({at})")
+}
+
+/// "Version 3, den som gäller".
+pub fn plan_current(version: i64) -> String {
+    format!("Version {version}, den som gäller")
+}
+
+/// "Version 3, den som gäller (2026-11-02 14:05)".
+pub fn plan_current_saved(version: i64, at: &str) -> String {
+    format!("Version {version}, den som gäller ({at})")
+}
+
+/// "Jämför version 2 med den som gäller".
+pub fn plan_compare(version: i64) -> String {
+    format!("Jämför version {version} med den som gäller")
+}
+
+// Meetings (`…/moten`).
+pub const MEETING_WHO_COMES: &str = "Vem kommer";
+pub const MEETING_ANSWER_AND_STATUS: &str = "Svar och status";
+pub const MEETING_HELD: &str = "Genomfört";
+pub const MEETING_CANCEL: &str = "Ställ in";
+pub const MEETING_NEW_TIME: &str = "Ny tid";
+pub const MEETING_START: &str = "Start";
+pub const MEETING_END: &str = "Slut";
+pub const MEETING_MOVE: &str = "Flytta mötet";
+pub const MEETING_BOOK_TITLE: &str = "Boka ett möte";
+pub const MEETING_KIND: &str = "Mötestyp";
+pub const CHOOSE_MEETING_KIND: &str = "Välj mötestyp";
+pub const MEETING_HEADING: &str = "Rubrik";
+pub const MEETING_HEADING_HINT: &str = "Det deltagaren ser, i enkla ord";
+pub const MEETING_PLACE: &str = "Plats";
+pub const MEETING_VIDEO_LINK: &str = "Länk till videomöte (valfritt)";
+pub const MEETING_BRING: &str = "Ta med";
+pub const MEETING_BOOK: &str = "Boka mötet";
+pub const PAST_MEETINGS: &str = "Tidigare möten";
+pub const NO_PAST_MEETINGS: &str = "Inga tidigare möten.";
+
+/// "Uppföljning 2026-12-03 13:00": which meeting a row's buttons act on.
+pub fn meeting_kind_and_time(kind: &str, at: &str) -> String {
+    format!("{kind} {at}")
+}
+
+/// "Genomfört: Uppföljning 2026-12-03 13:00".
+pub fn meeting_held(meeting: &str) -> String {
+    format!("{MEETING_HELD}: {meeting}")
+}
+
+/// "Ställ in: Uppföljning 2026-12-03 13:00".
+pub fn meeting_cancel(meeting: &str) -> String {
+    format!("{MEETING_CANCEL}: {meeting}")
+}
+
+// Contact persons (`…/kontakter`).
+pub const CONTACT_NEW_PERSON: &str = "En ny person på en annan organisation";
+pub const CONTACTS_ABOUT: &str = "Deltagaren ser sina kontaktpersoner under Mina kontakter: \
+                                  namn, vem de är i enkla ord, och knappar för att ringa och mejla.";
+pub const CONTACTS_LABEL: &str = "Kontaktpersoner";
+pub const CONTACT_WHO: &str = "Vem";
+pub const CONTACT_ROLE: &str = "Roll för deltagaren";
+pub const CONTACT_SINCE: &str = "Sedan";
+pub const CONTACT_ROLE_SAVE: &str = "Spara roll";
+pub const CONTACT_END: &str = "Avsluta";
+pub const CONTACT_ADD_TITLE: &str = "Lägg till en kontaktperson";
+pub const CONTACT_ROLE_HINT: &str = "I enkla ord, till exempel: Din handläggare på Försäkringskassan";
+pub const CONTACT_NEW_LEGEND: &str = "Om det är en ny person";
+pub const CONTACT_ORGANISATION: &str = "Organisation";
+pub const CONTACT_TITLE: &str = "Titel";
+pub const CONTACT_TITLE_HINT: &str = "Till exempel: Handläggare";
+pub const CONTACT_PHONE: &str = "Telefon (valfritt)";
+pub const CONTACT_EMAIL: &str = "E-post (valfritt)";
+pub const CONTACT_SAVE: &str = "Spara kontaktpersonen";
+
+/// "Sofia Lindqvist, Handläggare (Arbetsförmedlingen)" in the drop-down of people.
+pub fn officer_choice(name: &str, title: &str, organisation: &str) -> String {
+    format!("{name}, {title} ({organisation})")
+}
+
+/// "Roll för Sofia Lindqvist", the label of a row's role field.
+pub fn contact_role_for(name: &str) -> String {
+    format!("Roll för {name}")
+}
+
+/// "2026-01-10", or "2026-01-10, slutade 2026-06-30" for a contact who has ended.
+pub fn contact_period(since: chrono::NaiveDate, until: Option<chrono::NaiveDate>) -> String {
+    match until {
+        Some(until) => format!("{since}, slutade {until}"),
+        None => since.to_string(),
+    }
+}
+
+/// "Avsluta: Sofia Lindqvist".
+pub fn contact_end(name: &str) -> String {
+    format!("{CONTACT_END}: {name}")
+}
+
+// Consents (`…/samtycken`).
+pub const CONSENTS_WITHDRAWN_STOP: &str =
+    "Ett återkallat samtycke slutar gälla direkt: en anhörig ser då inte längre det som delades.";
+pub const CONSENTS_LABEL: &str = "Samtycken";
+pub const CONSENT_APPLIES: &str = "Gäller";
+pub const CONSENT_TO: &str = "Till";
+pub const CONSENT_SHOWS: &str = "Visar";
+pub const CONSENT_HOW: &str = "Hur";
+pub const CONSENT_GIVEN: &str = "Givet";
+pub const CONSENT_RECORDED_BY: &str = "Registrerat av";
+pub const CONSENT_STATUS: &str = "Status";
+pub const CONSENT_IN_FORCE: &str = "Gäller";
+pub const CONSENT_IN_FORCE_FROM_DATE: &str = "Gäller från datumet";
+pub const CONSENT_WITHDRAW: &str = "Återkalla";
+pub const CONSENT_ADD_TITLE: &str = "Registrera ett samtycke";
+pub const CONSENT_SCOPE: &str = "Samtycket gäller";
+pub const CONSENT_ORGANISATION: &str = "Till organisation";
+pub const CONSENT_ORGANISATION_HINT: &str = "För samtycken om kontakt och handlingar";
+pub const CHOOSE_ORGANISATION: &str = "Välj organisation";
+pub const CONSENT_RELATIVE: &str = "Till anhörig eller god man";
+pub const CONSENT_RELATIVE_HINT: &str = "För att visa delar av appen";
+pub const CHOOSE_PERSON: &str = "Välj person";
+pub const CONSENT_SECTIONS: &str = "Vad den anhöriga får se";
+pub const CONSENT_METHOD: &str = "Hur samtycket gavs";
+pub const CONSENT_SAVE: &str = "Spara samtycket";
+
+/// "Återkallat 2026-11-20".
+pub fn consent_withdrawn(on: chrono::NaiveDate) -> String {
+    format!("Återkallat {on}")
+}
+
+/// "Återkalla: DV får kontakta Försäkringskassan, Försäkringskassan".
+pub fn consent_withdraw(scope: &str, recipient: &str) -> String {
+    format!("{CONSENT_WITHDRAW}: {scope}, {recipient}")
+}
+
+// Steps (`…/steg`).
+pub const STEPS_SO_FAR: &str = "Steg hittills";
+pub const STEP_ADD_TITLE: &str = "Registrera ett steg på stegen";
+pub const STEP_NEW: &str = "Nytt steg";
+pub const CHOOSE_STEP: &str = "Välj steg";
+pub const STEP_NOTE: &str = "Anteckning";
+pub const STEP_SAVE: &str = "Spara steget";
+pub const DV_CHANGE_TITLE: &str = "Ändring inom daglig verksamhet";
+pub const DV_CHANGE_SAVE: &str = "Spara ändringen";
+pub const EXTENDED_SUPPORT_TITLE: &str = "Förlängt stöd efter anställning";
+pub const EXTENDED_SUPPORT_ABOUT: &str =
+    "Daglig verksamhet stöttar på arbetsplatsen i 12 månader. Det kräver ett skriftligt samtycke.";
+pub const EXTENDED_SUPPORT_EMPLOYER: &str = "Arbetsgivare";
+pub const EXTENDED_SUPPORT_SAVE: &str = "Registrera förlängt stöd";
+pub const DISCHARGE_TITLE: &str = "Avslut från daglig verksamhet";
+pub const DISCHARGE_OUTCOME: &str = "Hur det gick";
+pub const DISCHARGE_ON: &str = "Datum för avslut";
+pub const DISCHARGE_SAVE: &str = "Registrera avslutet";
+
+/// "Står nu på: Enskild plats."
+pub fn step_now(step: &str) -> String {
+    format!("Står nu på: {step}.")
+}
+
+/// "Butiken AB: 2026-12-01 till 2027-11-30".
+pub fn extended_support(employer: &str, from: chrono::NaiveDate, until: chrono::NaiveDate) -> String {
+    format!("{employer}: {from} till {until}")
+}
+
+/// "Avslutad 2026-12-01: Anställning."
+pub fn discharged(on: chrono::NaiveDate, outcome: &str) -> String {
+    format!("Avslutad {on}: {outcome}.")
+}
