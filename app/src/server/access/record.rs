@@ -39,12 +39,18 @@ impl Work<'_> {
 
     /// Relatives and gode män of the participant (audited as `network`).
     async fn relatives(&mut self, participant_id: i64) -> Result<Vec<RelativeEntry>, AccessError> {
+        Ok(self.network(participant_id).await?.1)
+    }
+
+    /// The same, with the permit, for a page that shows more of the network.
+    async fn network(&mut self, participant_id: i64) -> Result<(Permit, Vec<RelativeEntry>), AccessError> {
         let network = self.section(Action::Read, participant_id, Section::Network).await?;
         let rows = storage::record::relatives(self.tx()?, network.participant()?).await?;
-        Ok(rows
+        let relatives = rows
             .into_iter()
             .map(|r| RelativeEntry { id: r.id, name: r.name, relation: r.relation_kind, phone: r.phone })
-            .collect())
+            .collect();
+        Ok((network, relatives))
     }
 }
 
@@ -190,8 +196,7 @@ impl Access {
         let (profile, name) = work.record_name(participant_id).await?;
         let meetings = work.section(Action::Read, participant_id, Section::Meetings).await?;
         let (coming, past) = meeting_cards(&mut work, meetings.participant()?).await?;
-        let relatives = work.relatives(participant_id).await?;
-        let network = work.section(Action::Read, participant_id, Section::Network).await?;
+        let (network, relatives) = work.network(participant_id).await?;
         let externals = storage::record::externals(work.tx()?, network.participant()?).await?;
         let unit = work.unit_people(&profile).await?;
         let staff = storage::programme::staff_of_unit(work.tx()?, unit).await?;
