@@ -3,6 +3,7 @@
 use crate::components::{Icon, ReadAloud};
 use crate::functions::auth::SignOut;
 use crate::models::{Viewer, ViewerRole};
+use crate::paths;
 use crate::policy::Section;
 use crate::texts::sv;
 use leptos::prelude::*;
@@ -50,8 +51,8 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
         {staff.then(|| view! {
             <nav class="participant-nav staff-nav" aria-label="Personalens meny">
                 <ul>
-                    <NavLink href="/personal" icon="users" label="Deltagare" current=current.clone()/>
-                    <NavLink href="/personal/programmet" icon="briefcase" label="Programmet" current=current.clone()/>
+                    <NavLink href=paths::STAFF_HOME icon="users" label="Deltagare" current=current.clone()/>
+                    <NavLink href=paths::STAFF_PROGRAMME icon="briefcase" label="Programmet" current=current.clone()/>
                 </ul>
             </nav>
         })}
@@ -61,20 +62,20 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
         </main>
         <footer class="site-footer">
             {(show_nav && help).then(|| view! {
-                <p><a href="/kontakter"><Icon name="phone" size=24/><span>{sv::FOOTER_HELP}</span></a></p>
+                <p><a href=paths::CONTACTS><Icon name="phone" size=24/><span>{sv::FOOTER_HELP}</span></a></p>
             })}
-            <p><a href="/om"><Icon name="info" size=24/><span>{sv::FOOTER_ABOUT}</span></a></p>
+            <p><a href=paths::ABOUT><Icon name="info" size=24/><span>{sv::FOOTER_ABOUT}</span></a></p>
         </footer>
     }
 }
 
 /// The participant menu after "Start": which part of the record each page shows.
 const MENU: [(Section, &str, &str, &str); 5] = [
-    (Section::Plan, "/min-plan", "file-text", sv::NAV_PLAN),
-    (Section::Meetings, "/moten", "calendar-days", sv::NAV_MEETINGS),
-    (Section::Contacts, "/kontakter", "users", sv::NAV_CONTACTS),
-    (Section::Ladder, "/stegen", "footprints", sv::NAV_LADDER),
-    (Section::Programme, "/programmet", "briefcase", sv::NAV_PROGRAMME),
+    (Section::Plan, paths::PLAN, "file-text", sv::NAV_PLAN),
+    (Section::Meetings, paths::MEETINGS, "calendar-days", sv::NAV_MEETINGS),
+    (Section::Contacts, paths::CONTACTS, "users", sv::NAV_CONTACTS),
+    (Section::Ladder, paths::LADDER, "footprints", sv::NAV_LADDER),
+    (Section::Programme, paths::PROGRAMME, "briefcase", sv::NAV_PROGRAMME),
 ];
 
 /// A link in the participant menu; the page you are on is marked for screen readers and by a bar.
@@ -82,8 +83,8 @@ const MENU: [(Section, &str, &str, &str); 5] = [
 fn NavLink(href: &'static str, icon: &'static str, label: &'static str, current: String) -> impl IntoView {
     // "/personal" is the staff start page, not the parent of every staff page.
     let here = current == href
-        || (href != "/" && href != "/personal" && current.starts_with(&format!("{href}/")))
-        || (href == "/personal" && current.starts_with("/personal/deltagare"));
+        || (href != paths::PARTICIPANT_HOME && href != paths::STAFF_HOME && current.starts_with(&format!("{href}/")))
+        || (href == paths::STAFF_HOME && current.starts_with(&format!("{}/deltagare", paths::STAFF_HOME)));
     view! {
         <li>
             <a href=href aria-current=here.then_some("page")>
@@ -104,7 +105,7 @@ where
     Fut: std::future::Future<Output = Result<T, crate::errors::AppError>> + Send + 'static,
     V: IntoView + 'static,
 {
-    use crate::components::{ErrorPanel, Notice};
+    use crate::components::{Banner, BannerKind, ErrorPanel};
     use crate::errors::AppError;
     use crate::functions::{auth::current_viewer, take_notice};
     use leptos_router::components::Redirect;
@@ -123,10 +124,10 @@ where
                 let show = show.clone();
                 Suspend::new(async move {
                     match data.await {
-                        (_, _, Err(AppError::NotSignedIn)) => view! { <Redirect path="/logga-in/personal"/> }.into_any(),
+                        (_, _, Err(AppError::NotSignedIn)) => view! { <Redirect path=paths::STAFF_SIGN_IN/> }.into_any(),
                         (viewer, notice, Ok(data)) => view! {
                             <Page viewer=viewer.ok().flatten()>
-                                <Notice notice=notice.ok().flatten()/>
+                                <Banner kind=BannerKind::Success message=notice.ok().flatten()/>
                                 {show(data)}
                             </Page>
                         }.into_any(),
@@ -192,8 +193,8 @@ where
                 let show = show.clone();
                 Suspend::new(async move {
                     match data.await {
-                        Loaded::SignIn => view! { <Redirect path="/logga-in"/> }.into_any(),
-                        Loaded::StaffHome => view! { <Redirect path="/personal"/> }.into_any(),
+                        Loaded::SignIn => view! { <Redirect path=paths::SIGN_IN/> }.into_any(),
+                        Loaded::StaffHome => view! { <Redirect path=paths::STAFF_HOME/> }.into_any(),
                         Loaded::Shown(viewer, Ok(data)) => {
                             let shown = show(data, &viewer);
                             view! { <Page viewer=Some(viewer)>{shown}</Page> }.into_any()

@@ -4,6 +4,7 @@
 use crate::components::Icon;
 use crate::functions::auth::current_viewer;
 use crate::layouts::Page;
+use crate::paths;
 use crate::texts::sv;
 use leptos::prelude::*;
 
@@ -34,7 +35,7 @@ pub fn AboutPage() -> impl IntoView {
                         <section aria-labelledby="pictures">
                             <h2 id="pictures">{sv::ABOUT_PICTURES_TITLE}</h2>
                             <p>{sv::ABOUT_PICTURES}</p>
-                            <p><a href="/icons/LICENSE-lucide.txt">{sv::ABOUT_PICTURES_LICENCE}</a></p>
+                            <p><a href=paths::LUCIDE_LICENCE>{sv::ABOUT_PICTURES_LICENCE}</a></p>
                         </section>
                     </Page>
                 }

@@ -6,6 +6,7 @@ use crate::domain::{MeetingAnswer, MeetingStatus};
 use crate::functions::participant::{AnswerMeeting, load_meeting, load_meetings, take_answer_message};
 use crate::layouts::participant_page;
 use crate::models::{MeetingCard, MeetingList, ViewerRole};
+use crate::paths;
 use crate::texts::{self, sv};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -50,7 +51,7 @@ fn MeetingRowView(meeting: MeetingCard) -> impl IntoView {
             <h3>{when.clone()}</h3>
             <p>{kind}</p>
             {(meeting.status == MeetingStatus::Cancelled).then(|| view! { <p class="notice">{sv::MEETING_CANCELLED}</p> })}
-            <a class="button button-secondary" href=format!("/moten/{}", meeting.id)
+            <a class="button button-secondary" href=paths::meeting(meeting.id)
                 aria-label=format!("{}: {}, {}", sv::MEETING_OPEN, kind, when)>
                 <Icon name="info" size=24/><span>{sv::MEETING_OPEN}</span>
             </a>
@@ -94,7 +95,7 @@ fn MeetingView(meeting: MeetingCard, may_answer: bool, message: Option<String>) 
         <MeetingDetails meeting/>
         {(status == MeetingStatus::Planned).then(|| view! {
             <p>
-                <a class="button button-secondary" href=format!("/moten/{id}/kalender.ics") download=sv::CALENDAR_FILE_NAME>
+                <a class="button button-secondary" href=paths::meeting_calendar(id) download=sv::CALENDAR_FILE_NAME>
                     <Icon name="calendar-days" size=24/><span>{sv::CALENDAR_ADD}</span>
                 </a>
             </p>
@@ -113,7 +114,7 @@ fn MeetingView(meeting: MeetingCard, may_answer: bool, message: Option<String>) 
                 </div>
             </section>
         })}
-        <p class="aside"><a href="/moten"><Icon name="arrow-left" size=24/>{sv::MEETINGS_TITLE}</a></p>
+        <p class="aside"><a href=paths::MEETINGS><Icon name="arrow-left" size=24/>{sv::MEETINGS_TITLE}</a></p>
     }
 }
 

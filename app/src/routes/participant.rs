@@ -4,6 +4,7 @@ use crate::components::{ContactView, Icon, MeetingDetails};
 use crate::functions::participant::load_participant_start;
 use crate::layouts::participant_page;
 use crate::models::{MeetingCard, ParticipantStart, ViewerRole};
+use crate::paths;
 use crate::texts::sv;
 use leptos::prelude::*;
 
@@ -63,7 +64,7 @@ fn MeetingCardView(meeting: MeetingCard) -> impl IntoView {
         <article class="card meeting-card">
             <h3>{sv::START_NEXT_MEETING}": "{sv::meeting_kind_name(meeting.kind)}</h3>
             <MeetingDetails meeting/>
-            <a class="button" href=format!("/moten/{id}")>
+            <a class="button" href=paths::meeting(id)>
                 <Icon name="calendar-days" size=24/><span>{sv::MEETING_OPEN}</span>
             </a>
         </article>

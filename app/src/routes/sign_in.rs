@@ -1,9 +1,10 @@
 //! Sign-in pages: a code for participants and relatives, a password for staff.
 
-use crate::components::{FormMessage, Icon, TextField};
+use crate::components::{Banner, BannerKind, Icon, TextField};
 use crate::functions::auth::{CODE_SIGN_IN_FORM, STAFF_SIGN_IN_FORM, SignInCode, SignInStaff};
 use crate::functions::take_form_feedback;
 use crate::layouts::Page;
+use crate::paths;
 use crate::texts::sv;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -26,7 +27,7 @@ pub fn CodeSignInPage() -> impl IntoView {
                     let fb = feedback.await.ok().flatten().unwrap_or_default();
                     let value = if fb.value("code").is_empty() { from_link } else { fb.value("code") };
                     view! {
-                        <FormMessage message=fb.message.clone()/>
+                        <Banner kind=BannerKind::Error message=fb.message.clone()/>
                         <form method="post" action=SignInCode::url() class="form">
                             <TextField name="code" label=sv::SIGN_IN_CODE_LABEL hint=sv::SIGN_IN_CODE_HINT
                                 autocomplete="one-time-code" value=value error=fb.error("code")/>
@@ -37,7 +38,7 @@ pub fn CodeSignInPage() -> impl IntoView {
                     }
                 })}}
             </Suspense>
-            <p class="aside"><a href="/logga-in/personal"><Icon name="user-round" size=24/>{sv::SIGN_IN_STAFF_LINK}</a></p>
+            <p class="aside"><a href=paths::STAFF_SIGN_IN><Icon name="user-round" size=24/>{sv::SIGN_IN_STAFF_LINK}</a></p>
         </Page>
     }
 }
@@ -53,7 +54,7 @@ pub fn StaffSignInPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let fb = feedback.await.ok().flatten().unwrap_or_default();
                     view! {
-                        <FormMessage message=fb.message.clone()/>
+                        <Banner kind=BannerKind::Error message=fb.message.clone()/>
                         <form method="post" action=SignInStaff::url() class="form">
                             <TextField name="email" label="E-postadress" kind="email" autocomplete="username"
                                 value=fb.value("email") error=fb.error("email")/>
@@ -66,7 +67,7 @@ pub fn StaffSignInPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <p class="aside"><a href="/logga-in"><Icon name="key-round" size=24/>"Logga in med kod"</a></p>
+            <p class="aside"><a href=paths::SIGN_IN><Icon name="key-round" size=24/>"Logga in med kod"</a></p>
         </Page>
     }
 }
