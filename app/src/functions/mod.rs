@@ -2,6 +2,7 @@
 //! domain types, call one access-layer use-case, map errors to Swedish text.
 
 pub mod auth;
+pub mod forms;
 pub mod participant;
 pub mod programme;
 pub mod record;
@@ -112,6 +113,23 @@ mod ssr {
             set_status(422);
             let (field, message) = feedback.errors.first().cloned().unwrap_or_default();
             Err(AppError::Invalid { field, message })
+        }
+
+        /// The use-case refused what a form says (`Invalid`): back to the form
+        /// like any bad input, with the message next to its field.
+        pub(crate) async fn refused(
+            &self,
+            e: AccessError,
+            mut feedback: FormFeedback,
+            page: &str,
+        ) -> Result<(), AppError> {
+            match e {
+                AccessError::Invalid { field, message } => {
+                    feedback.errors.push((field.into(), message.into()));
+                    self.reject(feedback, page).await
+                }
+                e => Err(self.fail(e)),
+            }
         }
 
         pub(crate) async fn take_notice(&self, page: &str) -> Option<String> {

@@ -2,16 +2,14 @@
 //! and attendance. Forms are plain POSTs: on success the browser goes back to
 //! the page with a notice; on bad input back to the form with what was typed.
 
-// A form's fields are the server function's arguments, one each.
-#![allow(clippy::too_many_arguments)]
-
+use super::forms::programme::{CapacityForm, InterestForm, NewRoundForm, SessionForm};
 use crate::errors::AppError;
 use crate::models::{AttendanceSheet, EnrolOutcome, ProgrammeOverview, RoundDetail};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
 #[cfg(feature = "ssr")]
-use super::req;
+use super::{forms::Form, req};
 
 pub const NEW_ROUND_FORM: &str = "new_round";
 pub const CAPACITY_FORM: &str = "round_capacity";
@@ -37,67 +35,18 @@ pub async fn load_round(#[server(default)] round_id: i64) -> Result<RoundDetail,
 
 /// A new round with weekly sessions.
 #[server(endpoint = "create_round")]
-pub async fn create_round(
-    #[server(default)] name: String,
-    #[server(default)] form: String,
-    #[server(default)] place: String,
-    #[server(default)] responsible: String,
-    #[server(default)] capacity: String,
-    #[server(default)] first_date: String,
-    #[server(default)] start_time: String,
-    #[server(default)] minutes: String,
-    #[server(default)] count: String,
-) -> Result<(), AppError> {
-    use crate::domain::{Capacity, MeetingTime, RoundForm, SessionCount, SessionMinutes, ShortText, parse_iso_date};
-    use crate::models::FormFeedback;
-    use crate::server::{AccessError, access::programme::NewRound};
+pub async fn create_round(#[server(flatten)] form: NewRoundForm) -> Result<(), AppError> {
+    use crate::server::access::programme::NewRound;
     let req = req().await?;
     req.require_signed_in()?;
-    let mut fb = FormFeedback::new(NEW_ROUND_FORM);
-    for (k, v) in [
-        ("name", &name),
-        ("form", &form),
-        ("place", &place),
-        ("responsible", &responsible),
-        ("capacity", &capacity),
-        ("first_date", &first_date),
-        ("start_time", &start_time),
-        ("minutes", &minutes),
-        ("count", &count),
-    ] {
-        fb.keep(k, v);
-    }
-    let name = fb.check("name", ShortText::parse(&name));
-    let round_form = fb.check("form", RoundForm::parse(&form));
-    let place = fb.check("place", ShortText::parse(&place));
-    let responsible = if responsible.trim().is_empty() {
-        Some(None)
-    } else {
-        fb.check("responsible", responsible.trim().parse::<i64>().map(Some).map_err(|_| "Välj en person i listan."))
+    let page = "/personal/programmet/ny-omgang";
+    let round = match NewRound::try_from(form.clone()) {
+        Ok(round) => round,
+        Err(fb) => return req.reject(fb, page).await,
     };
-    let capacity = fb.check("capacity", Capacity::parse(&capacity));
-    let first = fb.check("first_date", parse_iso_date(&first_date));
-    let minutes = fb.check("minutes", SessionMinutes::parse(&minutes));
-    let count = fb.check("count", SessionCount::parse(&count));
-    let sessions = match (first, minutes, count) {
-        (Some(first), Some(minutes), Some(count)) => {
-            fb.check("start_time", MeetingTime::weekly(first, &start_time, minutes.get(), count.get()))
-        }
-        _ => None,
-    };
-    let (Some(name), Some(form), Some(place), Some(responsible), Some(capacity), Some(sessions)) =
-        (name, round_form, place, responsible, capacity, sessions)
-    else {
-        return req.reject(fb, "/personal/programmet/ny-omgang").await;
-    };
-    let round = NewRound { name, form, place, responsible_staff_id: responsible, capacity, sessions };
     match req.state.access.create_round(&req.ctx, &round).await {
         Ok(id) => req.done(&format!("/personal/programmet/omgang/{id}"), "Omgången är skapad.").await,
-        Err(AccessError::Invalid { field, message }) => {
-            fb.errors.push((field.into(), message.into()));
-            req.reject(fb, "/personal/programmet/ny-omgang").await
-        }
-        Err(e) => Err(req.fail(e)),
+        Err(e) => req.refused(e, form.feedback(), page).await,
     }
 }
 
@@ -105,26 +54,19 @@ pub async fn create_round(
 #[server(endpoint = "set_round_capacity")]
 pub async fn set_round_capacity(
     #[server(default)] round_id: i64,
-    #[server(default)] capacity: String,
+    #[server(flatten)] form: CapacityForm,
 ) -> Result<(), AppError> {
     use crate::domain::Capacity;
-    use crate::models::FormFeedback;
-    use crate::server::AccessError;
     let req = req().await?;
     req.require_signed_in()?;
     let page = format!("/personal/programmet/omgang/{round_id}");
-    let mut fb = FormFeedback::new(CAPACITY_FORM);
-    fb.keep("capacity", &capacity);
-    let Some(capacity) = fb.check("capacity", Capacity::parse(&capacity)) else {
-        return req.reject(fb, &page).await;
+    let capacity = match Capacity::try_from(form.clone()) {
+        Ok(capacity) => capacity,
+        Err(fb) => return req.reject(fb, &page).await,
     };
     match req.state.access.set_round_capacity(&req.ctx, round_id, capacity).await {
         Ok(()) => req.done(&page, "Antalet platser är ändrat.").await,
-        Err(AccessError::Invalid { field, message }) => {
-            fb.errors.push((field.into(), message.into()));
-            req.reject(fb, &page).await
-        }
-        Err(e) => Err(req.fail(e)),
+        Err(e) => req.refused(e, form.feedback(), &page).await,
     }
 }
 
@@ -172,25 +114,16 @@ pub async fn give_seat(
 
 /// Staff put a participant in the interest queue.
 #[server(endpoint = "register_interest")]
-pub async fn register_interest(
-    #[server(default)] participant_id: String,
-    #[server(default)] note: String,
-) -> Result<(), AppError> {
-    use crate::domain::LongText;
-    use crate::models::FormFeedback;
+pub async fn register_interest(#[server(flatten)] form: InterestForm) -> Result<(), AppError> {
+    use super::forms::programme::NewInterest;
     let req = req().await?;
     req.require_signed_in()?;
     let page = "/personal/programmet";
-    let mut fb = FormFeedback::new(INTEREST_FORM);
-    fb.keep("participant_id", &participant_id);
-    fb.keep("note", &note);
-    let id =
-        fb.check("participant_id", participant_id.trim().parse::<i64>().map_err(|_| "Välj en deltagare i listan."));
-    let note = fb.check("note", LongText::parse(&note));
-    let (Some(id), Some(note)) = (id, note) else {
-        return req.reject(fb, page).await;
+    let NewInterest { participant_id, note } = match NewInterest::try_from(form) {
+        Ok(interest) => interest,
+        Err(fb) => return req.reject(fb, page).await,
     };
-    let added = req.state.access.register_interest(&req.ctx, id, &note).await.map_err(|e| req.fail(e))?;
+    let added = req.state.access.register_interest(&req.ctx, participant_id, &note).await.map_err(|e| req.fail(e))?;
     let notice = if added { "Intresseanmälan är sparad." } else { "Personen står redan i kön." };
     req.done(page, notice).await
 }
@@ -238,19 +171,15 @@ pub async fn record_attendance(
 #[server(endpoint = "update_session")]
 pub async fn update_session(
     #[server(default)] session_id: i64,
-    #[server(default)] date: String,
-    #[server(default)] start: String,
-    #[server(default)] end: String,
-    #[server(default)] theme: String,
-    #[server(default)] place: String,
-    #[server(default)] visit: String,
+    #[server(flatten)] form: SessionForm,
 ) -> Result<(), AppError> {
+    use crate::server::access::programme::SessionUpdate;
     let req = req().await?;
     req.require_signed_in()?;
     let page = format!("/personal/programmet/tillfalle/{session_id}/andra");
-    let (change, fb) = parse_session(SESSION_FORM, [&date, &start, &end, &theme, &place, &visit]);
-    let Some(change) = change else {
-        return req.reject(fb, &page).await;
+    let change = match SessionUpdate::try_from(form) {
+        Ok(change) => change,
+        Err(fb) => return req.reject(fb, &page).await,
     };
     let round_id = req.state.access.update_session(&req.ctx, session_id, &change).await.map_err(|e| req.fail(e))?;
     req.done(&format!("/personal/programmet/omgang/{round_id}"), "Tillfället är ändrat.").await
@@ -260,47 +189,18 @@ pub async fn update_session(
 #[server(endpoint = "add_round_session")]
 pub async fn add_round_session(
     #[server(default)] round_id: i64,
-    #[server(default)] date: String,
-    #[server(default)] start: String,
-    #[server(default)] end: String,
-    #[server(default)] theme: String,
-    #[server(default)] place: String,
-    #[server(default)] visit: String,
+    #[server(flatten)] form: SessionForm,
 ) -> Result<(), AppError> {
+    use crate::models::FormFeedback;
+    use crate::server::access::programme::SessionUpdate;
     let req = req().await?;
     req.require_signed_in()?;
     let page = format!("/personal/programmet/omgang/{round_id}");
-    let (session, fb) = parse_session(NEW_SESSION_FORM, [&date, &start, &end, &theme, &place, &visit]);
-    let Some(session) = session else {
-        return req.reject(fb, &page).await;
+    let session = match SessionUpdate::try_from(form) {
+        // The same fields as a changed session, shown with the round's own form.
+        Err(fb) => return req.reject(FormFeedback { form: NEW_SESSION_FORM.to_owned(), ..fb }, &page).await,
+        Ok(session) => session,
     };
     req.state.access.add_round_session(&req.ctx, round_id, &session).await.map_err(|e| req.fail(e))?;
     req.done(&page, "Tillfället är tillagt.").await
-}
-
-/// A session's form fields (date, start, end, theme, place, visit), parsed,
-/// with what was typed and what is wrong kept for the form.
-#[cfg(feature = "ssr")]
-fn parse_session(
-    form: &str,
-    fields: [&String; 6],
-) -> (Option<crate::server::access::programme::SessionUpdate>, crate::models::FormFeedback) {
-    use crate::domain::{MeetingTime, SessionVisit, ShortText};
-    let mut fb = crate::models::FormFeedback::new(form);
-    let names = ["date", "start", "end", "theme", "place", "visit"];
-    for (k, v) in names.iter().zip(fields) {
-        fb.keep(k, v);
-    }
-    let [date, start, end, theme, place, visit] = fields;
-    let time = fb.check("date", MeetingTime::parse_local(date, start, end));
-    let theme = fb.check("theme", ShortText::parse(theme));
-    let place = fb.check("place", ShortText::parse(place));
-    let visit = fb.check("visit", SessionVisit::parse(visit));
-    let session = match (time, theme, place, visit) {
-        (Some(time), Some(theme), Some(place), Some(visit)) => {
-            Some(crate::server::access::programme::SessionUpdate { time, theme, place, visit })
-        }
-        _ => None,
-    };
-    (session, fb)
 }

@@ -240,6 +240,15 @@ impl FormFeedback {
         parsed.map_err(|e| self.errors.push((field.to_owned(), e.to_string()))).ok()
     }
 
+    /// The parsed form when every field parsed and nothing else is wrong;
+    /// otherwise this feedback, to show with the form.
+    pub fn finish<T>(self, parsed: Option<T>) -> Result<T, FormFeedback> {
+        match parsed {
+            Some(parsed) if self.errors.is_empty() => Ok(parsed),
+            _ => Err(self),
+        }
+    }
+
     pub fn value(&self, field: &str) -> String {
         self.values.iter().find(|(k, _)| k == field).map(|(_, v)| v.clone()).unwrap_or_default()
     }
