@@ -56,6 +56,16 @@ mod ssr {
         }
     }
 
+    /// Names forms: `named_forms!(PlanForm => PLAN_FORM, …)`.
+    macro_rules! named_forms {
+        ($($form:ty => $name:expr),+ $(,)?) => {
+            $(impl $crate::functions::forms::Form for $form {
+                const NAME: &'static str = $name;
+            })+
+        };
+    }
+    pub(crate) use named_forms;
+
     #[cfg(test)]
     mod tests {
         use super::Form;

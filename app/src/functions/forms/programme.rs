@@ -58,24 +58,18 @@ mod parse {
         Capacity, LongText, MeetingTime, RoundForm, SessionCount, SessionMinutes, SessionVisit, ShortText,
         parse_iso_date,
     };
-    use crate::functions::forms::Form;
+    use crate::functions::forms::{Form, named_forms};
     use crate::functions::programme::{CAPACITY_FORM, INTEREST_FORM, NEW_ROUND_FORM, SESSION_FORM};
     use crate::models::FormFeedback;
     use crate::server::access::programme::{NewRound, SessionUpdate};
 
-    impl Form for NewRoundForm {
-        const NAME: &'static str = NEW_ROUND_FORM;
-    }
-    impl Form for CapacityForm {
-        const NAME: &'static str = CAPACITY_FORM;
-    }
-    impl Form for InterestForm {
-        const NAME: &'static str = INTEREST_FORM;
-    }
-    /// A changed session; a new one is the same form under `NEW_SESSION_FORM`.
-    impl Form for SessionForm {
-        const NAME: &'static str = SESSION_FORM;
-    }
+    // A new session is the same form as a changed one, under `NEW_SESSION_FORM`.
+    named_forms!(
+        NewRoundForm => NEW_ROUND_FORM,
+        CapacityForm => CAPACITY_FORM,
+        InterestForm => INTEREST_FORM,
+        SessionForm => SESSION_FORM,
+    );
 
     impl TryFrom<NewRoundForm> for NewRound {
         type Error = FormFeedback;

@@ -115,7 +115,7 @@ mod parse {
         ConsentMethod, ConsentScope, DischargeOutcome, DvForm, Email, HoursPerWeek, LadderStep, LongText, MeetingKind,
         MeetingTime, Organisation, PersonName, PhoneNumber, ShortText, parse_iso_date,
     };
-    use crate::functions::forms::Form;
+    use crate::functions::forms::{Form, named_forms};
     use crate::functions::record::{
         CONSENT_FORM, CONTACT_FORM, DISCHARGE_FORM, DV_FORM, EXTENDED_FORM, MEETING_FORM, PLAN_FORM, RESCHEDULE_FORM,
         STEP_FORM,
@@ -125,33 +125,17 @@ mod parse {
     use crate::server::access::record::{ContactWho, NewConsent, NewContactPerson, NewMeeting, NewPlan};
     use chrono::NaiveDate;
 
-    impl Form for PlanForm {
-        const NAME: &'static str = PLAN_FORM;
-    }
-    impl Form for MeetingForm {
-        const NAME: &'static str = MEETING_FORM;
-    }
-    impl Form for RescheduleForm {
-        const NAME: &'static str = RESCHEDULE_FORM;
-    }
-    impl Form for ConsentForm {
-        const NAME: &'static str = CONSENT_FORM;
-    }
-    impl Form for StepForm {
-        const NAME: &'static str = STEP_FORM;
-    }
-    impl Form for DvChangeForm {
-        const NAME: &'static str = DV_FORM;
-    }
-    impl Form for ContactPersonForm {
-        const NAME: &'static str = CONTACT_FORM;
-    }
-    impl Form for ExtendedSupportForm {
-        const NAME: &'static str = EXTENDED_FORM;
-    }
-    impl Form for DischargeForm {
-        const NAME: &'static str = DISCHARGE_FORM;
-    }
+    named_forms!(
+        PlanForm => PLAN_FORM,
+        MeetingForm => MEETING_FORM,
+        RescheduleForm => RESCHEDULE_FORM,
+        ConsentForm => CONSENT_FORM,
+        StepForm => STEP_FORM,
+        DvChangeForm => DV_FORM,
+        ContactPersonForm => CONTACT_FORM,
+        ExtendedSupportForm => EXTENDED_FORM,
+        DischargeForm => DISCHARGE_FORM,
+    );
 
     /// An optional field: empty is `Some(None)`, otherwise parsed (or `None`
     /// with the message noted).
