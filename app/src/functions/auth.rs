@@ -15,13 +15,15 @@ pub const CODE_SIGN_IN_FORM: &str = "sign_in_code";
 pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
     let req = req().await?;
     let Some(user) = req.auth.user.as_ref() else { return Ok(None) };
-    let shares = match user.actor {
+    let (subject, shares) = match user.actor {
+        crate::policy::Actor::Participant { participant_id, .. } => (Some(participant_id), None),
         crate::policy::Actor::Relative { .. } => {
-            Some(req.state.access.relative_menu(&req.ctx).await.map_err(|e| req.fail(e))?)
+            let (first, shares) = req.state.access.relative_view(&req.ctx).await.map_err(|e| req.fail(e))?;
+            (first, Some(shares))
         }
-        _ => None,
+        _ => (None, None),
     };
-    Ok(Some(Viewer { display_name: user.display_name.clone(), role: role_of(&user.actor), shares }))
+    Ok(Some(Viewer { display_name: user.display_name.clone(), role: role_of(&user.actor), subject, shares }))
 }
 
 #[cfg(feature = "ssr")]

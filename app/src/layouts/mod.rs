@@ -158,7 +158,7 @@ enum Loaded<T> {
 /// goes to sign-in, staff go to their own start page, and a refusal or error
 /// is shown in the same frame, with its status.
 pub fn participant_page<T, Fut, V>(
-    load: impl Fn() -> Fut + Send + Sync + 'static,
+    load: impl Fn(Option<i64>) -> Fut + Send + Sync + Clone + 'static,
     show: impl Fn(T, &Viewer) -> V + Send + Sync + Clone + 'static,
 ) -> AnyView
 where
@@ -173,12 +173,13 @@ where
     let data = Resource::new_blocking(
         || (),
         move |_| {
-            let page = load();
+            let load = load.clone();
             async move {
                 match current_viewer().await {
                     Ok(None) => Loaded::SignIn,
                     Ok(Some(v)) if matches!(v.role, ViewerRole::Staff | ViewerRole::Admin) => Loaded::StaffHome,
-                    Ok(Some(v)) => match page.await {
+                    // Whose pages were settled with the viewer: the page asks for them by id.
+                    Ok(Some(v)) => match load(v.subject).await {
                         Err(AppError::NotSignedIn) => Loaded::SignIn,
                         data => Loaded::Shown(v, data),
                     },

@@ -16,6 +16,9 @@ pub use record::*;
 pub struct Viewer {
     pub display_name: String,
     pub role: ViewerRole,
+    /// Whose pages the participant pages show: the participant's own, or for a
+    /// relative the first participant they are linked to.
+    pub subject: Option<i64>,
     /// For a relative: the parts of the participant's pages their consent shares
     /// (the menu shows only these). `None` for everyone else.
     pub shares: Option<Vec<crate::policy::Section>>,

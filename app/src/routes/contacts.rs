@@ -8,22 +8,19 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
-    participant_page(
-        || load_contacts(None),
-        |list, _| {
-            view! {
-                <h1><Icon name="users"/>{sv::CONTACTS_TITLE}</h1>
-                <p>{sv::CONTACTS_INTRO}</p>
-                {if list.contacts.is_empty() {
-                    view! { <p>{sv::START_NO_CONTACTS}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="contact-list">
-                            {list.contacts.into_iter().map(|c| view! { <li><ContactView contact=c/></li> }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }}
-            }
-        },
-    )
+    participant_page(load_contacts, |list, _| {
+        view! {
+            <h1><Icon name="users"/>{sv::CONTACTS_TITLE}</h1>
+            <p>{sv::CONTACTS_INTRO}</p>
+            {if list.contacts.is_empty() {
+                view! { <p>{sv::START_NO_CONTACTS}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="contact-list">
+                        {list.contacts.into_iter().map(|c| view! { <li><ContactView contact=c/></li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        }
+    })
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn LadderPage() -> impl IntoView {
-    participant_page(|| load_ladder(None), |ladder, _| view! { <LadderView ladder/> })
+    participant_page(load_ladder, |ladder, _| view! { <LadderView ladder/> })
 }
 
 #[component]

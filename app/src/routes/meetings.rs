@@ -14,7 +14,7 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
-    participant_page(|| load_meetings(None), |list, _| view! { <MeetingListView list/> })
+    participant_page(load_meetings, |list, _| view! { <MeetingListView list/> })
 }
 
 #[component]
@@ -63,7 +63,7 @@ fn MeetingRowView(meeting: MeetingCard) -> impl IntoView {
 pub fn MeetingPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())).unwrap_or_default();
     participant_page(
-        move || async move {
+        move |_| async move {
             let meeting = load_meeting(id).await?;
             Ok((meeting, take_answer_message(id).await.ok().flatten()))
         },

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ParticipantHomePage() -> impl IntoView {
     participant_page(
-        || load_participant_start(None),
+        load_participant_start,
         |start, viewer| view! { <StartView start relative=viewer.role == ViewerRole::Relative/> },
     )
 }

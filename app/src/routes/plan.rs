@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PlanPageView() -> impl IntoView {
-    participant_page(|| load_plan(None), |page, _| view! { <PlanView page/> })
+    participant_page(load_plan, |page, _| view! { <PlanView page/> })
 }
 
 #[component]

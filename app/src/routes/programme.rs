@@ -12,7 +12,7 @@ use leptos::server_fn::ServerFn;
 #[component]
 pub fn ProgrammePageView() -> impl IntoView {
     participant_page(
-        || load_programme(None),
+        load_programme,
         |page, viewer| view! { <ProgrammeView page may_ask=viewer.role == ViewerRole::Participant/> },
     )
 }

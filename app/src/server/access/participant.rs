@@ -332,18 +332,19 @@ pub(super) fn contact_card(c: ContactRow) -> Result<ContactCard, AccessError> {
 }
 
 impl Access {
-    /// The parts of the first linked participant's pages that the relative's
-    /// consent shares today, for the menu: the same facts, from the same
-    /// function, that the policy decides on. Each page's own read is
-    /// authorized and audited as usual.
-    pub async fn relative_menu(&self, ctx: &RequestCtx) -> Result<Vec<Section>, AccessError> {
+    /// Whose pages a relative sees (the first participant they are linked to),
+    /// and the parts of them the consent shares today, for the menu: the same
+    /// facts, from the same function, that the policy decides on. Each page's
+    /// own read is authorized and audited as usual.
+    pub async fn relative_view(&self, ctx: &RequestCtx) -> Result<(Option<i64>, Vec<Section>), AccessError> {
         let mut work = self.read_only(ctx).await?;
-        let sections = match work.linked_participants().await?.first() {
-            Some(&participant_id) => work.relative_shares(participant_id).await?.unwrap_or_default(),
+        let first = work.linked_participants().await?.first().copied();
+        let sections = match first {
+            Some(participant_id) => work.relative_shares(participant_id).await?.unwrap_or_default(),
             None => vec![],
         };
         work.commit().await?;
-        Ok(sections)
+        Ok((first, sections))
     }
 
     /// Whose pages a relative sees first: the first participant they are linked to.
