@@ -177,12 +177,14 @@ pub async fn update_session(
     let req = req().await?;
     req.require_signed_in()?;
     let page = format!("/personal/programmet/tillfalle/{session_id}/andra");
-    let change = match SessionUpdate::try_from(form) {
+    let change = match SessionUpdate::try_from(form.clone()) {
         Ok(change) => change,
         Err(fb) => return req.reject(fb, &page).await,
     };
-    let round_id = req.state.access.update_session(&req.ctx, session_id, &change).await.map_err(|e| req.fail(e))?;
-    req.done(&format!("/personal/programmet/omgang/{round_id}"), "Tillfället är ändrat.").await
+    match req.state.access.update_session(&req.ctx, session_id, &change).await {
+        Ok(round_id) => req.done(&crate::paths::round(round_id), "Tillfället är ändrat.").await,
+        Err(e) => req.refused(e, form.feedback(), &page).await,
+    }
 }
 
 /// Adds a session to a round.
@@ -196,11 +198,14 @@ pub async fn add_round_session(
     let req = req().await?;
     req.require_signed_in()?;
     let page = format!("/personal/programmet/omgang/{round_id}");
-    let session = match SessionUpdate::try_from(form) {
-        // The same fields as a changed session, shown with the round's own form.
-        Err(fb) => return req.reject(FormFeedback { form: NEW_SESSION_FORM.to_owned(), ..fb }, &page).await,
+    // The same fields as a changed session, shown with the round's own form.
+    let for_round = |fb: FormFeedback| FormFeedback { form: NEW_SESSION_FORM.to_owned(), ..fb };
+    let session = match SessionUpdate::try_from(form.clone()) {
+        Err(fb) => return req.reject(for_round(fb), &page).await,
         Ok(session) => session,
     };
-    req.state.access.add_round_session(&req.ctx, round_id, &session).await.map_err(|e| req.fail(e))?;
-    req.done(&page, "Tillfället är tillagt.").await
+    match req.state.access.add_round_session(&req.ctx, round_id, &session).await {
+        Ok(()) => req.done(&page, "Tillfället är tillagt.").await,
+        Err(e) => req.refused(e, for_round(form.feedback()), &page).await,
+    }
 }

@@ -95,12 +95,14 @@ pub async fn save_plan(
     let req = req().await?;
     req.require_signed_in()?;
     let page = record_path(participant_id, "plan");
-    let plan = match NewPlan::try_from(form) {
+    let plan = match NewPlan::try_from(form.clone()) {
         Ok(plan) => plan,
         Err(fb) => return req.reject(fb, &page).await,
     };
-    let version = req.state.access.save_plan(&req.ctx, participant_id, &plan).await.map_err(|e| req.fail(e))?;
-    req.done(&page, &format!("Planen är sparad som version {version}.")).await
+    match req.state.access.save_plan(&req.ctx, participant_id, &plan).await {
+        Ok(version) => req.done(&page, &format!("Planen är sparad som version {version}.")).await,
+        Err(e) => req.refused(e, form.feedback(), &page).await,
+    }
 }
 
 /// A new meeting, with those who come.
@@ -212,12 +214,14 @@ pub async fn record_step(
     let req = req().await?;
     req.require_signed_in()?;
     let page = record_path(participant_id, "steg");
-    let NewStep { step, on, note } = match NewStep::try_from(form) {
+    let NewStep { step, on, note } = match NewStep::try_from(form.clone()) {
         Ok(step) => step,
         Err(fb) => return req.reject(fb, &page).await,
     };
-    req.state.access.record_step(&req.ctx, participant_id, step, on, &note).await.map_err(|e| req.fail(e))?;
-    req.done(&page, "Steget är sparat.").await
+    match req.state.access.record_step(&req.ctx, participant_id, step, on, &note).await {
+        Ok(()) => req.done(&page, "Steget är sparat.").await,
+        Err(e) => req.refused(e, form.feedback(), &page).await,
+    }
 }
 
 /// A step within DV: group or placement, hours a week.
@@ -230,12 +234,15 @@ pub async fn change_dv(
     let req = req().await?;
     req.require_signed_in()?;
     let page = record_path(participant_id, "steg");
+    let kept = form.feedback();
     let DvChange { form, hours } = match DvChange::try_from(form) {
         Ok(change) => change,
         Err(fb) => return req.reject(fb, &page).await,
     };
-    req.state.access.change_dv(&req.ctx, participant_id, form, hours).await.map_err(|e| req.fail(e))?;
-    req.done(&page, "Ändringen i daglig verksamhet är sparad.").await
+    match req.state.access.change_dv(&req.ctx, participant_id, form, hours).await {
+        Ok(()) => req.done(&page, "Ändringen i daglig verksamhet är sparad.").await,
+        Err(e) => req.refused(e, kept, &page).await,
+    }
 }
 
 /// A new contact person: one of the unit's staff, an officer on record, or a new officer.
@@ -318,10 +325,12 @@ pub async fn discharge(
     let req = req().await?;
     req.require_signed_in()?;
     let page = record_path(participant_id, "steg");
-    let NewDischarge { on, outcome } = match NewDischarge::try_from(form) {
+    let NewDischarge { on, outcome } = match NewDischarge::try_from(form.clone()) {
         Ok(discharge) => discharge,
         Err(fb) => return req.reject(fb, &page).await,
     };
-    req.state.access.discharge(&req.ctx, participant_id, on, outcome).await.map_err(|e| req.fail(e))?;
-    req.done(&page, "Avslutet är registrerat.").await
+    match req.state.access.discharge(&req.ctx, participant_id, on, outcome).await {
+        Ok(()) => req.done(&page, "Avslutet är registrerat.").await,
+        Err(e) => req.refused(e, form.feedback(), &page).await,
+    }
 }
