@@ -54,17 +54,3 @@ pub fn Banner(kind: BannerKind, message: Option<String>) -> impl IntoView {
         }
     })
 }
-
-/// A message for the whole form (for example a wrong password): an error [`Banner`].
-/// Kept so pages not yet switched to `Banner` keep working.
-#[component]
-pub fn FormMessage(message: Option<String>) -> impl IntoView {
-    view! { <Banner kind=BannerKind::Error message/> }
-}
-
-/// What the last change did: a success [`Banner`].
-/// Kept so pages not yet switched to `Banner` keep working.
-#[component]
-pub fn Notice(notice: Option<String>) -> impl IntoView {
-    view! { <Banner kind=BannerKind::Success message=notice/> }
-}

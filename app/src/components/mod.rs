@@ -14,7 +14,7 @@ mod meeting_details;
 mod person_view;
 mod read_aloud;
 
-pub use banner::{Banner, BannerKind, FormMessage, Notice};
+pub use banner::{Banner, BannerKind};
 pub use buttons::{BackLink, PostButton, SubmitButton};
 pub use contact_view::ContactView;
 pub use data_table::DataTable;
