@@ -5,7 +5,7 @@ use crate::functions::auth::SignOut;
 use crate::models::{Viewer, ViewerRole};
 use crate::paths;
 use crate::policy::Section;
-use crate::texts::sv;
+use crate::texts::{staff, sv};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -49,10 +49,10 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
             </nav>
         })}
         {staff.then(|| view! {
-            <nav class="participant-nav staff-nav" aria-label="Personalens meny">
+            <nav class="participant-nav staff-nav" aria-label=staff::STAFF_MENU_LABEL>
                 <ul>
-                    <NavLink href=paths::STAFF_HOME icon="users" label="Deltagare" current=current.clone()/>
-                    <NavLink href=paths::STAFF_PROGRAMME icon="briefcase" label="Programmet" current=current.clone()/>
+                    <NavLink href=paths::STAFF_HOME icon="users" label=staff::MENU_PARTICIPANTS current=current.clone()/>
+                    <NavLink href=paths::STAFF_PROGRAMME icon="briefcase" label=staff::MENU_PROGRAMME current=current.clone()/>
                 </ul>
             </nav>
         })}

@@ -5,7 +5,7 @@ use crate::functions::auth::{CODE_SIGN_IN_FORM, STAFF_SIGN_IN_FORM, SignInCode, 
 use crate::functions::take_form_feedback;
 use crate::layouts::Page;
 use crate::paths;
-use crate::texts::sv;
+use crate::texts::{staff, sv};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
@@ -49,25 +49,25 @@ pub fn StaffSignInPage() -> impl IntoView {
     let feedback = Resource::new_blocking(|| (), |_| take_form_feedback(STAFF_SIGN_IN_FORM.to_owned()));
     view! {
         <Page>
-            <h1><Icon name="log-in"/>"Logga in som personal"</h1>
+            <h1><Icon name="log-in"/>{staff::SIGN_IN_TITLE}</h1>
             <Suspense>
                 {move || Suspend::new(async move {
                     let fb = feedback.await.ok().flatten().unwrap_or_default();
                     view! {
                         <Banner kind=BannerKind::Error message=fb.message.clone()/>
                         <form method="post" action=SignInStaff::url() class="form">
-                            <TextField name="email" label="E-postadress" kind="email" autocomplete="username"
+                            <TextField name="email" label=staff::SIGN_IN_EMAIL kind="email" autocomplete="username"
                                 value=fb.value("email") error=fb.error("email")/>
-                            <TextField name="password" label="Lösenord" kind="password"
+                            <TextField name="password" label=staff::SIGN_IN_PASSWORD kind="password"
                                 autocomplete="current-password" error=fb.error("password")/>
                             <button type="submit" class="button">
-                                <Icon name="log-in" size=24/><span>"Logga in"</span>
+                                <Icon name="log-in" size=24/><span>{staff::SIGN_IN_BUTTON}</span>
                             </button>
                         </form>
                     }
                 })}
             </Suspense>
-            <p class="aside"><a href=paths::SIGN_IN><Icon name="key-round" size=24/>"Logga in med kod"</a></p>
+            <p class="aside"><a href=paths::SIGN_IN><Icon name="key-round" size=24/>{staff::SIGN_IN_WITH_CODE}</a></p>
         </Page>
     }
 }

@@ -627,3 +627,13 @@ pub fn extended_support(employer: &str, from: chrono::NaiveDate, until: chrono::
 pub fn discharged(on: chrono::NaiveDate, outcome: &str) -> String {
     format!("Avslutad {on}: {outcome}.")
 }
+
+// The staff menu and the staff sign-in page.
+pub const STAFF_MENU_LABEL: &str = "Personalens meny";
+pub const MENU_PARTICIPANTS: &str = "Deltagare";
+pub const MENU_PROGRAMME: &str = "Programmet";
+pub const SIGN_IN_TITLE: &str = "Logga in som personal";
+pub const SIGN_IN_EMAIL: &str = "E-postadress";
+pub const SIGN_IN_PASSWORD: &str = "Lösenord";
+pub const SIGN_IN_BUTTON: &str = "Logga in";
+pub const SIGN_IN_WITH_CODE: &str = "Logga in med kod";
