@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use super::{Req, req, set_status};
+#[cfg(feature = "ssr")]
+use crate::texts::staff as text;
 
 pub const STAFF_SIGN_IN_FORM: &str = "sign_in_staff";
 pub const CODE_SIGN_IN_FORM: &str = "sign_in_code";
@@ -84,10 +86,10 @@ pub async fn sign_in_staff(
         feedback.errors.push(("email".into(), e.message.into()));
     }
     if password.is_empty() {
-        feedback.errors.push(("password".into(), "Skriv ditt lösenord.".into()));
+        feedback.errors.push(("password".into(), text::SIGN_IN_PASSWORD_MISSING.into()));
     }
     if password.len() > 1024 {
-        feedback.errors.push(("password".into(), "Lösenordet är för långt.".into()));
+        feedback.errors.push(("password".into(), text::SIGN_IN_PASSWORD_TOO_LONG.into()));
     }
     let Ok(email) = parsed else {
         return req.back_to_form("/logga-in/personal", feedback).await;
@@ -99,7 +101,7 @@ pub async fn sign_in_staff(
     match access.sign_in_with_password(&req.ctx.request_id, &email, &password, &req.address).await {
         Ok(account) => start_session(&mut req, account).await,
         Err(AccessError::Denied) => {
-            feedback.message = Some("E-postadressen eller lösenordet stämmer inte. Försök igen.".into());
+            feedback.message = Some(text::SIGN_IN_FAILED.into());
             req.back_to_form("/logga-in/personal", feedback).await
         }
         Err(e) => {

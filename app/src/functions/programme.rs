@@ -10,6 +10,8 @@ use std::collections::HashMap;
 
 #[cfg(feature = "ssr")]
 use super::{forms::Form, req};
+#[cfg(feature = "ssr")]
+use crate::texts::staff as text;
 
 pub const NEW_ROUND_FORM: &str = "new_round";
 pub const CAPACITY_FORM: &str = "round_capacity";
@@ -45,7 +47,7 @@ pub async fn create_round(#[server(flatten)] form: NewRoundForm) -> Result<(), A
         Err(fb) => return req.reject(fb, page).await,
     };
     match req.state.access.create_round(&req.ctx, &round).await {
-        Ok(id) => req.done(&format!("/personal/programmet/omgang/{id}"), "Omgången är skapad.").await,
+        Ok(id) => req.done(&format!("/personal/programmet/omgang/{id}"), text::ROUND_CREATED).await,
         Err(e) => req.refused(e, form.feedback(), page).await,
     }
 }
@@ -65,7 +67,7 @@ pub async fn set_round_capacity(
         Err(fb) => return req.reject(fb, &page).await,
     };
     match req.state.access.set_round_capacity(&req.ctx, round_id, capacity).await {
-        Ok(()) => req.done(&page, "Antalet platser är ändrat.").await,
+        Ok(()) => req.done(&page, text::CAPACITY_CHANGED).await,
         Err(e) => req.refused(e, form.feedback(), &page).await,
     }
 }
@@ -80,9 +82,9 @@ pub async fn enrol_participant(
     req.require_signed_in()?;
     let outcome = req.state.access.enrol(&req.ctx, round_id, participant_id).await.map_err(|e| req.fail(e))?;
     let notice = match outcome {
-        EnrolOutcome::Enrolled => "Personen är antagen.".to_owned(),
-        EnrolOutcome::Waiting { position } => format!("Omgången är full. Personen står på plats {position} i kön."),
-        EnrolOutcome::AlreadyThere => "Personen är redan med i omgången eller i kön.".to_owned(),
+        EnrolOutcome::Enrolled => text::PERSON_ENROLLED.to_owned(),
+        EnrolOutcome::Waiting { position } => text::enrolled_waiting(position),
+        EnrolOutcome::AlreadyThere => text::PERSON_ALREADY_ENROLLED.to_owned(),
     };
     req.done(&format!("/personal/programmet/omgang/{round_id}"), &notice).await?;
     Ok(outcome)
@@ -97,7 +99,7 @@ pub async fn withdraw_participant(
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.withdraw(&req.ctx, round_id, participant_id).await.map_err(|e| req.fail(e))?;
-    req.done(&format!("/personal/programmet/omgang/{round_id}"), "Personen är avanmäld.").await
+    req.done(&format!("/personal/programmet/omgang/{round_id}"), text::PERSON_WITHDRAWN).await
 }
 
 /// Staff confirm the free seat for the first in the waiting list.
@@ -109,7 +111,7 @@ pub async fn give_seat(
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.give_seat(&req.ctx, round_id, participant_id).await.map_err(|e| req.fail(e))?;
-    req.done(&format!("/personal/programmet/omgang/{round_id}"), "Personen har fått platsen.").await
+    req.done(&format!("/personal/programmet/omgang/{round_id}"), text::SEAT_GIVEN).await
 }
 
 /// Staff put a participant in the interest queue.
@@ -124,7 +126,7 @@ pub async fn register_interest(#[server(flatten)] form: InterestForm) -> Result<
         Err(fb) => return req.reject(fb, page).await,
     };
     let added = req.state.access.register_interest(&req.ctx, participant_id, &note).await.map_err(|e| req.fail(e))?;
-    let notice = if added { "Intresseanmälan är sparad." } else { "Personen står redan i kön." };
+    let notice = if added { text::INTEREST_SAVED } else { text::INTEREST_ALREADY_QUEUED };
     req.done(page, notice).await
 }
 
@@ -134,7 +136,7 @@ pub async fn dismiss_interest(#[server(default)] participant_id: i64) -> Result<
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.dismiss_interest(&req.ctx, participant_id).await.map_err(|e| req.fail(e))?;
-    req.done("/personal/programmet", "Personen är borttagen ur kön.").await
+    req.done("/personal/programmet", text::INTEREST_DISMISSED).await
 }
 
 /// `/personal/programmet/tillfalle/:id`.
@@ -158,13 +160,13 @@ pub async fn record_attendance(
     for (participant, mark) in &marks {
         let (Ok(id), Ok(mark)) = (participant.parse::<i64>(), AttendanceMark::parse(mark)) else {
             super::set_status(422);
-            return Err(AppError::invalid("marks", "Välj närvaro för varje person."));
+            return Err(AppError::invalid("marks", text::ATTENDANCE_MARK_EACH));
         };
         parsed.push((id, mark));
     }
     parsed.sort_by_key(|(id, _)| *id);
     req.state.access.record_attendance(&req.ctx, session_id, &parsed).await.map_err(|e| req.fail(e))?;
-    req.done(&format!("/personal/programmet/tillfalle/{session_id}"), "Närvaron är sparad.").await
+    req.done(&format!("/personal/programmet/tillfalle/{session_id}"), text::ATTENDANCE_SAVED).await
 }
 
 /// Changes one session: time, theme, room, a visit from FK or AF.
@@ -182,7 +184,7 @@ pub async fn update_session(
         Err(fb) => return req.reject(fb, &page).await,
     };
     match req.state.access.update_session(&req.ctx, session_id, &change).await {
-        Ok(round_id) => req.done(&crate::paths::round(round_id), "Tillfället är ändrat.").await,
+        Ok(round_id) => req.done(&crate::paths::round(round_id), text::SESSION_CHANGED).await,
         Err(e) => req.refused(e, form.feedback(), &page).await,
     }
 }
@@ -205,7 +207,7 @@ pub async fn add_round_session(
         Ok(session) => session,
     };
     match req.state.access.add_round_session(&req.ctx, round_id, &session).await {
-        Ok(()) => req.done(&page, "Tillfället är tillagt.").await,
+        Ok(()) => req.done(&page, text::SESSION_ADDED).await,
         Err(e) => req.refused(e, for_round(form.feedback()), &page).await,
     }
 }

@@ -14,6 +14,8 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use super::{forms::Form, req};
+#[cfg(feature = "ssr")]
+use crate::texts::staff as text;
 
 pub const PLAN_FORM: &str = "plan";
 pub const MEETING_FORM: &str = "new_meeting";
@@ -100,7 +102,7 @@ pub async fn save_plan(
         Err(fb) => return req.reject(fb, &page).await,
     };
     match req.state.access.save_plan(&req.ctx, participant_id, &plan).await {
-        Ok(version) => req.done(&page, &format!("Planen är sparad som version {version}.")).await,
+        Ok(version) => req.done(&page, &text::plan_saved_as(version)).await,
         Err(e) => req.refused(e, form.feedback(), &page).await,
     }
 }
@@ -120,7 +122,7 @@ pub async fn create_meeting(
         Err(fb) => return req.reject(fb, &page).await,
     };
     match req.state.access.create_meeting(&req.ctx, participant_id, &meeting).await {
-        Ok(_) => req.done(&page, "Mötet är bokat.").await,
+        Ok(_) => req.done(&page, text::MEETING_BOOKED).await,
         Err(e) => req.refused(e, form.feedback(), &page).await,
     }
 }
@@ -147,7 +149,7 @@ pub async fn reschedule_meeting(
         Err(fb) => return req.reject(for_meeting(fb), &page).await,
     };
     match req.state.access.reschedule_meeting(&req.ctx, meeting_id, time).await {
-        Ok(owner) => req.done(&record_path(owner, "moten"), "Mötet har en ny tid.").await,
+        Ok(owner) => req.done(&record_path(owner, "moten"), text::MEETING_MOVED).await,
         Err(e) => req.refused(e, for_meeting(form.feedback()), &page).await,
     }
 }
@@ -163,12 +165,11 @@ pub async fn set_meeting_status(
     req.require_signed_in()?;
     let Ok(status) = MeetingStatus::parse(&status) else {
         super::set_status(422);
-        return Err(AppError::invalid("status", "Välj inställt eller genomfört."));
+        return Err(AppError::invalid("status", text::MEETING_HELD_OR_CANCELLED));
     };
     let participant_id =
         req.state.access.set_meeting_status(&req.ctx, meeting_id, status).await.map_err(|e| req.fail(e))?;
-    let notice =
-        if status == MeetingStatus::Held { "Mötet är markerat som genomfört." } else { "Mötet är inställt." };
+    let notice = if status == MeetingStatus::Held { text::MEETING_MARKED_HELD } else { text::MEETING_CANCELLED };
     req.done(&record_path(participant_id, "moten"), notice).await
 }
 
@@ -187,7 +188,7 @@ pub async fn add_consent(
         Err(fb) => return req.reject(fb, &page).await,
     };
     match req.state.access.add_consent(&req.ctx, participant_id, &consent).await {
-        Ok(()) => req.done(&page, "Samtycket är sparat.").await,
+        Ok(()) => req.done(&page, text::CONSENT_SAVED).await,
         Err(e) => req.refused(e, form.feedback(), &page).await,
     }
 }
@@ -201,7 +202,7 @@ pub async fn withdraw_consent(
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.withdraw_consent(&req.ctx, participant_id, consent_id).await.map_err(|e| req.fail(e))?;
-    req.done(&record_path(participant_id, "samtycken"), "Samtycket är återkallat.").await
+    req.done(&record_path(participant_id, "samtycken"), text::CONSENT_WITHDRAWN).await
 }
 
 /// A step on the ladder.
@@ -219,7 +220,7 @@ pub async fn record_step(
         Err(fb) => return req.reject(fb, &page).await,
     };
     match req.state.access.record_step(&req.ctx, participant_id, step, on, &note).await {
-        Ok(()) => req.done(&page, "Steget är sparat.").await,
+        Ok(()) => req.done(&page, text::STEP_SAVED).await,
         Err(e) => req.refused(e, form.feedback(), &page).await,
     }
 }
@@ -240,7 +241,7 @@ pub async fn change_dv(
         Err(fb) => return req.reject(fb, &page).await,
     };
     match req.state.access.change_dv(&req.ctx, participant_id, form, hours).await {
-        Ok(()) => req.done(&page, "Ändringen i daglig verksamhet är sparad.").await,
+        Ok(()) => req.done(&page, text::DV_CHANGE_SAVED).await,
         Err(e) => req.refused(e, kept, &page).await,
     }
 }
@@ -260,7 +261,7 @@ pub async fn add_contact_person(
         Err(fb) => return req.reject(fb, &page).await,
     };
     match req.state.access.add_contact_person(&req.ctx, participant_id, &contact).await {
-        Ok(()) => req.done(&page, "Kontaktpersonen är sparad.").await,
+        Ok(()) => req.done(&page, text::CONTACT_SAVED).await,
         Err(e) => req.refused(e, form.feedback(), &page).await,
     }
 }
@@ -274,7 +275,7 @@ pub async fn end_contact_person(
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.end_contact_person(&req.ctx, participant_id, contact_id).await.map_err(|e| req.fail(e))?;
-    req.done(&record_path(participant_id, "kontakter"), "Kontaktpersonen är avslutad.").await
+    req.done(&record_path(participant_id, "kontakter"), text::CONTACT_ENDED).await
 }
 
 /// A new description of a contact person's role ("Din handläggare på Försäkringskassan").
@@ -289,10 +290,10 @@ pub async fn change_contact_role(
     req.require_signed_in()?;
     let Ok(role) = ShortText::parse(&role_in_case) else {
         super::set_status(422);
-        return Err(AppError::invalid("role_in_case", "Skriv vad personen är för deltagaren."));
+        return Err(AppError::invalid("role_in_case", text::CONTACT_WRITE_ROLE));
     };
     req.state.access.change_contact_role(&req.ctx, participant_id, contact_id, &role).await.map_err(|e| req.fail(e))?;
-    req.done(&record_path(participant_id, "kontakter"), "Rollen är ändrad.").await
+    req.done(&record_path(participant_id, "kontakter"), text::CONTACT_ROLE_CHANGED).await
 }
 
 /// Extended support after employment (12 months; needs written consent).
@@ -310,7 +311,7 @@ pub async fn add_extended_support(
         Err(fb) => return req.reject(fb, &page).await,
     };
     match req.state.access.add_extended_support(&req.ctx, participant_id, &employer, starts_on).await {
-        Ok(()) => req.done(&page, "Förlängt stöd är registrerat i 12 månader.").await,
+        Ok(()) => req.done(&page, text::EXTENDED_SUPPORT_SAVED).await,
         Err(e) => req.refused(e, form.feedback(), &page).await,
     }
 }
@@ -330,7 +331,7 @@ pub async fn discharge(
         Err(fb) => return req.reject(fb, &page).await,
     };
     match req.state.access.discharge(&req.ctx, participant_id, on, outcome).await {
-        Ok(()) => req.done(&page, "Avslutet är registrerat.").await,
+        Ok(()) => req.done(&page, text::DISCHARGE_SAVED).await,
         Err(e) => req.refused(e, form.feedback(), &page).await,
     }
 }

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use super::req;
+#[cfg(feature = "ssr")]
+use crate::texts::staff as text;
 
 /// The staff start page: the participants of the signed-in staff member's unit.
 #[server(endpoint = "staff_home")]
@@ -38,5 +40,5 @@ pub async fn end_relative_sessions(
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.end_relative_sessions(&req.ctx, participant_id, relative_id).await.map_err(|e| req.fail(e))?;
-    req.done(&format!("/personal/deltagare/{participant_id}/kod"), "Den anhöriga är utloggad överallt.").await
+    req.done(&format!("/personal/deltagare/{participant_id}/kod"), text::RELATIVE_SIGNED_OUT).await
 }

@@ -637,3 +637,94 @@ pub const SIGN_IN_EMAIL: &str = "E-postadress";
 pub const SIGN_IN_PASSWORD: &str = "Lösenord";
 pub const SIGN_IN_BUTTON: &str = "Logga in";
 pub const SIGN_IN_WITH_CODE: &str = "Logga in med kod";
+
+// What the record's forms say when they are done (`/personal/deltagare/{id}/…`).
+pub const MEETING_BOOKED: &str = "Mötet är bokat.";
+pub const MEETING_MOVED: &str = "Mötet har en ny tid.";
+pub const MEETING_MARKED_HELD: &str = "Mötet är markerat som genomfört.";
+pub const MEETING_CANCELLED: &str = "Mötet är inställt.";
+pub const CONSENT_SAVED: &str = "Samtycket är sparat.";
+pub const CONSENT_WITHDRAWN: &str = "Samtycket är återkallat.";
+pub const STEP_SAVED: &str = "Steget är sparat.";
+pub const DV_CHANGE_SAVED: &str = "Ändringen i daglig verksamhet är sparad.";
+pub const CONTACT_SAVED: &str = "Kontaktpersonen är sparad.";
+pub const CONTACT_ENDED: &str = "Kontaktpersonen är avslutad.";
+pub const CONTACT_ROLE_CHANGED: &str = "Rollen är ändrad.";
+pub const EXTENDED_SUPPORT_SAVED: &str = "Förlängt stöd är registrerat i 12 månader.";
+pub const DISCHARGE_SAVED: &str = "Avslutet är registrerat.";
+
+/// "Planen är sparad som version 3."
+pub fn plan_saved_as(version: i64) -> String {
+    format!("Planen är sparad som version {version}.")
+}
+
+// What the record's forms say when they refuse, next to the field.
+/// Shared by the staff forms whose people are chosen in a list.
+pub const PERSON_NOT_LISTED: &str = "Välj en person i listan.";
+pub const PLAN_UNTIL_BEFORE_FROM: &str = "Slutdatumet måste vara efter startdatumet.";
+pub const PLAN_DAYS_PER_WEEK_RANGE: &str = "Skriv antal dagar, 1 till 7.";
+pub const PLAN_FOLLOW_UP_WHEN: &str = "Skriv när uppföljningen ska vara.";
+pub const MEETING_KIND_NOT_LISTED: &str = "Välj en mötestyp i listan.";
+pub const MEETING_LINK_NOT_HTTPS: &str = "Skriv en länk som börjar med https://";
+pub const MEETING_PLACE_OR_LINK: &str = "Skriv en plats, eller en länk till ett videomöte.";
+pub const MEETING_ONLY_LISTED_PEOPLE: &str = "Välj bara personer i listan.";
+pub const MEETING_HELD_OR_CANCELLED: &str = "Välj inställt eller genomfört.";
+pub const MEETING_HELD_CANNOT_MOVE: &str = "Ett genomfört möte kan inte flyttas.";
+pub const MEETING_ALREADY_CLOSED: &str = "Mötet är redan inställt eller genomfört.";
+pub const CONSENT_GIVEN_IN_FUTURE: &str = "Ett samtycke kan inte vara givet i framtiden.";
+pub const CONSENT_CHOOSE_RELATIVE: &str = "Välj vem som får se.";
+pub const CONSENT_ONLY_LISTED_SECTIONS: &str = "Välj bara delar i listan.";
+pub const CONSENT_CHOOSE_SECTION: &str = "Välj minst en del som personen får se.";
+pub const CONSENT_MUST_BE_WRITTEN: &str = "Det här samtycket ska vara skriftligt.";
+pub const CONSENT_ALREADY_WITHDRAWN: &str = "Samtycket är redan återkallat.";
+pub const CONTACT_CHOOSE_WHO: &str = "Välj vem som blir kontaktperson.";
+pub const CONTACT_WRITE_ROLE: &str = "Skriv vad personen är för deltagaren.";
+pub const CONTACT_NOT_LISTED: &str = "Välj en kontaktperson i listan.";
+pub const CONTACT_ALREADY_ENDED: &str = "Kontaktpersonen är redan avslutad.";
+pub const EXTENDED_SUPPORT_NEEDS_CONSENT: &str =
+    "Förlängt stöd kräver ett skriftligt samtycke. Registrera samtycket först.";
+
+// What the programme's forms say when they are done (`/personal/programmet/…`).
+pub const ROUND_CREATED: &str = "Omgången är skapad.";
+pub const CAPACITY_CHANGED: &str = "Antalet platser är ändrat.";
+pub const PERSON_ENROLLED: &str = "Personen är antagen.";
+pub const PERSON_ALREADY_ENROLLED: &str = "Personen är redan med i omgången eller i kön.";
+pub const PERSON_WITHDRAWN: &str = "Personen är avanmäld.";
+pub const SEAT_GIVEN: &str = "Personen har fått platsen.";
+pub const INTEREST_SAVED: &str = "Intresseanmälan är sparad.";
+pub const INTEREST_ALREADY_QUEUED: &str = "Personen står redan i kön.";
+pub const INTEREST_DISMISSED: &str = "Personen är borttagen ur kön.";
+pub const ATTENDANCE_SAVED: &str = "Närvaron är sparad.";
+pub const SESSION_CHANGED: &str = "Tillfället är ändrat.";
+pub const SESSION_ADDED: &str = "Tillfället är tillagt.";
+
+/// "Omgången är full. Personen står på plats 2 i kön."
+pub fn enrolled_waiting(position: i64) -> String {
+    format!("Omgången är full. Personen står på plats {position} i kön.")
+}
+
+// What the programme's forms say when they refuse, next to the field.
+pub const PARTICIPANT_NOT_LISTED: &str = "Välj en deltagare i listan.";
+pub const ROUND_NEEDS_SESSION: &str = "En omgång behöver minst ett tillfälle.";
+pub const CAPACITY_BELOW_ENROLLED: &str = "Fler är redan antagna. Avanmäl någon först, eller välj fler platser.";
+pub const PERSON_NOT_IN_ROUND: &str = "Personen är inte med i omgången.";
+pub const SEAT_NOT_FREE: &str = "Platsen kan inte ges bort nu. Ladda om sidan och se vem som står först i kön.";
+pub const ATTENDANCE_MARK_EACH: &str = "Välj närvaro för varje person.";
+pub const ATTENDANCE_NOT_IN_ROUND: &str = "Någon i listan är inte med i omgången.";
+
+// Who put someone in the interest queue, in its "Anmäld av" column.
+pub const QUEUE_BY_PARTICIPANT: &str = "Deltagaren själv";
+pub const QUEUE_BY_UNKNOWN: &str = "Okänt";
+
+// The sign-in code page, when a relative is signed out.
+pub const RELATIVE_SIGNED_OUT: &str = "Den anhöriga är utloggad överallt.";
+
+// The staff sign-in page, when it refuses.
+pub const SIGN_IN_PASSWORD_MISSING: &str = "Skriv ditt lösenord.";
+pub const SIGN_IN_PASSWORD_TOO_LONG: &str = "Lösenordet är för långt.";
+pub const SIGN_IN_FAILED: &str = "E-postadressen eller lösenordet stämmer inte. Försök igen.";
+
+// Setting up the service: an admin account, a password, the demo data.
+pub const PASSWORD_NOT_SAVED: &str = "Lösenordet gick inte att spara. Försök igen.";
+pub const ACCOUNT_EMAIL_TAKEN: &str = "Det finns redan ett konto med den e-postadressen.";
+pub const DATABASE_NOT_EMPTY: &str = "Databasen är inte tom.";

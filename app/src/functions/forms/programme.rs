@@ -62,6 +62,7 @@ mod parse {
     use crate::functions::programme::{CAPACITY_FORM, INTEREST_FORM, NEW_ROUND_FORM, SESSION_FORM};
     use crate::models::FormFeedback;
     use crate::server::access::programme::{NewRound, SessionUpdate};
+    use crate::texts::staff as text;
 
     // A new session is the same form as a changed one, under `NEW_SESSION_FORM`.
     named_forms!(
@@ -83,7 +84,7 @@ mod parse {
                 Some(None)
             } else {
                 let id = form.responsible.trim().parse::<i64>();
-                fb.check("responsible", id.map(Some).map_err(|_| "Välj en person i listan."))
+                fb.check("responsible", id.map(Some).map_err(|_| text::PERSON_NOT_LISTED))
             };
             let capacity = fb.check("capacity", Capacity::parse(&form.capacity));
             let first = fb.check("first_date", parse_iso_date(&form.first_date));
@@ -126,7 +127,7 @@ mod parse {
 
         fn try_from(form: InterestForm) -> Result<Self, FormFeedback> {
             let mut fb = form.feedback();
-            let id = form.participant_id.trim().parse::<i64>().map_err(|_| "Välj en deltagare i listan.");
+            let id = form.participant_id.trim().parse::<i64>().map_err(|_| text::PARTICIPANT_NOT_LISTED);
             let participant_id = fb.check("participant_id", id);
             let note = fb.check("note", LongText::parse(&form.note));
             fb.finish(participant_id.zip(note).map(|(participant_id, note)| NewInterest { participant_id, note }))

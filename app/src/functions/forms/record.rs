@@ -123,6 +123,7 @@ mod parse {
     use crate::models::FormFeedback;
     use crate::policy::Section;
     use crate::server::access::record::{ContactWho, NewConsent, NewContactPerson, NewMeeting, NewPlan};
+    use crate::texts::staff as text;
     use chrono::NaiveDate;
 
     named_forms!(
@@ -160,7 +161,7 @@ mod parse {
             if let (Some(f), Some(Some(u))) = (from, until)
                 && u < f
             {
-                fb.errors.push(("until".into(), "Slutdatumet måste vara efter startdatumet.".into()));
+                fb.errors.push(("until".into(), text::PLAN_UNTIL_BEFORE_FROM.into()));
             }
             let days = fb.check(
                 "days_per_week",
@@ -169,7 +170,7 @@ mod parse {
                     .parse::<i64>()
                     .ok()
                     .filter(|d| (1..=7).contains(d))
-                    .ok_or("Skriv antal dagar, 1 till 7."),
+                    .ok_or(text::PLAN_DAYS_PER_WEEK_RANGE),
             );
             let hours = fb.check("hours_per_week", HoursPerWeek::parse(&form.hours_per_week));
             let activities = fb.check("activities", LongText::parse(&form.activities)).map(|_| {
@@ -184,7 +185,7 @@ mod parse {
                     on.zip(what).map(Some)
                 }
                 (true, false) => {
-                    fb.errors.push(("follow_up_on".into(), "Skriv när uppföljningen ska vara.".into()));
+                    fb.errors.push(("follow_up_on".into(), text::PLAN_FOLLOW_UP_WHEN.into()));
                     None
                 }
             };
@@ -227,17 +228,17 @@ mod parse {
                 MeetingKind::parse(&form.kind)
                     .ok()
                     .filter(|k| *k != MeetingKind::ProgrammeSession)
-                    .ok_or("Välj en mötestyp i listan."),
+                    .ok_or(text::MEETING_KIND_NOT_LISTED),
             );
             let title = fb.check("title", ShortText::parse(&form.title));
             let time = fb.check("date", MeetingTime::parse_local(&form.date, &form.start, &form.end));
             let place = optional(&mut fb, "place", &form.place, ShortText::parse);
             let video_link = optional(&mut fb, "video_link", form.video_link.trim(), |link| {
                 let ok = link.starts_with("https://") && link.len() <= 500 && !link.chars().any(char::is_whitespace);
-                ok.then(|| link.to_owned()).ok_or("Skriv en länk som börjar med https://")
+                ok.then(|| link.to_owned()).ok_or(text::MEETING_LINK_NOT_HTTPS)
             });
             if matches!((&place, &video_link), (Some(None), Some(None))) {
-                fb.errors.push(("place".into(), "Skriv en plats, eller en länk till ett videomöte.".into()));
+                fb.errors.push(("place".into(), text::MEETING_PLACE_OR_LINK.into()));
             }
             let bring = fb.check("bring", LongText::parse(&form.bring));
             let (mut staff, mut externals, mut relatives) = (Vec::new(), Vec::new(), Vec::new());
@@ -247,13 +248,13 @@ mod parse {
                     Some(("e", id)) => (&mut externals, id),
                     Some(("r", id)) => (&mut relatives, id),
                     _ => {
-                        fb.errors.push(("attendees".into(), "Välj bara personer i listan.".into()));
+                        fb.errors.push(("attendees".into(), text::MEETING_ONLY_LISTED_PEOPLE.into()));
                         continue;
                     }
                 };
                 match id.parse::<i64>() {
                     Ok(id) => list.push(id),
-                    Err(_) => fb.errors.push(("attendees".into(), "Välj bara personer i listan.".into())),
+                    Err(_) => fb.errors.push(("attendees".into(), text::MEETING_ONLY_LISTED_PEOPLE.into())),
                 }
             }
             let meeting = match (kind, title, time, place, video_link, bring) {
@@ -285,7 +286,7 @@ mod parse {
             let method = fb.check("method", ConsentMethod::parse(&form.method));
             let given_on = fb.check("given_on", parse_iso_date(&form.given_on));
             if given_on.is_some_and(|d| d > crate::server::today()) {
-                fb.errors.push(("given_on".into(), "Ett samtycke kan inte vara givet i framtiden.".into()));
+                fb.errors.push(("given_on".into(), text::CONSENT_GIVEN_IN_FUTURE.into()));
             }
             let (mut organisation, mut relative_id) = (None, None);
             let mut sections = Vec::new();
@@ -293,16 +294,16 @@ mod parse {
                 Some(ConsentScope::ShareWithRelative) => {
                     relative_id = fb.check(
                         "relative_id",
-                        form.relative_id.trim().parse::<i64>().map_err(|_| "Välj vem som får se."),
+                        form.relative_id.trim().parse::<i64>().map_err(|_| text::CONSENT_CHOOSE_RELATIVE),
                     );
                     for key in form.sections.keys() {
                         match Section::parse_shareable(key) {
                             Some(s) => sections.push(s),
-                            None => fb.errors.push(("sections".into(), "Välj bara delar i listan.".into())),
+                            None => fb.errors.push(("sections".into(), text::CONSENT_ONLY_LISTED_SECTIONS.into())),
                         }
                     }
                     if sections.is_empty() {
-                        fb.errors.push(("sections".into(), "Välj minst en del som personen får se.".into()));
+                        fb.errors.push(("sections".into(), text::CONSENT_CHOOSE_SECTION.into()));
                     }
                 }
                 Some(_) => organisation = fb.check("organisation", Organisation::parse(&form.organisation)),
@@ -311,7 +312,7 @@ mod parse {
             if let (Some(scope), Some(ConsentMethod::Oral)) = (scope, method)
                 && scope.requires_written()
             {
-                fb.errors.push(("method".into(), "Det här samtycket ska vara skriftligt.".into()));
+                fb.errors.push(("method".into(), text::CONSENT_MUST_BE_WRITTEN.into()));
             }
             sections.sort_by_key(|s| s.as_str());
             let consent = match (scope, method, given_on) {
@@ -368,7 +369,7 @@ mod parse {
             let role_in_case = fb.check("role_in_case", ShortText::parse(&form.role_in_case));
             let since = fb.check("since", parse_iso_date(&form.since));
             let listed =
-                |id: &str, who: fn(i64) -> ContactWho| id.parse().map(who).map_err(|_| "Välj en person i listan.");
+                |id: &str, who: fn(i64) -> ContactWho| id.parse().map(who).map_err(|_| text::PERSON_NOT_LISTED);
             let who = match form.who.split_at_checked(1) {
                 Some(("s", id)) => fb.check("who", listed(id, ContactWho::Staff)),
                 Some(("e", id)) => fb.check("who", listed(id, ContactWho::External)),
@@ -385,7 +386,7 @@ mod parse {
                         _ => None,
                     }
                 }
-                _ => fb.check("who", Err::<ContactWho, _>("Välj vem som blir kontaktperson.")),
+                _ => fb.check("who", Err::<ContactWho, _>(text::CONTACT_CHOOSE_WHO)),
             };
             let contact = match (who, role_in_case, since) {
                 (Some(who), Some(role_in_case), Some(since)) => Some(NewContactPerson { who, role_in_case, since }),

@@ -5,6 +5,7 @@ use super::{Access, AccessError, RequestCtx, Want};
 use crate::domain::{Email, SignInCode};
 use crate::policy::{Action, Actor, Section};
 use crate::server::storage::{self, accounts::AccountRow};
+use crate::texts::staff as text;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier, password_hash::SaltString};
 use chrono::{DateTime, Duration, Utc};
@@ -61,9 +62,10 @@ pub(crate) fn new_session_secret() -> String {
 
 pub fn hash_password(password: &crate::domain::Password) -> Result<String, AccessError> {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default().hash_password(password.expose_secret().as_bytes(), &salt).map(|h| h.to_string()).map_err(|_| {
-        AccessError::Invalid { field: "password", message: "Lösenordet gick inte att spara. Försök igen." }
-    })
+    Argon2::default()
+        .hash_password(password.expose_secret().as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|_| AccessError::Invalid { field: "password", message: text::PASSWORD_NOT_SAVED })
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -11,6 +11,7 @@ use crate::models::{
 };
 use crate::policy::{Action, Section};
 use crate::server::storage::{self, programme::Seat};
+use crate::texts::staff as text;
 
 /// A new round, already parsed.
 #[derive(Debug, Clone)]
@@ -104,9 +105,9 @@ impl Access {
                     round: q.round_name,
                     since: q.created_at,
                     by: match (q.by_role.as_deref(), q.by_staff) {
-                        (Some("participant"), _) => "Deltagaren själv".to_owned(),
+                        (Some("participant"), _) => text::QUEUE_BY_PARTICIPANT.to_owned(),
                         (_, Some(name)) => name,
-                        _ => "Okänt".to_owned(),
+                        _ => text::QUEUE_BY_UNKNOWN.to_owned(),
                     },
                     note: q.note,
                 })
@@ -124,12 +125,10 @@ impl Access {
         if let Some(staff_id) = round.responsible_staff_id
             && !storage::programme::staff_in_unit(work.tx()?, unit, staff_id).await?
         {
-            return Err(AccessError::Invalid { field: "responsible", message: "Välj en person i listan." });
+            return Err(AccessError::Invalid { field: "responsible", message: text::PERSON_NOT_LISTED });
         }
         let Some(first) = round.sessions.first() else {
-            return Err(AccessError::Invalid {
-                field: "sessions", message: "En omgång behöver minst ett tillfälle."
-            });
+            return Err(AccessError::Invalid { field: "sessions", message: text::ROUND_NEEDS_SESSION });
         };
         let now = storage::now();
         let new = storage::programme::NewRound {
@@ -221,10 +220,7 @@ impl Access {
             return Err(work.refuse_unknown(Action::Change, "programme_round", round_id).await);
         }
         if !storage::programme::set_capacity(work.tx()?, round_id, i64::from(capacity.get())).await? {
-            return Err(AccessError::Invalid {
-                field: "capacity",
-                message: "Fler är redan antagna. Avanmäl någon först, eller välj fler platser.",
-            });
+            return Err(AccessError::Invalid { field: "capacity", message: text::CAPACITY_BELOW_ENROLLED });
         }
         work.commit().await
     }
@@ -269,9 +265,7 @@ impl Access {
         )
         .await?;
         if left == storage::programme::Left::NotThere {
-            return Err(AccessError::Invalid {
-                field: "participant_id", message: "Personen är inte med i omgången."
-            });
+            return Err(AccessError::Invalid { field: "participant_id", message: text::PERSON_NOT_IN_ROUND });
         }
         work.commit().await
     }
@@ -289,10 +283,7 @@ impl Access {
         )
         .await?;
         if !seated {
-            return Err(AccessError::Invalid {
-                field: "participant_id",
-                message: "Platsen kan inte ges bort nu. Ladda om sidan och se vem som står först i kön.",
-            });
+            return Err(AccessError::Invalid { field: "participant_id", message: text::SEAT_NOT_FREE });
         }
         work.commit().await
     }
@@ -373,9 +364,7 @@ impl Access {
         let now = storage::now();
         for &(participant_id, mark) in marks {
             if !enrolled.contains(&participant_id) {
-                return Err(AccessError::Invalid {
-                    field: "marks", message: "Någon i listan är inte med i omgången."
-                });
+                return Err(AccessError::Invalid { field: "marks", message: text::ATTENDANCE_NOT_IN_ROUND });
             }
             let want = Want::Participant { participant_id, section: Section::Programme, record_id: Some(session_id) };
             let permit = work.authorize(Action::Change, want).await?;

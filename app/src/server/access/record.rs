@@ -14,6 +14,7 @@ use crate::models::{
 };
 use crate::policy::{Action, Section};
 use crate::server::storage;
+use crate::texts::staff as text;
 use chrono::NaiveDate;
 
 impl Work<'_> {
@@ -363,7 +364,7 @@ impl Access {
             && meeting.externals.iter().all(|e| externals.contains(e))
             && meeting.relatives.iter().all(|r| relatives.contains(r));
         if !known {
-            return Err(AccessError::Invalid { field: "attendees", message: "Välj bara personer i listan." });
+            return Err(AccessError::Invalid { field: "attendees", message: text::MEETING_ONLY_LISTED_PEOPLE });
         }
         let new = storage::record::NewMeeting {
             kind: meeting.kind.as_str(),
@@ -419,7 +420,7 @@ impl Access {
         )
         .await?;
         if !done {
-            return Err(AccessError::Invalid { field: "date", message: "Ett genomfört möte kan inte flyttas." });
+            return Err(AccessError::Invalid { field: "date", message: text::MEETING_HELD_CANNOT_MOVE });
         }
         work.commit().await?;
         Ok(who.id())
@@ -433,7 +434,7 @@ impl Access {
         status: MeetingStatus,
     ) -> Result<i64, AccessError> {
         if status == MeetingStatus::Planned {
-            return Err(AccessError::Invalid { field: "status", message: "Välj inställt eller genomfört." });
+            return Err(AccessError::Invalid { field: "status", message: text::MEETING_HELD_OR_CANCELLED });
         }
         let (mut work, permit) = self.meeting_change(ctx, meeting_id).await?;
         let who = permit.participant()?;
@@ -447,9 +448,7 @@ impl Access {
         )
         .await?;
         if !done {
-            return Err(AccessError::Invalid {
-                field: "status", message: "Mötet är redan inställt eller genomfört."
-            });
+            return Err(AccessError::Invalid { field: "status", message: text::MEETING_ALREADY_CLOSED });
         }
         work.commit().await?;
         Ok(who.id())
@@ -468,7 +467,7 @@ impl Access {
         if let Some(relative) = consent.relative_id {
             let linked = storage::record::relatives(work.tx()?, who).await?.iter().any(|r| r.id == relative);
             if !linked {
-                return Err(AccessError::Invalid { field: "relative_id", message: "Välj en person i listan." });
+                return Err(AccessError::Invalid { field: "relative_id", message: text::PERSON_NOT_LISTED });
             }
         }
         let sections: Vec<&str> = consent.sections.iter().map(|s| s.as_str()).collect();
@@ -504,7 +503,7 @@ impl Access {
         )
         .await?;
         if !done {
-            return Err(AccessError::Invalid { field: "consent_id", message: "Samtycket är redan återkallat." });
+            return Err(AccessError::Invalid { field: "consent_id", message: text::CONSENT_ALREADY_WITHDRAWN });
         }
         work.commit().await
     }
@@ -569,13 +568,13 @@ impl Access {
         let who = match &contact.who {
             ContactWho::Staff(id) => {
                 if !storage::programme::staff_in_unit(work.tx()?, permit.unit()?, *id).await? {
-                    return Err(AccessError::Invalid { field: "who", message: "Välj en person i listan." });
+                    return Err(AccessError::Invalid { field: "who", message: text::PERSON_NOT_LISTED });
                 }
                 Who::Staff(*id)
             }
             ContactWho::External(id) => {
                 if !storage::contacts::officer_in_unit(work.tx()?, permit.unit()?, *id).await? {
-                    return Err(AccessError::Invalid { field: "who", message: "Välj en person i listan." });
+                    return Err(AccessError::Invalid { field: "who", message: text::PERSON_NOT_LISTED });
                 }
                 Who::External(*id)
             }
@@ -615,7 +614,7 @@ impl Access {
         let permit = work.section(Action::Change, participant_id, Section::Contacts).await?;
         let today = crate::server::today();
         if !storage::contacts::end(work.tx()?, permit.participant()?, contact_id, today).await? {
-            return Err(AccessError::Invalid { field: "contact_id", message: "Kontaktpersonen är redan avslutad." });
+            return Err(AccessError::Invalid { field: "contact_id", message: text::CONTACT_ALREADY_ENDED });
         }
         work.commit().await
     }
@@ -640,7 +639,7 @@ impl Access {
         )
         .await?;
         if !changed {
-            return Err(AccessError::Invalid { field: "contact_id", message: "Välj en kontaktperson i listan." });
+            return Err(AccessError::Invalid { field: "contact_id", message: text::CONTACT_NOT_LISTED });
         }
         work.commit().await
     }
@@ -659,10 +658,7 @@ impl Access {
         let Some(consent) =
             storage::contacts::extended_support_consent(work.tx()?, who, crate::server::today()).await?
         else {
-            return Err(AccessError::Invalid {
-                field: "employer",
-                message: "Förlängt stöd kräver ett skriftligt samtycke. Registrera samtycket först.",
-            });
+            return Err(AccessError::Invalid { field: "employer", message: text::EXTENDED_SUPPORT_NEEDS_CONSENT });
         };
         let ends_on = starts_on.checked_add_months(chrono::Months::new(12)).unwrap_or(starts_on);
         let support = storage::contacts::NewExtendedSupport {

@@ -5,6 +5,7 @@ use crate::domain::{Email, Password, PersonName};
 use crate::models::{DemoAccount, ViewerRole};
 use crate::policy::Actor;
 use crate::server::storage;
+use crate::texts::staff as text;
 
 /// `instance_meta` key that `demo-data` sets: only such a database serves `--demo`.
 pub const DEMO_MARK: &str = "made_by_demo_data";
@@ -23,10 +24,7 @@ impl Access {
         let ctx = RequestCtx::system("create-admin");
         let mut work = self.work(&ctx).await?;
         if storage::accounts::by_email(work.tx()?, email.as_str()).await?.is_some() {
-            return Err(AccessError::Invalid {
-                field: "email",
-                message: "Det finns redan ett konto med den e-postadressen.",
-            });
+            return Err(AccessError::Invalid { field: "email", message: text::ACCOUNT_EMAIL_TAKEN });
         }
         let staff_id = storage::accounts::insert_admin_staff(work.tx()?, name.as_str(), email.as_str()).await?;
         let account_id = storage::accounts::insert(
@@ -54,7 +52,7 @@ impl Access {
         let ctx = RequestCtx::system("demo-data");
         let mut work = self.work(&ctx).await?;
         if storage::meta::count_accounts(work.tx()?).await? > 0 {
-            return Err(AccessError::Invalid { field: "database", message: "Databasen är inte tom." });
+            return Err(AccessError::Invalid { field: "database", message: text::DATABASE_NOT_EMPTY });
         }
         let mut secret = super::auth::new_session_secret;
         let summary = storage::seed::demo_municipality(work.tx()?, crate::server::today(), &hash, &mut secret).await?;
