@@ -95,6 +95,9 @@ impl SessionVisit {
     }
 }
 
+/// The theme of sessions beyond the list below (a longer round).
+pub const EXTRA_SESSION_THEME: &str = "Fortsättning";
+
 /// The themes of the sessions, in the order a round usually takes them.
 pub const SESSION_THEMES: &[&str] = &[
     "Arbetslivet",

@@ -143,7 +143,7 @@ impl Access {
         };
         let round_id = storage::programme::create_round(work.tx()?, unit, &new).await?;
         for (i, time) in round.sessions.iter().enumerate() {
-            let theme = SESSION_THEMES.get(i).copied().unwrap_or("Fortsättning");
+            let theme = SESSION_THEMES.get(i).copied().unwrap_or(crate::domain::programme::EXTRA_SESSION_THEME);
             storage::programme::add_session(
                 work.tx()?,
                 round_id,
