@@ -186,7 +186,7 @@ mod parse {
                 start_time: "1 pm".into(),
                 ..round()
             };
-            let fb = NewRound::try_from(form).err().expect("refused");
+            let fb = NewRound::try_from(form).expect_err("refused");
             assert_eq!(fb.form, NEW_ROUND_FORM);
             let wrong: Vec<_> = fb.errors.iter().map(|(field, _)| field.as_str()).collect();
             assert_eq!(wrong, ["form", "responsible", "capacity", "start_time"]);
@@ -203,13 +203,12 @@ mod parse {
                 end: "14:30".into(),
                 ..Default::default()
             };
-            let fb = SessionUpdate::try_from(session).err().expect("refused");
+            let fb = SessionUpdate::try_from(session).expect_err("refused");
             assert_eq!(fb.form, SESSION_FORM);
             let wrong: Vec<_> = fb.errors.iter().map(|(field, _)| field.as_str()).collect();
             assert_eq!(wrong, ["theme", "place", "visit"]);
             let fb = NewInterest::try_from(InterestForm { participant_id: "x".into(), note: String::new() })
-                .err()
-                .expect("refused");
+                .expect_err("refused");
             assert_eq!(fb.errors, [("participant_id".to_owned(), "Välj en deltagare i listan.".to_owned())]);
             assert_eq!(fb.value("participant_id"), "x");
         }

@@ -475,7 +475,7 @@ mod parse {
                 follow_up_on: String::new(),
                 ..plan()
             };
-            let fb = NewPlan::try_from(form.clone()).err().expect("refused");
+            let fb = NewPlan::try_from(form.clone()).expect_err("refused");
             assert_eq!(fb.form, PLAN_FORM);
             assert_eq!(fields_with_errors(&fb), ["goal", "from", "days_per_week", "hours_per_week", "follow_up_on"]);
             assert_eq!(fb.error("days_per_week").as_deref(), Some("Skriv antal dagar, 1 till 7."));
@@ -488,7 +488,7 @@ mod parse {
 
         #[test]
         fn a_plan_may_not_end_before_it_starts() {
-            let fb = NewPlan::try_from(PlanForm { until: "2026-01-01".into(), ..plan() }).err().expect("refused");
+            let fb = NewPlan::try_from(PlanForm { until: "2026-01-01".into(), ..plan() }).expect_err("refused");
             assert_eq!(fb.errors, [("until".to_owned(), "Slutdatumet måste vara efter startdatumet.".to_owned())]);
         }
 
@@ -507,7 +507,7 @@ mod parse {
                 attendees,
                 ..Default::default()
             };
-            let fb = NewMeeting::try_from(form).err().expect("refused");
+            let fb = NewMeeting::try_from(form).expect_err("refused");
             assert_eq!(fb.form, MEETING_FORM);
             assert_eq!(fields_with_errors(&fb), ["kind", "video_link", "attendees", "attendees"]);
             for ticked in ["attendees[s12]", "attendees[r7]", "attendees[x1]", "attendees[eabc]"] {
@@ -526,7 +526,7 @@ mod parse {
                 end: "11:00".into(),
                 ..Default::default()
             };
-            let fb = NewMeeting::try_from(form.clone()).err().expect("refused");
+            let fb = NewMeeting::try_from(form.clone()).expect_err("refused");
             assert_eq!(
                 fb.errors,
                 [("place".to_owned(), "Skriv en plats, eller en länk till ett videomöte.".to_owned())]
@@ -550,7 +550,7 @@ mod parse {
                 sections: [("plan".to_owned(), "on".to_owned()), ("profile".to_owned(), "on".to_owned())].into(),
                 ..Default::default()
             };
-            let fb = NewConsent::try_from(form.clone()).err().expect("refused");
+            let fb = NewConsent::try_from(form.clone()).expect_err("refused");
             assert_eq!(fb.form, CONSENT_FORM);
             let mut wrong = fields_with_errors(&fb);
             wrong.sort();
@@ -575,7 +575,7 @@ mod parse {
                 given_on: "2026-01-05".into(),
                 ..Default::default()
             };
-            let fb = NewConsent::try_from(form).err().expect("refused");
+            let fb = NewConsent::try_from(form).expect_err("refused");
             assert_eq!(fb.error("method").as_deref(), Some("Det här samtycket ska vara skriftligt."));
         }
 
@@ -589,12 +589,12 @@ mod parse {
                 new_phone: "inte ett nummer".into(),
                 ..Default::default()
             };
-            let fb = NewContactPerson::try_from(form).err().expect("refused");
+            let fb = NewContactPerson::try_from(form).expect_err("refused");
             assert_eq!(fb.form, CONTACT_FORM);
             assert_eq!(fields_with_errors(&fb), ["new_name", "new_organisation", "new_phone"]);
             assert_eq!(fb.value("new_phone"), "inte ett nummer");
             let staff = ContactPersonForm { who: "s12".into(), ..Default::default() };
-            let fb = NewContactPerson::try_from(staff).err().expect("no role, no date");
+            let fb = NewContactPerson::try_from(staff).expect_err("no role, no date");
             assert_eq!(fields_with_errors(&fb), ["role_in_case", "since"]);
         }
     }
