@@ -117,6 +117,7 @@ mod parse {
     }
 
     /// A place in the interest queue, parsed.
+    #[derive(Debug)]
     pub(crate) struct NewInterest {
         pub participant_id: i64,
         pub note: LongText,
