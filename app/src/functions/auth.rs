@@ -63,7 +63,7 @@ async fn start_session(req: &mut Req, account: crate::server::access::auth::Sess
         .map_err(|_| AppError::Internal { request_id: req.ctx.request_id.clone() })?;
     let home = match account.actor {
         Actor::Participant { .. } | Actor::Relative { .. } => "/",
-        _ => "/personal",
+        _ => crate::paths::STAFF_HOME,
     };
     leptos_axum::redirect(home);
     Ok(())
@@ -92,21 +92,21 @@ pub async fn sign_in_staff(
         feedback.errors.push(("password".into(), text::SIGN_IN_PASSWORD_TOO_LONG.into()));
     }
     let Ok(email) = parsed else {
-        return req.back_to_form("/logga-in/personal", feedback).await;
+        return req.back_to_form(crate::paths::STAFF_SIGN_IN, feedback).await;
     };
     if !feedback.errors.is_empty() {
-        return req.back_to_form("/logga-in/personal", feedback).await;
+        return req.back_to_form(crate::paths::STAFF_SIGN_IN, feedback).await;
     }
     let access = req.state.access.clone();
     match access.sign_in_with_password(&req.ctx.request_id, &email, &password, &req.address).await {
         Ok(account) => start_session(&mut req, account).await,
         Err(AccessError::Denied) => {
             feedback.message = Some(text::SIGN_IN_FAILED.into());
-            req.back_to_form("/logga-in/personal", feedback).await
+            req.back_to_form(crate::paths::STAFF_SIGN_IN, feedback).await
         }
         Err(e) => {
             feedback.message = Some(req.fail(e).to_string());
-            req.back_to_form("/logga-in/personal", feedback).await
+            req.back_to_form(crate::paths::STAFF_SIGN_IN, feedback).await
         }
     }
 }
@@ -124,7 +124,7 @@ pub async fn sign_in_code(#[server(default)] code: String) -> Result<(), AppErro
         Ok(code) => code,
         Err(_) => {
             feedback.errors.push(("code".into(), crate::texts::sv::SIGN_IN_CODE_INVALID.into()));
-            return req.back_to_form("/logga-in", feedback).await;
+            return req.back_to_form(crate::paths::SIGN_IN, feedback).await;
         }
     };
     let access = req.state.access.clone();
@@ -132,11 +132,11 @@ pub async fn sign_in_code(#[server(default)] code: String) -> Result<(), AppErro
         Ok(account) => start_session(&mut req, account).await,
         Err(AccessError::Denied) => {
             feedback.errors.push(("code".into(), crate::texts::sv::SIGN_IN_CODE_FAILED.into()));
-            req.back_to_form("/logga-in", feedback).await
+            req.back_to_form(crate::paths::SIGN_IN, feedback).await
         }
         Err(e) => {
             feedback.message = Some(req.fail(e).to_string());
-            req.back_to_form("/logga-in", feedback).await
+            req.back_to_form(crate::paths::SIGN_IN, feedback).await
         }
     }
 }
@@ -152,7 +152,7 @@ pub async fn sign_out() -> Result<(), AppError> {
     if was_signed_in && let Err(e) = req.state.access.record_sign_out(&req.ctx).await {
         tracing::error!(request_id = %request_id, error = %e, "could not audit a sign-out");
     }
-    leptos_axum::redirect("/logga-in");
+    leptos_axum::redirect(crate::paths::SIGN_IN);
     Ok(())
 }
 
@@ -186,7 +186,7 @@ pub async fn create_sign_in_code(
     // A plain form POST comes back to the code page, which shows the code once,
     // and only on this participant's page.
     req.flash(NEW_CODE_KEY, &(participant_id, &new_code)).await?;
-    leptos_axum::redirect(&format!("/personal/deltagare/{participant_id}/kod"));
+    leptos_axum::redirect(&crate::paths::record(participant_id, crate::paths::RecordPart::Code));
     Ok(new_code)
 }
 

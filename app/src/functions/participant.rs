@@ -57,7 +57,7 @@ pub async fn express_interest() -> Result<(), AppError> {
     let req = req().await?;
     let id = whose(&req, None).await?;
     req.state.access.express_interest(&req.ctx, id).await.map_err(|e| req.fail(e))?;
-    leptos_axum::redirect("/programmet");
+    leptos_axum::redirect(crate::paths::PROGRAMME);
     Ok(())
 }
 
@@ -126,7 +126,7 @@ pub async fn answer_meeting(
         Err(e) => return Err(req.fail(e)),
     };
     req.flash(ANSWER_KEY, &(meeting_id, message)).await?;
-    leptos_axum::redirect(&format!("/moten/{meeting_id}"));
+    leptos_axum::redirect(&crate::paths::meeting(meeting_id));
     Ok(())
 }
 

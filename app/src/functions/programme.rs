@@ -41,13 +41,13 @@ pub async fn create_round(#[server(flatten)] form: NewRoundForm) -> Result<(), A
     use crate::server::access::programme::NewRound;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = "/personal/programmet/ny-omgang";
+    let page = crate::paths::NEW_ROUND;
     let round = match NewRound::try_from(form.clone()) {
         Ok(round) => round,
         Err(fb) => return req.reject(fb, page).await,
     };
     match req.state.access.create_round(&req.ctx, &round).await {
-        Ok(id) => req.done(&format!("/personal/programmet/omgang/{id}"), text::ROUND_CREATED).await,
+        Ok(id) => req.done(&crate::paths::round(id), text::ROUND_CREATED).await,
         Err(e) => req.refused(e, form.feedback(), page).await,
     }
 }
@@ -61,7 +61,7 @@ pub async fn set_round_capacity(
     use crate::domain::Capacity;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = format!("/personal/programmet/omgang/{round_id}");
+    let page = crate::paths::round(round_id);
     let capacity = match Capacity::try_from(form.clone()) {
         Ok(capacity) => capacity,
         Err(fb) => return req.reject(fb, &page).await,
@@ -86,7 +86,7 @@ pub async fn enrol_participant(
         EnrolOutcome::Waiting { position } => text::enrolled_waiting(position),
         EnrolOutcome::AlreadyThere => text::PERSON_ALREADY_ENROLLED.to_owned(),
     };
-    req.done(&format!("/personal/programmet/omgang/{round_id}"), &notice).await?;
+    req.done(&crate::paths::round(round_id), &notice).await?;
     Ok(outcome)
 }
 
@@ -99,7 +99,7 @@ pub async fn withdraw_participant(
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.withdraw(&req.ctx, round_id, participant_id).await.map_err(|e| req.fail(e))?;
-    req.done(&format!("/personal/programmet/omgang/{round_id}"), text::PERSON_WITHDRAWN).await
+    req.done(&crate::paths::round(round_id), text::PERSON_WITHDRAWN).await
 }
 
 /// Staff confirm the free seat for the first in the waiting list.
@@ -111,7 +111,7 @@ pub async fn give_seat(
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.give_seat(&req.ctx, round_id, participant_id).await.map_err(|e| req.fail(e))?;
-    req.done(&format!("/personal/programmet/omgang/{round_id}"), text::SEAT_GIVEN).await
+    req.done(&crate::paths::round(round_id), text::SEAT_GIVEN).await
 }
 
 /// Staff put a participant in the interest queue.
@@ -120,7 +120,7 @@ pub async fn register_interest(#[server(flatten)] form: InterestForm) -> Result<
     use super::forms::programme::NewInterest;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = "/personal/programmet";
+    let page = crate::paths::STAFF_PROGRAMME;
     let NewInterest { participant_id, note } = match NewInterest::try_from(form) {
         Ok(interest) => interest,
         Err(fb) => return req.reject(fb, page).await,
@@ -136,7 +136,7 @@ pub async fn dismiss_interest(#[server(default)] participant_id: i64) -> Result<
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.dismiss_interest(&req.ctx, participant_id).await.map_err(|e| req.fail(e))?;
-    req.done("/personal/programmet", text::INTEREST_DISMISSED).await
+    req.done(crate::paths::STAFF_PROGRAMME, text::INTEREST_DISMISSED).await
 }
 
 /// `/personal/programmet/tillfalle/:id`.
@@ -166,7 +166,7 @@ pub async fn record_attendance(
     }
     parsed.sort_by_key(|(id, _)| *id);
     req.state.access.record_attendance(&req.ctx, session_id, &parsed).await.map_err(|e| req.fail(e))?;
-    req.done(&format!("/personal/programmet/tillfalle/{session_id}"), text::ATTENDANCE_SAVED).await
+    req.done(&crate::paths::session(session_id), text::ATTENDANCE_SAVED).await
 }
 
 /// Changes one session: time, theme, room, a visit from FK or AF.
@@ -178,7 +178,7 @@ pub async fn update_session(
     use crate::server::access::programme::SessionUpdate;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = format!("/personal/programmet/tillfalle/{session_id}/andra");
+    let page = crate::paths::session_edit(session_id);
     let change = match SessionUpdate::try_from(form.clone()) {
         Ok(change) => change,
         Err(fb) => return req.reject(fb, &page).await,
@@ -199,7 +199,7 @@ pub async fn add_round_session(
     use crate::server::access::programme::SessionUpdate;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = format!("/personal/programmet/omgang/{round_id}");
+    let page = crate::paths::round(round_id);
     // The same fields as a changed session, shown with the round's own form.
     let for_round = |fb: FormFeedback| FormFeedback { form: NEW_SESSION_FORM.to_owned(), ..fb };
     let session = match SessionUpdate::try_from(form.clone()) {

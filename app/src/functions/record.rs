@@ -27,14 +27,6 @@ pub const CONTACT_FORM: &str = "contact_person";
 pub const EXTENDED_FORM: &str = "extended_support";
 pub const DISCHARGE_FORM: &str = "discharge";
 
-pub fn record_path(participant_id: i64, part: &str) -> String {
-    if part.is_empty() {
-        format!("/personal/deltagare/{participant_id}")
-    } else {
-        format!("/personal/deltagare/{participant_id}/{part}")
-    }
-}
-
 // One server function per record page: each reads, and so audits, only the
 // parts its page shows.
 
@@ -96,7 +88,7 @@ pub async fn save_plan(
     use crate::server::access::record::NewPlan;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = record_path(participant_id, "plan");
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Plan);
     let plan = match NewPlan::try_from(form.clone()) {
         Ok(plan) => plan,
         Err(fb) => return req.reject(fb, &page).await,
@@ -116,7 +108,7 @@ pub async fn create_meeting(
     use crate::server::access::record::NewMeeting;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = record_path(participant_id, "moten");
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Meetings);
     let meeting = match NewMeeting::try_from(form.clone()) {
         Ok(meeting) => meeting,
         Err(fb) => return req.reject(fb, &page).await,
@@ -138,7 +130,7 @@ pub async fn reschedule_meeting(
     use crate::domain::MeetingTime;
     use crate::models::FormFeedback;
     let req = req().await?;
-    let page = record_path(participant_id, "moten");
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Meetings);
     // The page lists several meetings, each with this form: the feedback says whose it is.
     let for_meeting = |mut fb: FormFeedback| {
         fb.keep("meeting_id", &meeting_id.to_string());
@@ -149,7 +141,9 @@ pub async fn reschedule_meeting(
         Err(fb) => return req.reject(for_meeting(fb), &page).await,
     };
     match req.state.access.reschedule_meeting(&req.ctx, meeting_id, time).await {
-        Ok(owner) => req.done(&record_path(owner, "moten"), text::MEETING_MOVED).await,
+        Ok(owner) => {
+            req.done(&crate::paths::record(owner, crate::paths::RecordPart::Meetings), text::MEETING_MOVED).await
+        }
         Err(e) => req.refused(e, for_meeting(form.feedback()), &page).await,
     }
 }
@@ -170,7 +164,7 @@ pub async fn set_meeting_status(
     let participant_id =
         req.state.access.set_meeting_status(&req.ctx, meeting_id, status).await.map_err(|e| req.fail(e))?;
     let notice = if status == MeetingStatus::Held { text::MEETING_MARKED_HELD } else { text::MEETING_CANCELLED };
-    req.done(&record_path(participant_id, "moten"), notice).await
+    req.done(&crate::paths::record(participant_id, crate::paths::RecordPart::Meetings), notice).await
 }
 
 /// Records a consent.
@@ -182,7 +176,7 @@ pub async fn add_consent(
     use crate::server::access::record::NewConsent;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = record_path(participant_id, "samtycken");
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Consents);
     let consent = match NewConsent::try_from(form.clone()) {
         Ok(consent) => consent,
         Err(fb) => return req.reject(fb, &page).await,
@@ -202,7 +196,7 @@ pub async fn withdraw_consent(
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.withdraw_consent(&req.ctx, participant_id, consent_id).await.map_err(|e| req.fail(e))?;
-    req.done(&record_path(participant_id, "samtycken"), text::CONSENT_WITHDRAWN).await
+    req.done(&crate::paths::record(participant_id, crate::paths::RecordPart::Consents), text::CONSENT_WITHDRAWN).await
 }
 
 /// A step on the ladder.
@@ -214,7 +208,7 @@ pub async fn record_step(
     use super::forms::record::NewStep;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = record_path(participant_id, "steg");
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Steps);
     let NewStep { step, on, note } = match NewStep::try_from(form.clone()) {
         Ok(step) => step,
         Err(fb) => return req.reject(fb, &page).await,
@@ -234,7 +228,7 @@ pub async fn change_dv(
     use super::forms::record::DvChange;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = record_path(participant_id, "steg");
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Steps);
     let kept = form.feedback();
     let DvChange { form, hours } = match DvChange::try_from(form) {
         Ok(change) => change,
@@ -255,7 +249,7 @@ pub async fn add_contact_person(
     use crate::server::access::record::NewContactPerson;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = record_path(participant_id, "kontakter");
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Contacts);
     let contact = match NewContactPerson::try_from(form.clone()) {
         Ok(contact) => contact,
         Err(fb) => return req.reject(fb, &page).await,
@@ -275,7 +269,7 @@ pub async fn end_contact_person(
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.end_contact_person(&req.ctx, participant_id, contact_id).await.map_err(|e| req.fail(e))?;
-    req.done(&record_path(participant_id, "kontakter"), text::CONTACT_ENDED).await
+    req.done(&crate::paths::record(participant_id, crate::paths::RecordPart::Contacts), text::CONTACT_ENDED).await
 }
 
 /// A new description of a contact person's role ("Din handläggare på Försäkringskassan").
@@ -293,7 +287,8 @@ pub async fn change_contact_role(
         return Err(AppError::invalid("role_in_case", text::CONTACT_WRITE_ROLE));
     };
     req.state.access.change_contact_role(&req.ctx, participant_id, contact_id, &role).await.map_err(|e| req.fail(e))?;
-    req.done(&record_path(participant_id, "kontakter"), text::CONTACT_ROLE_CHANGED).await
+    req.done(&crate::paths::record(participant_id, crate::paths::RecordPart::Contacts), text::CONTACT_ROLE_CHANGED)
+        .await
 }
 
 /// Extended support after employment (12 months; needs written consent).
@@ -305,7 +300,7 @@ pub async fn add_extended_support(
     use super::forms::record::NewExtendedSupport;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = record_path(participant_id, "steg");
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Steps);
     let NewExtendedSupport { employer, starts_on } = match NewExtendedSupport::try_from(form.clone()) {
         Ok(support) => support,
         Err(fb) => return req.reject(fb, &page).await,
@@ -325,7 +320,7 @@ pub async fn discharge(
     use super::forms::record::NewDischarge;
     let req = req().await?;
     req.require_signed_in()?;
-    let page = record_path(participant_id, "steg");
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Steps);
     let NewDischarge { on, outcome } = match NewDischarge::try_from(form.clone()) {
         Ok(discharge) => discharge,
         Err(fb) => return req.reject(fb, &page).await,

@@ -24,7 +24,7 @@ pub async fn end_participant_sessions(#[server(default)] participant_id: i64) ->
     req.require_signed_in()?;
     req.state.access.end_participant_sessions(&req.ctx, participant_id).await.map_err(|e| req.fail(e))?;
     req.flash(SESSIONS_ENDED_KEY, &participant_id).await?;
-    leptos_axum::redirect(&format!("/personal/deltagare/{participant_id}/kod"));
+    leptos_axum::redirect(&crate::paths::record(participant_id, crate::paths::RecordPart::Code));
     Ok(())
 }
 
@@ -40,5 +40,5 @@ pub async fn end_relative_sessions(
     let req = req().await?;
     req.require_signed_in()?;
     req.state.access.end_relative_sessions(&req.ctx, participant_id, relative_id).await.map_err(|e| req.fail(e))?;
-    req.done(&format!("/personal/deltagare/{participant_id}/kod"), text::RELATIVE_SIGNED_OUT).await
+    req.done(&crate::paths::record(participant_id, crate::paths::RecordPart::Code), text::RELATIVE_SIGNED_OUT).await
 }
