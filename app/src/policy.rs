@@ -5,6 +5,7 @@
 //! server function decides on its own. Being pure, the whole matrix is tested
 //! as a table below, without a database.
 
+use crate::domain::StaffRole;
 use serde::{Deserialize, Serialize};
 
 /// Who is asking.
@@ -19,14 +20,19 @@ pub enum Actor {
         account_id: i64,
         relative_id: i64,
     },
+    /// Staff of a unit, with their job there (never `StaffRole::Admin`).
     Staff {
         account_id: i64,
         staff_id: i64,
         unit_id: i64,
+        role: StaffRole,
     },
+    /// A systemadministratör: runs units and accounts. Placed in a unit, they
+    /// work there like its staff; otherwise they read no participant data.
     Admin {
         account_id: i64,
         staff_id: i64,
+        unit_id: Option<i64>,
     },
     /// The command line (migrations, demo data, first admin).
     System,
@@ -85,6 +91,8 @@ pub enum Section {
     Consents,
     /// Sign-in codes and device sessions of the participant and their relatives.
     Access,
+    /// Which unit the participant belongs to: the enhetschef moves them.
+    Placement,
 }
 
 impl Section {
@@ -107,6 +115,7 @@ impl Section {
             Section::Network => "network",
             Section::Consents => "consents",
             Section::Access => "access",
+            Section::Placement => "placement",
         }
     }
 
@@ -126,6 +135,7 @@ impl Section {
             Section::Network => "Nätverk",
             Section::Consents => "Samtycken",
             Section::Access => "Inloggning",
+            Section::Placement => "Enhet",
         }
     }
 
@@ -165,13 +175,18 @@ pub enum Target<'a> {
         /// For a relative actor: whether they are linked to this participant,
         /// and the sections the participant's consents in force share with them.
         relative_link: Option<&'a [Section]>,
+        /// The participant has skyddade personuppgifter and the one asking is
+        /// not one of their contact persons.
+        shielded: bool,
     },
     /// What a unit keeps about many participants at once: its roster, its
     /// programme rounds and their queue.
     Unit {
         unit_id: i64,
     },
-    /// Staff and admin accounts.
+    /// The units themselves: create, rename, close.
+    Units,
+    /// Staff and admin accounts: invitations, roles, second factors.
     StaffAccounts,
     AuditLog,
 }
@@ -194,13 +209,25 @@ pub enum Relation<'a> {
     LinkedRelative(&'a [Section]),
     UnlinkedRelative,
     UnitStaff,
+    /// The enhetschef of the participant's unit.
+    UnitManager,
+    /// Staff of the unit who are not contact persons of a participant with
+    /// skyddade personuppgifter: for them the participant is not there.
+    ShieldedStaff,
     OtherUnitStaff,
+    /// An administrator who works in no unit, or in another one.
     Admin,
 }
 
 impl<'a> Relation<'a> {
     /// Derives the relation from who asks and the facts about the participant.
-    pub fn of(actor: &Actor, participant_id: i64, unit_id: i64, relative_link: Option<&'a [Section]>) -> Self {
+    pub fn of(
+        actor: &Actor,
+        participant_id: i64,
+        unit_id: i64,
+        relative_link: Option<&'a [Section]>,
+        shielded: bool,
+    ) -> Self {
         match *actor {
             Actor::System => Relation::System,
             Actor::Anonymous => Relation::Anonymous,
@@ -210,7 +237,13 @@ impl<'a> Relation<'a> {
                 Some(shared) => Relation::LinkedRelative(shared),
                 None => Relation::UnlinkedRelative,
             },
-            Actor::Staff { unit_id: own, .. } if own == unit_id => Relation::UnitStaff,
+            Actor::Staff { unit_id: own, .. } | Actor::Admin { unit_id: Some(own), .. } if own == unit_id => {
+                match actor {
+                    _ if shielded => Relation::ShieldedStaff,
+                    Actor::Staff { role: StaffRole::UnitManager, .. } => Relation::UnitManager,
+                    _ => Relation::UnitStaff,
+                }
+            }
             Actor::Staff { .. } => Relation::OtherUnitStaff,
             Actor::Admin { .. } => Relation::Admin,
         }
@@ -219,19 +252,21 @@ impl<'a> Relation<'a> {
 
 pub fn decide(actor: &Actor, action: Action, target: &Target<'_>) -> Result<(), Denied> {
     match (actor, target) {
-        (_, Target::Participant { participant_id, unit_id, section, relative_link }) => {
-            participant_rule(Relation::of(actor, *participant_id, *unit_id, *relative_link), action, *section)
-        }
+        (_, Target::Participant { participant_id, unit_id, section, relative_link, shielded }) => participant_rule(
+            Relation::of(actor, *participant_id, *unit_id, *relative_link, *shielded),
+            action,
+            *section,
+        ),
         (Actor::System, _) => Ok(()),
         (Actor::Anonymous, _) => Err(Denied("not signed in")),
-        (Actor::Staff { unit_id: own, .. }, Target::Unit { unit_id }) => {
+        (Actor::Staff { unit_id: own, .. } | Actor::Admin { unit_id: Some(own), .. }, Target::Unit { unit_id }) => {
             if own == unit_id {
                 Ok(())
             } else {
                 Err(Denied("another unit"))
             }
         }
-        (Actor::Admin { .. }, Target::StaffAccounts) => Ok(()),
+        (Actor::Admin { .. }, Target::Units | Target::StaffAccounts) => Ok(()),
         (Actor::Admin { .. }, Target::AuditLog) if matches!(action, Action::Read | Action::Export) => Ok(()),
         _ => Err(Denied("no rule allows this")),
     }
@@ -261,10 +296,15 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
             _ => Err(Denied("relatives only read")),
         },
         Relation::UnlinkedRelative => Err(Denied("relative not linked to participant")),
+        Relation::UnitManager => match (action, section) {
+            (Change, Placement) => Ok(()),
+            _ => participant_rule(Relation::UnitStaff, action, section),
+        },
         Relation::UnitStaff => match (action, section) {
             // The participant's own answers are theirs to give ("Jag kommer",
             // "Jag vill vara med"); staff keep the unit's queue under Programme.
             (_, MeetingAnswer) | (Create | Change, ProgrammeInterest) => Err(Denied("only the participant answers")),
+            (Create | Change, Placement) => Err(Denied("the unit manager moves participants")),
             (Read, _) => Ok(()),
             (Export, Meetings) => Ok(()),
             // A new plan version is a change of the plan; old versions never change.
@@ -273,6 +313,7 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
             // Nothing in a record is deleted by hand (corrections keep the old value).
             (Delete | Export, _) => Err(Denied("staff may not do this")),
         },
+        Relation::ShieldedStaff => Err(Denied("protected identity, not a contact person")),
         Relation::OtherUnitStaff => Err(Denied("another unit")),
         Relation::Admin => Err(Denied("administrators read no participant data")),
     }
@@ -284,15 +325,22 @@ mod tests {
 
     const P1: Actor = Actor::Participant { account_id: 1, participant_id: 10 };
     const REL: Actor = Actor::Relative { account_id: 2, relative_id: 20 };
-    const STAFF_U1: Actor = Actor::Staff { account_id: 3, staff_id: 30, unit_id: 1 };
-    const ADMIN: Actor = Actor::Admin { account_id: 4, staff_id: 40 };
+    const STAFF_U1: Actor =
+        Actor::Staff { account_id: 3, staff_id: 30, unit_id: 1, role: StaffRole::EmploymentConsultant };
+    const MANAGER_U1: Actor = Actor::Staff { account_id: 6, staff_id: 60, unit_id: 1, role: StaffRole::UnitManager };
+    const ADMIN: Actor = Actor::Admin { account_id: 4, staff_id: 40, unit_id: None };
+    const ADMIN_IN_U1: Actor = Actor::Admin { account_id: 7, staff_id: 70, unit_id: Some(1) };
 
     fn part<'a>(participant_id: i64, unit_id: i64, section: Section, link: Option<&'a [Section]>) -> Target<'a> {
-        Target::Participant { participant_id, unit_id, section, relative_link: link }
+        Target::Participant { participant_id, unit_id, section, relative_link: link, shielded: false }
+    }
+
+    fn shielded(participant_id: i64, unit_id: i64, section: Section) -> Target<'static> {
+        Target::Participant { participant_id, unit_id, section, relative_link: None, shielded: true }
     }
 
     const ACTIONS: [Action; 5] = [Action::Read, Action::Create, Action::Change, Action::Delete, Action::Export];
-    const SECTIONS: [Section; 13] = [
+    const SECTIONS: [Section; 14] = [
         Section::Profile,
         Section::Plan,
         Section::Meetings,
@@ -306,6 +354,7 @@ mod tests {
         Section::Network,
         Section::Consents,
         Section::Access,
+        Section::Placement,
     ];
 
     /// Every (relation × action × section): allowed exactly when it is listed here.
@@ -318,11 +367,14 @@ mod tests {
         let nothing: &[Section] = &[];
         let own_pages = [Profile, Plan, Meetings, Contacts, Ladder, Programme];
         let staff_writes = [Profile, Plan, Meetings, Contacts, Ladder, Programme, Record, Network, Consents, Access];
+        let mut manager = Vec::new();
         let reads = |sections: &[Section]| sections.iter().map(|s| (Read, *s)).collect::<Vec<_>>();
         let mut staff: Vec<(Action, Section)> =
             reads(&SECTIONS).into_iter().filter(|(_, s)| *s != MeetingAnswer).collect();
         staff.extend(staff_writes.iter().flat_map(|s| [(Create, *s), (Change, *s)]));
         staff.push((Export, Meetings));
+        manager.extend(staff.iter().copied());
+        manager.push((Change, Placement));
         let mut myself = reads(&own_pages);
         myself.extend([(Export, Meetings), (Change, MeetingAnswer), (Create, ProgrammeInterest)]);
         let mut relative_all = reads(&own_pages);
@@ -337,6 +389,8 @@ mod tests {
             (Relation::LinkedRelative(nothing), vec![]),
             (Relation::UnlinkedRelative, vec![]),
             (Relation::UnitStaff, staff),
+            (Relation::UnitManager, manager),
+            (Relation::ShieldedStaff, vec![]),
             (Relation::OtherUnitStaff, vec![]),
             (Relation::Admin, vec![]),
         ];
@@ -363,19 +417,30 @@ mod tests {
     #[test]
     fn relation_of_each_actor() {
         let shares: &[Section] = &[Section::Plan];
+        let other_unit = Actor::Staff { account_id: 5, staff_id: 50, unit_id: 2, role: StaffRole::Supervisor };
+        let admin_in_u2 = Actor::Admin { account_id: 8, staff_id: 80, unit_id: Some(2) };
+        // (actor, relative link, shielded, relation)
         let cases = [
-            (Actor::Anonymous, None, Relation::Anonymous),
-            (P1, None, Relation::Myself),
-            (Actor::Participant { account_id: 9, participant_id: 11 }, None, Relation::AnotherParticipant),
-            (REL, Some(shares), Relation::LinkedRelative(shares)),
-            (REL, None, Relation::UnlinkedRelative),
-            (STAFF_U1, None, Relation::UnitStaff),
-            (Actor::Staff { account_id: 5, staff_id: 50, unit_id: 2 }, None, Relation::OtherUnitStaff),
-            (ADMIN, None, Relation::Admin),
-            (Actor::System, None, Relation::System),
+            (Actor::Anonymous, None, false, Relation::Anonymous),
+            (P1, None, false, Relation::Myself),
+            // Skyddade personuppgifter hide nothing from the person themselves.
+            (P1, None, true, Relation::Myself),
+            (Actor::Participant { account_id: 9, participant_id: 11 }, None, false, Relation::AnotherParticipant),
+            (REL, Some(shares), false, Relation::LinkedRelative(shares)),
+            (REL, None, false, Relation::UnlinkedRelative),
+            (STAFF_U1, None, false, Relation::UnitStaff),
+            (STAFF_U1, None, true, Relation::ShieldedStaff),
+            (MANAGER_U1, None, false, Relation::UnitManager),
+            (MANAGER_U1, None, true, Relation::ShieldedStaff),
+            (other_unit, None, false, Relation::OtherUnitStaff),
+            (ADMIN, None, false, Relation::Admin),
+            (ADMIN_IN_U1, None, false, Relation::UnitStaff),
+            (ADMIN_IN_U1, None, true, Relation::ShieldedStaff),
+            (admin_in_u2, None, false, Relation::Admin),
+            (Actor::System, None, false, Relation::System),
         ];
-        for (actor, link, expected) in cases {
-            assert_eq!(Relation::of(&actor, 10, 1, link), expected, "{actor:?}");
+        for (actor, link, shielded, expected) in cases {
+            assert_eq!(Relation::of(&actor, 10, 1, link, shielded), expected, "{actor:?} shielded={shielded}");
         }
     }
 
@@ -392,6 +457,21 @@ mod tests {
             (STAFF_U1, Action::Read, Target::StaffAccounts, false),
             (STAFF_U1, Action::Read, Target::AuditLog, false),
             (ADMIN, Action::Change, Target::StaffAccounts, true),
+            (ADMIN, Action::Create, Target::Units, true),
+            (ADMIN, Action::Change, Target::Units, true),
+            (STAFF_U1, Action::Create, Target::Units, false),
+            (MANAGER_U1, Action::Change, Target::Units, false),
+            (MANAGER_U1, Action::Create, Target::StaffAccounts, false),
+            (P1, Action::Read, Target::Units, false),
+            (ADMIN_IN_U1, Action::Read, Target::Unit { unit_id: 1 }, true),
+            (ADMIN_IN_U1, Action::Read, Target::Unit { unit_id: 2 }, false),
+            (ADMIN_IN_U1, Action::Read, part(10, 1, Section::Plan, None), true),
+            (ADMIN_IN_U1, Action::Read, part(10, 2, Section::Plan, None), false),
+            (MANAGER_U1, Action::Change, part(10, 1, Section::Placement, None), true),
+            (STAFF_U1, Action::Change, part(10, 1, Section::Placement, None), false),
+            (STAFF_U1, Action::Read, shielded(10, 1, Section::Profile), false),
+            (MANAGER_U1, Action::Read, shielded(10, 1, Section::Profile), false),
+            (P1, Action::Read, shielded(10, 1, Section::Plan), true),
             (ADMIN, Action::Read, Target::AuditLog, true),
             (ADMIN, Action::Export, Target::AuditLog, true),
             (ADMIN, Action::Delete, Target::AuditLog, false),

@@ -41,7 +41,17 @@ pub async fn connect(database_url: &str) -> anyhow::Result<Store> {
 pub async fn migrate(store: &Store) -> anyhow::Result<()> {
     match store {
         Store::Sqlite(pool) => {
-            sqlx::migrate!("migrations/sqlite").run(pool).await.context("SQLite migrations failed")?;
+            // A migration that rebuilds a table (SQLite cannot change a CHECK in
+            // place) must run with foreign keys off, or dropping the old table
+            // would cascade. That pragma is ignored inside a transaction, so it is
+            // set on the connection first; every reference is checked afterwards.
+            let mut conn = pool.acquire().await.context("could not open the SQLite database")?;
+            sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *conn).await?;
+            let migrated = sqlx::migrate!("migrations/sqlite").run(&mut *conn).await;
+            let broken: Vec<(String,)> = sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check").fetch_all(&mut *conn).await?;
+            sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+            migrated.context("SQLite migrations failed")?;
+            anyhow::ensure!(broken.is_empty(), "SQLite migrations left broken references in {broken:?}");
             tower_sessions_sqlx_store::SqliteStore::new(pool.clone()).migrate().await?;
         }
         Store::Postgres(pool) => {

@@ -162,7 +162,7 @@ pub use consent::{ConsentMethod, ConsentScope};
 pub use contact::{Email, PhoneNumber};
 pub use ladder::{DischargeOutcome, LadderStep};
 pub use meeting::{MeetingAnswer, MeetingKind, MeetingStatus, MeetingTime};
-pub use people::{Benefit, BenefitKind, DvForm, HoursPerWeek, Organisation, RelationKind, Role, StaffRole};
+pub use people::{Benefit, BenefitKind, DvForm, Gender, HoursPerWeek, Organisation, RelationKind, Role, StaffRole};
 pub use programme::{
     AttendanceMark, Capacity, EnrolmentStatus, RoundForm, SESSION_THEMES, SessionCount, SessionMinutes, SessionVisit,
 };

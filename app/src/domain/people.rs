@@ -21,7 +21,20 @@ code_enum! {
         EmploymentConsultant = "employment_consultant" => "Arbetskonsulent",
         Supervisor = "supervisor" => "Handledare",
         PlacementSupervisor = "placement_supervisor" => "Handledare enskild plats",
-        Admin = "admin" => "Administratör",
+        /// Enhetschef: reads everything of their unit, follows it up, moves participants.
+        UnitManager = "unit_manager" => "Enhetschef",
+        /// Runs units and accounts; reads no participant data unless also placed in a unit.
+        Admin = "admin" => "Systemadministratör",
+    }
+}
+
+code_enum! {
+    /// Gender as the participant answers it at intake (counted in the follow-up tables).
+    pub enum Gender (unknown = "Välj ett svar i listan.") {
+        Woman = "woman" => "Kvinna",
+        Man = "man" => "Man",
+        Other = "other" => "Annat",
+        Unspecified = "unspecified" => "Vill inte uppge",
     }
 }
 
@@ -141,6 +154,7 @@ code_enum! {
         OtherRelative = "other_relative" => "Annan anhörig",
         GoodMan = "good_man" => "God man",
         Administrator = "administrator" => "Förvaltare",
+        HousingStaff = "housing_staff" => "Boendepersonal",
     }
 }
 
@@ -174,6 +188,7 @@ mod tests {
     fn code_enums() {
         check_code_enum::<Role>();
         check_code_enum::<StaffRole>();
+        check_code_enum::<Gender>();
         check_code_enum::<BenefitKind>();
         check_code_enum::<DvForm>();
         check_code_enum::<RelationKind>();
@@ -188,7 +203,7 @@ mod tests {
         assert_eq!(Organisation::Asf.label_sv(), "Arbetsmarknadsavdelningen (ASF)");
         assert_eq!("individual_placement".parse::<DvForm>(), Ok(DvForm::IndividualPlacement));
         assert_eq!(Role::ALL.len(), 4);
-        assert_eq!(RelationKind::ALL.len(), 7);
+        assert_eq!(RelationKind::ALL.len(), 8);
     }
 
     #[test]

@@ -245,6 +245,7 @@ pub fn person_role(role: &PersonRole) -> String {
         PersonRole::Staff(StaffRole::EmploymentConsultant) => "Din arbetskonsulent".into(),
         PersonRole::Staff(StaffRole::Supervisor) => "Din handledare".into(),
         PersonRole::Staff(StaffRole::PlacementSupervisor) => "Handledare för din plats".into(),
+        PersonRole::Staff(StaffRole::UnitManager) => "Chef för din verksamhet".into(),
         PersonRole::Staff(StaffRole::Admin) => "Personal".into(),
         PersonRole::External { organisation, .. } => match organisation {
             Organisation::Fk => "Din handläggare på Försäkringskassan".into(),
@@ -262,6 +263,7 @@ pub fn person_role(role: &PersonRole) -> String {
             RelationKind::Partner => "Din partner".into(),
             RelationKind::Child => "Ditt barn".into(),
             RelationKind::OtherRelative => "Din anhöriga".into(),
+            RelationKind::HousingStaff => "Personal på ditt boende".into(),
         },
     }
 }

@@ -5,8 +5,8 @@
 //! A new CHECK list fails the test until it has a row in [`check_sources`].
 
 use app::domain::{
-    AttendanceMark, BenefitKind, CodeEnum, ConsentMethod, DischargeOutcome, DvForm, EnrolmentStatus, MeetingAnswer,
-    MeetingStatus, Organisation, RelationKind, Role, RoundForm, SessionVisit, StaffRole,
+    AttendanceMark, BenefitKind, CodeEnum, ConsentMethod, DischargeOutcome, DvForm, EnrolmentStatus, Gender,
+    MeetingAnswer, MeetingStatus, Organisation, RelationKind, Role, RoundForm, SessionVisit, StaffRole,
 };
 use app::server::Store;
 use mina_steg_tests::{Backend, DropDatabase, fresh_database};
@@ -48,14 +48,7 @@ fn check_sources() -> Vec<(&'static str, &'static str, Source)> {
         ("staff", "role", all::<StaffRole>("StaffRole")),
         ("participants", "benefit_kind", all::<BenefitKind>("BenefitKind")),
         ("participants", "dv_form", all::<DvForm>("DvForm")),
-        (
-            "participants",
-            "gender",
-            Source::Literals {
-                codes: &["woman", "man", "other"],
-                written_by: "app/src/server/storage/seed/participants.rs (demo data; no form sets it)",
-            },
-        ),
+        ("participants", "gender", all::<Gender>("Gender")),
         ("participants", "discharge_outcome", all::<DischargeOutcome>("DischargeOutcome")),
         ("external_contacts", "organisation", all::<Organisation>("Organisation")),
         ("participant_relatives", "relation_kind", all::<RelationKind>("RelationKind")),
@@ -181,7 +174,10 @@ type CheckList = (String, String, BTreeSet<String>);
 /// only use such a list inside a larger expression (`(role IN ('staff','admin'))
 /// = (staff_id IS NOT NULL)`) tie columns together and are not value lists.
 fn check_lists(sql: &str) -> Vec<CheckList> {
-    let t = tokens(sql);
+    check_lists_in(&tokens(sql))
+}
+
+fn check_lists_in(t: &[Token]) -> Vec<CheckList> {
     let mut table: Option<String> = None;
     let mut found = Vec::new();
     let mut i = 0;
@@ -266,11 +262,41 @@ fn migration_check_lists(backend: &str) -> BTreeMap<(String, String), BTreeSet<S
     let mut lists = BTreeMap::new();
     for file in files {
         let sql = std::fs::read_to_string(&file).expect("read migration");
-        for (table, column, values) in check_lists(&sql) {
-            lists.insert((table, column), values);
-        }
+        apply_statements(&mut lists, &sql);
     }
     lists
+}
+
+/// Applies one migration's statements to the CHECK lists: a table rebuilt the
+/// SQLite way (`CREATE TABLE t_new …; DROP TABLE t; ALTER TABLE t_new RENAME TO
+/// t`) ends up with the new table's lists under the old name.
+fn apply_statements(lists: &mut BTreeMap<(String, String), BTreeSet<String>>, sql: &str) {
+    let words = |s: &[Token]| -> Vec<String> {
+        s.iter()
+            .map(|t| match t {
+                Token::Word(w) => w.to_lowercase(),
+                _ => String::new(),
+            })
+            .collect()
+    };
+    for statement in tokens(sql).split(|t| *t == Token::Punct(';')) {
+        match words(statement).iter().map(String::as_str).collect::<Vec<_>>()[..] {
+            ["drop", "table", table] => lists.retain(|(t, _), _| t != table),
+            ["alter", "table", from, "rename", "to", to] => {
+                let moved: Vec<_> = lists.keys().filter(|(t, _)| t == from).cloned().collect();
+                lists.retain(|(t, _), _| t != to);
+                for key in moved {
+                    let values = lists.remove(&key).expect("listed");
+                    lists.insert((to.to_owned(), key.1), values);
+                }
+            }
+            _ => {
+                for (table, column, values) in check_lists_in(statement) {
+                    lists.insert((table, column), values);
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! relatives, device sessions, and the accounts a session loads.
 
 use super::{Access, AccessError, RequestCtx, Want};
-use crate::domain::{Email, SignInCode};
+use crate::domain::{Email, SignInCode, StaffRole};
 use crate::policy::{Action, Actor, Section};
 use crate::server::storage::{self, accounts::AccountRow};
 use crate::texts::staff as text;
@@ -33,11 +33,15 @@ impl SessionAccount {
         if row.disabled {
             return None;
         }
-        let actor = match (row.role.as_str(), row.participant_id, row.relative_id, row.staff_id, row.unit_id) {
-            ("participant", Some(participant_id), _, _, _) => Actor::Participant { account_id: row.id, participant_id },
-            ("relative", _, Some(relative_id), _, _) => Actor::Relative { account_id: row.id, relative_id },
-            ("staff", _, _, Some(staff_id), Some(unit_id)) => Actor::Staff { account_id: row.id, staff_id, unit_id },
-            ("admin", _, _, Some(staff_id), _) => Actor::Admin { account_id: row.id, staff_id },
+        let actor = match (row.role.as_str(), row.participant_id, row.relative_id, row.staff_id, row.staff_role) {
+            ("participant", Some(participant_id), ..) => Actor::Participant { account_id: row.id, participant_id },
+            ("relative", _, Some(relative_id), ..) => Actor::Relative { account_id: row.id, relative_id },
+            ("admin", _, _, Some(staff_id), Some(StaffRole::Admin)) => {
+                Actor::Admin { account_id: row.id, staff_id, unit_id: row.unit_id }
+            }
+            ("staff", _, _, Some(staff_id), Some(role)) if role != StaffRole::Admin => {
+                Actor::Staff { account_id: row.id, staff_id, unit_id: row.unit_id?, role }
+            }
             _ => return None,
         };
         Some(SessionAccount {

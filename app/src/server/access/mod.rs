@@ -129,7 +129,8 @@ pub(crate) struct Work<'a> {
     tx: Option<Tx>,
     ctx: &'a RequestCtx,
     store: &'a Store,
-    units: std::collections::HashMap<i64, Option<i64>>,
+    /// Per participant: their unit, and whether they are shielded from the asker.
+    units: std::collections::HashMap<i64, Option<(i64, bool)>>,
     relative: Option<RelativeFacts>,
     audit: Vec<NewAuditEntry>,
 }
@@ -231,18 +232,19 @@ impl<'a> Work<'a> {
         record_id: Option<i64>,
     ) -> Result<(Result<Permit, policy::Denied>, NewAuditEntry), AccessError> {
         let actor = self.ctx.actor;
-        let unit = self.unit_of(participant_id).await?;
+        let facts = self.unit_of(participant_id).await?;
+        let unit = facts.map(|(unit_id, _)| unit_id);
         let shared = match unit {
             Some(_) => self.relative_shares(participant_id).await?,
             None => None,
         };
-        let decision = match unit {
+        let decision = match facts {
             // An unknown id is refused like a forbidden one: no probing for ids.
             None => Err(policy::Denied("no such participant")),
-            Some(unit_id) => policy::decide(
+            Some((unit_id, shielded)) => policy::decide(
                 &actor,
                 action,
-                &Target::Participant { participant_id, unit_id, section, relative_link: shared.as_deref() },
+                &Target::Participant { participant_id, unit_id, section, relative_link: shared.as_deref(), shielded },
             ),
         };
         let permit = Permit { participant_id: Some(participant_id), unit_id: unit, action };
@@ -345,14 +347,19 @@ impl<'a> Work<'a> {
         Ok(())
     }
 
-    /// The unit a participant belongs to, read once per unit of work.
-    async fn unit_of(&mut self, participant_id: i64) -> Result<Option<i64>, AccessError> {
-        if let Some(unit) = self.units.get(&participant_id) {
-            return Ok(*unit);
+    /// The unit a participant belongs to, and whether they are shielded from
+    /// the asker (skyddade personuppgifter), read once per unit of work.
+    async fn unit_of(&mut self, participant_id: i64) -> Result<Option<(i64, bool)>, AccessError> {
+        if let Some(facts) = self.units.get(&participant_id) {
+            return Ok(*facts);
         }
-        let unit = storage::participants::unit_of(self.tx()?, participant_id).await?;
-        self.units.insert(participant_id, unit);
-        Ok(unit)
+        let staff_id = match self.ctx.actor {
+            Actor::Staff { staff_id, .. } | Actor::Admin { staff_id, .. } => Some(staff_id),
+            _ => None,
+        };
+        let facts = storage::participants::unit_of(self.tx()?, participant_id, staff_id).await?;
+        self.units.insert(participant_id, facts);
+        Ok(facts)
     }
 
     /// For a relative: `None` when not linked to this participant, else what the

@@ -16,13 +16,14 @@ pub(crate) struct AccountRow {
     pub disabled: bool,
     /// The staff member's unit, or the participant's.
     pub unit_id: Option<i64>,
+    pub staff_role: Option<crate::domain::StaffRole>,
     pub display_name: String,
 }
 
 const ACCOUNT_SELECT: &str = "
     SELECT a.id, a.role, a.staff_id, a.participant_id, a.relative_id, a.password_hash,
            a.session_secret, (a.disabled_at IS NOT NULL) AS disabled,
-           COALESCE(s.unit_id, p.unit_id) AS unit_id,
+           COALESCE(s.unit_id, p.unit_id) AS unit_id, s.role AS staff_role,
            COALESCE(s.name, p.preferred_name, r.name, '') AS display_name
     FROM accounts a
     LEFT JOIN staff s ON s.id = a.staff_id

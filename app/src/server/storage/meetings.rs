@@ -103,7 +103,7 @@ pub(crate) async fn attendees(tx: &mut Tx, meeting_id: i64) -> Result<Vec<Attend
          LEFT JOIN external_contacts e ON e.id = ma.external_contact_id
          LEFT JOIN relatives r ON r.id = ma.relative_id
          LEFT JOIN participant_relatives pr
-                ON pr.relative_id = ma.relative_id AND pr.participant_id = m.participant_id
+                ON pr.relative_id = ma.relative_id AND pr.participant_id = m.participant_id AND pr.ended_on IS NULL
          WHERE ma.meeting_id = $1
          ORDER BY ma.id"
     )

@@ -17,12 +17,24 @@ pub(crate) struct ParticipantRow {
 const PARTICIPANT_SELECT: &str =
     "SELECT id, name, preferred_name, ladder_step, dv_form, benefit_until FROM participants";
 
-/// The unit a participant belongs to: the fact the policy needs for staff.
-pub(crate) async fn unit_of(tx: &mut Tx, participant_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query_scalar("SELECT unit_id FROM participants WHERE id = $1")
-        .bind(participant_id)
-        .fetch_optional(c)
-        .await)
+/// The facts the policy needs about a participant for staff: their unit, and
+/// whether they have skyddade personuppgifter while `staff_id` (the one asking,
+/// if staff) is not one of their contact persons today.
+pub(crate) async fn unit_of(
+    tx: &mut Tx,
+    participant_id: i64,
+    staff_id: Option<i64>,
+) -> Result<Option<(i64, bool)>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT p.unit_id, (p.protected_identity AND NOT EXISTS (
+                SELECT 1 FROM contact_persons cp
+                WHERE cp.participant_id = p.id AND cp.staff_id = $2 AND cp.until IS NULL)) AS shielded
+         FROM participants p WHERE p.id = $1"
+    )
+    .bind(participant_id)
+    .bind(staff_id)
+    .fetch_optional(c)
+    .await)
 }
 
 pub(crate) async fn by_id(tx: &mut Tx, participant: Permitted) -> Result<Option<ParticipantRow>, sqlx::Error> {
@@ -42,7 +54,8 @@ pub(crate) async fn unit_name(tx: &mut Tx, unit: PermittedUnit) -> Result<Option
 /// The participants a relative (or god man) is linked to.
 pub(crate) async fn participants_of_relative(tx: &mut Tx, relative_id: i64) -> Result<Vec<i64>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_scalar(
-        "SELECT participant_id FROM participant_relatives WHERE relative_id = $1 ORDER BY participant_id"
+        "SELECT participant_id FROM participant_relatives
+         WHERE relative_id = $1 AND ended_on IS NULL ORDER BY participant_id"
     )
     .bind(relative_id)
     .fetch_all(c)

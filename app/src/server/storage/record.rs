@@ -140,13 +140,15 @@ pub(crate) struct RelativeRow {
 }
 
 pub(crate) async fn relatives(tx: &mut Tx, participant: Permitted) -> Result<Vec<RelativeRow>, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query_as(
+    on_conn!(tx, |c| {
+        sqlx::query_as(
         "SELECT r.id, r.name, pr.relation_kind, r.phone FROM participant_relatives pr
-         JOIN relatives r ON r.id = pr.relative_id WHERE pr.participant_id = $1 ORDER BY r.name"
+         JOIN relatives r ON r.id = pr.relative_id WHERE pr.participant_id = $1 AND pr.ended_on IS NULL ORDER BY r.name"
     )
     .bind(participant.id())
     .fetch_all(c)
-    .await)
+    .await
+    })
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -9,8 +9,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Stockholm;
 use std::str::FromStr;
 
-const SQLITE_SCHEMA: &str = include_str!("../../../../../server/migrations/sqlite/0001_schema.sql");
-const POSTGRES_SCHEMA: &str = include_str!("../../../../../server/migrations/postgres/0001_schema.sql");
+/// The migrations in order (the server's `db::migrate` is in the server crate).
+const SQLITE_SCHEMA: [&str; 2] = [
+    include_str!("../../../../../server/migrations/sqlite/0001_schema.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0002_in_service.sql"),
+];
+const POSTGRES_SCHEMA: [&str; 2] = [
+    include_str!("../../../../../server/migrations/postgres/0001_schema.sql"),
+    include_str!("../../../../../server/migrations/postgres/0002_in_service.sql"),
+];
 
 const TABLES: [&str; 23] = [
     "units",
@@ -58,7 +65,9 @@ async fn sqlite() -> (Store, sqlx::SqlitePool) {
     let options = sqlx::sqlite::SqliteConnectOptions::from_str("sqlite::memory:").unwrap().foreign_keys(true);
     // One connection: an in-memory database lives and dies with its connection.
     let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(1).connect_with(options).await.unwrap();
-    sqlx::raw_sql(SQLITE_SCHEMA).execute(&pool).await.unwrap();
+    for sql in SQLITE_SCHEMA {
+        sqlx::raw_sql(sql).execute(&pool).await.unwrap();
+    }
     (Store::Sqlite(pool.clone()), pool)
 }
 
@@ -72,10 +81,10 @@ async fn fills_sqlite_consistently() {
         let today = date(today);
         let (store, pool) = sqlite().await;
         let summary = seed(&store, today).await;
-        assert_eq!((summary.participants, summary.staff), (48, 9));
+        assert_eq!((summary.participants, summary.staff), (48, 11));
         assert_eq!(count(&pool, "SELECT count(*) FROM meetings").await, summary.meetings as i64);
-        assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 48 + 9 + 9);
-        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 9 + 10 + 9);
+        assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 48 + 11 + 9);
+        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 11 + 10 + 9);
         // Written through the app's write paths, yet nothing was corrected: no earlier versions.
         assert_eq!(count(&pool, "SELECT count(*) FROM revisions").await, 0);
         let broken: Vec<(String,)> =
@@ -204,7 +213,9 @@ async fn fills_postgres() {
     sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.unwrap();
     let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap();
     let db = sqlx::PgPool::connect(&format!("{base}/{name}")).await.unwrap();
-    sqlx::raw_sql(POSTGRES_SCHEMA).execute(&db).await.unwrap();
+    for sql in POSTGRES_SCHEMA {
+        sqlx::raw_sql(sql).execute(&db).await.unwrap();
+    }
     let store = Store::Postgres(db.clone());
     seed(&store, date("2026-05-14")).await;
     let (lite, lite_pool) = sqlite().await;

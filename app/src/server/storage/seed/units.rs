@@ -18,6 +18,8 @@ pub(super) struct UnitSeed {
     consultant: &'static str,
     supervisors: [&'static str; 2],
     placement_supervisor: &'static str,
+    /// The enhetschef.
+    manager: &'static str,
     /// Staff phones are 08-46500 + this + 0..3.
     phone_base: usize,
     /// The weekday the unit's programme group meets.
@@ -51,6 +53,7 @@ pub(super) const UNITS: [UnitSeed; 2] = [
         consultant: "Helena Berglund",
         supervisors: ["Ahmed Yusuf", "Johanna Ekström"],
         placement_supervisor: "Linnea Sandberg",
+        manager: "Annika Wallin",
         phone_base: 110,
         programme_day: Weekday::Tue,
         enrolled: 6,
@@ -65,6 +68,7 @@ pub(super) const UNITS: [UnitSeed; 2] = [
         consultant: "Mikael Nordin",
         supervisors: ["Fatima Haddad", "Emelie Rosén"],
         placement_supervisor: "Per-Olof Strand",
+        manager: "Tobias Lundgren",
         phone_base: 120,
         programme_day: Weekday::Thu,
         enrolled: 4,
@@ -152,11 +156,14 @@ pub(super) async fn add_units(
         let s2 = insert_staff_with_account(tx, &s2, "staff", hash, secret, long_ago).await?;
         let ps = row(3, u.placement_supervisor, StaffRole::PlacementSupervisor);
         let placement_supervisor = insert_staff_with_account(tx, &ps, "staff", hash, secret, long_ago).await?;
+        let manager = row(4, u.manager, StaffRole::UnitManager);
+        let manager = insert_staff_with_account(tx, &manager, "staff", hash, secret, long_ago).await?;
         for (ids, role) in [
             (&consultant, StaffRole::EmploymentConsultant),
             (&s1, StaffRole::Supervisor),
             (&s2, StaffRole::Supervisor),
             (&placement_supervisor, StaffRole::PlacementSupervisor),
+            (&manager, StaffRole::UnitManager),
         ] {
             demo_lines.push((ids.account_id, format!("{}, {}", role.label_sv(), u.name)));
         }
@@ -165,7 +172,7 @@ pub(super) async fn add_units(
     let admin = StaffRow { unit_id: None, name: ADMIN_NAME, role: StaffRole::Admin, phone: landline(ADMIN_PHONE) };
     let admin_ids = insert_staff_with_account(tx, &admin, "admin", staff_password_hash, secret, long_ago).await?;
     demo_lines.push((admin_ids.account_id, "Administratör för hela Storvik kommun".to_owned()));
-    Ok((units, UNITS.len() * 4 + 1))
+    Ok((units, UNITS.len() * 5 + 1))
 }
 
 /// The external officers, on record long before anyone entered DV.
@@ -187,7 +194,7 @@ pub(super) async fn add_externals(tx: &mut Tx, long_ago: DateTime<Utc>) -> Resul
     })
 }
 
-/// Units are made here only: the app has no form for them yet.
+/// The demo's units (the administrator's form makes them through the access layer).
 async fn insert_unit(tx: &mut Tx, name: &str) -> Result<i64, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_scalar("INSERT INTO units (name) VALUES ($1) RETURNING id")
         .bind(name)
