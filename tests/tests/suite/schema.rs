@@ -510,3 +510,104 @@ async fn the_check_lists_read_from_the_migrations_are_those_the_databases_enforc
         assert!(differing.is_empty(), "{folder}: CHECK lists read vs enforced:\n{}", differing.join("\n"));
     }
 }
+
+/// A database made by the first migration, holding a unit, a staff member with
+/// an account, a participant with a relative, a contact person and a meeting,
+/// keeps every row when the later migrations run (on SQLite they rebuild
+/// tables that others reference), and then takes what the new schema allows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn later_migrations_keep_the_rows_of_a_database_made_by_the_first() {
+    for (backend, folder) in [(Backend::Sqlite, "sqlite"), (Backend::Postgres, "postgres")] {
+        let url = fresh_database(backend).await;
+        let _drop = DropDatabase(url.clone());
+        let store = server::db::connect(&url).await.expect("connect");
+        let mut first = sqlx::migrate::Migrator::new(migrations_dir(folder)).await.expect("migrations");
+        first.migrations = first.migrations.iter().filter(|m| m.version == 1).cloned().collect();
+        let now = "2026-01-05T09:00:00Z";
+        let rows = [
+            "INSERT INTO units (id, name) VALUES (1, 'Enhet A'), (2, 'Enhet B')".to_owned(),
+            format!(
+                "INSERT INTO staff (id, unit_id, name, role, created_at) VALUES (1, 1, 'Ada', 'supervisor', '{now}')"
+            ),
+            format!(
+                "INSERT INTO accounts (id, role, staff_id, email, session_secret, created_at)
+                 VALUES (1, 'staff', 1, 'ada@example.org', 's', '{now}')"
+            ),
+            format!(
+                "INSERT INTO participants (id, unit_id, name, preferred_name, benefit_kind, dv_form, hours_per_week,
+                     ladder_step, gender, entered_on, created_at)
+                 VALUES (1, 1, 'Bo Berg', 'Bo', 'none', 'group', 20, 'group_activity', 'man', '2026-01-02', '{now}')"
+            ),
+            format!("INSERT INTO relatives (id, name, created_at) VALUES (1, 'Cia Berg', '{now}')"),
+            "INSERT INTO participant_relatives (participant_id, relative_id, relation_kind, since)
+             VALUES (1, 1, 'parent', '2026-01-02')"
+                .to_owned(),
+            format!(
+                "INSERT INTO contact_persons (participant_id, staff_id, role_in_case, since, created_at)
+                 VALUES (1, 1, 'Handledare', '2026-01-02', '{now}')"
+            ),
+            format!(
+                "INSERT INTO meetings (participant_id, kind, title, starts_at, ends_at, place, bring, status,
+                     participant_answer, created_at)
+                 VALUES (1, 'check_in', 'Avstämning', '2026-01-10T09:00:00Z', '2026-01-10T10:00:00Z', 'Rum 1', '',
+                     'planned', 'none', '{now}')"
+            ),
+        ];
+        match &store {
+            Store::Sqlite(pool) => {
+                first.run(pool).await.expect("first migration");
+                for sql in &rows {
+                    sqlx::query(sql).execute(pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+                }
+            }
+            Store::Postgres(pool) => {
+                first.run(pool).await.expect("first migration");
+                for sql in &rows {
+                    // PostgreSQL takes the ISO texts as timestamptz/date literals.
+                    sqlx::query(sql).execute(pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+                }
+            }
+        }
+        server::db::migrate(&store).await.expect("the later migrations run on a database with rows");
+        let count = |sql: &'static str| {
+            let store = store.clone();
+            async move {
+                match &store {
+                    Store::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
+                    Store::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
+                }
+                .unwrap_or_else(|e| panic!("{sql}: {e}"))
+            }
+        };
+        // Every row is still there, joined as before.
+        let kept = "SELECT count(*) FROM participants p JOIN units u ON u.id = p.unit_id
+                    JOIN contact_persons cp ON cp.participant_id = p.id JOIN staff s ON s.id = cp.staff_id
+                    JOIN accounts a ON a.staff_id = s.id JOIN meetings m ON m.participant_id = p.id
+                    JOIN participant_relatives pr ON pr.participant_id = p.id AND pr.ended_on IS NULL
+                    WHERE p.name = 'Bo Berg' AND s.name = 'Ada' AND p.protected_identity = FALSE";
+        assert_eq!(count(kept).await, 1, "{folder}: the rows and their links survive");
+        // What the new schema allows, and what it still refuses.
+        let execute = |sql: &'static str| {
+            let store = store.clone();
+            async move {
+                match &store {
+                    Store::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+                    Store::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+                }
+            }
+        };
+        let manager = "INSERT INTO staff (id, unit_id, name, role, created_at)
+                       VALUES (2, 1, 'Chef', 'unit_manager', '2026-01-05T09:00:00Z')";
+        assert!(execute(manager).await.is_ok(), "{folder}: an enhetschef can be stored");
+        let no_unit = "INSERT INTO staff (id, unit_id, name, role, created_at)
+                       VALUES (3, NULL, 'Utan enhet', 'supervisor', '2026-01-05T09:00:00Z')";
+        assert!(execute(no_unit).await.is_err(), "{folder}: only an administrator stands outside the units");
+        let ended = "UPDATE participant_relatives SET ended_on = '2026-01-03' WHERE participant_id = 1";
+        assert!(execute(ended).await.is_ok(), "{folder}: a link can end");
+        let again = "INSERT INTO participant_relatives (participant_id, relative_id, relation_kind, since)
+                     VALUES (1, 1, 'good_man', '2026-01-04')";
+        assert!(execute(again).await.is_ok(), "{folder}: after the end, a new link to the same person");
+        assert!(execute(again).await.is_err(), "{folder}: one open link per pair");
+        store.close().await;
+    }
+}
