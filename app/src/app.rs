@@ -2,6 +2,7 @@
 
 use crate::routes::{
     about::AboutPage,
+    admin::{AdminHomePage, AdminInvitePage, AdminStaffPage, AdminUnitPage, InvitationPage},
     contacts::ContactsPage,
     demo::DemoPage,
     ladder::LadderPage,
@@ -86,6 +87,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personal/programmet/tillfalle/:id") view=AttendancePage ssr=ssr.clone()/>
                 <Route path=path!("/personal/programmet/tillfalle/:id/andra") view=SessionEditPage ssr=ssr.clone()/>
                 <Route path=path!("/demo") view=DemoPage ssr=ssr.clone()/>
+                <Route path=path!("/admin") view=AdminHomePage ssr=ssr.clone()/>
+                <Route path=path!("/admin/bjud-in") view=AdminInvitePage ssr=ssr.clone()/>
+                <Route path=path!("/admin/enheter/:id") view=AdminUnitPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/personal/:id") view=AdminStaffPage ssr=ssr.clone()/>
+                <Route path=path!("/inbjudan") view=InvitationPage ssr=ssr.clone()/>
             </Routes>
         </Router>
     }

@@ -22,6 +22,11 @@ pub const STAFF_HOME: &str = "/personal";
 pub const STAFF_PROGRAMME: &str = "/personal/programmet";
 pub const NEW_ROUND: &str = "/personal/programmet/ny-omgang";
 
+// The administrator's pages, and the invitation link a new staff member opens.
+pub const ADMIN_HOME: &str = "/admin";
+pub const ADMIN_INVITE: &str = "/admin/bjud-in";
+pub const INVITATION: &str = "/inbjudan";
+
 // Static files.
 pub const LUCIDE_LICENCE: &str = "/icons/LICENSE-lucide.txt";
 
@@ -105,6 +110,35 @@ pub fn record_plan_compare(participant_id: i64, version: i64) -> String {
     format!("{}?jamfor={version}", record(participant_id, RecordPart::Plan))
 }
 
+/// `/admin/enheter/{id}`: one unit, for the administrator.
+pub fn admin_unit(unit_id: i64) -> String {
+    format!("{ADMIN_HOME}/enheter/{unit_id}")
+}
+
+/// `/admin/personal/{id}`: one staff account, for the administrator.
+pub fn admin_staff(staff_id: i64) -> String {
+    format!("{ADMIN_HOME}/personal/{staff_id}")
+}
+
+/// `/inbjudan?t={token}`: the invitation link. The token is in the query,
+/// which the request log does not print (it logs the path only).
+pub fn invitation(token: &str) -> String {
+    format!("{INVITATION}?t={token}")
+}
+
+/// Where someone lands after signing in: participants and relatives on the
+/// participant start page, an administrator outside the units on `/admin`,
+/// staff (and an administrator placed in a unit) on the unit's start page.
+pub fn home_for(actor: &crate::policy::Actor) -> &'static str {
+    use crate::policy::Actor;
+    match actor {
+        Actor::Participant { .. } | Actor::Relative { .. } => PARTICIPANT_HOME,
+        Actor::Admin { unit_id: None, .. } => ADMIN_HOME,
+        Actor::Staff { .. } | Actor::Admin { .. } => STAFF_HOME,
+        Actor::Anonymous | Actor::System => SIGN_IN,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +172,11 @@ mod tests {
             round(12),
             session(345),
             session_edit(345),
+            ADMIN_HOME.to_owned(),
+            ADMIN_INVITE.to_owned(),
+            INVITATION.to_owned(),
+            admin_unit(3),
+            admin_staff(4),
         ]
         .into_iter()
         .chain(RecordPart::ALL.iter().map(|&part| record(42, part)));

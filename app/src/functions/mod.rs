@@ -1,6 +1,7 @@
 //! Server functions, grouped by resource. Each one is thin: parse input into
 //! domain types, call one access-layer use-case, map errors to Swedish text.
 
+pub mod admin;
 pub mod auth;
 pub mod forms;
 pub mod participant;

@@ -14,7 +14,13 @@ use crate::texts::staff as text;
 pub async fn load_staff_home() -> Result<StaffHome, AppError> {
     let req = req().await?;
     req.require_signed_in()?;
-    req.state.access.staff_home(&req.ctx).await.map_err(|e| req.fail(e))
+    let home = req.state.access.staff_home(&req.ctx).await.map_err(|e| req.fail(e));
+    // An administrator outside the units has their own start page: a browser
+    // goes there (the refusal above is audited all the same).
+    if home.is_err() && matches!(req.ctx.actor, crate::policy::Actor::Admin { unit_id: None, .. }) {
+        leptos_axum::redirect(crate::paths::ADMIN_HOME);
+    }
+    home
 }
 
 /// Signs the participant out on every phone (a lost or shared phone).

@@ -6,8 +6,10 @@ use crate::domain::{
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+mod admin;
 mod programme;
 mod record;
+pub use admin::*;
 pub use programme::*;
 pub use record::*;
 

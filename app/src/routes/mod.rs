@@ -1,6 +1,7 @@
 //! Pages. Thin: load through a server function, show with components.
 
 pub mod about;
+pub mod admin;
 pub mod contacts;
 pub mod demo;
 pub mod ladder;

@@ -11,6 +11,7 @@
 //! serde_qs gives a flattened struct every value as a string, so a number
 //! inside it would not deserialize.
 
+pub mod admin;
 pub mod programme;
 pub mod record;
 

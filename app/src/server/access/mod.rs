@@ -8,6 +8,7 @@
 //! permit, and read the participant id *from it*, so no code path can read a
 //! record that was not authorized and audited.
 
+pub mod admin;
 pub mod auth;
 pub mod participant;
 pub mod programme;

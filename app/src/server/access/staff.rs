@@ -70,6 +70,8 @@ fn this_week(today: chrono::NaiveDate) -> (chrono::DateTime<chrono::Utc>, chrono
 pub(crate) fn own_unit(ctx: &RequestCtx) -> Option<i64> {
     match ctx.actor {
         Actor::Staff { unit_id, .. } => Some(unit_id),
+        // An administrator placed in a unit works there like its staff.
+        Actor::Admin { unit_id, .. } => unit_id,
         _ => None,
     }
 }

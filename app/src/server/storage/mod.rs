@@ -10,6 +10,7 @@
 //! through the access layer, which authorizes and audits first.
 
 pub(crate) mod accounts;
+pub(crate) mod admin;
 pub(crate) mod audit;
 pub(crate) mod caseload;
 pub(crate) mod contacts;

@@ -1,0 +1,137 @@
+//! Texts of the administrator's pages (`/admin`) and of the invitation page
+//! (`/inbjudan`). Plain office Swedish, one thing a sentence.
+
+// The frame.
+pub const ADMIN_MENU_LABEL: &str = "Administration";
+pub const MENU_UNITS_AND_STAFF: &str = "Enheter och konton";
+pub const MENU_INVITE: &str = "Bjud in personal";
+pub const BACK_TO_ADMIN: &str = "Tillbaka till enheter och konton";
+
+// `/admin`.
+pub const HOME_TITLE: &str = "Enheter och konton";
+pub const HOME_INTRO: &str =
+    "Här lägger du till enheter och bjuder in personal. Du ser inga uppgifter om deltagare här.";
+pub const UNITS_TITLE: &str = "Enheter";
+pub const UNITS_NONE: &str = "Det finns inga enheter ännu. Lägg till den första nedan.";
+pub const UNIT_NAME: &str = "Enhetens namn";
+pub const UNIT_NAME_HINT: &str = "Till exempel Daglig verksamhet Norr.";
+pub const UNIT_STATUS: &str = "Läge";
+pub const UNIT_OPEN: &str = "Öppen";
+pub const UNIT_CLOSED: &str = "Stängd";
+pub const UNIT_STAFF: &str = "Personal";
+pub const UNIT_PARTICIPANTS: &str = "Deltagare";
+pub const NEW_UNIT_TITLE: &str = "Lägg till en enhet";
+pub const NEW_UNIT_BUTTON: &str = "Lägg till enheten";
+pub const STAFF_TITLE: &str = "Personal och konton";
+pub const STAFF_NONE: &str = "Det finns inga konton ännu.";
+pub const EMAIL: &str = "E-post";
+pub const UNIT: &str = "Enhet";
+pub const ROLE: &str = "Roll";
+pub const ACCOUNT: &str = "Konto";
+pub const SECOND_FACTOR: &str = "Andra steget";
+pub const NO_UNIT: &str = "Ingen enhet";
+pub const ACTIVE: &str = "Aktivt";
+pub const DEACTIVATED: &str = "Avslutat";
+pub const INVITED: &str = "Inbjuden, inget lösenord ännu";
+pub const FACTOR_YES: &str = "Registrerat";
+pub const FACTOR_NO: &str = "Saknas";
+
+// One unit (`/admin/enheter/{id}`).
+pub const RENAME_TITLE: &str = "Byt namn";
+pub const RENAME_BUTTON: &str = "Spara namnet";
+pub const CLOSE_TITLE: &str = "Stäng enheten";
+pub const CLOSE_ABOUT: &str = "En stängd enhet finns kvar med all sin historik. Den tar inte emot nya deltagare \
+     och ingen ny personal. Det går inte att öppna den igen.";
+pub const CLOSE_BUTTON: &str = "Stäng enheten";
+pub const UNIT_IS_CLOSED: &str = "Enheten är stängd. Historiken finns kvar.";
+
+/// "Kvar på enheten: 4 i personalen och 12 deltagare."
+pub fn unit_remaining(staff: i64, participants: i64) -> String {
+    format!("Kvar på enheten: {staff} i personalen och {participants} deltagare.")
+}
+
+/// The notice after closing, with who is left.
+pub fn unit_closed_notice(staff: i64, participants: i64) -> String {
+    if staff == 0 && participants == 0 {
+        "Enheten är stängd.".to_owned()
+    } else {
+        format!(
+            "Enheten är stängd. {staff} i personalen och {participants} deltagare finns kvar på den. \
+             Flytta dem till en annan enhet."
+        )
+    }
+}
+
+pub const UNIT_NAME_MISSING: &str = "Skriv enhetens namn.";
+pub const UNIT_CREATED: &str = "Enheten är tillagd.";
+pub const UNIT_RENAMED: &str = "Enhetens namn är ändrat.";
+pub const UNIT_NAME_TAKEN: &str = "Det finns redan en enhet med det namnet. Välj ett annat namn.";
+pub const UNIT_ALREADY_CLOSED: &str = "Enheten är redan stängd.";
+
+// Inviting (`/admin/personal/ny`).
+pub const INVITE_TITLE: &str = "Bjud in personal";
+pub const INVITE_INTRO: &str = "Du får en länk att ge personen. Med länken väljer hen ett lösenord. \
+     Länken fungerar en gång och i 72 timmar.";
+pub const INVITE_NAME: &str = "Namn";
+pub const INVITE_EMAIL: &str = "E-postadress";
+pub const INVITE_EMAIL_HINT: &str = "Personen loggar in med den.";
+pub const INVITE_UNIT_HINT: &str = "En systemadministratör kan vara utan enhet. Alla andra roller behöver en enhet.";
+pub const INVITE_BUTTON: &str = "Bjud in";
+pub const CHOOSE_UNIT_NONE: &str = "Ingen enhet";
+pub const INVITED_NOTICE: &str = "Kontot är skapat. Ge personen länken nedan.";
+pub const UNIT_NEEDED: &str = "Välj en enhet. Bara en systemadministratör kan vara utan enhet.";
+pub const UNIT_NOT_OPEN: &str = "Välj en öppen enhet i listan.";
+pub const UNIT_NOT_LISTED: &str = "Välj en enhet i listan.";
+
+// One account (`/admin/personal/{id}`).
+pub const CHANGE_TITLE: &str = "Byt enhet eller roll";
+pub const CHANGE_BUTTON: &str = "Spara enhet och roll";
+pub const CHANGED_NOTICE: &str = "Enhet och roll är sparade.";
+pub const INVITATION_TITLE: &str = "Inbjudan";
+pub const INVITATION_ABOUT: &str =
+    "En ny länk gör att den gamla slutar fungera. Länken visas bara en gång, här och nu.";
+pub const RESEND_BUTTON: &str = "Skicka ny inbjudan";
+pub const RESENT_NOTICE: &str = "En ny länk är skapad. Den gamla fungerar inte längre.";
+pub const INVITATION_LINK: &str = "Länken";
+pub const INVITATION_QR_LABEL: &str = "QR-kod med länken till inbjudan";
+pub const INVITATION_SHOWN_ONCE: &str = "Kopiera länken eller låt personen skanna QR-koden nu. Länken visas inte igen.";
+
+/// "Länken fungerar till tisdag 3 december klockan 10."
+pub fn invitation_valid_until(when: &str) -> String {
+    format!("Länken fungerar en gång, till {when}.")
+}
+
+pub const FACTOR_TITLE: &str = "Andra steget vid inloggning";
+pub const FACTOR_ABOUT: &str = "Om personen har tappat sin telefon eller nyckel: ta bort det andra steget. \
+     Personen loggas ut och får registrera ett nytt nästa gång hen loggar in.";
+pub const FACTOR_RESET_BUTTON: &str = "Ta bort andra steget";
+pub const FACTOR_RESET_NOTICE: &str =
+    "Det andra steget är borttaget. Personen registrerar ett nytt vid nästa inloggning.";
+pub const ACCOUNT_TITLE: &str = "Kontot";
+pub const DEACTIVATE_ABOUT: &str =
+    "Ett avslutat konto kan inte logga in. Personen loggas ut direkt. Namnet finns kvar i historiken.";
+pub const DEACTIVATE_BUTTON: &str = "Avsluta kontot";
+pub const DEACTIVATED_NOTICE: &str = "Kontot är avslutat. Personen är utloggad.";
+pub const REACTIVATE_BUTTON: &str = "Öppna kontot igen";
+pub const REACTIVATED_NOTICE: &str = "Kontot är öppet igen.";
+pub const CANNOT_DEACTIVATE_SELF: &str = "Du kan inte avsluta ditt eget konto. Be en annan administratör.";
+pub const ACCOUNT_DEACTIVATED_FIRST: &str = "Kontot är avslutat. Öppna kontot igen först.";
+pub const LAST_ADMIN: &str = "Det måste finnas minst en aktiv systemadministratör. Bjud in en till först.";
+
+// `/inbjudan`: the new staff member chooses a password.
+pub const INVITATION_PAGE_TITLE: &str = "Välj ett lösenord";
+
+/// "Välkommen, Anna Berg."
+pub fn invitation_welcome(name: &str) -> String {
+    format!("Välkommen, {name}.")
+}
+
+pub const INVITATION_PAGE_INTRO: &str = "Välj ett lösenord för Mina steg. Det ska ha minst 12 tecken. \
+     Du kan skriva flera ord efter varandra.";
+pub const NEW_PASSWORD: &str = "Nytt lösenord";
+pub const REPEAT_PASSWORD: &str = "Skriv lösenordet en gång till";
+pub const PASSWORDS_DIFFER: &str = "Lösenorden är inte likadana. Skriv samma lösenord i båda fälten.";
+pub const SAVE_PASSWORD: &str = "Spara lösenordet";
+pub const INVITATION_UNUSABLE: &str = "Länken fungerar inte. Den kan vara gammal eller redan använd. \
+     Be din administratör om en ny länk.";
+pub const PASSWORD_SAVED: &str = "Ditt lösenord är sparat. Logga in.";
