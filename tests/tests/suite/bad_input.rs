@@ -61,6 +61,21 @@ const ENDPOINTS: &[&str] = &[
     "add_extended_support",
     "discharge",
     "end_relative_sessions",
+    // The administrator's area and the invitation link.
+    "admin_home",
+    "admin_unit",
+    "admin_staff_member",
+    "create_unit",
+    "rename_unit",
+    "close_unit",
+    "invite_staff",
+    "resend_invitation",
+    "change_staff",
+    "deactivate_staff",
+    "reactivate_staff",
+    "reset_second_factor",
+    "invitation",
+    "accept_invitation",
 ];
 
 async fn counts(app: &TestApp) -> Vec<i64> {

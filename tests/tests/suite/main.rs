@@ -2,6 +2,7 @@
 //! file, and the suites share the support crate's template databases.
 
 mod accounts;
+mod admin;
 mod authorization;
 mod bad_input;
 mod caseload;

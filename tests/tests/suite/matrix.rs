@@ -55,6 +55,8 @@ const SHARED_OTHER: &str = "nynnynnynn"; // own pages that only an everything-co
 const STAFF_ON_P: &str = "nnnnnnnynn"; // staff of the participant's unit only
 const OWN_UNIT: &str = "nnnnnnnyyn"; // staff, each on their own unit
 const SESSION: &str = "----------";
+const ADMIN_ONLY: &str = "nnnnnnnnny"; // the administrator's area: units and staff accounts
+const ANYONE: &str = "yyyyyyyyyy";
 
 /// Server functions: (endpoint, form, expectations). `{p}` is the participant,
 /// `{m}` one of their planned meetings, `{r}` their relative, `{round}` a round
@@ -217,6 +219,30 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("end_relative_sessions", &[("participant_id", "{p}"), ("relative_id", "{r}")], STAFF_ON_P),
     ("end_participant_sessions", &[("participant_id", "{p}")], STAFF_ON_P),
     ("discharge", &[("participant_id", "{p}"), ("on", "{today}"), ("outcome", "studies")], STAFF_ON_P),
+    // The administrator's area (unit 1, staff 1 of the demo data), then the
+    // invitation link, which anyone holding it may open (here: an unknown one).
+    ("admin_home", &[], ADMIN_ONLY),
+    ("admin_unit", &[("unit_id", "1")], ADMIN_ONLY),
+    ("admin_staff_member", &[("staff_id", "1")], ADMIN_ONLY),
+    ("create_unit", &[("name", "Enheten i matrisen")], ADMIN_ONLY),
+    ("rename_unit", &[("unit_id", "1"), ("name", "Nytt namn i matrisen")], ADMIN_ONLY),
+    (
+        "invite_staff",
+        &[("name", "Påhittad Inbjuden"), ("email", "inbjuden.matris@example.se"), ("unit", "1"), ("role", "supervisor")],
+        ADMIN_ONLY,
+    ),
+    ("resend_invitation", &[("staff_id", "1")], ADMIN_ONLY),
+    ("change_staff", &[("staff_id", "1"), ("unit", "1"), ("role", "supervisor")], ADMIN_ONLY),
+    ("reset_second_factor", &[("staff_id", "1")], ADMIN_ONLY),
+    ("deactivate_staff", &[("staff_id", "1")], ADMIN_ONLY),
+    ("reactivate_staff", &[("staff_id", "1")], ADMIN_ONLY),
+    ("close_unit", &[("unit_id", "1")], ADMIN_ONLY),
+    ("invitation", &[("token", "0000")], ANYONE),
+    (
+        "accept_invitation",
+        &[("token", "0000"), ("password", "ett långt lösenord"), ("password_again", "ett långt lösenord")],
+        ANYONE,
+    ),
     // Signing in and out: about the asker's own session, last of all.
     ("demo_sign_in", &[("account_id", "1")], SESSION),
     ("sign_in_code", &[("code", "AAAA-BBBB-CCCC")], SESSION),
@@ -240,7 +266,12 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/demo", "/demo", SESSION),
     ("/healthz", "/healthz", "yyyyyyyyyy"),
     ("/readyz", "/readyz", "yyyyyyyyyy"),
-    ("/personal", "/personal", OWN_UNIT),
+    ("/personal", "/personal", "nnnnnnnyyr"), // an administrator outside the units goes to /admin
+    ("/admin", "/admin", ADMIN_ONLY),
+    ("/admin/bjud-in", "/admin/bjud-in", ADMIN_ONLY),
+    ("/admin/enheter/:id", "/admin/enheter/1", ADMIN_ONLY),
+    ("/admin/personal/:id", "/admin/personal/1", ADMIN_ONLY),
+    ("/inbjudan", "/inbjudan?t=0000", ANYONE),
     ("/personal/deltagare/:id", "/personal/deltagare/{p}", STAFF_ON_P),
     ("/personal/deltagare/:id/plan", "/personal/deltagare/{p}/plan", STAFF_ON_P),
     ("/personal/deltagare/:id/moten", "/personal/deltagare/{p}/moten", STAFF_ON_P),
