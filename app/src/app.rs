@@ -13,7 +13,7 @@ use crate::routes::{
     programme::ProgrammePageView,
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{
-        SignInCodePage, StaffHomePage,
+        NewParticipantPage, SignInCodePage, StaffHomePage,
         programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
         record::{
             RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in/personal") view=StaffSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>
+                <Route path=path!("/personal/ny-deltagare") view=NewParticipantPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id") view=RecordPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/plan") view=RecordPlanPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/moten") view=RecordMeetingsPage ssr=ssr.clone()/>

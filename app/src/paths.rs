@@ -21,6 +21,8 @@ pub const DEMO: &str = "/demo";
 pub const STAFF_HOME: &str = "/personal";
 pub const STAFF_PROGRAMME: &str = "/personal/programmet";
 pub const NEW_ROUND: &str = "/personal/programmet/ny-omgang";
+/// Intake of a new participant into the staff member's own unit.
+pub const NEW_PARTICIPANT: &str = "/personal/ny-deltagare";
 
 // The administrator's pages, and the invitation link a new staff member opens.
 pub const ADMIN_HOME: &str = "/admin";
@@ -169,6 +171,7 @@ mod tests {
             STAFF_HOME.to_owned(),
             STAFF_PROGRAMME.to_owned(),
             NEW_ROUND.to_owned(),
+            NEW_PARTICIPANT.to_owned(),
             round(12),
             session(345),
             session_edit(345),

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod auth;
 pub mod forms;
+pub mod intake;
 pub mod participant;
 pub mod programme;
 pub mod record;

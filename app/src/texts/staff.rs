@@ -728,3 +728,99 @@ pub const SIGN_IN_FAILED: &str = "E-postadressen eller lösenordet stämmer inte
 pub const PASSWORD_NOT_SAVED: &str = "Lösenordet gick inte att spara. Försök igen.";
 pub const ACCOUNT_EMAIL_TAKEN: &str = "Det finns redan ett konto med den e-postadressen.";
 pub const DATABASE_NOT_EMPTY: &str = "Databasen är inte tom.";
+
+// --- Intake of a new participant, relatives and gode män, moves (issue 9). ---
+
+pub const NEW_PARTICIPANT: &str = "Ny deltagare";
+pub const INTAKE_TITLE: &str = "Ny deltagare";
+/// "Personen skrivs in på Daglig verksamhet Norr. …"
+pub fn intake_about(unit: &str) -> String {
+    format!("Personen skrivs in på {unit}. Du blir kontaktperson. Ett konto görs samtidigt; personen loggar in med en kod.")
+}
+pub const INTAKE_PREFERRED_NAME_HINT: &str = "Det namn personen vill bli kallad. Tomt: förnamnet.";
+pub const PERSONAL_NUMBER: &str = "Personnummer eller samordningsnummer";
+pub const PERSONAL_NUMBER_HINT: &str = "Till exempel 19121212-1212 eller 121212-1212.";
+pub const PROTECTED_IDENTITY: &str = "Skyddade personuppgifter";
+pub const PROTECTED_IDENTITY_HINT: &str =
+    "Då syns personen bara för sina kontaktpersoner, inte i enhetens listor.";
+pub const PROTECTED_IDENTITY_YES: &str = "Personen har skyddade personuppgifter";
+pub const GENDER: &str = "Kön";
+pub const INTAKE_PHONE: &str = "Telefon (valfritt)";
+pub const BENEFIT_UNTIL_LABEL: &str = "Aktivitetsersättning beviljad till";
+pub const BENEFIT_UNTIL_HINT: &str = "Bara för aktivitetsersättning.";
+pub const INTAKE_ENTERED_ON: &str = "Började i daglig verksamhet";
+pub const INTAKE_FK_CONSENT: &str = "DV får kontakta Försäkringskassan (muntligt samtycke)";
+pub const INTAKE_FK_YES: &str = "Ja, samtycke i dag";
+pub const INTAKE_FK_NO: &str = "Nej";
+pub const INTAKE_FK_LATER: &str = "Frågar senare";
+pub const INTAKE_SAVE: &str = "Skriv in deltagaren";
+pub const INTAKE_SAVED: &str = "Deltagaren är inskriven. Du är kontaktperson.";
+pub const INTAKE_UNIT_CLOSED: &str = "Enheten är stängd. Den tar inte emot nya deltagare.";
+pub const INTAKE_START_TOO_LATE: &str = "Datumet är mer än ett år fram. Kontrollera året.";
+pub const INTAKE_CHOOSE_FK_CONSENT: &str = "Välj ja, nej eller frågar senare.";
+pub const INTAKE_STEP_NOTE: &str = "Inskriven vid kartläggningsmötet.";
+pub const INTAKE_CONTACT_ROLE: &str = "Kontaktperson i daglig verksamhet";
+/// "Det finns redan en deltagare med det personnumret, på Daglig verksamhet Norr."
+pub fn personal_number_taken(unit: &str) -> String {
+    format!("Det finns redan en deltagare med det personnumret, på {unit}.")
+}
+
+pub const PERSONAL_NUMBER_SHORT: &str = "Personnummer";
+pub const PERSONAL_NUMBER_MISSING: &str = "Inte registrerat";
+pub const PERSONAL_NUMBER_SHOW: &str = "Visa hela personnumret";
+pub const PERSONAL_NUMBER_SHOWN_NOTE: &str = "Att du visade hela numret är sparat i loggen.";
+pub const PROTECTED_IDENTITY_NOTE: &str = "Skyddade personuppgifter: bara kontaktpersoner ser deltagaren.";
+
+pub const MOVE_TITLE: &str = "Flytta till en annan enhet";
+pub const MOVE_ABOUT: &str =
+    "Personalen på den här enheten ser inte deltagaren efter flytten. Deras kontaktpersonsroller slutar i dag.";
+pub const MOVE_TO: &str = "Ny enhet";
+pub const MOVE_SAVE: &str = "Flytta deltagaren";
+pub const MOVE_DONE: &str = "Deltagaren är flyttad till den nya enheten.";
+pub const MOVE_CHOOSE_UNIT: &str = "Välj en öppen enhet i listan.";
+pub const MOVES_TITLE: &str = "Flyttar mellan enheter";
+/// "2026-03-31 13:00: från Daglig verksamhet Norr till Daglig verksamhet Söder (Eva Berg)"
+pub fn unit_move(at: &str, from: &str, to: &str, by: Option<&str>) -> String {
+    match by {
+        Some(by) => format!("{at}: från {from} till {to} ({by})"),
+        None => format!("{at}: från {from} till {to}"),
+    }
+}
+
+pub const RELATIVES_TITLE: &str = "Anhöriga, gode män och förvaltare";
+pub const RELATIVES_ABOUT: &str =
+    "Vad en person ser i appen styrs av deltagarens samtycken. Avsluta kopplingen när personen inte längre ska se något.";
+pub const RELATIVES_LABEL: &str = "Anhöriga, gode män och förvaltare";
+pub const RELATIVE_RELATION: &str = "Relation eller roll";
+pub const RELATIVE_MANDATE: &str = "Uppdrag (god man eller förvaltare)";
+pub const RELATIVE_MANDATE_HINT: &str = "Vad uppdraget gäller, som i beslutet. Till exempel: bevaka rätt, förvalta egendom.";
+pub const RELATIVE_CONTACT: &str = "Kontakt";
+pub const RELATIVE_PERIOD: &str = "Kopplad";
+pub const RELATIVE_ACCOUNT: &str = "Ge ett konto";
+pub const RELATIVE_ACCOUNT_HINT: &str = "Med ett konto kan personen logga in med en kod som du gör på sidan Kod.";
+pub const RELATIVE_ACCOUNT_YES: &str = "Ja";
+pub const RELATIVE_ACCOUNT_NO: &str = "Nej";
+pub const RELATIVE_HAS_ACCOUNT: &str = "Har konto";
+pub const RELATIVE_ADD_TITLE: &str = "Lägg till en anhörig, god man eller förvaltare";
+pub const RELATIVE_EMAIL_HINT: &str = "Finns personen redan med samma e-post kopplas den personen.";
+pub const RELATIVE_SAVE: &str = "Lägg till";
+pub const RELATIVE_END: &str = "Avsluta koppling";
+/// The end button's name for screen readers: "Avsluta koppling till Eva Berg".
+pub fn relative_end(name: &str) -> String {
+    format!("Avsluta koppling till {name}")
+}
+/// "Sedan 2026-01-15" or "2026-01-15 till 2026-03-01".
+pub fn relative_period(since: chrono::NaiveDate, ended: Option<chrono::NaiveDate>) -> String {
+    match ended {
+        Some(ended) => format!("{since} till {ended}"),
+        None => format!("Sedan {since}"),
+    }
+}
+pub const RELATIVE_SAVED: &str = "Personen är tillagd.";
+pub const RELATIVE_EXISTING_LINKED: &str = "Personen fanns redan med samma e-post. Den personen är nu kopplad.";
+pub const RELATIVE_LINK_ENDED: &str = "Kopplingen är avslutad. Personen ser inget om deltagaren längre.";
+pub const RELATIVE_ALREADY_LINKED: &str = "Personen är redan kopplad till deltagaren.";
+pub const RELATIVE_LINK_ALREADY_ENDED: &str = "Kopplingen är redan avslutad.";
+pub const RELATIVE_MANDATE_ONLY_FOR_REPRESENTATIVE: &str =
+    "Uppdrag skrivs bara för god man och förvaltare. Töm fältet eller välj en annan roll.";
+pub const RELATIVE_CHOOSE_ACCOUNT: &str = "Välj ja eller nej.";

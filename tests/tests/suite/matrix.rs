@@ -92,6 +92,11 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("record_consents", &[("participant_id", "{p}")], STAFF_ON_P),
     ("record_steps", &[("participant_id", "{p}")], STAFF_ON_P),
     ("record_access", &[("participant_id", "{p}")], STAFF_ON_P),
+    // Intake, the personnummer in full, placement, relatives (issue 9).
+    ("record_placement", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("reveal_personal_number", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("record_relatives", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("intake_start", &[], OWN_UNIT),
     ("create_sign_in_code", &[("participant_id", "{p}")], STAFF_ON_P),
     (
         "save_plan",
@@ -214,6 +219,25 @@ const FUNCTIONS: &[FunctionRow] = &[
         ],
         STAFF_ON_P,
     ),
+    (
+        "register_participant",
+        &[
+            ("name", "Påhittad Intag"),
+            ("personal_number", "19121212-1212"),
+            ("gender", "unspecified"),
+            ("dv_form", "group"),
+            ("hours_per_week", "20"),
+            ("benefit_kind", "none"),
+            ("entered_on", "{today}"),
+            ("fk_consent", "later"),
+        ],
+        OWN_UNIT,
+    ),
+    ("add_relative", &[("participant_id", "{p}"), ("name", "Påhittad Syster"), ("relation", "sibling")], STAFF_ON_P),
+    // No such link: unit staff get 422, everyone else is refused before.
+    ("end_relative_link", &[("participant_id", "{p}"), ("link_id", "0")], STAFF_ON_P),
+    // Only the enhetschef moves a participant; the unit staff viewer is not one.
+    ("move_participant", &[("participant_id", "{p}"), ("to_unit", "2")], "nnnnnnnnnn"),
     // Writes that end things: late, so the rows above still find them.
     ("set_meeting_status", &[("meeting_id", "{m}"), ("status", "cancelled")], STAFF_ON_P),
     ("end_relative_sessions", &[("participant_id", "{p}"), ("relative_id", "{r}")], STAFF_ON_P),
@@ -272,6 +296,7 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/admin/enheter/:id", "/admin/enheter/1", ADMIN_ONLY),
     ("/admin/personal/:id", "/admin/personal/1", ADMIN_ONLY),
     ("/inbjudan", "/inbjudan?t=0000", ANYONE),
+    ("/personal/ny-deltagare", "/personal/ny-deltagare", OWN_UNIT),
     ("/personal/deltagare/:id", "/personal/deltagare/{p}", STAFF_ON_P),
     ("/personal/deltagare/:id/plan", "/personal/deltagare/{p}/plan", STAFF_ON_P),
     ("/personal/deltagare/:id/moten", "/personal/deltagare/{p}/moten", STAFF_ON_P),

@@ -12,6 +12,7 @@
 //! inside it would not deserialize.
 
 pub mod admin;
+pub mod intake;
 pub mod programme;
 pub mod record;
 

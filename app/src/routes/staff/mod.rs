@@ -3,8 +3,10 @@
 
 pub mod code;
 pub mod home;
+pub mod intake;
 pub mod programme;
 pub mod record;
 
 pub use code::SignInCodePage;
 pub use home::StaffHomePage;
+pub use intake::NewParticipantPage;

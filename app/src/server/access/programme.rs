@@ -87,8 +87,12 @@ impl Access {
         let unit = permit.unit()?;
         let unit_name = storage::participants::unit_name(work.tx()?, unit).await?.unwrap_or_default();
         let rounds = storage::programme::rounds_in_unit(work.tx()?, unit).await?;
-        let queue = storage::programme::open_interests(work.tx()?, unit).await?;
-        let participants = storage::participants::in_unit(work.tx()?, unit).await?;
+        let mut queue = storage::programme::open_interests(work.tx()?, unit).await?;
+        let mut participants = storage::participants::in_unit(work.tx()?, unit).await?;
+        // Skyddade personuppgifter: only their contact persons see them in the lists.
+        let hidden = storage::caseload::shielded_ids(work.tx()?, unit, super::intake::asking_staff(ctx)).await?;
+        participants.retain(|p| !hidden.contains(&p.id));
+        queue.retain(|q| !hidden.contains(&q.participant_id));
         let staff = storage::programme::staff_of_unit(work.tx()?, unit).await?;
         let ids: Vec<i64> = participants.iter().map(|p| p.id).collect();
         work.audit_each(&permit, "programme_queue", &ids).await?;
@@ -168,10 +172,15 @@ impl Access {
             return Err(work.refuse_unknown(Action::Read, "programme_round", round_id).await);
         };
         let sessions = storage::programme::round_sessions(work.tx()?, unit, round_id).await?;
-        let people = storage::programme::round_people(work.tx()?, unit, round_id).await?;
-        let in_unit = storage::participants::in_unit(work.tx()?, unit).await?;
-        let interested: Vec<i64> =
+        let mut people = storage::programme::round_people(work.tx()?, unit, round_id).await?;
+        let mut in_unit = storage::participants::in_unit(work.tx()?, unit).await?;
+        let mut interested: Vec<i64> =
             storage::programme::open_interests(work.tx()?, unit).await?.iter().map(|q| q.participant_id).collect();
+        // Skyddade personuppgifter: only their contact persons see them in the lists.
+        let hidden = storage::caseload::shielded_ids(work.tx()?, unit, super::intake::asking_staff(ctx)).await?;
+        people.retain(|p| !hidden.contains(&p.participant_id));
+        in_unit.retain(|p| !hidden.contains(&p.id));
+        interested.retain(|id| !hidden.contains(id));
         let ended = round.last_session.is_some_and(|t| t < storage::now());
         let due = if ended { storage::programme::without_follow_up(work.tx()?, round_id).await? } else { vec![] };
         let ids: Vec<i64> = in_unit.iter().map(|p| p.id).collect();
@@ -331,7 +340,9 @@ impl Access {
         };
         let round = storage::programme::round_in_unit(work.tx()?, unit, session.round_id).await?;
         let all = storage::programme::round_sessions(work.tx()?, unit, session.round_id).await?;
-        let rows = storage::programme::session_marks(work.tx()?, session_id).await?;
+        let mut rows = storage::programme::session_marks(work.tx()?, session_id).await?;
+        let hidden = storage::caseload::shielded_ids(work.tx()?, unit, super::intake::asking_staff(ctx)).await?;
+        rows.retain(|r| !hidden.contains(&r.participant_id));
         let ids: Vec<i64> = rows.iter().map(|r| r.participant_id).collect();
         work.audit_each(&permit, "attendance", &ids).await?;
         work.commit().await?;

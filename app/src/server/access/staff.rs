@@ -15,7 +15,10 @@ impl Access {
         let (now, today) = (storage::now(), crate::server::today());
         let (week_start, week_end) = this_week(today);
         let unit_name = storage::participants::unit_name(work.tx()?, unit).await?.unwrap_or_default();
-        let rows = storage::participants::in_unit(work.tx()?, unit).await?;
+        let mut rows = storage::participants::in_unit(work.tx()?, unit).await?;
+        // Skyddade personuppgifter: only their contact persons see them in the list.
+        let hidden = storage::caseload::shielded_ids(work.tx()?, unit, super::intake::asking_staff(ctx)).await?;
+        rows.retain(|r| !hidden.contains(&r.id));
         let next = storage::meetings::next_in_unit(work.tx()?, unit, now).await?;
         let week = storage::caseload::meetings_between(work.tx()?, unit, week_start, week_end).await?;
         let follow_ups = storage::caseload::follow_ups_due(work.tx()?, unit, today + chrono::Days::new(14)).await?;

@@ -95,3 +95,23 @@ pub(crate) async fn contact_of(
     .fetch_all(c)
     .await)
 }
+
+/// The unit's participants with skyddade personuppgifter whom `staff_id` (the
+/// one asking; `None` for someone who is nobody's contact person) is not a
+/// contact person of: they are left out of every list the asker sees. The
+/// same condition as the policy's (`participants::unit_of`).
+pub(crate) async fn shielded_ids(
+    tx: &mut Tx,
+    unit: PermittedUnit,
+    staff_id: Option<i64>,
+) -> Result<Vec<i64>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT p.id FROM participants p WHERE p.unit_id = $1 AND p.protected_identity
+           AND NOT EXISTS (SELECT 1 FROM contact_persons cp
+               WHERE cp.participant_id = p.id AND cp.staff_id = $2 AND cp.until IS NULL)"
+    )
+    .bind(unit.id())
+    .bind(staff_id)
+    .fetch_all(c)
+    .await)
+}

@@ -1,10 +1,15 @@
 //! `/personal/deltagare/{id}/kontakter`: contact persons. Add one (unit
 //! staff, an officer on record, or a new officer at FK, AF, ASF…), change the
-//! role, end.
+//! role, end. Below them the people close to the participant: relatives,
+//! gode män, förvaltare and housing staff; link one (or one already on
+//! record with the same e-mail), end a link.
 
 use super::{ParticipantIdField, RecordNav, options, typed_or};
 use crate::components::{Banner, BannerKind, DataTable, PostButton, SelectField, SubmitButton, TextField};
-use crate::domain::Organisation;
+use crate::domain::{Organisation, RelationKind};
+use crate::functions::intake::{
+    AddRelative, EndRelativeLink, RELATIVE_FORM, RecordRelatives, RelativeLink, load_record_relatives,
+};
 use crate::functions::record::{
     AddContactPerson, CONTACT_FORM, ChangeContactRole, EndContactPerson, load_record_contacts,
 };
@@ -23,10 +28,73 @@ pub fn RecordContactsPage() -> impl IntoView {
     staff_page(
         move || async move {
             let record = load_record_contacts(id).await?;
-            Ok((record, feedback(take_form_feedback(CONTACT_FORM.to_owned()).await)))
+            let relatives = load_record_relatives(id).await?;
+            let fb = feedback(take_form_feedback(CONTACT_FORM.to_owned()).await);
+            Ok((record, (relatives, feedback(take_form_feedback(RELATIVE_FORM.to_owned()).await)), fb))
         },
-        |(record, fb): (RecordContacts, FormFeedback)| view! { <Contacts record fb/> },
+        |(record, (relatives, relative_fb), fb): (RecordContacts, (RecordRelatives, FormFeedback), FormFeedback)| {
+            view! {
+                <Contacts record fb/>
+                <Relatives relatives fb=relative_fb/>
+            }
+        },
     )
+}
+
+/// "Förvaltare (Bevaka rätt)": the relation, with the mandate when there is one.
+fn relation_text(link: &RelativeLink) -> String {
+    match &link.mandate {
+        Some(mandate) => format!("{} ({mandate})", link.relation.label_sv()),
+        None => link.relation.label_sv().to_owned(),
+    }
+}
+
+/// The people close to the participant, and the form that links one more.
+#[component]
+fn Relatives(relatives: RecordRelatives, fb: FormFeedback) -> impl IntoView {
+    let id = relatives.participant_id;
+    let account = if fb.values.is_empty() { "no".to_owned() } else { fb.value("account") };
+    view! {
+        <h2>{text::RELATIVES_TITLE}</h2>
+        <p>{text::RELATIVES_ABOUT}</p>
+        <DataTable label=text::RELATIVES_LABEL rows=relatives.links.clone() actions=true
+            columns=&[text::NAME, text::RELATIVE_RELATION, text::RELATIVE_CONTACT, text::RELATIVE_PERIOD]
+            row=move |l: RelativeLink| view! {
+                <td>{l.name.clone()}{l.has_account.then(|| view! { <br/><span class="hint">{text::RELATIVE_HAS_ACCOUNT}</span> })}</td>
+                <td>{relation_text(&l)}</td>
+                <td>{[l.phone.clone(), l.email.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ")}</td>
+                <td>{text::relative_period(l.since, l.ended_on)}</td>
+                <td>
+                    {l.ended_on.is_none().then(|| view! {
+                        <PostButton action=EndRelativeLink::url()
+                            hidden=vec![("participant_id", id.to_string()), ("link_id", l.link_id.to_string())]
+                            label=text::RELATIVE_END secondary=true aria_label=text::relative_end(&l.name)/>
+                    })}
+                </td>
+            }/>
+        <h2>{text::RELATIVE_ADD_TITLE}</h2>
+        <Banner kind=BannerKind::Error message=fb.message.clone()/>
+        <form method="post" action=AddRelative::url() class="form">
+            <ParticipantIdField participant_id=id/>
+            <TextField name="name" label=text::NAME value=fb.value("name") error=fb.error("name")/>
+            <SelectField name="relation" label=text::RELATIVE_RELATION
+                options=options(RelationKind::ALL, Some(text::CHOOSE)) value=fb.value("relation")
+                error=fb.error("relation")/>
+            <TextField name="mandate" label=text::RELATIVE_MANDATE hint=text::RELATIVE_MANDATE_HINT
+                value=fb.value("mandate") error=fb.error("mandate")/>
+            <TextField name="phone" label=text::CONTACT_PHONE kind="tel" value=fb.value("phone")
+                error=fb.error("phone")/>
+            <TextField name="email" label=text::CONTACT_EMAIL hint=text::RELATIVE_EMAIL_HINT kind="email"
+                value=fb.value("email") error=fb.error("email")/>
+            <SelectField name="account" label=text::RELATIVE_ACCOUNT hint=text::RELATIVE_ACCOUNT_HINT
+                options=vec![
+                    ("no".to_owned(), text::RELATIVE_ACCOUNT_NO.to_owned()),
+                    ("yes".to_owned(), text::RELATIVE_ACCOUNT_YES.to_owned()),
+                ]
+                value=account error=fb.error("account")/>
+            <SubmitButton icon="users" label=text::RELATIVE_SAVE/>
+        </form>
+    }
 }
 
 /// The hidden fields of a form that acts on one contact person.

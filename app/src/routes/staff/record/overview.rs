@@ -1,15 +1,31 @@
 //! `/personal/deltagare/{id}`: the record's overview. Facts, what to watch,
-//! the next meetings, the latest plan, the network, consents in force and steps.
+//! the next meetings, the latest plan, the network, consents in force and steps;
+//! the personnummer masked (shown in full on request, audited), moves between
+//! units, and for the enhetschef the move to another unit.
 
-use super::{RecordNav, answer_text};
-use crate::components::{DataTable, Icon};
+use super::{ParticipantIdField, RecordNav, answer_text};
+use crate::components::{Banner, BannerKind, DataTable, Icon, SelectField, SubmitButton};
+use crate::functions::intake::{
+    MOVE_FORM, MoveParticipant, RecordPlacement, load_record_placement, reveal_personal_number,
+};
 use crate::functions::record::load_record;
+use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;
-use crate::models::{MeetingCard, ParticipantRecord, PersonRole, ProgrammeStatus};
-use crate::paths::RecordPart;
-use crate::routes::id_param;
+use crate::models::{FormFeedback, MeetingCard, ParticipantRecord, PersonRole, ProgrammeStatus};
+use crate::paths::{self, RecordPart};
+use crate::routes::{feedback, id_param};
 use crate::texts::{staff as text, staff_time, staff_time_span};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+/// `?personnummer=visa`: the whole personnummer, asked for with the button.
+const REVEAL_PARAM: &str = "personnummer";
+const REVEAL_VALUE: &str = "visa";
+
+/// What the overview shows beside the record: placement, the whole
+/// personnummer when asked for, and what a refused move form left.
+type Extra = (RecordPlacement, Option<String>, FormFeedback);
 
 /// How many of the next meetings and latest steps the overview shows.
 const SHOWN: usize = 5;
@@ -17,7 +33,73 @@ const SHOWN: usize = 5;
 #[component]
 pub fn RecordPage() -> impl IntoView {
     let id = id_param();
-    staff_page(move || load_record(id), |record: ParticipantRecord| view! { <Overview record/> })
+    let reveal = use_query_map().with_untracked(|q| q.get(REVEAL_PARAM).is_some_and(|v| v == REVEAL_VALUE));
+    staff_page(
+        move || async move {
+            let record = load_record(id).await?;
+            let placement = load_record_placement(id).await?;
+            // A read of its own, audited as `personal_number`.
+            let full = if reveal { reveal_personal_number(id).await? } else { None };
+            Ok((record, (placement, full, feedback(take_form_feedback(MOVE_FORM.to_owned()).await))))
+        },
+        |(record, extra): (ParticipantRecord, Extra)| view! { <Overview record extra/> },
+    )
+}
+
+/// The personnummer: masked, with a button that shows it in full; or in full.
+#[component]
+fn PersonalNumberFact(participant_id: i64, masked: Option<String>, full: Option<String>) -> impl IntoView {
+    let shown = match (&full, &masked) {
+        (Some(full), _) => full.clone(),
+        (None, Some(masked)) => masked.clone(),
+        (None, None) => text::PERSONAL_NUMBER_MISSING.to_owned(),
+    };
+    view! {
+        <dt>{text::PERSONAL_NUMBER_SHORT}</dt>
+        <dd>
+            {shown}
+            {match (full.is_some(), masked.is_some()) {
+                (true, _) => view! { <p class="hint">{text::PERSONAL_NUMBER_SHOWN_NOTE}</p> }.into_any(),
+                (false, true) => view! {
+                    <form method="get" action=paths::record(participant_id, RecordPart::Overview)>
+                        <input type="hidden" name=REVEAL_PARAM value=REVEAL_VALUE/>
+                        <SubmitButton label=text::PERSONAL_NUMBER_SHOW secondary=true/>
+                    </form>
+                }.into_any(),
+                (false, false) => ().into_any(),
+            }}
+        </dd>
+    }
+}
+
+/// Moves between units, and for the enhetschef the form that moves.
+#[component]
+fn Placement(placement: RecordPlacement, fb: FormFeedback) -> impl IntoView {
+    let p = placement;
+    let units: Vec<(String, String)> = std::iter::once((String::new(), text::CHOOSE.to_owned()))
+        .chain(p.units.iter().map(|u| (u.id.to_string(), u.name.clone())))
+        .collect();
+    view! {
+        {(!p.moves.is_empty()).then(|| view! {
+            <h2>{text::MOVES_TITLE}</h2>
+            <ul>
+                {p.moves.iter().map(|m| view! {
+                    <li>{text::unit_move(&staff_time(m.at), &m.from, &m.to, m.by.as_deref())}</li>
+                }).collect_view()}
+            </ul>
+        })}
+        {(p.can_move && !p.units.is_empty()).then(|| view! {
+            <h2>{text::MOVE_TITLE}</h2>
+            <p>{text::MOVE_ABOUT}</p>
+            <Banner kind=BannerKind::Error message=fb.message.clone()/>
+            <form method="post" action=MoveParticipant::url() class="form">
+                <ParticipantIdField participant_id=p.participant_id/>
+                <SelectField name="to_unit" label=text::MOVE_TO options=units value=fb.value("to_unit")
+                    error=fb.error("to_unit")/>
+                <SubmitButton label=text::MOVE_SAVE secondary=true/>
+            </form>
+        })}
+    }
 }
 
 /// The people around the participant in circles: daily activity, the
@@ -52,8 +134,10 @@ fn programme_line(r: &ParticipantRecord) -> String {
 }
 
 #[component]
-fn Overview(record: ParticipantRecord) -> impl IntoView {
+fn Overview(record: ParticipantRecord, extra: Extra) -> impl IntoView {
     let r = record;
+    let (placement, full, fb) = extra;
+    let protected = placement.protected_identity;
     let warnings: Vec<&str> = [
         r.benefit_ends_soon().then_some(text::BENEFIT_ENDS_SOON),
         r.assessment_without_consent().then_some(text::ASSESSMENT_WITHOUT_CONSENT),
@@ -71,8 +155,10 @@ fn Overview(record: ParticipantRecord) -> impl IntoView {
                 <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
             </div>
         })}
+        {protected.then(|| view! { <Banner kind=BannerKind::Info message=Some(text::PROTECTED_IDENTITY_NOTE.to_owned())/> })}
         <dl class="facts">
             <dt>{text::PREFERRED_NAME}</dt><dd>{r.preferred_name.clone()}</dd>
+            <PersonalNumberFact participant_id=r.participant_id masked=placement.personal_number.clone() full/>
             <dt>{text::UNIT}</dt><dd>{r.unit_name.clone()}</dd>
             <dt>{text::FORM}</dt><dd>{text::dv_form_and_hours(r.dv_form.label_sv(), r.hours_per_week)}</dd>
             <dt>{text::BENEFIT}</dt>
@@ -123,5 +209,7 @@ fn Overview(record: ParticipantRecord) -> impl IntoView {
             {r.moves.iter().rev().take(SHOWN).map(|m| view! { <li>{text::step_taken(m.on, m.step.label_sv())}</li> })
                 .collect_view()}
         </ul>
+
+        <Placement placement fb/>
     }
 }

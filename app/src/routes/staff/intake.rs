@@ -1,0 +1,110 @@
+//! `/personal/ny-deltagare`: intake of a new participant into the staff
+//! member's own unit (kartläggningsmöte DV). There is no unit to choose.
+
+use crate::components::{BackLink, Banner, BannerKind, Icon, SelectField, SubmitButton, TextField};
+use crate::domain::{BenefitKind, CodeEnum, DvForm, Gender};
+use crate::functions::intake::{INTAKE_FORM, IntakeStart, RegisterParticipant, load_intake_start};
+use crate::functions::take_form_feedback;
+use crate::layouts::staff_page;
+use crate::models::FormFeedback;
+use crate::paths;
+use crate::routes::feedback;
+use crate::texts::staff as text;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+#[component]
+pub fn NewParticipantPage() -> impl IntoView {
+    staff_page(
+        || async {
+            let start = load_intake_start().await?;
+            Ok((start, feedback(take_form_feedback(INTAKE_FORM.to_owned()).await)))
+        },
+        |(start, fb): (IntakeStart, FormFeedback)| view! { <IntakeFormView start fb/> },
+    )
+}
+
+/// A drop-down's options from a list of codes, after "Välj".
+fn options<T: CodeEnum>(all: &[T]) -> Vec<(String, String)> {
+    std::iter::once((String::new(), text::CHOOSE.to_owned()))
+        .chain(all.iter().map(|x| (x.as_str().to_owned(), x.label_sv().to_owned())))
+        .collect()
+}
+
+/// One question answered with one of a few choices, as radio buttons.
+#[component]
+fn RadioGroup(
+    name: &'static str,
+    legend: &'static str,
+    /// (value, text).
+    choices: Vec<(&'static str, &'static str)>,
+    value: String,
+    #[prop(optional_no_strip)] error: Option<String>,
+) -> impl IntoView {
+    let has_error = error.is_some();
+    let error_id = format!("field-{name}-error");
+    view! {
+        <fieldset class="field choices" class:field-error=has_error
+            aria-describedby=has_error.then(|| error_id.clone())>
+            <legend>{legend}</legend>
+            {error.map(|e| view! {
+                <p class="error-message" id=error_id.clone()><Icon name="triangle-alert" size=24/><span>{e}</span></p>
+            })}
+            {choices.into_iter().map(|(v, label)| view! {
+                <label class="choice">
+                    <input type="radio" name=name value=v checked=value == v/>
+                    <span>{label}</span>
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn IntakeFormView(start: IntakeStart, fb: FormFeedback) -> impl IntoView {
+    let or = |field: &str, default: String| if fb.values.is_empty() { default } else { fb.value(field) };
+    let protected = fb.value("protected_identity") == "on";
+    view! {
+        <BackLink href=paths::STAFF_HOME label=text::ALL_PARTICIPANTS/>
+        <h1><Icon name="user-round"/>{text::INTAKE_TITLE}</h1>
+        {if start.open {
+            view! { <p>{text::intake_about(&start.unit_name)}</p> }.into_any()
+        } else {
+            view! { <Banner kind=BannerKind::Error message=Some(text::INTAKE_UNIT_CLOSED.to_owned())/> }.into_any()
+        }}
+        <Banner kind=BannerKind::Error message=fb.message.clone()/>
+        <form method="post" action=RegisterParticipant::url() class="form">
+            <TextField name="name" label=text::NAME autocomplete="off" value=fb.value("name") error=fb.error("name")/>
+            <TextField name="preferred_name" label=text::PREFERRED_NAME hint=text::INTAKE_PREFERRED_NAME_HINT
+                value=fb.value("preferred_name") error=fb.error("preferred_name")/>
+            <TextField name="personal_number" label=text::PERSONAL_NUMBER hint=text::PERSONAL_NUMBER_HINT
+                value=fb.value("personal_number") error=fb.error("personal_number")/>
+            <fieldset class="field choices">
+                <legend>{text::PROTECTED_IDENTITY}</legend>
+                <p class="hint">{text::PROTECTED_IDENTITY_HINT}</p>
+                <label class="choice">
+                    <input type="checkbox" name="protected_identity" value="on" checked=protected/>
+                    <span>{text::PROTECTED_IDENTITY_YES}</span>
+                </label>
+            </fieldset>
+            <SelectField name="gender" label=text::GENDER options=options(Gender::ALL) value=fb.value("gender")
+                error=fb.error("gender")/>
+            <TextField name="phone" label=text::INTAKE_PHONE kind="tel" value=fb.value("phone")
+                error=fb.error("phone")/>
+            <SelectField name="dv_form" label=text::FORM options=options(DvForm::ALL) value=fb.value("dv_form")
+                error=fb.error("dv_form")/>
+            <TextField name="hours_per_week" label=text::HOURS_PER_WEEK kind="number"
+                value=fb.value("hours_per_week") error=fb.error("hours_per_week")/>
+            <SelectField name="benefit_kind" label=text::BENEFIT options=options(BenefitKind::ALL)
+                value=fb.value("benefit_kind") error=fb.error("benefit_kind")/>
+            <TextField name="benefit_until" label=text::BENEFIT_UNTIL_LABEL hint=text::BENEFIT_UNTIL_HINT kind="date"
+                value=fb.value("benefit_until") error=fb.error("benefit_until")/>
+            <TextField name="entered_on" label=text::INTAKE_ENTERED_ON kind="date"
+                value=or("entered_on", start.today.to_string()) error=fb.error("entered_on")/>
+            <RadioGroup name="fk_consent" legend=text::INTAKE_FK_CONSENT
+                choices=vec![("yes", text::INTAKE_FK_YES), ("no", text::INTAKE_FK_NO), ("later", text::INTAKE_FK_LATER)]
+                value=fb.value("fk_consent") error=fb.error("fk_consent")/>
+            <SubmitButton icon="plus" label=text::INTAKE_SAVE/>
+        </form>
+    }
+}
