@@ -18,6 +18,10 @@ pub struct Settings {
     pub trusted_proxy: Option<IpAddr>,
     /// Where the built site is: `pkg/` (CSS, JS, WASM) and the files from `public/`.
     pub site_root: PathBuf,
+    /// The site's own address as people's browsers reach it (`https://minasteg.kommun.se`),
+    /// for links that leave the page: invitation links and QR codes. Without it
+    /// the request's `Host` header is used.
+    pub public_url: Option<String>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://mina-steg.db";
@@ -32,6 +36,7 @@ impl Settings {
             https: false,
             trusted_proxy: None,
             site_root,
+            public_url: None,
         }
     }
 }

@@ -47,6 +47,10 @@ enum Command {
         /// The built site (pkg/ and the files of public/).
         #[arg(long, env = "MINA_STEG_SITE_ROOT", default_value = "target/site")]
         site_root: PathBuf,
+        /// The site's address as browsers reach it (https://minasteg.kommun.se), for
+        /// invitation links and QR codes; without it the request's Host header is used.
+        #[arg(long, env = "MINA_STEG_PUBLIC_URL")]
+        public_url: Option<String>,
     },
     /// Apply the database migrations.
     Migrate,
@@ -69,12 +73,12 @@ async fn main() -> anyhow::Result<()> {
     telemetry::init();
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve { host, port, demo, seed_if_empty, https, trusted_proxy, site_root } => {
+        Command::Serve { host, port, demo, seed_if_empty, https, trusted_proxy, site_root, public_url } => {
             if seed_if_empty {
                 seed(&cli.database_url, true).await?;
             }
-            let settings =
-                Settings { database_url: cli.database_url, host, port, demo, https, trusted_proxy, site_root };
+            let database_url = cli.database_url;
+            let settings = Settings { database_url, host, port, demo, https, trusted_proxy, site_root, public_url };
             let app = Application::build(&settings).await?;
             tracing::info!(port = app.port(), demo, "listening on http://{}:{}", settings.host, app.port());
             app.run_until_stopped(shutdown_signal()).await

@@ -103,6 +103,7 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         demo: settings.demo,
         https: settings.https,
         trusted_proxy: settings.trusted_proxy,
+        public_url: settings.public_url.as_deref().map(|u| u.trim().trim_end_matches('/').to_owned()),
         leptos_options: leptos_options.clone(),
     };
 

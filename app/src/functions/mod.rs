@@ -166,6 +166,9 @@ mod ssr {
 
         /// This server's address as the browser sees it, for links that leave the page (QR codes).
         pub(crate) fn origin(&self) -> String {
+            if let Some(url) = &self.state.public_url {
+                return url.clone();
+            }
             let parts = use_context::<axum::http::request::Parts>();
             let host = parts
                 .as_ref()

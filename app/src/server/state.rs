@@ -11,6 +11,9 @@ pub struct AppState {
     pub https: bool,
     /// A reverse proxy whose X-Forwarded-For is believed (for rate limits).
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// The site's own address (`https://minasteg.kommun.se`, no trailing `/`),
+    /// for links that leave the page; `None`: the request's Host header.
+    pub public_url: Option<String>,
     pub leptos_options: leptos::config::LeptosOptions,
 }
 

@@ -433,6 +433,51 @@ async fn no_one_else_reaches_the_admin_functions(backend: Backend) {
     assert_eq!(before, after, "nothing changed");
 }
 
+/// With the site's public address set, the link in an invitation is built
+/// from it, not from the Host header a request happened to carry.
+async fn the_link_uses_the_configured_public_address(backend: Backend) {
+    let database_url = mina_steg_tests::database_from_template(backend, true).await;
+    let _cleanup = mina_steg_tests::DropDatabase(database_url.clone());
+    let mut settings = server::config::Settings::for_tests(&database_url, std::env::temp_dir());
+    settings.public_url = Some("https://minasteg.example.se/".to_owned());
+    // The demo administrator signs in with the demo password alone (as `TestApp::spawn`).
+    settings.demo = true;
+    let application = server::startup::Application::build(&settings).await.expect("app builds");
+    let base = format!("http://127.0.0.1:{}", application.port());
+    tokio::spawn(application.run_until_stopped(std::future::pending()));
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let store = server::db::connect(&database_url).await.expect("connect");
+    let email: String = match &store {
+        app::server::Store::Sqlite(p) => {
+            sqlx::query_scalar("SELECT email FROM accounts WHERE role = 'admin'").fetch_one(p).await
+        }
+        app::server::Store::Postgres(p) => {
+            sqlx::query_scalar("SELECT email FROM accounts WHERE role = 'admin'").fetch_one(p).await
+        }
+    }
+    .expect("the demo admin");
+    let post = |endpoint: &str, accept: &'static str, form: Vec<(&'static str, String)>| {
+        client.post(format!("{base}/api/{endpoint}")).header("accept", accept).form(&form).send()
+    };
+    let signed_in = post("sign_in_staff", "text/html", vec![("email", email), ("password", STAFF_PASSWORD.to_owned())]);
+    assert_eq!(signed_in.await.expect("sign in").status(), StatusCode::FOUND);
+    let form = vec![
+        ("name", "Påhittad Länk".to_owned()),
+        ("email", "lank@example.se".to_owned()),
+        ("unit", String::new()),
+        ("role", "admin".to_owned()),
+    ];
+    let response = post("invite_staff", "application/json", form).await.expect("invite");
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: serde_json::Value = response.json().await.expect("json");
+    let link = body["link"].as_str().expect("a link");
+    assert!(link.starts_with("https://minasteg.example.se/inbjudan?t="), "{link}");
+}
+
 on_both_backends!(
     units_are_created_renamed_and_closed,
     an_invitation_sets_a_password_once,
@@ -440,4 +485,5 @@ on_both_backends!(
     deactivation_signs_out_at_once_and_factors_can_be_reset,
     the_last_administrator_stays,
     no_one_else_reaches_the_admin_functions,
+    the_link_uses_the_configured_public_address,
 );
