@@ -433,6 +433,26 @@ async fn no_one_else_reaches_the_admin_functions(backend: Backend) {
     assert_eq!(before, after, "nothing changed");
 }
 
+async fn an_administrator_placed_in_a_unit_works_there(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = admin_client(&app).await;
+    let me = app.scalar_i64("SELECT staff_id FROM accounts WHERE role = 'admin' ORDER BY id LIMIT 1").await.to_string();
+    let unit = app.scalar_i64("SELECT min(id) FROM units").await;
+    let form = [("staff_id", me.as_str()), ("unit", &unit.to_string()), ("role", "admin")];
+    assert_eq!(app.post_form(&admin, "change_staff", &form).await.status(), StatusCode::FOUND);
+    assert_eq!(app.scalar_i64(&format!("SELECT count(*) FROM staff WHERE id = {me} AND unit_id = {unit}")).await, 1);
+    // The unit's start page, as its staff see it, and still the admin pages.
+    let name = app.scalar_text(&format!("SELECT name FROM units WHERE id = {unit}")).await;
+    let (status, html) = page(&app, &admin, "/personal").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&name));
+    assert_eq!(page(&app, &admin, "/admin").await.0, StatusCode::OK);
+    // Not another unit's records.
+    let elsewhere = app.participant_in_unit(2, 0).await.to_string();
+    let read = app.call(&admin, "participant_record", &[("participant_id", &elsewhere)]).await;
+    assert_eq!(read.status(), StatusCode::FORBIDDEN);
+}
+
 /// With the site's public address set, the link in an invitation is built
 /// from it, not from the Host header a request happened to carry.
 async fn the_link_uses_the_configured_public_address(backend: Backend) {
@@ -486,4 +506,5 @@ on_both_backends!(
     the_last_administrator_stays,
     no_one_else_reaches_the_admin_functions,
     the_link_uses_the_configured_public_address,
+    an_administrator_placed_in_a_unit_works_there,
 );
