@@ -31,6 +31,8 @@ build: tools site server
 
 tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@# webauthn-rs (passkeys) builds against the system's OpenSSL.
+	@dpkg -s libssl-dev >/dev/null 2>&1 || apt-get install -y -qq libssl-dev pkg-config
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes)"; \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi

@@ -5,6 +5,7 @@ use crate::routes::{
     admin::{AdminHomePage, AdminInvitePage, AdminStaffPage, AdminUnitPage, InvitationPage},
     contacts::ContactsPage,
     demo::DemoPage,
+    factors::{SecurityPage, StaffRegisterFactorPage, StaffVerifyPage},
     ladder::LadderPage,
     meetings::{MeetingPage, MeetingsPage},
     not_found::NotFoundPage,
@@ -73,6 +74,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/om") view=AboutPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in/personal") view=StaffSignInPage ssr=ssr.clone()/>
+                <Route path=path!("/logga-in/personal/kod") view=StaffVerifyPage ssr=ssr.clone()/>
+                <Route path=path!("/logga-in/personal/ny-faktor") view=StaffRegisterFactorPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/sakerhet") view=SecurityPage ssr=ssr.clone()/>
                 <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>
                 <Route path=path!("/personal/ny-deltagare") view=NewParticipantPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id") view=RecordPage ssr=ssr.clone()/>

@@ -16,6 +16,12 @@ pub const ABOUT: &str = "/om";
 pub const SIGN_IN: &str = "/logga-in";
 pub const STAFF_SIGN_IN: &str = "/logga-in/personal";
 pub const DEMO: &str = "/demo";
+/// Staff's second step: the code from the authenticator app, or a passkey.
+pub const STAFF_SIGN_IN_VERIFY: &str = "/logga-in/personal/kod";
+/// Staff's second step when the account has no second factor yet: register one.
+pub const STAFF_SIGN_IN_REGISTER: &str = "/logga-in/personal/ny-faktor";
+/// Staff's own security page: passkeys and the authenticator app.
+pub const STAFF_SECURITY: &str = "/personal/sakerhet";
 
 // Staff pages.
 pub const STAFF_HOME: &str = "/personal";
@@ -168,6 +174,9 @@ mod tests {
             SIGN_IN.to_owned(),
             STAFF_SIGN_IN.to_owned(),
             DEMO.to_owned(),
+            STAFF_SIGN_IN_VERIFY.to_owned(),
+            STAFF_SIGN_IN_REGISTER.to_owned(),
+            STAFF_SECURITY.to_owned(),
             STAFF_HOME.to_owned(),
             STAFF_PROGRAMME.to_owned(),
             NEW_ROUND.to_owned(),

@@ -315,9 +315,11 @@ fn sqlite_path(name: &str) -> PathBuf {
 }
 
 impl TestApp {
-    /// The app on a fresh database filled with the demo municipality.
+    /// The app on a fresh database filled with the demo municipality, serving
+    /// with `--demo`: demo staff sign in with the demo password alone (without
+    /// `--demo` that password is refused, and other staff need a second factor).
     pub async fn spawn(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, true, false).await
+        Self::spawn_with(backend, true, true).await
     }
 
     /// The app on a copy of a migrated template database, with or without the
@@ -385,6 +387,22 @@ impl TestApp {
         assert_eq!(response.status(), StatusCode::FOUND, "staff sign-in redirects");
         assert_eq!(location(&response), "/personal");
         client
+    }
+
+    /// Signs in an account that has no second factor yet (one `create-admin`
+    /// made, or after a reset): the password, then an authenticator app
+    /// registered with a code computed from the secret on the page. Returns
+    /// the secret (base32).
+    pub async fn sign_in_registering_totp(&self, client: &reqwest::Client, email: &str, password: &str) -> String {
+        let response = self.post_form(client, "sign_in_staff", &[("email", email), ("password", password)]).await;
+        assert_eq!(location(&response), "/logga-in/personal/ny-faktor", "no factor yet: register one");
+        let page = client.get(self.url("/logga-in/personal/ny-faktor")).send().await.expect("page");
+        assert_eq!(page.status(), StatusCode::OK);
+        let secret = totp_secret_on_page(&page.text().await.expect("html"));
+        let response = self.post_form(client, "register_totp", &[("code", &totp_code(&secret, 0))]).await;
+        assert_eq!(response.status(), StatusCode::FOUND);
+        assert!(!location(&response).starts_with("/logga-in"), "registered and signed in: {}", location(&response));
+        secret
     }
 
     /// Staff make a code for the participant; the participant signs in with it.
@@ -471,6 +489,24 @@ impl TestApp {
 
 pub fn location(response: &reqwest::Response) -> String {
     response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned()
+}
+
+/// The authenticator secret shown as text on a page (`<p class="code totp-secret">ABCD EFGH …</p>`).
+pub fn totp_secret_on_page(html: &str) -> String {
+    let start = html.find("totp-secret").expect("a secret on the page");
+    let text = &html[start..];
+    let text = &text[text.find('>').expect("tag") + 1..];
+    let text = &text[..text.find('<').expect("end")];
+    text.split_whitespace().collect()
+}
+
+/// The code an authenticator app with `secret` shows, `steps_ahead` 30-second
+/// steps from now (SHA1, 6 digits).
+pub fn totp_code(secret: &str, steps_ahead: i64) -> String {
+    let secret = totp_rs::Secret::try_from_base32(secret).expect("base32 secret");
+    let totp = totp_rs::Builder::new().with_secret(secret).build().expect("totp");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock").as_secs() as i64;
+    totp.generate((now + steps_ahead * 30).max(0) as u64).to_string()
 }
 
 /// The session's Set-Cookie header (value and attributes), if the response set one.

@@ -40,11 +40,18 @@ fn role_of(actor: &crate::policy::Actor) -> crate::models::ViewerRole {
     }
 }
 
+/// Signs the account in: after the second factor for staff, after the code or
+/// a passkey for participants and relatives, at once for demo accounts.
 #[cfg(feature = "ssr")]
-async fn start_session(req: &mut Req, account: crate::server::access::auth::SessionAccount) -> Result<(), AppError> {
+pub(crate) async fn start_session(
+    req: &mut Req,
+    account: crate::server::access::auth::SessionAccount,
+) -> Result<(), AppError> {
     use crate::policy::Actor;
     use tower_sessions::Expiry;
     let internal = |_| AppError::Internal { request_id: req.ctx.request_id.clone() };
+    // Whatever was half done (a pending second step, a ceremony) ends here.
+    let _ = req.session.remove_value(super::factors::PENDING_KEY).await;
     req.auth.login(&account).await.map_err(internal)?;
     // Always a fresh session id at sign-in, also when someone else was signed in.
     req.session.cycle_id().await.map_err(|_| AppError::Internal { request_id: req.ctx.request_id.clone() })?;
@@ -63,6 +70,8 @@ async fn start_session(req: &mut Req, account: crate::server::access::auth::Sess
         .map_err(|_| AppError::Internal { request_id: req.ctx.request_id.clone() })?;
     let home = match account.actor {
         Actor::Participant { .. } | Actor::Relative { .. } => "/",
+        // An administrator outside the units manages accounts and units.
+        Actor::Admin { unit_id: None, .. } => "/admin",
         _ => crate::paths::STAFF_HOME,
     };
     leptos_axum::redirect(home);
@@ -97,9 +106,14 @@ pub async fn sign_in_staff(
     if !feedback.errors.is_empty() {
         return req.back_to_form(crate::paths::STAFF_SIGN_IN, feedback).await;
     }
+    use crate::server::access::factors::PasswordOutcome;
     let access = req.state.access.clone();
-    match access.sign_in_with_password(&req.ctx.request_id, &email, &password, &req.address).await {
-        Ok(account) => start_session(&mut req, account).await,
+    let demo = req.state.demo;
+    match access.sign_in_with_password(&req.ctx.request_id, &email, &password, &req.address, demo).await {
+        Ok(PasswordOutcome::SignedIn(account)) => start_session(&mut req, account).await,
+        Ok(PasswordOutcome::SecondFactor { account_id, email, has_factor }) => {
+            super::factors::begin_second_step(&mut req, account_id, email, has_factor).await
+        }
         Err(AccessError::Denied) => {
             feedback.message = Some(text::SIGN_IN_FAILED.into());
             req.back_to_form(crate::paths::STAFF_SIGN_IN, feedback).await

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod factors;
 pub mod forms;
 pub mod intake;
 pub mod participant;

@@ -4,6 +4,7 @@ pub mod about;
 pub mod admin;
 pub mod contacts;
 pub mod demo;
+pub mod factors;
 pub mod ladder;
 pub mod meetings;
 pub mod not_found;

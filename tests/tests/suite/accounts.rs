@@ -16,11 +16,9 @@ async fn create_admin_makes_an_account_that_signs_in_but_reads_no_participant(ba
     let again = app.access.create_admin(&email, &name, &password).await;
     assert!(matches!(again, Err(app::server::AccessError::Invalid { field: "email", .. })));
 
+    // A new account registers its second factor before it is signed in.
     let client = app.client();
-    let response = app
-        .post_form(&client, "sign_in_staff", &[("email", "chef@storvik.se"), ("password", "ett-långt-lösenord")])
-        .await;
-    assert_eq!(location(&response), "/personal");
+    app.sign_in_registering_totp(&client, "chef@storvik.se", "ett-långt-lösenord").await;
     let participant = app.participant_in_unit(1, 0).await.to_string();
     let read = app.call(&client, "participant_start", &[("participant_id", &participant)]).await;
     assert_eq!(read.status(), StatusCode::FORBIDDEN, "admin manages accounts, not records");

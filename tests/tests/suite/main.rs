@@ -9,6 +9,7 @@ mod caseload;
 mod contacts_and_ladder;
 mod enrolment;
 mod intake;
+mod factors;
 mod matrix;
 mod meetings;
 mod pages;

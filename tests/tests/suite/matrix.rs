@@ -267,10 +267,16 @@ const FUNCTIONS: &[FunctionRow] = &[
         &[("token", "0000"), ("password", "ett långt lösenord"), ("password_again", "ett långt lösenord")],
         ANYONE,
     ),
+    // Staff's own security page (before the demo sign-in below changes who asks).
+    ("security_page", &[], "nnnnnnnyyy"),
     // Signing in and out: about the asker's own session, last of all.
     ("demo_sign_in", &[("account_id", "1")], SESSION),
     ("sign_in_code", &[("code", "AAAA-BBBB-CCCC")], SESSION),
     ("sign_in_staff", &[("email", "ingen@example.se"), ("password", "fel-losenord-123")], SESSION),
+    // Staff's second step and their own security page.
+    ("load_second_step", &[], SESSION),
+    ("sign_in_totp", &[("code", "123456")], SESSION),
+    ("register_totp", &[("code", "123456")], SESSION),
     ("sign_out", &[], SESSION),
 ];
 
@@ -287,6 +293,9 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/om", "/om", "yyyyyyyyyy"),
     ("/logga-in", "/logga-in", "yyyyyyyyyy"),
     ("/logga-in/personal", "/logga-in/personal", "yyyyyyyyyy"),
+    ("/logga-in/personal/kod", "/logga-in/personal/kod", "yyyyyyyyyy"),
+    ("/logga-in/personal/ny-faktor", "/logga-in/personal/ny-faktor", "yyyyyyyyyy"),
+    ("/personal/sakerhet", "/personal/sakerhet", "nnnnnnnyyy"),
     ("/demo", "/demo", SESSION),
     ("/healthz", "/healthz", "yyyyyyyyyy"),
     ("/readyz", "/readyz", "yyyyyyyyyy"),
@@ -469,14 +478,8 @@ async fn client_for(app: &TestApp, facts: &Facts, viewer: Viewer) -> reqwest::Cl
             let password = app::domain::Password::parse(mina_steg_tests::STAFF_PASSWORD).unwrap();
             app.access.create_admin(&email, &name, &password).await.expect("admin");
             let client = app.client();
-            let response = app
-                .post_form(
-                    &client,
-                    "sign_in_staff",
-                    &[("email", email.as_str()), ("password", mina_steg_tests::STAFF_PASSWORD)],
-                )
-                .await;
-            assert_eq!(response.status(), StatusCode::FOUND, "admin signs in");
+            // Password, then the second factor it registers (admin signs in).
+            app.sign_in_registering_totp(&client, email.as_str(), mina_steg_tests::STAFF_PASSWORD).await;
             client
         }
     }

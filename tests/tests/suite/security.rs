@@ -114,7 +114,7 @@ async fn health_and_readiness(backend: Backend) {
 }
 
 async fn demo_page_is_absent_without_demo_flag(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
+    let app = TestApp::spawn_with(backend, true, false).await;
     let client = app.client();
     assert_eq!(client.get(app.url("/demo")).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     assert_eq!(app.call(&client, "demo_accounts", &[]).await.status(), StatusCode::NOT_FOUND);

@@ -1,6 +1,7 @@
 //! Sign-in use-cases: passwords for staff, single-use codes for participants and
 //! relatives, device sessions, and the accounts a session loads.
 
+use super::factors::PasswordOutcome;
 use super::{Access, AccessError, RequestCtx, Want};
 use crate::domain::{Email, SignInCode, StaffRole};
 use crate::policy::{Action, Actor, Section};
@@ -102,7 +103,7 @@ impl Access {
         Ok(row.and_then(SessionAccount::from_row))
     }
 
-    async fn too_many_failures(
+    pub(super) async fn too_many_failures(
         &self,
         work: &mut super::Work<'_>,
         keys: &[(&str, &str, i64)],
@@ -120,7 +121,7 @@ impl Access {
         Ok(false)
     }
 
-    async fn record_attempts(
+    pub(super) async fn record_attempts(
         &self,
         work: &mut super::Work<'_>,
         keys: &[(&str, &str)],
@@ -135,14 +136,18 @@ impl Access {
         Ok(ids)
     }
 
-    /// Staff and admin: e-mail and password.
+    /// Staff and admin: e-mail and password, the first of two steps. A demo
+    /// account (listed in `demo_accounts` of a database `demo-data` made) signs
+    /// in with the password alone when the server runs with `--demo` (`demo`),
+    /// and not at all without it: the demo password is public.
     pub async fn sign_in_with_password(
         &self,
         request_id: &str,
         email: &Email,
         password: &str,
         address: &str,
-    ) -> Result<SessionAccount, AccessError> {
+        demo: bool,
+    ) -> Result<PasswordOutcome, AccessError> {
         let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
         let keys =
             [("account", email.as_str(), MAX_FAILURES_PER_ACCOUNT), ("address", address, MAX_FAILURES_PER_ADDRESS)];
@@ -173,18 +178,36 @@ impl Access {
         let account = row.filter(|_| verified).and_then(SessionAccount::from_row).filter(SessionAccount::is_staff_like);
 
         let mut work = self.work(&ctx).await?;
-        let (actor, outcome) = match &account {
-            Some(a) => {
-                for id in &attempts {
-                    storage::accounts::mark_attempt_succeeded(work.tx()?, *id).await?;
-                }
-                (a.actor, "allowed")
-            }
-            None => (Actor::Anonymous, "denied"),
+        let Some(account) = account else {
+            work.audit_event(Actor::Anonymous, "sign_in", "denied", "password").await?;
+            work.commit().await?;
+            return Err(AccessError::Denied);
         };
-        work.audit_event(actor, "sign_in", outcome, "password").await?;
+        let demo_database = storage::meta::get(work.tx()?, super::system::DEMO_MARK).await?.as_deref() == Some("true");
+        let demo_account =
+            demo_database && storage::meta::demo_account(work.tx()?, account.account_id).await?.is_some();
+        if demo_account && !demo {
+            // Stays counted as a failure: the public password guessed nothing.
+            work.audit_event(account.actor, "sign_in", "denied", "demo_password").await?;
+            work.commit().await?;
+            return Err(AccessError::Denied);
+        }
+        for id in &attempts {
+            storage::accounts::mark_attempt_succeeded(work.tx()?, *id).await?;
+        }
+        work.audit_event(account.actor, "sign_in", "allowed", "password").await?;
+        let outcome = if demo_account {
+            PasswordOutcome::SignedIn(account)
+        } else {
+            let has_factor = Self::has_second_factor(&mut work, account.account_id).await?;
+            PasswordOutcome::SecondFactor {
+                account_id: account.account_id,
+                email: email.as_str().to_owned(),
+                has_factor,
+            }
+        };
         work.commit().await?;
-        account.ok_or(AccessError::Denied)
+        Ok(outcome)
     }
 
     /// Participants and relatives: a single-use code that staff made for them.

@@ -40,6 +40,15 @@ pub(crate) async fn by_email(tx: &mut Tx, email: &str) -> Result<Option<AccountR
     on_conn!(tx, |c| sqlx::query_as(&sql).bind(email).fetch_optional(c).await)
 }
 
+/// The account's e-mail address (staff and admin have one).
+pub(crate) async fn email_of(tx: &mut Tx, id: i64) -> Result<Option<String>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar("SELECT email FROM accounts WHERE id = $1")
+        .bind(id)
+        .fetch_optional(c)
+        .await
+        .map(Option::flatten))
+}
+
 pub(crate) async fn by_participant(tx: &mut Tx, participant_id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
     let sql = format!("{ACCOUNT_SELECT} WHERE a.participant_id = $1");
     on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant_id).fetch_optional(c).await)

@@ -1,0 +1,138 @@
+//! Staff's second step of sign-in (`/logga-in/personal/kod`), registering the
+//! first factor (`/logga-in/personal/ny-faktor`), and the security page
+//! (`/personal/sakerhet`).
+
+use crate::components::{Banner, BannerKind, Icon, TextField};
+use crate::functions::factors::{
+    REGISTER_FORM, RegisterTotp, SecondStep, SignInTotp, TotpEnrolment, VERIFY_FORM, load_second_step, security_page,
+};
+use crate::functions::take_form_feedback;
+use crate::layouts::{Page, staff_page};
+use crate::models::FormFeedback;
+use crate::paths;
+use crate::texts::factors as text;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::components::Redirect;
+
+/// Loads the pending step and what the form left, before the first byte.
+fn second_step_page(
+    form: &'static str,
+    show: impl Fn(SecondStep, FormFeedback) -> AnyView + Send + Sync + Clone + 'static,
+) -> impl IntoView {
+    let data = Resource::new_blocking(
+        || (),
+        move |_| async move { (load_second_step().await, take_form_feedback(form.to_owned()).await) },
+    );
+    view! {
+        <Suspense>
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move {
+                    let (step, fb) = data.await;
+                    let fb = crate::routes::feedback(fb);
+                    match step {
+                        Ok(step) => show(step, fb),
+                        Err(error) => view! { <Page><crate::components::ErrorPanel error/></Page> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The pending sign-in is gone: back to the password.
+fn expired() -> AnyView {
+    view! {
+        <Page>
+            <h1><Icon name="log-in"/>{text::VERIFY_TITLE}</h1>
+            <Banner kind=BannerKind::Error message=Some(text::PENDING_EXPIRED.to_owned())/>
+            <p><a class="button" href=paths::STAFF_SIGN_IN><Icon name="log-in" size=24/>
+                <span>{crate::texts::staff::SIGN_IN_TITLE}</span></a></p>
+        </Page>
+    }
+    .into_any()
+}
+
+/// `/logga-in/personal/kod`: the code from the authenticator app.
+#[component]
+pub fn StaffVerifyPage() -> impl IntoView {
+    second_step_page(VERIFY_FORM, |step, fb| match step {
+        SecondStep::Expired => expired(),
+        SecondStep::Register(_) => view! { <Redirect path=paths::STAFF_SIGN_IN_REGISTER/> }.into_any(),
+        SecondStep::Verify => view! {
+            <Page>
+                <h1><Icon name="key-round"/>{text::VERIFY_TITLE}</h1>
+                <p>{text::VERIFY_INTRO}</p>
+                <Banner kind=BannerKind::Error message=fb.message.clone()/>
+                <form method="post" action=SignInTotp::url() class="form">
+                    <TextField name="code" label=text::CODE_LABEL hint=text::CODE_HINT
+                        autocomplete="one-time-code" error=fb.error("code")/>
+                    <button type="submit" class="button">
+                        <Icon name="log-in" size=24/><span>{text::VERIFY_BUTTON}</span>
+                    </button>
+                </form>
+            </Page>
+        }
+        .into_any(),
+    })
+}
+
+/// The new secret as a QR code and as text, and the field for the first code.
+#[component]
+fn TotpForm(enrolment: TotpEnrolment, fb: FormFeedback, button: &'static str) -> impl IntoView {
+    let svg = enrolment.qr_svg.find("<svg").map(|i| enrolment.qr_svg[i..].to_owned()).unwrap_or_default();
+    view! {
+        <p>{text::REGISTER_TOTP_INTRO}</p>
+        <div class="qr" role="img" aria-label=text::TOTP_QR_LABEL inner_html=svg></div>
+        <p>{text::TOTP_SECRET_LABEL}</p>
+        <p class="code totp-secret">{enrolment.grouped.clone()}</p>
+        <Banner kind=BannerKind::Error message=fb.message.clone()/>
+        <form method="post" action=RegisterTotp::url() class="form">
+            <TextField name="code" label=text::CODE_LABEL hint=text::CODE_HINT
+                autocomplete="one-time-code" error=fb.error("code")/>
+            <button type="submit" class="button">
+                <Icon name="key-round" size=24/><span>{button}</span>
+            </button>
+        </form>
+    }
+}
+
+/// `/logga-in/personal/ny-faktor`: a new account, or one an administrator
+/// reset, registers a second factor before it is signed in.
+#[component]
+pub fn StaffRegisterFactorPage() -> impl IntoView {
+    second_step_page(REGISTER_FORM, |step, fb| match step {
+        SecondStep::Expired => expired(),
+        SecondStep::Verify => view! { <Redirect path=paths::STAFF_SIGN_IN_VERIFY/> }.into_any(),
+        SecondStep::Register(enrolment) => view! {
+            <Page>
+                <h1><Icon name="key-round"/>{text::REGISTER_TITLE}</h1>
+                <p>{text::REGISTER_INTRO}</p>
+                <h2>{text::REGISTER_TOTP_TITLE}</h2>
+                <TotpForm enrolment fb button=text::REGISTER_TOTP_BUTTON/>
+            </Page>
+        }
+        .into_any(),
+    })
+}
+
+/// `/personal/sakerhet`: the staff member's second factors.
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    staff_page(
+        || async move {
+            let page = security_page().await?;
+            let fb = take_form_feedback(REGISTER_FORM.to_owned()).await.ok().flatten().unwrap_or_default();
+            Ok((page, fb))
+        },
+        |((has_totp, enrolment), fb): ((bool, TotpEnrolment), FormFeedback)| {
+            view! {
+                <h1><Icon name="key-round"/>{text::SECURITY_TITLE}</h1>
+                <h2>{text::REGISTER_TOTP_TITLE}</h2>
+                <p>{if has_totp { text::SECURITY_TOTP_ON } else { text::SECURITY_TOTP_OFF }}</p>
+                <TotpForm enrolment fb button=text::REGISTER_TOTP_TITLE/>
+            }
+        },
+    )
+}
