@@ -217,10 +217,11 @@ impl Access {
         participant_id: i64,
     ) -> Result<Option<String>, AccessError> {
         let mut work = self.work(ctx).await?;
-        let want = Want::Participant { participant_id, section: Section::Profile, record_id: None };
+        // The staff record's part (a participant's own profile pages never show it).
+        let want = Want::Participant { participant_id, section: Section::Record, record_id: None };
         let permit = work.authorize(Action::Read, want).await?;
         let stored = storage::intake::personal_number(work.tx()?, permit.participant()?).await?;
-        // Beside the permit's `profile` row, one that says what was shown.
+        // Beside the permit's `record` row, one that says what was shown.
         let unit = permit.unit().ok().map(|u| u.id());
         work.audit_intake_row(Action::Read, participant_id, "personal_number", unit);
         work.commit().await?;
