@@ -133,8 +133,7 @@ impl Access {
         let want = Want::Unit { unit_id: own_unit(ctx), record_kind: "participant_intake", record_id: None };
         let permit = work.authorize(Action::Create, want).await?;
         let unit = permit.unit()?;
-        let open = storage::intake::unit_state(work.tx()?, unit).await?.is_some_and(|(_, open)| open);
-        if !open {
+        if !storage::admin::unit_is_open(work.tx()?, unit.id()).await? {
             return Ok(Err(IntakeRefused::UnitClosed));
         }
         let (now, today, by) = (storage::now(), crate::server::today(), ctx.actor.account_id());
