@@ -252,7 +252,12 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("rename_unit", &[("unit_id", "1"), ("name", "Nytt namn i matrisen")], ADMIN_ONLY),
     (
         "invite_staff",
-        &[("name", "Påhittad Inbjuden"), ("email", "inbjuden.matris@example.se"), ("unit", "1"), ("role", "supervisor")],
+        &[
+            ("name", "Påhittad Inbjuden"),
+            ("email", "inbjuden.matris@example.se"),
+            ("unit", "1"),
+            ("role", "supervisor"),
+        ],
         ADMIN_ONLY,
     ),
     ("resend_invitation", &[("staff_id", "1")], ADMIN_ONLY),
