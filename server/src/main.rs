@@ -56,7 +56,7 @@ enum Command {
     Migrate,
     /// Fill an empty database with an invented municipality.
     DemoData,
-    /// Create an admin account (asks for the password).
+    /// Create an admin account (asks for the password, or reads it from standard input).
     CreateAdmin {
         #[arg(long)]
         email: String,
@@ -94,7 +94,7 @@ async fn main() -> anyhow::Result<()> {
         Command::CreateAdmin { email, name } => {
             let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("{e}"))?;
             let name = PersonName::parse(&name).map_err(|e| anyhow::anyhow!("{e}"))?;
-            let password = rpassword::prompt_password("Lösenord (minst 12 tecken): ")?;
+            let password = read_password()?;
             let password = Password::parse(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
             let store = db::connect(&cli.database_url).await?;
             db::migrate(&store).await?;
@@ -104,6 +104,19 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// The first admin's password: asked for on a terminal (not echoed), or read
+/// as one line from standard input when a script pipes it in (never from an
+/// argument, which other users of the machine could see in the process list).
+fn read_password() -> anyhow::Result<String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        return Ok(rpassword::prompt_password("Lösenord (minst 12 tecken): ")?);
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 /// Makes the demo municipality. With `only_if_empty`, a database that already
