@@ -14,7 +14,7 @@ use crate::routes::{
     programme::ProgrammePageView,
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{
-        NewParticipantPage, SignInCodePage, StaffHomePage,
+        ImportPage, NewParticipantPage, SignInCodePage, StaffHomePage,
         programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
         record::{
             RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personal/sakerhet") view=SecurityPage ssr=ssr.clone()/>
                 <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>
                 <Route path=path!("/personal/ny-deltagare") view=NewParticipantPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/importera") view=ImportPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id") view=RecordPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/plan") view=RecordPlanPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/moten") view=RecordMeetingsPage ssr=ssr.clone()/>

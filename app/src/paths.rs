@@ -29,6 +29,8 @@ pub const STAFF_PROGRAMME: &str = "/personal/programmet";
 pub const NEW_ROUND: &str = "/personal/programmet/ny-omgang";
 /// Intake of a new participant into the staff member's own unit.
 pub const NEW_PARTICIPANT: &str = "/personal/ny-deltagare";
+/// Importing participants from a CSV file into the staff member's own unit.
+pub const IMPORT: &str = "/personal/importera";
 
 // The administrator's pages, and the invitation link a new staff member opens.
 pub const ADMIN_HOME: &str = "/admin";
@@ -181,6 +183,7 @@ mod tests {
             STAFF_PROGRAMME.to_owned(),
             NEW_ROUND.to_owned(),
             NEW_PARTICIPANT.to_owned(),
+            IMPORT.to_owned(),
             round(12),
             session(345),
             session_edit(345),

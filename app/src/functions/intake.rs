@@ -74,6 +74,31 @@ pub struct RecordPlacement {
     pub moves: Vec<UnitMoveEntry>,
 }
 
+/// One line of an import, with what is wrong with it (nothing when it passes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportReportLine {
+    pub line: u64,
+    pub name: String,
+    pub problems: Vec<String>,
+}
+
+/// What an import checked, and how many it saved (0 unless every line passed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub saved: usize,
+    pub lines: Vec<ImportReportLine>,
+    /// Something about the whole file (empty, wrong columns, closed unit).
+    pub message: Option<String>,
+}
+
+/// `/personal/importera`: the unit, and the last check or import with what was pasted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportPage {
+    pub unit_name: String,
+    pub open: bool,
+    pub last: Option<(ImportReport, String)>,
+}
+
 /// `/personal/ny-deltagare`: the unit the new participant comes into.
 #[server(endpoint = "intake_start")]
 pub async fn load_intake_start() -> Result<IntakeStart, AppError> {
@@ -107,6 +132,40 @@ pub async fn register_participant(#[server(flatten)] form: IntakeForm) -> Result
         }
         Err(e) => req.refused(e, form.feedback(), page).await,
     }
+}
+
+#[cfg(feature = "ssr")]
+const IMPORT_KEY: &str = "import_report";
+
+/// `/personal/importera`: the unit, and what the last check or import found (once).
+#[server(endpoint = "import_page")]
+pub async fn load_import_page() -> Result<ImportPage, AppError> {
+    let req = req().await?;
+    let start = req.state.access.intake_start(&req.ctx).await.map_err(|e| req.fail(e))?;
+    let last = req.take_flash(IMPORT_KEY).await;
+    Ok(ImportPage { unit_name: start.unit_name, open: start.open, last })
+}
+
+/// Checks (`mode` = check) or imports (`mode` = import) participants from a
+/// CSV file's text: every line's problems with its line number; nothing is
+/// saved unless every line passes, and then all in one transaction.
+#[server(endpoint = "import_participants")]
+pub async fn import_participants(
+    #[server(default)] csv: String,
+    #[server(default)] mode: String,
+) -> Result<ImportReport, AppError> {
+    let req = req().await?;
+    req.require_signed_in()?;
+    let lines = super::forms::intake::parse_import(&csv, crate::server::today());
+    let save = mode.trim() == "import";
+    let report = req.state.access.import_participants(&req.ctx, lines, save).await.map_err(|e| req.fail(e))?;
+    if req.is_form_post() {
+        // What was pasted stays, unless it was saved.
+        let kept = if report.saved > 0 { String::new() } else { csv.chars().take(200_000).collect() };
+        req.flash(IMPORT_KEY, &(report.clone(), kept)).await?;
+        leptos_axum::redirect(crate::paths::IMPORT);
+    }
+    Ok(report)
 }
 
 /// The whole personnummer, shown on the record when asked for: audited as a

@@ -824,3 +824,39 @@ pub const RELATIVE_LINK_ALREADY_ENDED: &str = "Kopplingen är redan avslutad.";
 pub const RELATIVE_MANDATE_ONLY_FOR_REPRESENTATIVE: &str =
     "Uppdrag skrivs bara för god man och förvaltare. Töm fältet eller välj en annan roll.";
 pub const RELATIVE_CHOOSE_ACCOUNT: &str = "Välj ja eller nej.";
+
+// Importing participants from a CSV file.
+pub const IMPORT_TITLE: &str = "Importera deltagare";
+pub const IMPORT_LINK: &str = "Importera från en fil";
+/// "Deltagarna skrivs in på Daglig verksamhet Norr. …"
+pub fn import_about(unit: &str) -> String {
+    format!(
+        "Deltagarna skrivs in på {unit}, och du blir kontaktperson. Spara kalkylarket som CSV (UTF-8) med semikolon \
+         eller komma, och klistra in innehållet här. Kontrollera först: inget sparas förrän alla rader är rätt."
+    )
+}
+pub const IMPORT_TEMPLATE_TITLE: &str = "Mallen: första raden och ett exempel";
+pub const IMPORT_TEMPLATE_HINT: &str = "Kön, form och ersättning skrivs som i listorna (till exempel Kvinna, Grupp med handledare, Aktivitetsersättning). Skyddade personuppgifter: ja eller nej. Samtycke FK: ja, nej eller senare.";
+pub const IMPORT_CSV: &str = "Innehållet i CSV-filen";
+pub const IMPORT_CHECK: &str = "Kontrollera";
+pub const IMPORT_SAVE: &str = "Importera";
+pub const IMPORT_EMPTY: &str = "Filen har inga rader med deltagare.";
+pub const IMPORT_NOT_CSV: &str = "Filen går inte att läsa som CSV. Spara den som CSV (UTF-8) och försök igen.";
+pub const IMPORT_COLUMNS_MISSING: &str = "Första raden ska ha mallens kolumner. Kopiera den från mallen.";
+pub const IMPORT_TOO_MANY_LINES: &str = "Filen har fler än 2000 rader. Dela upp den.";
+pub const IMPORT_TRY_AGAIN: &str = "Någon skrev in en av personerna samtidigt. Inget sparades. Kontrollera igen.";
+pub const IMPORT_LINE: &str = "Rad";
+pub const IMPORT_PROBLEMS: &str = "Vad som är fel";
+pub const IMPORT_LINE_OK: &str = "Rätt";
+/// "Alla 12 rader är rätt. Inget är sparat än."
+pub fn import_checked(lines: usize, problems: usize, saved: usize) -> String {
+    match (saved, problems) {
+        (0, 0) => format!("Alla {lines} rader är rätt. Inget är sparat än: tryck Importera."),
+        (0, p) => format!("{p} av {lines} rader behöver rättas. Inget är sparat."),
+        (s, _) => format!("{s} deltagare är inskrivna."),
+    }
+}
+/// "Samma personnummer som rad 3."
+pub fn import_same_number_as(line: u64) -> String {
+    format!("Samma personnummer som rad {line}.")
+}

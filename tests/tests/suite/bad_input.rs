@@ -73,6 +73,8 @@ const ENDPOINTS: &[&str] = &[
     "record_relatives",
     "add_relative",
     "end_relative_link",
+    "import_page",
+    "import_participants",
     // The administrator's area and the invitation link.
     "admin_home",
     "admin_unit",

@@ -157,7 +157,8 @@ async fn a_taken_personnummer_names_the_unit_that_has_it(backend: Backend) {
     let (north, _, unit) = staff_of_unit(&app, 1).await;
     let unit_name = app.scalar_text(&format!("SELECT name FROM units WHERE id = {unit}")).await;
     let today = today();
-    let response = app.call(&north, "register_participant", &intake_form("Påhittad Först", "19811218-9876", &today)).await;
+    let response =
+        app.call(&north, "register_participant", &intake_form("Påhittad Först", "19811218-9876", &today)).await;
     assert_eq!(response.status(), StatusCode::OK);
     let before = count(&app, "participants").await;
 
@@ -335,6 +336,122 @@ async fn the_unit_manager_moves_a_participant_and_the_old_unit_loses_access(back
     assert!(page.contains("Flyttar mellan enheter"));
 }
 
+const HEADER: &str = "namn;tilltalsnamn;personnummer;skyddade_personuppgifter;kön;telefon;form;timmar_i_veckan;\
+ersättning;ersättning_till;startdatum;samtycke_fk";
+
+/// A valid invented personnummer: born `day` days after 1 January 1990, serial 123 and its check digit.
+fn number(day: u64) -> String {
+    let born = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(day);
+    let nine = format!("{}123", born.format("%y%m%d"));
+    let sum: u32 = nine
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let v = c.to_digit(10).unwrap() * if i % 2 == 0 { 2 } else { 1 };
+            v / 10 + v % 10
+        })
+        .sum();
+    format!("{}-123{}", born.format("%Y%m%d"), (10 - sum % 10) % 10)
+}
+
+fn csv_line(name: &str, number: &str) -> String {
+    format!("{name};;{number};nej;Kvinna;;Grupp med handledare;20;Ingen ersättning;;2026-01-15;senare")
+}
+
+async fn import(app: &TestApp, staff: &reqwest::Client, csv: &str, mode: &str) -> serde_json::Value {
+    let response = app.call(staff, "import_participants", &[("csv", csv), ("mode", mode)]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+async fn an_import_is_checked_line_by_line_and_saves_nothing_unless_every_line_passes(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (staff, ..) = staff_of_unit(&app, 1).await;
+    let before = count(&app, "participants").await;
+    let csv = [
+        HEADER.to_owned(),
+        csv_line("Påhittad Ett", &number(1)),
+        csv_line("Påhittad Två", "19900103-1230"),
+        csv_line("Påhittad Tre", &number(1)),
+        "Påhittad Fyra;;19900105-1230;kanske;robot;12;solo;99;Aktivitetsersättning;;igår;kanske".to_owned(),
+    ]
+    .join("\n");
+    for mode in ["check", "import"] {
+        let report = import(&app, &staff, &csv, mode).await;
+        assert_eq!(report["saved"], 0, "{mode}: nothing saved");
+        let lines = report["lines"].as_array().unwrap();
+        assert_eq!(lines.len(), 4);
+        let problems = |line: u64| -> Vec<String> {
+            let l = lines.iter().find(|l| l["line"] == line).unwrap_or_else(|| panic!("line {line}"));
+            l["problems"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_owned()).collect()
+        };
+        assert!(problems(2).is_empty(), "line 2 passes");
+        assert!(problems(3).iter().any(|p| p.starts_with("personnummer: ")), "{:?}", problems(3));
+        assert_eq!(problems(4), ["Samma personnummer som rad 2."]);
+        let four = problems(4 + 1);
+        for column in ["kön", "telefon", "form", "timmar_i_veckan", "ersättning_till", "startdatum", "samtycke_fk"] {
+            assert!(four.iter().any(|p| p.starts_with(&format!("{column}: "))), "line 5 names {column}: {four:?}");
+        }
+    }
+    assert_eq!(count(&app, "participants").await, before);
+
+    // A plain form goes back to the page, which lists the lines and keeps the text.
+    let response = app.post_form(&staff, "import_participants", &[("csv", &csv), ("mode", "check")]).await;
+    assert_eq!(location(&response), "/personal/importera");
+    let page = staff.get(app.url("/personal/importera")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Samma personnummer som rad 2."));
+    assert!(page.contains("Påhittad Fyra"), "what was pasted stays");
+
+    // Wrong columns: said about the whole file.
+    let report = import(&app, &staff, "namn,personnummer\nPåhittad,19121212-1212", "import").await;
+    assert!(report["message"].as_str().unwrap().contains("kolumner"));
+}
+
+async fn five_hundred_lines_import_in_one_transaction_and_one_bad_line_saves_none(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (staff, staff_id, unit) = staff_of_unit(&app, 1).await;
+    let before = count(&app, "participants").await;
+    // Comma-separated this time, with a byte order mark as spreadsheets write it, and codes
+    // instead of labels (short lines: 500 of them stay under the server's 64 KiB body limit).
+    let short = |name: &str, number: &str| format!("{name},,{number},nej,woman,,group,20,none,,2026-01-15,senare");
+    let lines: Vec<String> = (0..500).map(|i| short(&format!("Importerad {i}"), &number(i))).collect();
+    let csv = format!("\u{feff}{}\n{}", HEADER.replace(';', ","), lines.join("\n"));
+    let report = import(&app, &staff, &csv, "check").await;
+    assert_eq!(report["saved"], 0);
+    assert!(report["lines"].as_array().unwrap().iter().all(|l| l["problems"].as_array().unwrap().is_empty()));
+    assert_eq!(count(&app, "participants").await, before, "a check saves nothing");
+
+    // One bad line in 500: nothing saved, the line named.
+    let mut bad = lines.clone();
+    bad[250] = short("Importerad Fel", "19900101-0000");
+    let bad_csv = format!("{}\n{}", HEADER.replace(';', ","), bad.join("\n"));
+    let report = import(&app, &staff, &bad_csv, "import").await;
+    assert_eq!(report["saved"], 0);
+    let wrong: Vec<&serde_json::Value> =
+        report["lines"].as_array().unwrap().iter().filter(|l| !l["problems"].as_array().unwrap().is_empty()).collect();
+    assert_eq!(wrong.len(), 1);
+    assert_eq!(wrong[0]["line"], 252, "the header is line 1");
+    assert_eq!(count(&app, "participants").await, before);
+
+    let report = import(&app, &staff, &csv, "import").await;
+    assert_eq!(report["saved"], 500);
+    assert_eq!(count(&app, "participants").await, before + 500);
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM participants p JOIN accounts a ON a.participant_id = p.id
+             WHERE p.unit_id = {unit} AND p.name LIKE 'Importerad %'
+               AND EXISTS (SELECT 1 FROM contact_persons c WHERE c.participant_id = p.id AND c.staff_id = {staff_id})"
+        ))
+        .await,
+        500,
+        "each with an account and the staff member as contact person"
+    );
+    // Imported once: the same file again names the unit on every line, and saves nothing.
+    let report = import(&app, &staff, &csv, "import").await;
+    assert_eq!(report["saved"], 0);
+    assert!(report["lines"][0]["problems"][0].as_str().unwrap().starts_with("Det finns redan en deltagare"));
+}
+
 on_both_backends!(
     an_intake_makes_every_row_in_one_go_and_opens_the_record,
     bad_input_is_named_next_to_each_field_and_nothing_is_saved,
@@ -343,4 +460,6 @@ on_both_backends!(
     a_closed_unit_takes_no_one_new,
     a_shielded_participant_is_seen_only_by_their_contact_persons,
     the_unit_manager_moves_a_participant_and_the_old_unit_loses_access,
+    an_import_is_checked_line_by_line_and_saves_nothing_unless_every_line_passes,
+    five_hundred_lines_import_in_one_transaction_and_one_bad_line_saves_none,
 );

@@ -97,6 +97,7 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("reveal_personal_number", &[("participant_id", "{p}")], STAFF_ON_P),
     ("record_relatives", &[("participant_id", "{p}")], STAFF_ON_P),
     ("intake_start", &[], OWN_UNIT),
+    ("import_page", &[], OWN_UNIT),
     ("create_sign_in_code", &[("participant_id", "{p}")], STAFF_ON_P),
     (
         "save_plan",
@@ -234,6 +235,7 @@ const FUNCTIONS: &[FunctionRow] = &[
         OWN_UNIT,
     ),
     ("add_relative", &[("participant_id", "{p}"), ("name", "Påhittad Syster"), ("relation", "sibling")], STAFF_ON_P),
+    ("import_participants", &[("csv", "namn;personnummer"), ("mode", "check")], OWN_UNIT),
     // No such link: unit staff get 422, everyone else is refused before.
     ("end_relative_link", &[("participant_id", "{p}"), ("link_id", "0")], STAFF_ON_P),
     // Only the enhetschef moves a participant; the unit staff viewer is not one.
@@ -311,6 +313,7 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/admin/personal/:id", "/admin/personal/1", ADMIN_ONLY),
     ("/inbjudan", "/inbjudan?t=0000", ANYONE),
     ("/personal/ny-deltagare", "/personal/ny-deltagare", OWN_UNIT),
+    ("/personal/importera", "/personal/importera", OWN_UNIT),
     ("/personal/deltagare/:id", "/personal/deltagare/{p}", STAFF_ON_P),
     ("/personal/deltagare/:id/plan", "/personal/deltagare/{p}/plan", STAFF_ON_P),
     ("/personal/deltagare/:id/moten", "/personal/deltagare/{p}/moten", STAFF_ON_P),

@@ -37,6 +37,15 @@ pub struct RelativeForm {
     pub account: String,
 }
 
+/// The import template: its header row (the columns `parse_import` reads) and an example line.
+pub const IMPORT_TEMPLATE: &str = "namn;tilltalsnamn;personnummer;skyddade_personuppgifter;kön;telefon;form;\
+timmar_i_veckan;ersättning;ersättning_till;startdatum;samtycke_fk
+Påhittad Person;Påhittad;19121212-1212;nej;Vill inte uppge;070-123 45 67;Grupp med handledare;20;\
+Aktivitetsersättning;2027-06-30;2026-01-15;ja";
+
+#[cfg(feature = "ssr")]
+pub(crate) use parse::parse_import;
+
 #[cfg(feature = "ssr")]
 mod parse {
     use super::*;
@@ -75,8 +84,15 @@ mod parse {
         type Error = FormFeedback;
 
         fn try_from(form: IntakeForm) -> Result<Self, FormFeedback> {
+            NewParticipant::parse_on(form, crate::server::today())
+        }
+    }
+
+    impl NewParticipant {
+        /// The intake form parsed as of `today` (which decides a ten-digit
+        /// personnummer's century and how far ahead a start date may be).
+        pub(crate) fn parse_on(form: IntakeForm, today: chrono::NaiveDate) -> Result<Self, FormFeedback> {
             let mut fb = form.feedback();
-            let today = crate::server::today();
             let name = fb.check("name", PersonName::parse(&form.name));
             // Empty: the first name.
             let preferred = if form.preferred_name.trim().is_empty() {
@@ -163,6 +179,116 @@ mod parse {
             })();
             fb.finish(parsed)
         }
+    }
+
+    /// The import template's columns, in order: (column, the intake form's field).
+    pub(crate) const IMPORT_COLUMNS: [(&str, &str); 12] = [
+        ("namn", "name"),
+        ("tilltalsnamn", "preferred_name"),
+        ("personnummer", "personal_number"),
+        ("skyddade_personuppgifter", "protected_identity"),
+        ("kön", "gender"),
+        ("telefon", "phone"),
+        ("form", "dv_form"),
+        ("timmar_i_veckan", "hours_per_week"),
+        ("ersättning", "benefit_kind"),
+        ("ersättning_till", "benefit_until"),
+        ("startdatum", "entered_on"),
+        ("samtycke_fk", "fk_consent"),
+    ];
+
+    /// The most lines one import takes.
+    const IMPORT_MAX_LINES: usize = 2000;
+
+    /// A code from its code or its Swedish label, any case ("Kvinna", "woman").
+    fn code_of<T: crate::domain::CodeEnum>(typed: &str) -> String {
+        let t = typed.trim().to_lowercase();
+        T::ALL
+            .iter()
+            .find(|v| v.as_str() == t || v.label_sv().to_lowercase() == t)
+            .map_or_else(|| typed.trim().to_owned(), |v| v.as_str().to_owned())
+    }
+
+    fn yes_no(typed: &str, yes: &str, no: &str, later: Option<&str>) -> String {
+        match typed.trim().to_lowercase().as_str() {
+            "ja" | "j" | "yes" | "x" | "1" => yes.to_owned(),
+            "" | "nej" | "n" | "no" | "0" => no.to_owned(),
+            "senare" | "later" => later.unwrap_or(typed).to_owned(),
+            other => other.to_owned(),
+        }
+    }
+
+    /// The lines of a CSV file (UTF-8, `;` or `,`, a header row with the
+    /// template's columns in any order), each parsed as an intake; or what is
+    /// wrong with the file as a whole.
+    pub(crate) fn parse_import(
+        text: &str,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<crate::server::access::intake::ImportLine>, &'static str> {
+        use crate::server::access::intake::ImportLine;
+        let text = text.trim_start_matches('\u{feff}');
+        let header = text.lines().next().unwrap_or_default();
+        if header.trim().is_empty() {
+            return Err(text::IMPORT_EMPTY);
+        }
+        let delimiter = if header.matches(';').count() >= header.matches(',').count() { b';' } else { b',' };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let headers: Vec<String> = match reader.headers() {
+            Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+            Err(_) => return Err(text::IMPORT_NOT_CSV),
+        };
+        let mut columns = Vec::with_capacity(IMPORT_COLUMNS.len());
+        for (column, _) in IMPORT_COLUMNS {
+            match headers.iter().position(|h| h == column) {
+                Some(i) => columns.push(i),
+                None => return Err(text::IMPORT_COLUMNS_MISSING),
+            }
+        }
+        let mut lines = Vec::new();
+        for record in reader.records() {
+            let record = match record {
+                Ok(record) => record,
+                Err(_) => return Err(text::IMPORT_NOT_CSV),
+            };
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            if lines.len() >= IMPORT_MAX_LINES {
+                return Err(text::IMPORT_TOO_MANY_LINES);
+            }
+            let line = record.position().map_or(0, |p| p.line());
+            let cell = |i: usize| record.get(columns[i]).unwrap_or_default().to_owned();
+            let form = IntakeForm {
+                name: cell(0),
+                preferred_name: cell(1),
+                personal_number: cell(2),
+                protected_identity: yes_no(&cell(3), "on", "", None),
+                gender: code_of::<Gender>(&cell(4)),
+                phone: cell(5),
+                dv_form: code_of::<DvForm>(&cell(6)),
+                hours_per_week: cell(7),
+                benefit_kind: code_of::<BenefitKind>(&cell(8)),
+                benefit_until: cell(9),
+                entered_on: cell(10),
+                fk_consent: yes_no(&cell(11), "yes", "no", Some("later")),
+            };
+            let name = form.name.chars().take(100).collect();
+            let parsed = NewParticipant::parse_on(form, today).map_err(|fb| {
+                fb.errors
+                    .iter()
+                    .map(|(field, message)| {
+                        let column = IMPORT_COLUMNS.iter().find(|(_, f)| f == field).map_or(field.as_str(), |c| c.0);
+                        format!("{column}: {message}")
+                    })
+                    .collect()
+            });
+            lines.push(ImportLine { line, name, parsed });
+        }
+        Ok(lines)
     }
 
     #[cfg(test)]

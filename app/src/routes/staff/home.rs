@@ -87,7 +87,8 @@ fn Roster(home: StaffHome, filter: RosterFilter) -> impl IntoView {
         </div>
 
         <h2>{text::ROSTER_TITLE}</h2>
-        <p><a class="button button-secondary" href=paths::NEW_PARTICIPANT><Icon name="plus"/>{text::NEW_PARTICIPANT}</a></p>
+        <p><a class="button button-secondary" href=paths::NEW_PARTICIPANT><Icon name="plus"/>{text::NEW_PARTICIPANT}</a>
+            <a class="button button-secondary" href=paths::IMPORT><Icon name="users"/>{text::IMPORT_LINK}</a></p>
         <form method="get" action=paths::STAFF_HOME class="form filter">
             <TextField name="namn" label=text::ROSTER_SEARCH_NAME value=filter.name.clone()/>
             <SelectField name="steg" label=text::STEP options=steps value=filter.step.clone()/>

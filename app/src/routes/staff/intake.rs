@@ -1,9 +1,14 @@
 //! `/personal/ny-deltagare`: intake of a new participant into the staff
 //! member's own unit (kartläggningsmöte DV). There is no unit to choose.
+//! `/personal/importera`: many at once from a CSV file, checked first.
 
-use crate::components::{BackLink, Banner, BannerKind, Icon, SelectField, SubmitButton, TextField};
+use crate::components::{BackLink, Banner, BannerKind, DataTable, Icon, SelectField, SubmitButton, TextField};
 use crate::domain::{BenefitKind, CodeEnum, DvForm, Gender};
-use crate::functions::intake::{INTAKE_FORM, IntakeStart, RegisterParticipant, load_intake_start};
+use crate::functions::forms::intake::IMPORT_TEMPLATE;
+use crate::functions::intake::{
+    INTAKE_FORM, ImportParticipants, ImportReportLine, IntakeStart, RegisterParticipant, load_import_page,
+    load_intake_start,
+};
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;
 use crate::models::FormFeedback;
@@ -105,6 +110,66 @@ fn IntakeFormView(start: IntakeStart, fb: FormFeedback) -> impl IntoView {
                 choices=vec![("yes", text::INTAKE_FK_YES), ("no", text::INTAKE_FK_NO), ("later", text::INTAKE_FK_LATER)]
                 value=fb.value("fk_consent") error=fb.error("fk_consent")/>
             <SubmitButton icon="plus" label=text::INTAKE_SAVE/>
+        </form>
+    }
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    staff_page(load_import_page, |page: crate::functions::intake::ImportPage| view! { <ImportView page/> })
+}
+
+#[component]
+fn ImportView(page: crate::functions::intake::ImportPage) -> impl IntoView {
+    let (report, typed) = match page.last {
+        Some((report, typed)) => (Some(report), typed),
+        None => (None, String::new()),
+    };
+    let summary = report.as_ref().map(|r| match &r.message {
+        Some(message) => (BannerKind::Error, message.clone()),
+        None => {
+            let problems = r.lines.iter().filter(|l| !l.problems.is_empty()).count();
+            let kind = if problems > 0 { BannerKind::Error } else { BannerKind::Success };
+            (kind, text::import_checked(r.lines.len(), problems, r.saved))
+        }
+    });
+    let lines: Vec<ImportReportLine> = report.map(|r| if r.saved > 0 { vec![] } else { r.lines }).unwrap_or_default();
+    view! {
+        <BackLink href=paths::STAFF_HOME label=text::ALL_PARTICIPANTS/>
+        <h1><Icon name="users"/>{text::IMPORT_TITLE}</h1>
+        {if page.open {
+            view! { <p>{text::import_about(&page.unit_name)}</p> }.into_any()
+        } else {
+            view! { <Banner kind=BannerKind::Error message=Some(text::INTAKE_UNIT_CLOSED.to_owned())/> }.into_any()
+        }}
+        <h2>{text::IMPORT_TEMPLATE_TITLE}</h2>
+        <p class="hint">{text::IMPORT_TEMPLATE_HINT}</p>
+        // Spaces after the separators, so the lines wrap on a narrow screen (the columns are read trimmed).
+        {IMPORT_TEMPLATE.lines().map(|l| view! { <p><code>{l.replace(';', "; ")}</code></p> }).collect_view()}
+        {summary.map(|(kind, message)| view! { <Banner kind message=Some(message)/> })}
+        {(!lines.is_empty()).then(|| view! {
+            <DataTable label=text::IMPORT_TITLE rows=lines.clone()
+                columns=&[text::IMPORT_LINE, text::NAME, text::IMPORT_PROBLEMS]
+                row=|l: ImportReportLine| view! {
+                    <td>{l.line.to_string()}</td>
+                    <td>{l.name.clone()}</td>
+                    <td>
+                        {if l.problems.is_empty() {
+                            view! { <span>{text::IMPORT_LINE_OK}</span> }.into_any()
+                        } else {
+                            view! { <ul>{l.problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul> }
+                                .into_any()
+                        }}
+                    </td>
+                }/>
+        })}
+        <form method="post" action=ImportParticipants::url() class="form">
+            <div class="field">
+                <label for="field-csv">{text::IMPORT_CSV}</label>
+                <textarea id="field-csv" name="csv" rows="12">{typed}</textarea>
+            </div>
+            <button type="submit" class="button button-secondary" name="mode" value="check">{text::IMPORT_CHECK}</button>
+            <button type="submit" class="button" name="mode" value="import">{text::IMPORT_SAVE}</button>
         </form>
     }
 }

@@ -9,4 +9,4 @@ pub mod record;
 
 pub use code::SignInCodePage;
 pub use home::StaffHomePage;
-pub use intake::NewParticipantPage;
+pub use intake::{ImportPage, NewParticipantPage};

@@ -2,12 +2,14 @@
 //! (kartläggningsmöte DV), the personnummer shown in full, relatives and
 //! gode män linked to a participant, and moves between units.
 
-use super::{Access, AccessError, Permit, RequestCtx, Want, Work};
+use super::{Access, AccessError, Permit, PermittedUnit, RequestCtx, Want, Work};
 use crate::domain::{
     Benefit, DvForm, Email, Gender, HoursPerWeek, LadderStep, PersonName, PersonalNumber, PhoneNumber, RelationKind,
     ShortText,
 };
-use crate::functions::intake::{IntakeStart, RecordPlacement, RecordRelatives, RelativeLink, UnitMoveEntry};
+use crate::functions::intake::{
+    ImportReport, ImportReportLine, IntakeStart, RecordPlacement, RecordRelatives, RelativeLink, UnitMoveEntry,
+};
 use crate::models::Choice;
 use crate::policy::{Action, Actor, Section};
 use crate::server::storage;
@@ -108,6 +110,78 @@ impl Work<'_> {
     async fn part(&mut self, action: Action, participant_id: i64, section: Section) -> Result<Permit, AccessError> {
         self.authorize(action, Want::Participant { participant_id, section, record_id: None }).await
     }
+
+    /// Every row of one intake into `unit`, with an audit row for each;
+    /// `None` (nothing written) when the personnummer is taken.
+    async fn insert_intake(
+        &mut self,
+        ctx: &RequestCtx,
+        unit: PermittedUnit,
+        new: &NewParticipant,
+    ) -> Result<Option<i64>, AccessError> {
+        let (now, today, by) = (storage::now(), crate::server::today(), ctx.actor.account_id());
+        let step = entry_step(new.dv_form);
+        let row = storage::intake::NewParticipant {
+            name: new.name.as_str(),
+            preferred_name: new.preferred_name.as_str(),
+            personal_number: new.personal_number.as_str(),
+            protected_identity: new.protected_identity,
+            gender: new.gender.as_str(),
+            phone: new.phone.as_ref().map(|p| p.as_str()),
+            benefit_kind: new.benefit.kind().as_str(),
+            benefit_until: new.benefit.granted_until(),
+            dv_form: new.dv_form.as_str(),
+            hours_per_week: i64::from(new.hours.get()),
+            ladder_step: step.as_str(),
+            entered_on: new.entered_on,
+            by,
+            now,
+        };
+        let Some(participant_id) = storage::intake::insert_participant(self.tx()?, unit, &row).await? else {
+            return Ok(None);
+        };
+        let account = storage::accounts::NewAccount {
+            role: "participant",
+            staff_id: None,
+            participant_id: Some(participant_id),
+            relative_id: None,
+            email: None,
+            password_hash: None,
+            session_secret: &super::auth::new_session_secret(),
+        };
+        storage::accounts::insert(self.tx()?, &account).await?;
+        let consent = (new.fk_consent == FkConsent::Yes).then_some(storage::record::NewConsent {
+            scope: crate::domain::ConsentScope::DvFkContact.as_str(),
+            organisation: Some(crate::domain::Organisation::Fk.as_str()),
+            relative_id: None,
+            shared_sections: "",
+            method: crate::domain::ConsentMethod::Oral.as_str(),
+            given_on: today,
+            by,
+            now,
+        });
+        let rows = storage::intake::IntakeRows {
+            participant_id,
+            ladder_step: step.as_str(),
+            entered_on: new.entered_on,
+            step_note: text::INTAKE_STEP_NOTE,
+            contact_staff_id: asking_staff(ctx),
+            contact_role: text::INTAKE_CONTACT_ROLE,
+            today,
+            consent,
+            by,
+            now,
+        };
+        storage::intake::insert_intake_rows(self.tx()?, &rows).await?;
+        let unit_id = Some(unit.id());
+        for kind in ["participant", "participant_account", "contact_persons", "ladder"] {
+            self.audit_intake_row(Action::Create, participant_id, kind, unit_id);
+        }
+        if new.fk_consent == FkConsent::Yes {
+            self.audit_intake_row(Action::Create, participant_id, "consents", unit_id);
+        }
+        Ok(Some(participant_id))
+    }
 }
 
 impl Access {
@@ -136,25 +210,7 @@ impl Access {
         if !storage::admin::unit_is_open(work.tx()?, unit.id()).await? {
             return Ok(Err(IntakeRefused::UnitClosed));
         }
-        let (now, today, by) = (storage::now(), crate::server::today(), ctx.actor.account_id());
-        let step = entry_step(new.dv_form);
-        let row = storage::intake::NewParticipant {
-            name: new.name.as_str(),
-            preferred_name: new.preferred_name.as_str(),
-            personal_number: new.personal_number.as_str(),
-            protected_identity: new.protected_identity,
-            gender: new.gender.as_str(),
-            phone: new.phone.as_ref().map(|p| p.as_str()),
-            benefit_kind: new.benefit.kind().as_str(),
-            benefit_until: new.benefit.granted_until(),
-            dv_form: new.dv_form.as_str(),
-            hours_per_week: i64::from(new.hours.get()),
-            ladder_step: step.as_str(),
-            entered_on: new.entered_on,
-            by,
-            now,
-        };
-        let Some(participant_id) = storage::intake::insert_participant(work.tx()?, unit, &row).await? else {
+        let Some(participant_id) = work.insert_intake(ctx, unit, new).await? else {
             let holder = storage::intake::holder_of(work.tx()?, new.personal_number.as_str()).await?;
             let Some((holder_id, holder_unit, unit_name)) = holder else {
                 return Err(AccessError::Corrupt("participants.personal_number"));
@@ -164,46 +220,6 @@ impl Access {
             work.commit().await?;
             return Ok(Err(IntakeRefused::Taken { unit_name }));
         };
-        let account = storage::accounts::NewAccount {
-            role: "participant",
-            staff_id: None,
-            participant_id: Some(participant_id),
-            relative_id: None,
-            email: None,
-            password_hash: None,
-            session_secret: &super::auth::new_session_secret(),
-        };
-        storage::accounts::insert(work.tx()?, &account).await?;
-        let consent = (new.fk_consent == FkConsent::Yes).then_some(storage::record::NewConsent {
-            scope: crate::domain::ConsentScope::DvFkContact.as_str(),
-            organisation: Some(crate::domain::Organisation::Fk.as_str()),
-            relative_id: None,
-            shared_sections: "",
-            method: crate::domain::ConsentMethod::Oral.as_str(),
-            given_on: today,
-            by,
-            now,
-        });
-        let rows = storage::intake::IntakeRows {
-            participant_id,
-            ladder_step: step.as_str(),
-            entered_on: new.entered_on,
-            step_note: text::INTAKE_STEP_NOTE,
-            contact_staff_id: asking_staff(ctx),
-            contact_role: text::INTAKE_CONTACT_ROLE,
-            today,
-            consent,
-            by,
-            now,
-        };
-        storage::intake::insert_intake_rows(work.tx()?, &rows).await?;
-        let unit_id = Some(unit.id());
-        for kind in ["participant", "participant_account", "contact_persons", "ladder"] {
-            work.audit_intake_row(Action::Create, participant_id, kind, unit_id);
-        }
-        if new.fk_consent == FkConsent::Yes {
-            work.audit_intake_row(Action::Create, participant_id, "consents", unit_id);
-        }
         work.commit().await?;
         Ok(Ok(participant_id))
     }
@@ -384,5 +400,84 @@ impl Access {
             storage::accounts::set_session_secret(work.tx()?, account.id, &super::auth::new_session_secret()).await?;
         }
         work.commit().await
+    }
+}
+
+/// One data line of an import file, parsed, or what is wrong with it.
+#[derive(Debug)]
+pub struct ImportLine {
+    /// The line in the file (the header is line 1).
+    pub line: u64,
+    pub name: String,
+    pub parsed: Result<NewParticipant, Vec<String>>,
+}
+
+impl Access {
+    /// Checks every line of an import, and with `save` registers them all in
+    /// one transaction: nothing is saved unless every line passes.
+    pub async fn import_participants(
+        &self,
+        ctx: &RequestCtx,
+        lines: Result<Vec<ImportLine>, &'static str>,
+        save: bool,
+    ) -> Result<ImportReport, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let want = Want::Unit { unit_id: own_unit(ctx), record_kind: "participant_import", record_id: None };
+        let permit = work.authorize(Action::Create, want).await?;
+        let unit = permit.unit()?;
+        let lines = match lines {
+            Ok(lines) => lines,
+            // Something wrong with the file as a whole: said once, nothing read from it.
+            Err(message) => {
+                work.commit().await?;
+                return Ok(ImportReport { saved: 0, lines: vec![], message: Some(message.to_owned()) });
+            }
+        };
+        let mut report = ImportReport { saved: 0, lines: Vec::with_capacity(lines.len()), message: None };
+        if !storage::admin::unit_is_open(work.tx()?, unit.id()).await? {
+            report.message = Some(text::INTAKE_UNIT_CLOSED.to_owned());
+            work.commit().await?;
+            return Ok(report);
+        }
+        let mut seen: std::collections::HashMap<String, u64> = Default::default();
+        for l in &lines {
+            let mut problems = match &l.parsed {
+                Ok(_) => vec![],
+                Err(problems) => problems.clone(),
+            };
+            if let Ok(new) = &l.parsed {
+                let number = new.personal_number.as_str().to_owned();
+                if let Some(first) = seen.get(&number) {
+                    problems.push(text::import_same_number_as(*first));
+                } else {
+                    seen.insert(number.clone(), l.line);
+                    if let Some((holder, holder_unit, unit_name)) =
+                        storage::intake::holder_of(work.tx()?, &number).await?
+                    {
+                        work.audit_intake_row(Action::Read, holder, "personal_number_taken", Some(holder_unit));
+                        problems.push(text::personal_number_taken(&unit_name));
+                    }
+                }
+            }
+            report.lines.push(ImportReportLine { line: l.line, name: l.name.clone(), problems });
+        }
+        let all_pass = !lines.is_empty() && report.lines.iter().all(|l| l.problems.is_empty());
+        if lines.is_empty() {
+            report.message = Some(text::IMPORT_EMPTY.to_owned());
+        }
+        if !save || !all_pass {
+            work.commit().await?;
+            return Ok(report);
+        }
+        for l in &lines {
+            let Ok(new) = &l.parsed else { continue };
+            if work.insert_intake(ctx, unit, new).await?.is_none() {
+                // Taken since the check (another intake at the same time): nothing is saved.
+                return Err(AccessError::Invalid { field: "csv", message: text::IMPORT_TRY_AGAIN });
+            }
+            report.saved += 1;
+        }
+        work.commit().await?;
+        Ok(report)
     }
 }
