@@ -134,7 +134,7 @@ fn luhn_ok(ten: &str) -> bool {
             v / 10 + v % 10
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 #[cfg(test)]
