@@ -47,6 +47,17 @@ pub(crate) async fn start_session(
     req: &mut Req,
     account: crate::server::access::auth::SessionAccount,
 ) -> Result<(), AppError> {
+    let home = open_session(req, account).await?;
+    leptos_axum::redirect(home);
+    Ok(())
+}
+
+/// Signs the account in and says where its start page is (a script follows it).
+#[cfg(feature = "ssr")]
+pub(crate) async fn open_session(
+    req: &mut Req,
+    account: crate::server::access::auth::SessionAccount,
+) -> Result<&'static str, AppError> {
     use crate::policy::Actor;
     use tower_sessions::Expiry;
     let internal = |_| AppError::Internal { request_id: req.ctx.request_id.clone() };
@@ -74,8 +85,7 @@ pub(crate) async fn start_session(
         Actor::Admin { unit_id: None, .. } => "/admin",
         _ => crate::paths::STAFF_HOME,
     };
-    leptos_axum::redirect(home);
-    Ok(())
+    Ok(home)
 }
 
 /// Staff and admin sign in with e-mail and password.

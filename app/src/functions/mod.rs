@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod auth;
 pub mod factors;
+pub mod passkeys;
 pub mod forms;
 pub mod intake;
 pub mod participant;

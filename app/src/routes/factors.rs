@@ -72,6 +72,8 @@ pub fn StaffVerifyPage() -> impl IntoView {
                         <Icon name="log-in" size=24/><span>{text::VERIFY_BUTTON}</span>
                     </button>
                 </form>
+                <PasskeyButton kind="sign-in" icon="key-round" label=text::WITH_PASSKEY secondary=true
+                    error=text::PASSKEY_FAILED/>
             </Page>
         }
         .into_any(),
@@ -109,6 +111,11 @@ pub fn StaffRegisterFactorPage() -> impl IntoView {
             <Page>
                 <h1><Icon name="key-round"/>{text::REGISTER_TITLE}</h1>
                 <p>{text::REGISTER_INTRO}</p>
+                <h2>{text::REGISTER_PASSKEY_TITLE}</h2>
+                <p>{text::REGISTER_PASSKEY_INTRO}</p>
+                <PasskeyButton kind="register" icon="key-round" label=text::REGISTER_PASSKEY_BUTTON
+                    error=text::PASSKEY_FAILED/>
+                <noscript><p>{text::PASSKEY_NEEDS_SCRIPT}</p></noscript>
                 <h2>{text::REGISTER_TOTP_TITLE}</h2>
                 <TotpForm enrolment fb button=text::REGISTER_TOTP_BUTTON/>
             </Page>
@@ -129,10 +136,95 @@ pub fn SecurityPage() -> impl IntoView {
         |((has_totp, enrolment), fb): ((bool, TotpEnrolment), FormFeedback)| {
             view! {
                 <h1><Icon name="key-round"/>{text::SECURITY_TITLE}</h1>
+                <MyPasskeys/>
                 <h2>{text::REGISTER_TOTP_TITLE}</h2>
                 <p>{if has_totp { text::SECURITY_TOTP_ON } else { text::SECURITY_TOTP_OFF }}</p>
                 <TotpForm enrolment fb button=text::REGISTER_TOTP_TITLE/>
             }
         },
     )
+}
+
+/// A passkey button with its script: hidden until `public/passkey.js` finds
+/// that the browser has passkeys; a failure shows `error` below it.
+#[component]
+pub fn PasskeyButton(
+    /// "register" or "sign-in".
+    kind: &'static str,
+    label: &'static str,
+    icon: &'static str,
+    #[prop(optional)] secondary: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+    error: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="passkey" data-passkey-box="" hidden>
+            {hint.map(|h| view! { <p>{h}</p> })}
+            <button type="button" class="button" class:button-secondary=secondary data-passkey=kind>
+                <Icon name=icon size=24/><span>{label}</span>
+            </button>
+            <p class="error-message" role="alert" data-passkey-error="" hidden>
+                <Icon name="triangle-alert" size=24/><span>{error}</span>
+            </p>
+            <script type="module" src="/passkey.js"></script>
+        </div>
+    }
+}
+
+/// On a participant's or relative's start page, until they have one: save the
+/// sign-in on this phone.
+#[component]
+pub fn PasskeyOffer() -> impl IntoView {
+    let offer = Resource::new(
+        || (),
+        |_| async move {
+            let saved = crate::functions::take_notice(paths::PARTICIPANT_HOME.to_owned()).await.ok().flatten();
+            (crate::functions::passkeys::passkey_offer().await.unwrap_or(false), saved)
+        },
+    );
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let (offered, saved) = offer.await;
+                let saved = view! { <Banner kind=BannerKind::Success message=saved/> };
+                let offer = offered.then(|| view! {
+                    <section class="card passkey-offer" aria-labelledby="save-sign-in">
+                        <h2 id="save-sign-in"><Icon name="smartphone"/>{crate::texts::sv::PASSKEY_OFFER_TITLE}</h2>
+                        <p>{crate::texts::sv::PASSKEY_OFFER_TEXT}</p>
+                        <PasskeyButton kind="register" icon="smartphone" label=crate::texts::sv::PASSKEY_OFFER_BUTTON
+                            error=crate::texts::sv::PASSKEY_ERROR/>
+                    </section>
+                });
+                view! { {saved}{offer} }
+            })}
+        </Suspense>
+    }
+}
+
+/// The security page's list of the staff member's passkeys, and a button to save one.
+#[component]
+fn MyPasskeys() -> impl IntoView {
+    let mine = Resource::new(|| (), |_| crate::functions::passkeys::my_passkeys());
+    view! {
+        <h2>{text::SECURITY_PASSKEYS_TITLE}</h2>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let mine = mine.await.unwrap_or_default();
+                if mine.is_empty() {
+                    view! { <p>{text::SECURITY_NO_PASSKEYS}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="plain-list">
+                            {mine.into_iter().map(|d| view! {
+                                <li>{format!("{} ({} {})", d.label, text::DEVICE_SAVED_ON.to_lowercase(), d.saved_on)}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+        <p>{text::REGISTER_PASSKEY_INTRO}</p>
+        <PasskeyButton kind="register" icon="key-round" label=text::REGISTER_PASSKEY_BUTTON error=text::PASSKEY_FAILED/>
+        <noscript><p>{text::PASSKEY_NEEDS_SCRIPT}</p></noscript>
+    }
 }

@@ -54,6 +54,7 @@ fn StartView(start: ParticipantStart, relative: bool) -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+        <crate::routes::factors::PasskeyOffer/>
     }
 }
 

@@ -38,6 +38,8 @@ pub fn CodeSignInPage() -> impl IntoView {
                     }
                 })}}
             </Suspense>
+            <crate::routes::factors::PasskeyButton kind="sign-in" icon="smartphone" label=sv::SIGN_IN_WITH_PHONE
+                secondary=true hint=sv::SIGN_IN_WITH_PHONE_HINT error=sv::PASSKEY_ERROR/>
             <p class="aside"><a href=paths::STAFF_SIGN_IN><Icon name="user-round" size=24/>{sv::SIGN_IN_STAFF_LINK}</a></p>
         </Page>
     }
@@ -67,6 +69,9 @@ pub fn StaffSignInPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <crate::routes::factors::PasskeyButton kind="sign-in" icon="key-round"
+                label=crate::texts::factors::WITH_PASSKEY secondary=true
+                hint=crate::texts::factors::PASSKEY_ALONE_HINT error=crate::texts::factors::PASSKEY_FAILED/>
             <p class="aside"><a href=paths::SIGN_IN><Icon name="key-round" size=24/>{staff::SIGN_IN_WITH_CODE}</a></p>
         </Page>
     }

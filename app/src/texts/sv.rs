@@ -349,3 +349,12 @@ pub fn ladder_step_name(step: LadderStep) -> &'static str {
         LadderStep::BackToDv => "Du är tillbaka på daglig verksamhet.",
     }
 }
+
+// Saving the sign-in on the phone (a passkey), and signing in with it.
+pub const PASSKEY_OFFER_TITLE: &str = "Spara inloggningen i den här mobilen";
+pub const PASSKEY_OFFER_TEXT: &str = "Då behöver du ingen kod nästa gång. Du låser upp med mobilens skärmlås.";
+pub const PASSKEY_OFFER_BUTTON: &str = "Spara inloggningen";
+pub const PASSKEY_SAVED: &str = "Inloggningen är sparad i mobilen.";
+pub const SIGN_IN_WITH_PHONE: &str = "Logga in med mobilen";
+pub const SIGN_IN_WITH_PHONE_HINT: &str = "Har du sparat inloggningen i mobilen? Då behöver du ingen kod.";
+pub const PASSKEY_ERROR: &str = "Det gick inte. Försök igen, eller logga in med en kod.";

@@ -187,6 +187,166 @@ async fn signed_in_staff_connect_an_app_on_the_security_page(backend: Backend) {
     assert_eq!(app.audit_count("action = 'change' AND outcome = 'allowed' AND record_kind = 'totp_factor'").await, 1);
 }
 
+/// The same app reached by name: passkeys need a domain name (browsers refuse
+/// them on an IP address), so the relying party is `localhost`.
+fn by_name(app: &TestApp, path: &str) -> String {
+    format!("{}{path}", app.base.replace("127.0.0.1", "localhost"))
+}
+
+async fn call_by_name(
+    app: &TestApp,
+    client: &reqwest::Client,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    client
+        .post(by_name(app, &format!("/api/{endpoint}")))
+        .header("accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A participant signed in with a code, at `localhost`.
+async fn participant_by_name(app: &TestApp, participant: i64) -> reqwest::Client {
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let code = app.new_code(&staff, participant).await;
+    let client = app.client();
+    let response = call_by_name(app, &client, "sign_in_code", &[("code", &code)]).await;
+    assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
+    assert_eq!(call_by_name(app, &client, "passkey_offer", &[]).await.json::<bool>().await.unwrap(), true);
+    client
+}
+
+async fn saving_a_passkey_asks_for_a_discoverable_key_with_user_verification(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.participant_in_unit(1, 0).await;
+    let phone = participant_by_name(&app, participant).await;
+    let response = call_by_name(&app, &phone, "passkey_register_start", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let options: serde_json::Value = serde_json::from_str(&response.json::<String>().await.unwrap()).unwrap();
+    let key = &options["publicKey"];
+    assert_eq!(key["rp"]["id"], "localhost", "the relying party is the site's host");
+    assert_eq!(key["authenticatorSelection"]["residentKey"], "required");
+    assert_eq!(key["authenticatorSelection"]["userVerification"], "required");
+    assert!(key["challenge"].as_str().is_some_and(|c| c.len() >= 40), "a fresh challenge");
+    let handle = app
+        .scalar_text(&format!(
+            "SELECT {} FROM accounts WHERE participant_id = {participant}",
+            if backend == Backend::Postgres { "webauthn_handle::text" } else { "webauthn_handle" }
+        ))
+        .await;
+    assert_eq!(handle.len(), 36, "the account got its handle (a UUID)");
+
+    // An answer that is no passkey: refused, nothing saved.
+    let response = call_by_name(&app, &phone, "passkey_register_finish", &[("credential", "{\"id\":\"x\"}")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM passkeys").await, 0);
+    // Without a start in this session there is nothing to finish.
+    let response = call_by_name(&app, &phone, "passkey_register_finish", &[("credential", "{}")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+async fn signing_in_with_a_passkey_asks_for_any_key_and_refuses_a_forged_one(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let client = app.client();
+    let response = call_by_name(&app, &client, "passkey_sign_in_start", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let options: serde_json::Value = serde_json::from_str(&response.json::<String>().await.unwrap()).unwrap();
+    assert_eq!(options["publicKey"]["userVerification"], "required");
+    assert!(options.get("mediation").is_none(), "a button, not autofill");
+    // A well-formed answer for a key nobody saved.
+    let forged = serde_json::json!({
+        "id": "AAAA", "rawId": "AAAA", "type": "public-key",
+        "response": {"authenticatorData": "AAAA", "clientDataJSON": "AAAA", "signature": "AAAA",
+                     "userHandle": "AAAAAAAAAAAAAAAAAAAAAA"},
+        "extensions": {}
+    });
+    let response = call_by_name(&app, &client, "passkey_sign_in_finish", &[("credential", &forged.to_string())]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", response.text().await.unwrap());
+    assert_eq!(
+        app.call(&client, "viewer", &[]).await.json::<serde_json::Value>().await.unwrap(),
+        serde_json::Value::Null
+    );
+    assert_eq!(app.audit_count("action = 'sign_in' AND outcome = 'denied' AND record_kind = 'passkey'").await, 1);
+    // The state was used up: the same answer again finds no ceremony.
+    let response = call_by_name(&app, &client, "passkey_sign_in_finish", &[("credential", &forged.to_string())]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+async fn passkeys_are_refused_on_an_ip_address_without_a_server_error(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let client = app.client();
+    assert_eq!(app.call(&client, "passkey_sign_in_start", &[]).await.status(), StatusCode::NOT_FOUND);
+}
+
+async fn a_pending_staff_sign_in_may_save_its_first_passkey_only(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    new_account(&app).await;
+    let client = app.client();
+    call_by_name(&app, &client, "sign_in_staff", &[("email", EMAIL), ("password", PASSWORD)]).await;
+    let response = call_by_name(&app, &client, "passkey_register_start", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK, "no factor yet: a passkey may be the first");
+    // With an authenticator app connected, the password alone saves no passkey.
+    app.execute(
+        "INSERT INTO totp_factors (account_id, secret, confirmed_at, created_at)
+         SELECT id, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', created_at, created_at FROM accounts WHERE email = 'ny.personal@example.se'",
+    )
+    .await;
+    let again = app.client();
+    call_by_name(&app, &again, "sign_in_staff", &[("email", EMAIL), ("password", PASSWORD)]).await;
+    let response = call_by_name(&app, &again, "passkey_register_start", &[]).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+}
+
+async fn staff_see_a_participants_devices_and_remove_one(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.participant_in_unit(1, 0).await;
+    let phone = app.participant_client(participant).await;
+    let account = app.scalar_i64(&format!("SELECT id FROM accounts WHERE participant_id = {participant}")).await;
+    app.execute(&format!(
+        "INSERT INTO passkeys (account_id, credential_id, credential, label, created_at)
+         VALUES ({account}, 'ab01', '{{}}', 'Nyckel 1 december 2026', '2026-12-01T10:00:00Z')"
+    ))
+    .await;
+    let passkey = app.scalar_i64("SELECT id FROM passkeys").await.to_string();
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let html = page(&app, &staff, &format!("/personal/deltagare/{participant}/kod")).await;
+    assert!(html.contains("Sparade inloggningar") && html.contains("Nyckel 1 december 2026"), "{html}");
+    assert!(html.contains("Aldrig"), "never used");
+
+    // Staff of another unit cannot remove it.
+    let other = app.staff_client(&app.staff_email_for_participant(app.participant_in_unit(2, 0).await).await).await;
+    let refused = app
+        .call(&other, "remove_device", &[("participant_id", &participant.to_string()), ("passkey_id", &passkey)])
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM passkeys WHERE removed_at IS NULL").await, 1);
+
+    let response = app
+        .post_form(&staff, "remove_device", &[("participant_id", &participant.to_string()), ("passkey_id", &passkey)])
+        .await;
+    assert_eq!(location(&response), format!("/personal/deltagare/{participant}/kod"));
+    let html = page(&app, &staff, &format!("/personal/deltagare/{participant}/kod")).await;
+    assert!(html.contains("Inloggningen är borttagen"), "{html}");
+    assert!(!html.contains("Nyckel 1 december 2026"));
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM passkeys WHERE removed_at IS NOT NULL AND removed_by IS NOT NULL").await,
+        1
+    );
+    assert_eq!(
+        app.audit_count(&format!(
+            "action = 'change' AND record_kind = 'access' AND record_id = {passkey} AND outcome = 'allowed'"
+        ))
+        .await,
+        1
+    );
+    // The phone is signed out.
+    let start = app.call(&phone, "participant_start", &[("participant_id", &participant.to_string())]).await;
+    assert_eq!(start.status(), StatusCode::UNAUTHORIZED);
+}
+
 on_both_backends!(
     no_factor_registers_one_before_any_staff_page_answers,
     password_then_code_and_each_code_works_once,
@@ -196,4 +356,9 @@ on_both_backends!(
     demo_password_is_refused_without_demo,
     with_demo_demo_staff_sign_in_with_the_password_alone,
     signed_in_staff_connect_an_app_on_the_security_page,
+    saving_a_passkey_asks_for_a_discoverable_key_with_user_verification,
+    signing_in_with_a_passkey_asks_for_any_key_and_refuses_a_forged_one,
+    passkeys_are_refused_on_an_ip_address_without_a_server_error,
+    a_pending_staff_sign_in_may_save_its_first_passkey_only,
+    staff_see_a_participants_devices_and_remove_one,
 );

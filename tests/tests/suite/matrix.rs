@@ -276,6 +276,11 @@ const FUNCTIONS: &[FunctionRow] = &[
     ),
     // Staff's own security page (before the demo sign-in below changes who asks).
     ("security_page", &[], "nnnnnnnyyy"),
+    // Passkeys: one's own, and a participant's devices on the record (no passkey 999999 to remove).
+    ("my_passkeys", &[], "nyyyyyyyyy"),
+    ("passkey_offer", &[], SESSION),
+    ("participant_devices", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("remove_device", &[("participant_id", "{p}"), ("passkey_id", "999999")], "nnnnnnnnnn"),
     // Signing in and out: about the asker's own session, last of all.
     ("demo_sign_in", &[("account_id", "1")], SESSION),
     ("sign_in_code", &[("code", "AAAA-BBBB-CCCC")], SESSION),
@@ -284,6 +289,10 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("load_second_step", &[], SESSION),
     ("sign_in_totp", &[("code", "123456")], SESSION),
     ("register_totp", &[("code", "123456")], SESSION),
+    ("passkey_register_start", &[], SESSION),
+    ("passkey_register_finish", &[("credential", "{}")], SESSION),
+    ("passkey_sign_in_start", &[], SESSION),
+    ("passkey_sign_in_finish", &[("credential", "{}")], SESSION),
     ("sign_out", &[], SESSION),
 ];
 

@@ -4,6 +4,7 @@
 
 use crate::components::{Banner, BannerKind, PostButton};
 use crate::functions::auth::{CreateSignInCode, take_new_sign_in_code};
+use crate::functions::passkeys::{Device, RemoveDevice, participant_devices};
 use crate::functions::staff::{EndParticipantSessions, EndRelativeSessions};
 use crate::layouts::staff_page;
 use crate::models::{NewSignInCode, RecordAccess};
@@ -20,16 +21,17 @@ pub fn SignInCodePage() -> impl IntoView {
         move || async move {
             let record = crate::functions::record::load_record_access(id).await?;
             let (code, ended) = take_new_sign_in_code(id).await?;
-            Ok((record, code, ended))
+            let devices = participant_devices(id).await?;
+            Ok((record, code, ended, devices))
         },
-        |(record, code, ended): (RecordAccess, Option<NewSignInCode>, bool)| {
-            view! { <CodePanel record code ended/> }
+        |(record, code, ended, devices): (RecordAccess, Option<NewSignInCode>, bool, Vec<Device>)| {
+            view! { <CodePanel record code ended devices/> }
         },
     )
 }
 
 #[component]
-fn CodePanel(record: RecordAccess, code: Option<NewSignInCode>, ended: bool) -> impl IntoView {
+fn CodePanel(record: RecordAccess, code: Option<NewSignInCode>, ended: bool, devices: Vec<Device>) -> impl IntoView {
     let participant_id = record.participant_id;
     let for_whom = code.as_ref().map(|c| match c.relative_id {
         None => record.name.clone(),
@@ -72,9 +74,46 @@ fn CodePanel(record: RecordAccess, code: Option<NewSignInCode>, ended: bool) -> 
                 }).collect_view()}
             </ul>
         })}
+        <Devices participant_id devices/>
         <h2>{text::CODE_LOST_PHONE_TITLE}</h2>
         <p>{text::CODE_LOST_PHONE}</p>
         <PostButton action=EndParticipantSessions::url() hidden=participant() icon="log-out" secondary=true
             label=text::CODE_SIGN_OUT_EVERYWHERE/>
+    }
+}
+
+/// The phones and computers where the participant saved the sign-in (passkeys):
+/// when each was saved and last used, and a button to remove one (a lost phone).
+#[component]
+fn Devices(participant_id: i64, devices: Vec<Device>) -> impl IntoView {
+    use crate::texts::factors as f;
+    view! {
+        <h2>{f::DEVICES_TITLE}</h2>
+        {if devices.is_empty() {
+            view! { <p>{f::DEVICES_NONE}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="plain-list devices">
+                    {devices.into_iter().map(|d| {
+                        let hidden = vec![
+                            ("participant_id", participant_id.to_string()),
+                            ("passkey_id", d.id.to_string()),
+                        ];
+                        view! {
+                            <li class="row-actions">
+                                <p>
+                                    <strong>{d.label.clone()}</strong>". "
+                                    {format!("{}: {}. ", f::DEVICE_SAVED_ON, d.saved_on)}
+                                    {format!("{}: {}.", f::DEVICE_LAST_USED,
+                                        d.last_used.clone().unwrap_or_else(|| f::DEVICE_NEVER_USED.to_owned()))}
+                                </p>
+                                <PostButton action=RemoveDevice::url() hidden icon="log-out" secondary=true
+                                    label=f::device_remove(&d.label)/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
 }

@@ -11,6 +11,7 @@
 pub mod admin;
 pub mod auth;
 pub mod factors;
+pub mod passkeys;
 pub mod intake;
 pub mod participant;
 pub mod programme;

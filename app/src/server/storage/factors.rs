@@ -66,3 +66,145 @@ pub(crate) async fn count_passkeys(tx: &mut Tx, account_id: i64) -> Result<i64, 
         .fetch_one(c)
         .await)
 }
+
+/// A passkey that was not removed.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct PasskeyRow {
+    pub id: i64,
+    /// webauthn-rs's own record (JSON): public key, counter.
+    pub credential: String,
+    pub label: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// The account's passkeys that were not removed, oldest first.
+pub(crate) async fn passkeys_of(tx: &mut Tx, account_id: i64) -> Result<Vec<PasskeyRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT id, credential, label, created_at, last_used_at FROM passkeys
+         WHERE account_id = $1 AND removed_at IS NULL ORDER BY id"
+    )
+    .bind(account_id)
+    .fetch_all(c)
+    .await)
+}
+
+/// The handle (WebAuthn user.id, a UUID as text) of the account, if it has one.
+pub(crate) async fn webauthn_handle(tx: &mut Tx, account_id: i64) -> Result<Option<String>, sqlx::Error> {
+    match tx {
+        Tx::Sqlite(t) => {
+            sqlx::query_scalar("SELECT webauthn_handle FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_one(&mut **t)
+                .await
+        }
+        Tx::Postgres(t) => {
+            sqlx::query_scalar("SELECT webauthn_handle::text FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_one(&mut **t)
+                .await
+        }
+    }
+}
+
+pub(crate) async fn set_webauthn_handle(tx: &mut Tx, account_id: i64, handle: &str) -> Result<(), sqlx::Error> {
+    match tx {
+        Tx::Sqlite(t) => sqlx::query("UPDATE accounts SET webauthn_handle = $1 WHERE id = $2")
+            .bind(handle)
+            .bind(account_id)
+            .execute(&mut **t)
+            .await
+            .map(|_| ()),
+        Tx::Postgres(t) => sqlx::query("UPDATE accounts SET webauthn_handle = $1::uuid WHERE id = $2")
+            .bind(handle)
+            .bind(account_id)
+            .execute(&mut **t)
+            .await
+            .map(|_| ()),
+    }
+}
+
+/// The account a passkey's handle names.
+pub(crate) async fn account_by_handle(tx: &mut Tx, handle: &str) -> Result<Option<i64>, sqlx::Error> {
+    match tx {
+        Tx::Sqlite(t) => {
+            sqlx::query_scalar("SELECT id FROM accounts WHERE webauthn_handle = $1")
+                .bind(handle)
+                .fetch_optional(&mut **t)
+                .await
+        }
+        Tx::Postgres(t) => {
+            sqlx::query_scalar("SELECT id FROM accounts WHERE webauthn_handle::text = $1")
+                .bind(handle)
+                .fetch_optional(&mut **t)
+                .await
+        }
+    }
+}
+
+/// Whether a credential id is stored already (removed ones too: an id is never reused).
+pub(crate) async fn credential_taken(tx: &mut Tx, credential_id: &str) -> Result<bool, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT count(*) FROM passkeys WHERE credential_id = $1")
+        .bind(credential_id)
+        .fetch_one(c)
+        .await
+        .map(|n| n > 0))
+}
+
+pub(crate) async fn insert_passkey(
+    tx: &mut Tx,
+    account_id: i64,
+    credential_id: &str,
+    credential: &str,
+    label: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO passkeys (account_id, credential_id, credential, label, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id"
+    )
+    .bind(account_id)
+    .bind(credential_id)
+    .bind(credential)
+    .bind(label)
+    .bind(now)
+    .fetch_one(c)
+    .await)
+}
+
+/// After a sign-in: the new counter (in `credential`) and when it was used.
+pub(crate) async fn passkey_used(
+    tx: &mut Tx,
+    id: i64,
+    credential: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query("UPDATE passkeys SET credential = $1, last_used_at = $2 WHERE id = $3")
+        .bind(credential)
+        .bind(now)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|_| ()))
+}
+
+/// Marks one of the account's passkeys removed; false when there is no such passkey.
+pub(crate) async fn remove_passkey(
+    tx: &mut Tx,
+    id: i64,
+    account_id: i64,
+    removed_by: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query(
+        "UPDATE passkeys SET removed_at = $1, removed_by = $2
+         WHERE id = $3 AND account_id = $4 AND removed_at IS NULL"
+    )
+    .bind(now)
+    .bind(removed_by)
+    .bind(id)
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected() == 1))
+}
