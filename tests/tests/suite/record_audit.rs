@@ -29,10 +29,10 @@ async fn each_record_page_audits_only_what_it_shows(backend: Backend) {
         |kinds: &[&str]| kinds.iter().map(|k| k.to_string()).collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>();
     #[rustfmt::skip]
     let pages: [(&str, Vec<String>); 7] = [
-        ("", set(&["record", "network", "contacts", "consents", "meetings", "plan", "programme", "ladder"])),
+        ("", set(&["record", "network", "contacts", "consents", "meetings", "plan", "programme", "ladder", "placement"])),
         ("/plan", set(&["profile", "plan_history"])),
         ("/moten", set(&["profile", "meetings", "network", "unit_people"])),
-        ("/kontakter", set(&["profile", "contacts", "unit_people"])),
+        ("/kontakter", set(&["profile", "contacts", "unit_people", "network"])),
         ("/samtycken", set(&["profile", "consents", "network"])),
         ("/steg", set(&["record", "ladder"])),
         ("/kod", set(&["profile", "network"])),

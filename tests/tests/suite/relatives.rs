@@ -98,6 +98,15 @@ async fn a_god_man_is_linked_shared_with_and_the_link_ends_at_once(backend: Back
         .await,
         1
     );
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM consents WHERE participant_id = {p} AND recipient_relative_id = {relative}
+               AND scope = 'share_with_relative' AND withdrawn_on IS NULL"
+        ))
+        .await,
+        0,
+        "what was shared with them is withdrawn"
+    );
     for endpoint in ["meetings", "participant_start"] {
         let status = app.call(&god_man_client, endpoint, &[("participant_id", &id)]).await.status();
         assert!(matches!(status.as_u16(), 401 | 403 | 404), "{endpoint}: {status}");

@@ -377,8 +377,9 @@ impl Access {
     }
 
     /// Ends a link today. From this request on the person sees nothing of the
-    /// participant (the policy reads only open links); with no open link left,
-    /// every session of theirs ends too.
+    /// participant (the policy reads only open links), and what consents shared
+    /// with them is withdrawn (a later link starts with nothing shared); with no
+    /// open link left, every session of theirs ends too.
     pub async fn end_relative_link(
         &self,
         ctx: &RequestCtx,
@@ -394,6 +395,10 @@ impl Access {
         let Some(relative_id) = ended else {
             return Err(AccessError::Invalid { field: "link_id", message: text::RELATIVE_LINK_ALREADY_ENDED });
         };
+        let by = ctx.actor.account_id();
+        if storage::intake::withdraw_shares_with(work.tx()?, permit.participant()?, relative_id, today, by).await? > 0 {
+            work.audit_intake_row(Action::Change, participant_id, "consents", permit.unit().ok().map(|u| u.id()));
+        }
         if storage::intake::open_links_of(work.tx()?, relative_id).await? == 0
             && let Some(account) = storage::accounts::by_relative(work.tx()?, relative_id).await?
         {

@@ -190,16 +190,15 @@ pub(crate) async fn link_relative(
     mandate: Option<&str>,
     since: NaiveDate,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let open: i64 =
-        on_conn!(tx, |c| {
-            sqlx::query_scalar(
+    let open: i64 = on_conn!(tx, |c| {
+        sqlx::query_scalar(
         "SELECT count(*) FROM participant_relatives WHERE participant_id = $1 AND relative_id = $2 AND ended_on IS NULL"
     )
     .bind(participant.id())
     .bind(relative_id)
     .fetch_one(c)
     .await
-        })?;
+    })?;
     if open > 0 {
         return Ok(None);
     }
@@ -236,6 +235,30 @@ pub(crate) async fn end_link(
     .bind(by)
     .fetch_optional(c)
     .await)
+}
+
+/// Withdraws today what the participant's consents share with this relative:
+/// a link made again later starts with nothing shared.
+pub(crate) async fn withdraw_shares_with(
+    tx: &mut Tx,
+    participant: Permitted,
+    relative_id: i64,
+    on: NaiveDate,
+    by: Option<i64>,
+) -> Result<u64, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query(
+        "UPDATE consents SET withdrawn_on = CASE WHEN given_on > $3 THEN given_on ELSE $3 END,
+             withdrawn_recorded_by = $4
+         WHERE participant_id = $1 AND recipient_relative_id = $2 AND scope = 'share_with_relative'
+           AND (withdrawn_on IS NULL OR withdrawn_on > $3)"
+    )
+    .bind(participant.id())
+    .bind(relative_id)
+    .bind(on)
+    .bind(by)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))
 }
 
 /// How many participants a relative is still linked to.
