@@ -27,16 +27,24 @@ function freePort() {
 /**
  * Starts `mina-steg serve --demo --seed-if-empty`: by default on a free port,
  * the built site and a fresh SQLite file; a test may pass its own (a second
- * release on the same address and database).
+ * release on the same address and database). `{ demo: false }` starts it as a
+ * municipality runs it, without `--demo` and without `--seed-if-empty`
+ * (`{ seed: false }` keeps `--demo` but seeds nothing).
  */
 export async function startServer(options = {}) {
   const port = options.port ?? await freePort();
   const database = options.database ?? join(mkdtempSync(join(tmpdir(), 'mina-steg-browser-')), 'browser.db');
   const siteRoot = options.siteRoot ?? join(root, 'target', 'site');
   const binary = join(root, 'target', 'debug', 'mina-steg');
+  const demo = options.demo ?? true;
   const child = spawn(
     binary,
-    ['serve', '--demo', '--seed-if-empty', '--port', String(port), '--site-root', siteRoot],
+    [
+      'serve',
+      ...(demo ? ['--demo'] : []),
+      ...(demo && (options.seed ?? true) ? ['--seed-if-empty'] : []),
+      '--port', String(port), '--site-root', siteRoot,
+    ],
     { env: { ...process.env, DATABASE_URL: `sqlite://${database}`, RUST_LOG: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   const exited = new Promise((resolve) => child.on('exit', resolve));
