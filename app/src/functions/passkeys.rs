@@ -21,6 +21,9 @@ pub struct Device {
     pub last_used: Option<String>,
 }
 
+/// `/?sparad=1`: the start page after a passkey was saved.
+pub const SAVED_PARAM: &str = "sparad";
+
 #[cfg(feature = "ssr")]
 const REGISTRATION_KEY: &str = "passkey_registration";
 #[cfg(feature = "ssr")]
@@ -118,12 +121,15 @@ pub async fn passkey_register_finish(#[server(default)] credential: String) -> R
     if first_factor {
         return super::auth::open_session(&mut req, account).await.map(str::to_owned);
     }
-    let page = match account.actor {
-        crate::policy::Actor::Staff { .. } | crate::policy::Actor::Admin { .. } => crate::paths::STAFF_SECURITY,
-        _ => crate::paths::PARTICIPANT_HOME,
-    };
-    req.flash("notice", &(page.to_owned(), crate::texts::sv::PASSKEY_SAVED.to_owned())).await?;
-    Ok(page.to_owned())
+    match account.actor {
+        crate::policy::Actor::Staff { .. } | crate::policy::Actor::Admin { .. } => {
+            let page = crate::paths::STAFF_SECURITY;
+            req.flash("notice", &(page.to_owned(), crate::texts::factors::PASSKEY_SAVED.to_owned())).await?;
+            Ok(page.to_owned())
+        }
+        // The start page says it was saved (it checks that a passkey is there).
+        _ => Ok(format!("{}?{SAVED_PARAM}=1", crate::paths::PARTICIPANT_HOME)),
+    }
 }
 
 /// Starts signing in with a passkey: the options for `navigator.credentials.get` (JSON).

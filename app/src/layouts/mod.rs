@@ -53,6 +53,8 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
                 <ul>
                     <NavLink href=paths::STAFF_HOME icon="users" label=staff::MENU_PARTICIPANTS current=current.clone()/>
                     <NavLink href=paths::STAFF_PROGRAMME icon="briefcase" label=staff::MENU_PROGRAMME current=current.clone()/>
+                    <NavLink href=paths::STAFF_SECURITY icon="key-round" label=crate::texts::factors::SECURITY_MENU
+                        current=current.clone()/>
                 </ul>
             </nav>
         })}

@@ -163,9 +163,10 @@ pub fn PasskeyButton(
             <button type="button" class="button" class:button-secondary=secondary data-passkey=kind>
                 <Icon name=icon size=24/><span>{label}</span>
             </button>
-            <p class="error-message" role="alert" data-passkey-error="" hidden>
-                <Icon name="triangle-alert" size=24/><span>{error}</span>
-            </p>
+            // The class sets `display`, which would override `hidden`: the wrapper hides.
+            <div role="alert" data-passkey-error="" hidden>
+                <p class="error-message"><Icon name="triangle-alert" size=24/><span>{error}</span></p>
+            </div>
             <script type="module" src="/passkey.js"></script>
         </div>
     }
@@ -175,11 +176,15 @@ pub fn PasskeyButton(
 /// sign-in on this phone.
 #[component]
 pub fn PasskeyOffer() -> impl IntoView {
+    let just_saved = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get(crate::functions::passkeys::SAVED_PARAM).is_some_and(|v| v == "1"));
     let offer = Resource::new(
         || (),
-        |_| async move {
-            let saved = crate::functions::take_notice(paths::PARTICIPANT_HOME.to_owned()).await.ok().flatten();
-            (crate::functions::passkeys::passkey_offer().await.unwrap_or(false), saved)
+        move |_| async move {
+            let offered = crate::functions::passkeys::passkey_offer().await.unwrap_or(false);
+            // Said only when a passkey is there: the address alone proves nothing.
+            let saved = (just_saved && !offered).then(|| crate::texts::sv::PASSKEY_SAVED.to_owned());
+            (offered, saved)
         },
     );
     view! {

@@ -48,14 +48,23 @@ pub fn CodeSignInPage() -> impl IntoView {
 /// `/logga-in/personal`: e-mail and password for staff and admin.
 #[component]
 pub fn StaffSignInPage() -> impl IntoView {
-    let feedback = Resource::new_blocking(|| (), |_| take_form_feedback(STAFF_SIGN_IN_FORM.to_owned()));
+    // What the form left, and what a change before it said (a password chosen from an invitation).
+    let feedback = Resource::new_blocking(
+        || (),
+        |_| async move {
+            let fb = take_form_feedback(STAFF_SIGN_IN_FORM.to_owned()).await.ok().flatten().unwrap_or_default();
+            let notice = crate::functions::take_notice(paths::STAFF_SIGN_IN.to_owned()).await.ok().flatten();
+            (fb, notice)
+        },
+    );
     view! {
         <Page>
             <h1><Icon name="log-in"/>{staff::SIGN_IN_TITLE}</h1>
             <Suspense>
                 {move || Suspend::new(async move {
-                    let fb = feedback.await.ok().flatten().unwrap_or_default();
+                    let (fb, notice) = feedback.await;
                     view! {
+                        <Banner kind=BannerKind::Success message=notice/>
                         <Banner kind=BannerKind::Error message=fb.message.clone()/>
                         <form method="post" action=SignInStaff::url() class="form">
                             <TextField name="email" label=staff::SIGN_IN_EMAIL kind="email" autocomplete="username"

@@ -35,7 +35,8 @@ async fn each_record_page_audits_only_what_it_shows(backend: Backend) {
         ("/kontakter", set(&["profile", "contacts", "unit_people", "network"])),
         ("/samtycken", set(&["profile", "consents", "network"])),
         ("/steg", set(&["record", "ladder"])),
-        ("/kod", set(&["profile", "network"])),
+        // The devices where the sign-in was saved (passkeys) are the access part.
+        ("/kod", set(&["profile", "network", "access"])),
     ];
     for (part, expected) in pages {
         let path = format!("/personal/deltagare/{participant}{part}");
