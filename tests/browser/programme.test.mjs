@@ -93,7 +93,7 @@ test('a staff member runs a round from creation to attendance, and the participa
   const code = (await staff.locator('.code').innerText()).trim();
   const phone = await (await env.browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
   await phone.goto(`${base}/logga-in?kod=${code.replace('-', '')}`);
-  await phone.getByRole('button', { name: 'Logga in' }).click();
+  await phone.getByRole('button', { name: 'Logga in', exact: true }).click();
   await phone.waitForURL(`${base}/`);
   await phone.goto(`${base}/programmet`);
   assert.match(await phone.locator('main').innerText(), /testomgången/);

@@ -26,7 +26,7 @@ test('a code from the staff page signs the participant in through the QR link', 
   const phone = await (await env.browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
   await phone.goto(`${env.server.base}/logga-in?kod=${code.replace('-', '')}`);
   assert.equal(await phone.getByLabel('Din kod').inputValue(), code.replace('-', ''));
-  await phone.getByRole('button', { name: 'Logga in' }).click();
+  await phone.getByRole('button', { name: 'Logga in', exact: true }).click();
   await phone.waitForURL(`${env.server.base}/`);
   const name = label.replace('Skapa kod för ', '');
   assert.match(await phone.locator('h1').innerText(), /^Hej /, `signed in as ${name}`);
