@@ -1,8 +1,8 @@
 //! Texts. Participant-facing text lives in `sv.rs` only, so a language editor
 //! can change every word a participant reads without touching any page.
 
-pub mod factors;
 pub mod admin;
+pub mod factors;
 pub mod lix;
 pub mod staff;
 pub mod sv;

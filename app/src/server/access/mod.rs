@@ -11,9 +11,9 @@
 pub mod admin;
 pub mod auth;
 pub mod factors;
-pub mod passkeys;
 pub mod intake;
 pub mod participant;
+pub mod passkeys;
 pub mod programme;
 pub mod record;
 pub mod staff;
