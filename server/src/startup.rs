@@ -27,6 +27,10 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 /// Forms are small; anything bigger is refused before it is read.
 const BODY_LIMIT_BYTES: usize = 64 * 1024;
+/// Except the CSV import, which takes a whole file of participants: 500 lines
+/// written with the template's Swedish labels are about 75 KB.
+const IMPORT_BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+const IMPORT_PATH: &str = "/api/import_participants";
 /// The longest any request may take.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// In-flight requests get this long to finish after a stop signal.
@@ -165,7 +169,8 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         .layer(CsrfLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), security::audit_cross_site_refusals))
         .layer(auth)
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(middleware::from_fn(small_bodies_except_the_import))
+        .layer(RequestBodyLimitLayer::new(IMPORT_BODY_LIMIT_BYTES))
         // No request may hang: after this long the client gets 503 and the work is dropped.
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT));
     // Built assets need no session: served beside the app, not through it.
@@ -185,6 +190,24 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         // Our own ids only: a client's would end up in the audit log.
         .layer(middleware::map_request(security::drop_request_id));
     Ok(app)
+}
+
+/// Inside the outer limit (the import's), every other request is held to the
+/// forms' limit: refused before it is read when it says it is bigger, and cut
+/// off when a body without a length grows past it.
+async fn small_bodies_except_the_import(
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if request.uri().path() == IMPORT_PATH {
+        return next.run(request).await;
+    }
+    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > BODY_LIMIT_BYTES) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    next.run(request.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, BODY_LIMIT_BYTES)))).await
 }
 
 async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
