@@ -30,8 +30,8 @@ pub struct TotpEnrolment {
 pub enum SecondStep {
     /// No pending sign-in (never started, or more than 5 minutes ago).
     Expired,
-    /// Verify: the account has a factor.
-    Verify,
+    /// Verify: the account has a factor (`totp`: an authenticator app among them).
+    Verify { totp: bool },
     /// Register: the account has none yet.
     Register(TotpEnrolment),
 }
@@ -117,10 +117,10 @@ fn enrolment(req: &Req, secret: &str, email: &str) -> Result<TotpEnrolment, AppE
 pub async fn load_second_step() -> Result<SecondStep, AppError> {
     let req = req().await?;
     let Some(pending) = pending(&req).await else { return Ok(SecondStep::Expired) };
-    let needs =
-        req.state.access.needs_first_factor(&req.ctx.request_id, pending.account_id).await.map_err(|e| req.fail(e))?;
-    if !needs {
-        return Ok(SecondStep::Verify);
+    let (totp, passkeys) =
+        req.state.access.factors_of(&req.ctx.request_id, pending.account_id).await.map_err(|e| req.fail(e))?;
+    if totp || passkeys {
+        return Ok(SecondStep::Verify { totp });
     }
     let secret = enrolment_secret(&req, pending.account_id).await?;
     Ok(SecondStep::Register(enrolment(&req, &secret, &pending.email)?))

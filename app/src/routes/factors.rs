@@ -60,20 +60,24 @@ pub fn StaffVerifyPage() -> impl IntoView {
     second_step_page(VERIFY_FORM, |step, fb| match step {
         SecondStep::Expired => expired(),
         SecondStep::Register(_) => view! { <Redirect path=paths::STAFF_SIGN_IN_REGISTER/> }.into_any(),
-        SecondStep::Verify => view! {
+        SecondStep::Verify { totp } => view! {
             <Page>
                 <h1><Icon name="key-round"/>{text::VERIFY_TITLE}</h1>
-                <p>{text::VERIFY_INTRO}</p>
+                <p>{if totp { text::VERIFY_INTRO } else { text::VERIFY_PASSKEY_ONLY }}</p>
                 <Banner kind=BannerKind::Error message=fb.message.clone()/>
-                <form method="post" action=SignInTotp::url() class="form">
-                    <TextField name="code" label=text::CODE_LABEL hint=text::CODE_HINT
-                        autocomplete="one-time-code" error=fb.error("code")/>
-                    <button type="submit" class="button">
-                        <Icon name="log-in" size=24/><span>{text::VERIFY_BUTTON}</span>
-                    </button>
-                </form>
-                <PasskeyButton kind="sign-in" icon="key-round" label=text::WITH_PASSKEY secondary=true
+                // An account with passkeys only gets no code field it cannot use.
+                {totp.then(|| view! {
+                    <form method="post" action=SignInTotp::url() class="form">
+                        <TextField name="code" label=text::CODE_LABEL hint=text::CODE_HINT
+                            autocomplete="one-time-code" error=fb.error("code")/>
+                        <button type="submit" class="button">
+                            <Icon name="log-in" size=24/><span>{text::VERIFY_BUTTON}</span>
+                        </button>
+                    </form>
+                })}
+                <PasskeyButton kind="sign-in" icon="key-round" label=text::WITH_PASSKEY secondary=totp
                     error=text::PASSKEY_FAILED/>
+                <noscript><p>{text::PASSKEY_NEEDS_SCRIPT}</p></noscript>
             </Page>
         }
         .into_any(),
@@ -106,7 +110,7 @@ fn TotpForm(enrolment: TotpEnrolment, fb: FormFeedback, button: &'static str) ->
 pub fn StaffRegisterFactorPage() -> impl IntoView {
     second_step_page(REGISTER_FORM, |step, fb| match step {
         SecondStep::Expired => expired(),
-        SecondStep::Verify => view! { <Redirect path=paths::STAFF_SIGN_IN_VERIFY/> }.into_any(),
+        SecondStep::Verify { .. } => view! { <Redirect path=paths::STAFF_SIGN_IN_VERIFY/> }.into_any(),
         SecondStep::Register(enrolment) => view! {
             <Page>
                 <h1><Icon name="key-round"/>{text::REGISTER_TITLE}</h1>

@@ -4,6 +4,7 @@
 // The second step of staff sign-in.
 pub const VERIFY_TITLE: &str = "Bekräfta att det är du";
 pub const VERIFY_INTRO: &str = "Skriv koden från appen för engångskoder i din mobil, eller använd din nyckel.";
+pub const VERIFY_PASSKEY_ONLY: &str = "Använd nyckeln (passkey) som du sparade i datorn eller mobilen.";
 pub const CODE_LABEL: &str = "Kod från appen";
 pub const CODE_HINT: &str = "Sex siffror. En ny kod visas var 30:e sekund.";
 pub const VERIFY_BUTTON: &str = "Logga in";

@@ -362,3 +362,47 @@ on_both_backends!(
     a_pending_staff_sign_in_may_save_its_first_passkey_only,
     staff_see_a_participants_devices_and_remove_one,
 );
+
+async fn wrong_codes_count_with_the_password_attempts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    new_account(&app).await;
+    let secret = app.sign_in_registering_totp(&app.client(), EMAIL, PASSWORD).await;
+    let client = app.client();
+    app.post_form(&client, "sign_in_staff", &[("email", EMAIL), ("password", PASSWORD)]).await;
+    let fresh = totp_code(&secret, 1);
+    let wrong = if fresh == "123456" { "654321" } else { "123456" };
+    for _ in 0..5 {
+        let response = app.post_form(&client, "sign_in_totp", &[("code", wrong)]).await;
+        assert_eq!(location(&response), "/logga-in/personal/kod");
+    }
+    // Five failures for the account: even the right code waits now.
+    let response = app.call(&client, "sign_in_totp", &[("code", &fresh)]).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(app.call(&client, "security_page", &[]).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(app.audit_count("action = 'sign_in' AND record_kind = 'rate_limited'").await, 1);
+}
+
+async fn an_account_with_passkeys_only_is_not_asked_for_a_code(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    new_account(&app).await;
+    app.execute(
+        "INSERT INTO passkeys (account_id, credential_id, credential, label, created_at)
+         SELECT id, 'cd02', '{}', 'Nyckel', created_at FROM accounts WHERE email = 'ny.personal@example.se'",
+    )
+    .await;
+    let client = app.client();
+    let response = app.post_form(&client, "sign_in_staff", &[("email", EMAIL), ("password", PASSWORD)]).await;
+    assert_eq!(location(&response), "/logga-in/personal/kod", "a passkey is a factor");
+    let html = page(&app, &client, "/logga-in/personal/kod").await;
+    assert!(html.contains("Använd nyckeln"), "{html}");
+    assert!(!html.contains("name=\"code\""), "no code field for an app the account does not have");
+    assert!(html.contains("data-passkey=\"sign-in\""));
+}
+
+mod limits {
+    use super::*;
+    on_both_backends!(
+        wrong_codes_count_with_the_password_attempts,
+        an_account_with_passkeys_only_is_not_asked_for_a_code
+    );
+}

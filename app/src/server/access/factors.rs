@@ -105,6 +105,16 @@ impl Access {
         Ok(!has)
     }
 
+    /// The pending account's factors: (an authenticator app, passkeys).
+    pub async fn factors_of(&self, request_id: &str, account_id: i64) -> Result<(bool, bool), AccessError> {
+        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+        let mut work = self.read_only(&ctx).await?;
+        let totp = storage::factors::confirmed_totp(work.tx()?, account_id).await?.is_some();
+        let passkeys = storage::factors::count_passkeys(work.tx()?, account_id).await? > 0;
+        work.commit().await?;
+        Ok((totp, passkeys))
+    }
+
     /// The second step of staff sign-in: a code from the authenticator app.
     /// A wrong code counts as a failed attempt; a code whose time step was
     /// already used is refused (each code works once).
