@@ -7,7 +7,9 @@
 // signs in with it alone, registers a participant, links a god man with an
 // account and a consent that shares only the meetings, and makes sign-in codes;
 // the participant signs in with the code and saves a passkey on the phone; the
-// god man signs in and sees the meetings, not the plan. Chromium's virtual
+// god man signs in and sees the meetings, not the plan. The administrator signs
+// in again with the app's next code and sees nothing of the participant. Every
+// page the issue names passes axe-core and fits 320 px. Chromium's virtual
 // authenticator (CDP WebAuthn) plays the phone or the laptop. Passkeys need a
 // domain name, so the site is opened as localhost.
 //
@@ -276,20 +278,6 @@ test('the administrator creates two units and invites a staff member', async () 
   assert.equal(await page.locator('.invitation-link').count(), 0, 'the link is not shown again');
 });
 
-test('the administrator signs in again with a code from the app', async () => {
-  const { page, secret } = state.admin;
-  await signOut(page);
-  await signInWithPassword(page, ADMIN);
-  await page.waitForURL(`${env.base}/logga-in/personal/kod`);
-  assert.equal((await page.locator('h1').innerText()).trim(), 'Bekräfta att det är du');
-  // Each time step is accepted once: wait for the app's next code if the clock has not moved on.
-  while (timeStep() <= state.admin.usedStep) await new Promise((r) => setTimeout(r, 1000));
-  await page.getByLabel('Kod från appen').fill(totp(secret));
-  await page.getByRole('button', { name: 'Logga in', exact: true }).first().click();
-  await page.waitForURL(`${env.base}/admin`);
-  assert.equal((await page.locator('h1').innerText()).trim(), 'Enheter och konton');
-});
-
 // --- The staff member ---------------------------------------------------------------
 
 test('the staff member follows the link and chooses a password', async () => {
@@ -539,6 +527,39 @@ test('the god man signs in with the code and sees the meetings, not the plan', a
   assert.match(main, /Det här visas inte för dig/);
   assert.doesNotMatch(main, new RegExp(PLAN_GOAL), 'the plan is not shown');
   await context.close();
+});
+
+// --- The administrator again: the app's next code, and no participant data -------------
+
+test('the administrator signs in again with a code from the app', async () => {
+  const { page, secret } = state.admin;
+  await signOut(page);
+  await signInWithPassword(page, ADMIN);
+  await page.waitForURL(`${env.base}/logga-in/personal/kod`);
+  assert.equal((await page.locator('h1').innerText()).trim(), 'Bekräfta att det är du');
+  // Each time step is accepted once: wait for the app's next code if the clock has not moved on.
+  while (timeStep() <= state.admin.usedStep) await new Promise((r) => setTimeout(r, 1000));
+  await page.getByLabel('Kod från appen').fill(totp(secret));
+  await page.getByRole('button', { name: 'Logga in', exact: true }).first().click();
+  await page.waitForURL(`${env.base}/admin`);
+  assert.equal((await page.locator('h1').innerText()).trim(), 'Enheter och konton');
+});
+
+test('the administrator, outside the units, sees nothing of the participant', async () => {
+  const { page } = state.admin;
+  await page.goto(`${env.base}/personal`);
+  await page.waitForURL(`${env.base}/admin`);
+  for (const part of ['', '/plan', '/kontakter']) {
+    await page.goto(`${state.record}${part}`);
+    const main = await page.locator('main').innerText();
+    assert.match(main, /Det här visas inte för dig/, `${part || 'overview'}: refused`);
+    assert.doesNotMatch(main, /Elin|020314|Göran/, `${part || 'overview'}: no name, number or relative`);
+  }
+  // The unit list counts the participant without naming anyone.
+  await page.goto(`${env.base}/admin`);
+  const row = await page.getByRole('region', { name: 'Enheter', exact: true })
+    .getByRole('row', { name: new RegExp(UNITS[0]) }).innerText();
+  assert.match(row, /Öppen\s+1\s+1/, 'one staff member and one participant in the first unit');
 });
 
 test('the admin pages, the invitation, the factor registration and the intake pass axe-core and fit 320 px', () => {
