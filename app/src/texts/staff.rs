@@ -735,14 +735,15 @@ pub const NEW_PARTICIPANT: &str = "Ny deltagare";
 pub const INTAKE_TITLE: &str = "Ny deltagare";
 /// "Personen skrivs in på Daglig verksamhet Norr. …"
 pub fn intake_about(unit: &str) -> String {
-    format!("Personen skrivs in på {unit}. Du blir kontaktperson. Ett konto görs samtidigt; personen loggar in med en kod.")
+    format!(
+        "Personen skrivs in på {unit}. Du blir kontaktperson. Ett konto görs samtidigt; personen loggar in med en kod."
+    )
 }
 pub const INTAKE_PREFERRED_NAME_HINT: &str = "Det namn personen vill bli kallad. Tomt: förnamnet.";
 pub const PERSONAL_NUMBER: &str = "Personnummer eller samordningsnummer";
 pub const PERSONAL_NUMBER_HINT: &str = "Till exempel 19121212-1212 eller 121212-1212.";
 pub const PROTECTED_IDENTITY: &str = "Skyddade personuppgifter";
-pub const PROTECTED_IDENTITY_HINT: &str =
-    "Då syns personen bara för sina kontaktpersoner, inte i enhetens listor.";
+pub const PROTECTED_IDENTITY_HINT: &str = "Då syns personen bara för sina kontaktpersoner, inte i enhetens listor.";
 pub const PROTECTED_IDENTITY_YES: &str = "Personen har skyddade personuppgifter";
 pub const GENDER: &str = "Kön";
 pub const INTAKE_PHONE: &str = "Telefon (valfritt)";
@@ -788,12 +789,12 @@ pub fn unit_move(at: &str, from: &str, to: &str, by: Option<&str>) -> String {
 }
 
 pub const RELATIVES_TITLE: &str = "Anhöriga, gode män och förvaltare";
-pub const RELATIVES_ABOUT: &str =
-    "Vad en person ser i appen styrs av deltagarens samtycken. Avsluta kopplingen när personen inte längre ska se något.";
+pub const RELATIVES_ABOUT: &str = "Vad en person ser i appen styrs av deltagarens samtycken. Avsluta kopplingen när personen inte längre ska se något.";
 pub const RELATIVES_LABEL: &str = "Anhöriga, gode män och förvaltare";
 pub const RELATIVE_RELATION: &str = "Relation eller roll";
 pub const RELATIVE_MANDATE: &str = "Uppdrag (god man eller förvaltare)";
-pub const RELATIVE_MANDATE_HINT: &str = "Vad uppdraget gäller, som i beslutet. Till exempel: bevaka rätt, förvalta egendom.";
+pub const RELATIVE_MANDATE_HINT: &str =
+    "Vad uppdraget gäller, som i beslutet. Till exempel: bevaka rätt, förvalta egendom.";
 pub const RELATIVE_CONTACT: &str = "Kontakt";
 pub const RELATIVE_PERIOD: &str = "Kopplad";
 pub const RELATIVE_ACCOUNT: &str = "Ge ett konto";
