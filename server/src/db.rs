@@ -48,7 +48,8 @@ pub async fn migrate(store: &Store) -> anyhow::Result<()> {
             let mut conn = pool.acquire().await.context("could not open the SQLite database")?;
             sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *conn).await?;
             let migrated = sqlx::migrate!("migrations/sqlite").run(&mut *conn).await;
-            let broken: Vec<(String,)> = sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check").fetch_all(&mut *conn).await?;
+            let broken: Vec<(String,)> =
+                sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check").fetch_all(&mut *conn).await?;
             sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
             migrated.context("SQLite migrations failed")?;
             anyhow::ensure!(broken.is_empty(), "SQLite migrations left broken references in {broken:?}");
