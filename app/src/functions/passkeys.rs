@@ -16,6 +16,8 @@ use super::{Req, req, set_status};
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Device {
     pub id: i64,
+    /// A relative's device, not the participant's own.
+    pub relative_id: Option<i64>,
     pub label: String,
     pub saved_on: String,
     pub last_used: Option<String>,
@@ -34,6 +36,7 @@ impl From<crate::server::access::passkeys::PasskeyInfo> for Device {
     fn from(p: crate::server::access::passkeys::PasskeyInfo) -> Self {
         Device {
             id: p.id,
+            relative_id: p.relative_id,
             label: p.label,
             saved_on: crate::texts::day_in_words(p.created_at),
             last_used: p.last_used_at.map(crate::texts::day_in_words),

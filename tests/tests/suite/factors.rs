@@ -406,3 +406,46 @@ mod limits {
         an_account_with_passkeys_only_is_not_asked_for_a_code
     );
 }
+
+async fn a_relatives_device_is_shown_with_their_name_and_removed(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    // A participant with a relative who has an account.
+    let participant = app
+        .scalar_i64(
+            "SELECT min(r.participant_id) FROM participant_relatives r JOIN accounts a ON a.relative_id = r.relative_id
+             WHERE r.ended_on IS NULL",
+        )
+        .await;
+    let relative = app
+        .scalar_i64(&format!(
+            "SELECT min(r.relative_id) FROM participant_relatives r JOIN accounts a ON a.relative_id = r.relative_id
+             WHERE r.participant_id = {participant} AND r.ended_on IS NULL"
+        ))
+        .await;
+    let phone = app.relative_client(participant, relative).await;
+    let name = app.scalar_text(&format!("SELECT name FROM relatives WHERE id = {relative}")).await;
+    app.execute(&format!(
+        "INSERT INTO passkeys (account_id, credential_id, credential, label, created_at)
+         SELECT id, 'ef03', '{{}}', 'Nyckel 2 december 2026', '2026-12-02T09:00:00Z' FROM accounts WHERE relative_id = {relative}"
+    ))
+    .await;
+    let passkey = app.scalar_i64("SELECT id FROM passkeys").await.to_string();
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let html = page(&app, &staff, &format!("/personal/deltagare/{participant}/kod")).await;
+    let escaped = name.replace('&', "&amp;");
+    assert!(html.contains(&format!("{escaped}: ")) && html.contains("Nyckel 2 december 2026"), "{html}");
+    let response = app
+        .post_form(&staff, "remove_device", &[("participant_id", &participant.to_string()), ("passkey_id", &passkey)])
+        .await;
+    assert_eq!(location(&response), format!("/personal/deltagare/{participant}/kod"));
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM passkeys WHERE removed_at IS NULL").await, 0);
+    assert_eq!(
+        app.call(&phone, "viewer", &[]).await.json::<serde_json::Value>().await.unwrap(),
+        serde_json::Value::Null
+    );
+}
+
+mod relatives {
+    use super::*;
+    on_both_backends!(a_relatives_device_is_shown_with_their_name_and_removed);
+}

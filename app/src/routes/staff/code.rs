@@ -74,7 +74,7 @@ fn CodePanel(record: RecordAccess, code: Option<NewSignInCode>, ended: bool, dev
                 }).collect_view()}
             </ul>
         })}
-        <Devices participant_id devices/>
+        <Devices participant_id devices relatives=record.relatives.iter().map(|r| (r.id, r.name.clone())).collect()/>
         <h2>{text::CODE_LOST_PHONE_TITLE}</h2>
         <p>{text::CODE_LOST_PHONE}</p>
         <PostButton action=EndParticipantSessions::url() hidden=participant() icon="log-out" secondary=true
@@ -85,7 +85,7 @@ fn CodePanel(record: RecordAccess, code: Option<NewSignInCode>, ended: bool, dev
 /// The phones and computers where the participant saved the sign-in (passkeys):
 /// when each was saved and last used, and a button to remove one (a lost phone).
 #[component]
-fn Devices(participant_id: i64, devices: Vec<Device>) -> impl IntoView {
+fn Devices(participant_id: i64, devices: Vec<Device>, relatives: Vec<(i64, String)>) -> impl IntoView {
     use crate::texts::factors as f;
     view! {
         <h2>{f::DEVICES_TITLE}</h2>
@@ -102,6 +102,8 @@ fn Devices(participant_id: i64, devices: Vec<Device>) -> impl IntoView {
                         view! {
                             <li class="row-actions">
                                 <p>
+                                    {d.relative_id.and_then(|id| relatives.iter().find(|(r, _)| *r == id))
+                                        .map(|(_, name)| format!("{name}: "))}
                                     <strong>{d.label.clone()}</strong>". "
                                     {format!("{}: {}. ", f::DEVICE_SAVED_ON, d.saved_on)}
                                     {format!("{}: {}.", f::DEVICE_LAST_USED,

@@ -25,6 +25,8 @@ pub fn relying_party(origin: &str) -> Option<Webauthn> {
 #[derive(Debug, Clone)]
 pub struct PasskeyInfo {
     pub id: i64,
+    /// Whose it is, when it is a relative's rather than the participant's own.
+    pub relative_id: Option<i64>,
     pub label: String,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub last_used_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -227,7 +229,8 @@ impl Access {
         Ok(rows.into_iter().map(info).collect())
     }
 
-    /// Staff see the devices where a participant of their unit saved a passkey.
+    /// Staff see the devices where a participant of their unit, or one of the
+    /// relatives linked to them, saved a passkey.
     pub async fn participant_passkeys(
         &self,
         ctx: &RequestCtx,
@@ -237,12 +240,18 @@ impl Access {
         let permit = work
             .authorize(Action::Read, Want::Participant { participant_id, section: Section::Access, record_id: None })
             .await?;
-        let rows = match storage::accounts::by_participant(work.tx()?, permit.participant_id()?).await? {
-            Some(account) => storage::factors::passkeys_of(work.tx()?, account.id).await?,
-            None => Vec::new(),
-        };
+        let rows = storage::factors::passkeys_of_participant(work.tx()?, permit.participant()?).await?;
         work.commit().await?;
-        Ok(rows.into_iter().map(info).collect())
+        Ok(rows
+            .into_iter()
+            .map(|r| PasskeyInfo {
+                id: r.id,
+                relative_id: r.relative_id,
+                label: r.label,
+                created_at: r.created_at,
+                last_used_at: r.last_used_at,
+            })
+            .collect())
     }
 
     /// The lost phone: staff remove a participant's passkey (kept as history,
@@ -261,17 +270,25 @@ impl Access {
             )
             .await?;
         let removed_by = ctx.actor.account_id().ok_or(AccessError::Denied)?;
-        let Some(account) = storage::accounts::by_participant(work.tx()?, permit.participant_id()?).await? else {
+        // Only a passkey of this participant or of a relative linked to them.
+        let rows = storage::factors::passkeys_of_participant(work.tx()?, permit.participant()?).await?;
+        let Some(account_id) = rows.iter().find(|r| r.id == passkey_id).map(|r| r.account_id) else {
             return Err(work.refuse(permit, "passkey").await);
         };
-        if !storage::factors::remove_passkey(work.tx()?, passkey_id, account.id, removed_by, storage::now()).await? {
+        if !storage::factors::remove_passkey(work.tx()?, passkey_id, account_id, removed_by, storage::now()).await? {
             return Err(work.refuse(permit, "passkey").await);
         }
-        storage::accounts::set_session_secret(work.tx()?, account.id, &super::auth::new_session_secret()).await?;
+        storage::accounts::set_session_secret(work.tx()?, account_id, &super::auth::new_session_secret()).await?;
         work.commit().await
     }
 }
 
 fn info(row: storage::factors::PasskeyRow) -> PasskeyInfo {
-    PasskeyInfo { id: row.id, label: row.label, created_at: row.created_at, last_used_at: row.last_used_at }
+    PasskeyInfo {
+        id: row.id,
+        relative_id: None,
+        label: row.label,
+        created_at: row.created_at,
+        last_used_at: row.last_used_at,
+    }
 }

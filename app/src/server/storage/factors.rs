@@ -208,3 +208,32 @@ pub(crate) async fn remove_passkey(
     .await
     .map(|r| r.rows_affected() == 1))
 }
+
+/// Whose passkeys the participant's access page shows: the participant's own
+/// account and the accounts of the relatives linked to them now.
+const PEOPLE_OF_PARTICIPANT: &str = "(a.participant_id = $1 OR a.relative_id IN
+    (SELECT relative_id FROM participant_relatives WHERE participant_id = $1 AND ended_on IS NULL))";
+
+/// A passkey of the participant or of one of their relatives (`relative_id`).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct PersonPasskeyRow {
+    pub id: i64,
+    pub account_id: i64,
+    pub relative_id: Option<i64>,
+    pub label: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// The passkeys of a participant and their linked relatives, not removed.
+pub(crate) async fn passkeys_of_participant(
+    tx: &mut Tx,
+    participant: crate::server::access::Permitted,
+) -> Result<Vec<PersonPasskeyRow>, sqlx::Error> {
+    let sql = format!(
+        "SELECT k.id, k.account_id, a.relative_id, k.label, k.created_at, k.last_used_at
+         FROM passkeys k JOIN accounts a ON a.id = k.account_id
+         WHERE k.removed_at IS NULL AND {PEOPLE_OF_PARTICIPANT} ORDER BY a.relative_id IS NOT NULL, k.id"
+    );
+    on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant.id()).fetch_all(c).await)
+}
