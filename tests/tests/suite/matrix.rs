@@ -25,12 +25,14 @@ enum Viewer {
     RelativeWithdrawn,
     /// Staff of the participant's unit.
     UnitStaff,
+    /// The enhetschef of the participant's unit.
+    UnitManager,
     /// Staff of another unit.
     OtherUnitStaff,
     Admin,
 }
 
-const VIEWERS: [Viewer; 10] = [
+const VIEWERS: [Viewer; 11] = [
     Viewer::Anonymous,
     Viewer::Myself,
     Viewer::OtherParticipant,
@@ -39,24 +41,25 @@ const VIEWERS: [Viewer; 10] = [
     Viewer::RelativeNoConsent,
     Viewer::RelativeWithdrawn,
     Viewer::UnitStaff,
+    Viewer::UnitManager,
     Viewer::OtherUnitStaff,
     Viewer::Admin,
 ];
 
 // Expectations, one character a viewer in the order of `VIEWERS`:
-//   A  M  O  Rm Ra Rn Rw S  X  D
+//   A  M  O  Rm Ra Rn Rw S  C  X  D
 // y  allowed (2xx, 3xx, or 422 for input the function then refuses)
 // n  refused (401, 403 or 404; for a page also a redirect to sign-in)
 // r  a page that sends this viewer to their own start page (3xx elsewhere)
 // -  answers about the asker's own session only: anything but a server error
 
-const OWN_PAGES: &str = "nynyynnynn"; // a participant's own pages that a meetings consent shares
-const SHARED_OTHER: &str = "nynnynnynn"; // own pages that only an everything-consent shares
-const STAFF_ON_P: &str = "nnnnnnnynn"; // staff of the participant's unit only
-const OWN_UNIT: &str = "nnnnnnnyyn"; // staff, each on their own unit
-const SESSION: &str = "----------";
-const ADMIN_ONLY: &str = "nnnnnnnnny"; // the administrator's area: units and staff accounts
-const ANYONE: &str = "yyyyyyyyyy";
+const OWN_PAGES: &str = "nynyynnyynn"; // a participant's own pages that a meetings consent shares
+const SHARED_OTHER: &str = "nynnynnyynn"; // own pages that only an everything-consent shares
+const STAFF_ON_P: &str = "nnnnnnnyynn"; // staff of the participant's unit only
+const OWN_UNIT: &str = "nnnnnnnyyyn"; // staff, each on their own unit
+const SESSION: &str = "-----------";
+const ADMIN_ONLY: &str = "nnnnnnnnnny"; // the administrator's area: units and staff accounts
+const ANYONE: &str = "yyyyyyyyyyy";
 
 /// Server functions: (endpoint, form, expectations). `{p}` is the participant,
 /// `{m}` one of their planned meetings, `{r}` their relative, `{round}` a round
@@ -71,7 +74,7 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("form_feedback", &[("form", "plan")], SESSION),
     ("notice", &[("page", "/")], SESSION),
     ("take_answer_message", &[("meeting_id", "{m}")], SESSION),
-    ("take_new_sign_in_code", &[("participant_id", "{p}")], "n---------"),
+    ("take_new_sign_in_code", &[("participant_id", "{p}")], "n----------"),
     ("demo_accounts", &[], SESSION),
     // The participant's own pages, asked for by id.
     ("participant_start", &[("participant_id", "{p}")], OWN_PAGES),
@@ -82,8 +85,8 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("ladder", &[("participant_id", "{p}")], SHARED_OTHER),
     ("programme", &[("participant_id", "{p}")], SHARED_OTHER),
     // The participant's own answers: theirs alone (another participant answers for themselves).
-    ("answer_meeting", &[("meeting_id", "{m}"), ("answer", "coming")], "nynnnnnnnn"),
-    ("express_interest", &[], "nyynnnnnnn"),
+    ("answer_meeting", &[("meeting_id", "{m}"), ("answer", "coming")], "nynnnnnnnnn"),
+    ("express_interest", &[], "nyynnnnnnnn"),
     // The staff record: one function per page, then its forms.
     ("participant_record", &[("participant_id", "{p}")], STAFF_ON_P),
     ("plan_history", &[("participant_id", "{p}")], STAFF_ON_P),
@@ -238,8 +241,9 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("import_participants", &[("csv", "namn;personnummer"), ("mode", "check")], OWN_UNIT),
     // No such link: unit staff get 422, everyone else is refused before.
     ("end_relative_link", &[("participant_id", "{p}"), ("link_id", "0")], STAFF_ON_P),
-    // Only the enhetschef moves a participant; the unit staff viewer is not one.
-    ("move_participant", &[("participant_id", "{p}"), ("to_unit", "2")], "nnnnnnnnnn"),
+    // Only the enhetschef moves a participant. No such unit: the enhetschef gets 422 (so the
+    // participant stays for the rows below), everyone else is refused before.
+    ("move_participant", &[("participant_id", "{p}"), ("to_unit", "0")], "nnnnnnnnynn"),
     // Writes that end things: late, so the rows above still find them.
     ("set_meeting_status", &[("meeting_id", "{m}"), ("status", "cancelled")], STAFF_ON_P),
     ("end_relative_sessions", &[("participant_id", "{p}"), ("relative_id", "{r}")], STAFF_ON_P),
@@ -275,12 +279,12 @@ const FUNCTIONS: &[FunctionRow] = &[
         ANYONE,
     ),
     // Staff's own security page (before the demo sign-in below changes who asks).
-    ("security_page", &[], "nnnnnnnyyy"),
+    ("security_page", &[], "nnnnnnnyyyy"),
     // Passkeys: one's own, and a participant's devices on the record (no passkey 999999 to remove).
-    ("my_passkeys", &[], "nyyyyyyyyy"),
+    ("my_passkeys", &[], "nyyyyyyyyyy"),
     ("passkey_offer", &[], SESSION),
     ("participant_devices", &[("participant_id", "{p}")], STAFF_ON_P),
-    ("remove_device", &[("participant_id", "{p}"), ("passkey_id", "999999")], "nnnnnnnnnn"),
+    ("remove_device", &[("participant_id", "{p}"), ("passkey_id", "999999")], "nnnnnnnnnnn"),
     // Signing in and out: about the asker's own session, last of all.
     ("demo_sign_in", &[("account_id", "1")], SESSION),
     ("sign_in_code", &[("code", "AAAA-BBBB-CCCC")], SESSION),
@@ -298,24 +302,24 @@ const FUNCTIONS: &[FunctionRow] = &[
 
 /// GET routes: (pattern as written in the router, path to ask for, expectations).
 const PAGES: &[(&str, &str, &str)] = &[
-    ("/", "/", "nyyyynnrrr"),
-    ("/min-plan", "/min-plan", "nyynynnrrr"),
-    ("/moten", "/moten", "nyyyynnrrr"),
-    ("/moten/:id", "/moten/{m}", "nynyynnrrr"),
+    ("/", "/", "nyyyynnrrrr"),
+    ("/min-plan", "/min-plan", "nyynynnrrrr"),
+    ("/moten", "/moten", "nyyyynnrrrr"),
+    ("/moten/:id", "/moten/{m}", "nynyynnrrrr"),
     ("/moten/{id}/kalender.ics", "/moten/{m}/kalender.ics", OWN_PAGES),
-    ("/kontakter", "/kontakter", "nyynynnrrr"),
-    ("/stegen", "/stegen", "nyynynnrrr"),
-    ("/programmet", "/programmet", "nyynynnrrr"),
-    ("/om", "/om", "yyyyyyyyyy"),
-    ("/logga-in", "/logga-in", "yyyyyyyyyy"),
-    ("/logga-in/personal", "/logga-in/personal", "yyyyyyyyyy"),
-    ("/logga-in/personal/kod", "/logga-in/personal/kod", "yyyyyyyyyy"),
-    ("/logga-in/personal/ny-faktor", "/logga-in/personal/ny-faktor", "yyyyyyyyyy"),
-    ("/personal/sakerhet", "/personal/sakerhet", "nnnnnnnyyy"),
+    ("/kontakter", "/kontakter", "nyynynnrrrr"),
+    ("/stegen", "/stegen", "nyynynnrrrr"),
+    ("/programmet", "/programmet", "nyynynnrrrr"),
+    ("/om", "/om", "yyyyyyyyyyy"),
+    ("/logga-in", "/logga-in", "yyyyyyyyyyy"),
+    ("/logga-in/personal", "/logga-in/personal", "yyyyyyyyyyy"),
+    ("/logga-in/personal/kod", "/logga-in/personal/kod", "yyyyyyyyyyy"),
+    ("/logga-in/personal/ny-faktor", "/logga-in/personal/ny-faktor", "yyyyyyyyyyy"),
+    ("/personal/sakerhet", "/personal/sakerhet", "nnnnnnnyyyy"),
     ("/demo", "/demo", SESSION),
-    ("/healthz", "/healthz", "yyyyyyyyyy"),
-    ("/readyz", "/readyz", "yyyyyyyyyy"),
-    ("/personal", "/personal", "nnnnnnnyyr"), // an administrator outside the units goes to /admin
+    ("/healthz", "/healthz", "yyyyyyyyyyy"),
+    ("/readyz", "/readyz", "yyyyyyyyyyy"),
+    ("/personal", "/personal", "nnnnnnnyyyr"), // an administrator outside the units goes to /admin
     ("/admin", "/admin", ADMIN_ONLY),
     ("/admin/bjud-in", "/admin/bjud-in", ADMIN_ONLY),
     ("/admin/enheter/:id", "/admin/enheter/1", ADMIN_ONLY),
@@ -485,6 +489,17 @@ async fn client_for(app: &TestApp, facts: &Facts, viewer: Viewer) -> reqwest::Cl
             app.relative_client(facts.participant, facts.relative).await
         }
         Viewer::UnitStaff => app.staff_client(&app.staff_email_for_participant(facts.participant).await).await,
+        Viewer::UnitManager => {
+            let email = app
+                .scalar_text(&format!(
+                    "SELECT a.email FROM accounts a JOIN staff s ON s.id = a.staff_id
+                     WHERE s.role = 'unit_manager'
+                       AND s.unit_id = (SELECT unit_id FROM participants WHERE id = {})",
+                    facts.participant
+                ))
+                .await;
+            app.staff_client(&email).await
+        }
         Viewer::OtherUnitStaff => {
             let other = app.participant_in_unit(2, 0).await;
             app.staff_client(&app.staff_email_for_participant(other).await).await
