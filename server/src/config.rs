@@ -1,5 +1,6 @@
 //! Settings, from the command line and the environment.
 
+use app::server::Keys;
 use std::net::IpAddr;
 use std::path::PathBuf;
 
@@ -22,6 +23,9 @@ pub struct Settings {
     /// for links that leave the page: invitation links and QR codes. Without it
     /// the request's `Host` header is used.
     pub public_url: Option<String>,
+    /// The server secret and the audit key (see `app::server::keys`); `None`
+    /// is allowed in demo mode only, which then uses the public demo keys.
+    pub keys: Option<Keys>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://mina-steg.db";
@@ -37,6 +41,21 @@ impl Settings {
             trusted_proxy: None,
             site_root,
             public_url: None,
+            keys: Some(Keys::demo()),
+        }
+    }
+}
+
+impl Settings {
+    /// The keys to serve with: configured ones, or in demo mode the public demo keys.
+    pub fn keys(&self) -> anyhow::Result<Keys> {
+        match (&self.keys, self.demo) {
+            (Some(keys), _) => Ok(keys.clone()),
+            (None, true) => Ok(Keys::demo()),
+            (None, false) => anyhow::bail!(
+                "MINA_STEG_SECRET and MINA_STEG_AUDIT_KEY must be set outside --demo \
+                 (`mina-steg keygen` makes a pair; every instance needs the same two)"
+            ),
         }
     }
 }

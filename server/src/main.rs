@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use app::domain::{Email, Password, PersonName};
-use app::server::Access;
+use app::server::{Access, Keys};
 use clap::{Parser, Subcommand};
 use mina_steg_server::{
     config::{DEFAULT_DATABASE_URL, Settings},
@@ -19,6 +19,12 @@ struct Cli {
     /// sqlite://… or postgres://…
     #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
     database_url: String,
+    /// The server secret (hex, 32 bytes or more), the same on every instance.
+    #[arg(long = "secret", env = "MINA_STEG_SECRET", hide_env_values = true, global = true)]
+    server_secret: Option<String>,
+    /// The key of the audit log's hash chain (hex, 32 bytes or more).
+    #[arg(long, env = "MINA_STEG_AUDIT_KEY", hide_env_values = true, global = true)]
+    audit_key: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -56,6 +62,8 @@ enum Command {
     Migrate,
     /// Fill an empty database with an invented municipality.
     DemoData,
+    /// Print a new server secret and audit key, as lines for an environment file.
+    Keygen,
     /// Create an admin account (asks for the password, or reads it from standard input).
     CreateAdmin {
         #[arg(long)]
@@ -72,13 +80,19 @@ const DEMO_STAFF_PASSWORD: &str = "demo-losenord-123";
 async fn main() -> anyhow::Result<()> {
     telemetry::init();
     let cli = Cli::parse();
+    let keys = match (&cli.server_secret, &cli.audit_key) {
+        (Some(secret), Some(audit)) => Some(Keys::from_hex(secret, audit)?),
+        (None, None) => None,
+        _ => anyhow::bail!("set both MINA_STEG_SECRET and MINA_STEG_AUDIT_KEY, or neither (demo mode)"),
+    };
     match cli.command {
         Command::Serve { host, port, demo, seed_if_empty, https, trusted_proxy, site_root, public_url } => {
             if seed_if_empty {
-                seed(&cli.database_url, true).await?;
+                seed(&cli.database_url, keys.clone().unwrap_or_else(Keys::demo), true).await?;
             }
             let database_url = cli.database_url;
-            let settings = Settings { database_url, host, port, demo, https, trusted_proxy, site_root, public_url };
+            let settings =
+                Settings { database_url, host, port, demo, https, trusted_proxy, site_root, public_url, keys };
             let app = Application::build(&settings).await?;
             tracing::info!(port = app.port(), demo, "listening on http://{}:{}", settings.host, app.port());
             app.run_until_stopped(shutdown_signal()).await
@@ -90,15 +104,22 @@ async fn main() -> anyhow::Result<()> {
             println!("Databasen är uppdaterad.");
             Ok(())
         }
-        Command::DemoData => seed(&cli.database_url, false).await,
+        // Demo data is invented; without configured keys its log is signed with the demo key.
+        Command::DemoData => seed(&cli.database_url, keys.unwrap_or_else(Keys::demo), false).await,
+        Command::Keygen => {
+            let (secret, audit) = Keys::generate_hex();
+            println!("MINA_STEG_SECRET={secret}\nMINA_STEG_AUDIT_KEY={audit}");
+            Ok(())
+        }
         Command::CreateAdmin { email, name } => {
             let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("{e}"))?;
             let name = PersonName::parse(&name).map_err(|e| anyhow::anyhow!("{e}"))?;
             let password = read_password()?;
             let password = Password::parse(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let keys = keys.context("create-admin needs MINA_STEG_SECRET and MINA_STEG_AUDIT_KEY")?;
             let store = db::connect(&cli.database_url).await?;
             db::migrate(&store).await?;
-            let id = Access::new(store.clone()).create_admin(&email, &name, &password).await.map_err(describe)?;
+            let id = Access::new(store.clone(), keys).create_admin(&email, &name, &password).await.map_err(describe)?;
             store.close().await;
             println!("Administratören är skapad (konto {id}).");
             Ok(())
@@ -121,10 +142,10 @@ fn read_password() -> anyhow::Result<String> {
 
 /// Makes the demo municipality. With `only_if_empty`, a database that already
 /// has accounts is left as it is.
-async fn seed(database_url: &str, only_if_empty: bool) -> anyhow::Result<()> {
+async fn seed(database_url: &str, keys: Keys, only_if_empty: bool) -> anyhow::Result<()> {
     let store = db::connect(database_url).await?;
     db::migrate(&store).await?;
-    let access = Access::new(store.clone());
+    let access = Access::new(store.clone(), keys);
     if only_if_empty && access.has_accounts().await.map_err(describe)? {
         store.close().await;
         return Ok(());

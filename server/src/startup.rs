@@ -47,7 +47,7 @@ impl Application {
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
         let store = crate::db::connect(&settings.database_url).await?;
         crate::db::migrate(&store).await?;
-        let access = Access::new(store.clone());
+        let access = Access::new(store.clone(), settings.keys()?);
         if settings.demo && !access.is_demo_database().await.map_err(|e| anyhow::anyhow!("{e}"))? {
             anyhow::bail!(
                 "--demo refused: this database was not made by `mina-steg demo-data`, \
@@ -101,7 +101,7 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         .unwrap_or_else(|_| "mina-steg".to_owned());
     let leptos_options =
         LeptosOptions::builder().output_name(output_name).site_root(site_root.clone()).site_pkg_dir("pkg").build();
-    let access = Access::new(store.clone());
+    let access = Access::new(store.clone(), settings.keys()?);
     let state = AppState {
         access: access.clone(),
         demo: settings.demo,

@@ -22,7 +22,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, axe, shot, root } from './support.mjs';
+import { startServer, launch, axe, shot, root, KEY_ENV } from './support.mjs';
 
 const ADMIN = { email: 'it-admin@minkommun.se', name: 'Alva Lind', password: 'fyra ord som ingen gissar' };
 const STAFF = { email: 'sara.berg@minkommun.se', name: 'Sara Berg', password: 'kaffe i gröna muggar varje dag' };
@@ -43,7 +43,7 @@ before(async () => {
   const made = spawnSync(
     join(root, 'target', 'debug', 'mina-steg'),
     ['create-admin', '--email', ADMIN.email, '--name', ADMIN.name],
-    { input: `${ADMIN.password}\n`, env: { ...process.env, DATABASE_URL: `sqlite://${database}`, RUST_LOG: 'warn' }, encoding: 'utf8' },
+    { input: `${ADMIN.password}\n`, env: { ...process.env, ...KEY_ENV, DATABASE_URL: `sqlite://${database}`, RUST_LOG: 'warn' }, encoding: 'utf8' },
   );
   assert.equal(made.status, 0, `create-admin failed: ${made.stderr}`);
   assert.match(made.stdout, /Administratören är skapad/);

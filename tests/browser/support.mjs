@@ -25,6 +25,15 @@ function freePort() {
 }
 
 /**
+ * The server secret and audit key the tests serve with (outside demo mode the
+ * server refuses to start without them). Invented for the tests.
+ */
+export const KEY_ENV = {
+  MINA_STEG_SECRET: '5eb1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1',
+  MINA_STEG_AUDIT_KEY: 'a0d17e5a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6',
+};
+
+/**
  * Starts `mina-steg serve --demo --seed-if-empty`: by default on a free port,
  * the built site and a fresh SQLite file; a test may pass its own (a second
  * release on the same address and database). `{ demo: false }` starts it as a
@@ -45,7 +54,7 @@ export async function startServer(options = {}) {
       ...(demo && (options.seed ?? true) ? ['--seed-if-empty'] : []),
       '--port', String(port), '--site-root', siteRoot,
     ],
-    { env: { ...process.env, DATABASE_URL: `sqlite://${database}`, RUST_LOG: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] },
+    { env: { ...process.env, ...KEY_ENV, DATABASE_URL: `sqlite://${database}`, RUST_LOG: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const base = `http://127.0.0.1:${port}`;

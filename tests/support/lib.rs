@@ -226,7 +226,7 @@ async fn migrated_store(database_url: &str, seed: bool) -> Store {
     server::db::migrate(&store).await.expect("migrate");
     if seed {
         let password = Password::parse(STAFF_PASSWORD).expect("demo password is valid");
-        Access::new(store.clone()).fill_demo_data(&password).await.expect("demo data");
+        Access::new(store.clone(), app::server::Keys::demo()).fill_demo_data(&password).await.expect("demo data");
     }
     store
 }
@@ -328,7 +328,7 @@ impl TestApp {
         let database_url = database_from_template(backend, seed).await;
         // The copy is migrated already (and `Application::build` migrates again).
         let store = server::db::connect(&database_url).await.expect("connect");
-        let access = Access::new(store.clone());
+        let access = Access::new(store.clone(), app::server::Keys::demo());
         let mut settings = Settings::for_tests(&database_url, std::env::temp_dir());
         settings.demo = demo;
         let application = Application::build(&settings).await.expect("app builds");

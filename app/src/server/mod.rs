@@ -4,10 +4,12 @@ pub mod access;
 pub mod auth;
 pub mod calendar;
 pub mod context;
+pub mod keys;
 pub mod state;
 mod storage;
 
 pub use access::{Access, AccessError, RequestCtx};
+pub use keys::Keys;
 pub use state::AppState;
 pub use storage::Store;
 

@@ -62,7 +62,7 @@ impl SessionAccount {
 pub(crate) fn new_session_secret() -> String {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
-    hex(&bytes)
+    crate::server::keys::hex(&bytes)
 }
 
 pub fn hash_password(password: &crate::domain::Password) -> Result<String, AccessError> {
@@ -73,19 +73,6 @@ pub fn hash_password(password: &crate::domain::Password) -> Result<String, Acces
         .map_err(|_| AccessError::Invalid { field: "password", message: text::PASSWORD_NOT_SAVED })
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Keys for counting attempts are hashed: the table holds no e-mail or address.
-fn key_hash(kind: &str, key: &str) -> String {
-    hex(&Sha256::digest(format!("{kind}:{key}").as_bytes()))
-}
-
-pub(crate) fn code_hash(code: &SignInCode) -> String {
-    hex(&Sha256::digest(code.as_str().as_bytes()))
-}
-
 // A real Argon2 hash to verify against when no account matches, so a wrong
 // e-mail takes as long as a wrong password.
 static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
@@ -94,6 +81,12 @@ static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
 });
 
 impl Access {
+    /// A code is stored as a keyed hash: a 40-bit code's plain hash could be
+    /// reversed by trying every code.
+    fn code_hash(&self, code: &SignInCode) -> String {
+        self.keys.keyed_hash("sign_in_code", code.as_str())
+    }
+
     /// Loads the account behind a session; `None` ends the session.
     pub async fn session_account(&self, account_id: i64) -> Result<Option<SessionAccount>, AccessError> {
         let ctx = RequestCtx::system("session");
@@ -110,10 +103,11 @@ impl Access {
     ) -> Result<bool, AccessError> {
         let since = storage::now() - Duration::minutes(FAILURE_WINDOW_MINUTES);
         for (kind, key, _) in keys {
-            storage::accounts::lock_attempt_key(work.tx()?, &key_hash(kind, key)).await?;
+            storage::accounts::lock_attempt_key(work.tx()?, &self.keys.keyed_hash(kind, key)).await?;
         }
         for (kind, key, max) in keys {
-            let n = storage::accounts::failures_since(work.tx()?, kind, &key_hash(kind, key), since).await?;
+            let n =
+                storage::accounts::failures_since(work.tx()?, kind, &self.keys.keyed_hash(kind, key), since).await?;
             if n >= *max {
                 return Ok(true);
             }
@@ -131,7 +125,9 @@ impl Access {
         storage::accounts::prune_attempts(work.tx()?, at - Duration::minutes(FAILURE_WINDOW_MINUTES)).await?;
         let mut ids = Vec::with_capacity(keys.len());
         for (kind, key) in keys {
-            ids.push(storage::accounts::record_attempt(work.tx()?, kind, &key_hash(kind, key), at, ok).await?);
+            ids.push(
+                storage::accounts::record_attempt(work.tx()?, kind, &self.keys.keyed_hash(kind, key), at, ok).await?,
+            );
         }
         Ok(ids)
     }
@@ -225,7 +221,7 @@ impl Access {
             work.commit().await?;
             return Err(AccessError::RateLimited);
         }
-        let account_id = storage::accounts::redeem_code(work.tx()?, &code_hash(code), storage::now()).await?;
+        let account_id = storage::accounts::redeem_code(work.tx()?, &self.code_hash(code), storage::now()).await?;
         let account = match account_id {
             Some(id) => storage::accounts::by_id(work.tx()?, id).await?.and_then(SessionAccount::from_row),
             None => None,
@@ -312,7 +308,7 @@ impl Access {
         let expires_at = now + Duration::minutes(CODE_LIFETIME_MINUTES);
         // Only the newest code works: one handed out earlier stops working.
         storage::accounts::retire_codes(work.tx()?, account_id, now).await?;
-        storage::accounts::insert_code(work.tx()?, account_id, &code_hash(&code), expires_at, created_by).await?;
+        storage::accounts::insert_code(work.tx()?, account_id, &self.code_hash(&code), expires_at, created_by).await?;
         Ok((code, expires_at))
     }
 

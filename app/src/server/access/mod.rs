@@ -26,6 +26,7 @@ use crate::server::storage::{self, Store, Tx, audit::NewAuditEntry};
 #[derive(Clone, Debug)]
 pub struct Access {
     store: Store,
+    keys: std::sync::Arc<crate::server::Keys>,
 }
 
 /// Who asks, and which request it is (for the audit log and error pages).
@@ -148,12 +149,16 @@ struct RelativeFacts {
 }
 
 impl Access {
-    pub fn new(store: Store) -> Self {
-        Access { store }
+    pub fn new(store: Store, keys: crate::server::Keys) -> Self {
+        Access { store, keys: std::sync::Arc::new(keys) }
     }
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    pub fn keys(&self) -> &crate::server::Keys {
+        &self.keys
     }
 
     pub(crate) async fn work<'a>(&'a self, ctx: &'a RequestCtx) -> Result<Work<'a>, AccessError> {
