@@ -15,8 +15,9 @@ pub struct Settings {
     pub demo: bool,
     /// Served over https (behind a TLS proxy): `Secure` and `__Host-` cookies, HSTS.
     pub https: bool,
-    /// The reverse proxy in front, if any: its X-Forwarded-For names the client.
-    pub trusted_proxy: Option<IpAddr>,
+    /// Our own reverse proxies in front, if any: X-Forwarded-For is read from
+    /// the right, past these, to find the client (see `app::server::address`).
+    pub trusted_proxies: Vec<IpAddr>,
     /// Where the built site is: `pkg/` (CSS, JS, WASM) and the files from `public/`.
     pub site_root: PathBuf,
     /// The site's own address as people's browsers reach it (`https://minasteg.kommun.se`),
@@ -38,7 +39,7 @@ impl Settings {
             port: 0,
             demo: false,
             https: false,
-            trusted_proxy: None,
+            trusted_proxies: Vec::new(),
             site_root,
             public_url: None,
             keys: Some(Keys::demo()),

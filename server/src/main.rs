@@ -47,9 +47,10 @@ enum Command {
         /// Served over https behind a proxy: secure cookies and HSTS.
         #[arg(long, env = "MINA_STEG_HTTPS")]
         https: bool,
-        /// The address of the reverse proxy in front, whose X-Forwarded-For is believed.
-        #[arg(long, env = "MINA_STEG_TRUSTED_PROXY")]
-        trusted_proxy: Option<IpAddr>,
+        /// The addresses of our own reverse proxies (repeat the flag or separate by
+        /// commas): X-Forwarded-For is read from the right, past these, to find the client.
+        #[arg(long = "trusted-proxy", env = "MINA_STEG_TRUSTED_PROXY", value_delimiter = ',')]
+        trusted_proxies: Vec<IpAddr>,
         /// The built site (pkg/ and the files of public/).
         #[arg(long, env = "MINA_STEG_SITE_ROOT", default_value = "target/site")]
         site_root: PathBuf,
@@ -86,13 +87,13 @@ async fn main() -> anyhow::Result<()> {
         _ => anyhow::bail!("set both MINA_STEG_SECRET and MINA_STEG_AUDIT_KEY, or neither (demo mode)"),
     };
     match cli.command {
-        Command::Serve { host, port, demo, seed_if_empty, https, trusted_proxy, site_root, public_url } => {
+        Command::Serve { host, port, demo, seed_if_empty, https, trusted_proxies, site_root, public_url } => {
             if seed_if_empty {
                 seed(&cli.database_url, keys.clone().unwrap_or_else(Keys::demo), true).await?;
             }
             let database_url = cli.database_url;
             let settings =
-                Settings { database_url, host, port, demo, https, trusted_proxy, site_root, public_url, keys };
+                Settings { database_url, host, port, demo, https, trusted_proxies, site_root, public_url, keys };
             let app = Application::build(&settings).await?;
             tracing::info!(port = app.port(), demo, "listening on http://{}:{}", settings.host, app.port());
             app.run_until_stopped(shutdown_signal()).await

@@ -106,7 +106,7 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         access: access.clone(),
         demo: settings.demo,
         https: settings.https,
-        trusted_proxy: settings.trusted_proxy,
+        trusted_proxies: settings.trusted_proxies.clone().into(),
         public_url: settings.public_url.as_deref().map(|u| u.trim().trim_end_matches('/').to_owned()),
         leptos_options: leptos_options.clone(),
     };

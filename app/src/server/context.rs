@@ -31,7 +31,7 @@ impl FromRequestParts<AppState> for Asking {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, StatusCode> {
         let request_id = request_id(parts);
-        let address = client_address(parts, state.trusted_proxy);
+        let address = super::address::client_address(parts, &state.trusted_proxies);
         // Both come from the session layers; without them the router is built wrong.
         let mut auth =
             AuthSession::from_request_parts(parts, state).await.map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
@@ -67,22 +67,4 @@ pub async fn current_actor(auth: &mut AuthSession, session: &tower_sessions::Ses
 /// The id the request-id layer gave this request ("-" outside the router).
 pub fn request_id(parts: &Parts) -> String {
     parts.headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned()
-}
-
-/// The client's address: the connection's, or behind the configured proxy,
-/// the last address that proxy added to X-Forwarded-For.
-fn client_address(parts: &Parts, trusted_proxy: Option<std::net::IpAddr>) -> String {
-    let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
-    if peer.is_some() && peer == trusted_proxy {
-        let forwarded = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok());
-        if let Some(ip) = forwarded {
-            return ip.to_string();
-        }
-    }
-    peer.map(|ip| ip.to_string()).unwrap_or_else(|| "unknown".to_owned())
 }

@@ -1,6 +1,7 @@
 //! Everything that runs only on the server: the access layer, storage, sign-in.
 
 pub mod access;
+pub mod address;
 pub mod auth;
 pub mod calendar;
 pub mod context;

@@ -9,8 +9,8 @@ pub struct AppState {
     pub demo: bool,
     /// Served over https (links in QR codes use it).
     pub https: bool,
-    /// A reverse proxy whose X-Forwarded-For is believed (for rate limits).
-    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// Our own reverse proxies, whose X-Forwarded-For is believed (see `address`).
+    pub trusted_proxies: std::sync::Arc<[std::net::IpAddr]>,
     /// The site's own address (`https://minasteg.kommun.se`, no trailing `/`),
     /// for links that leave the page; `None`: the request's Host header.
     pub public_url: Option<String>,
