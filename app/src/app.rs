@@ -14,7 +14,7 @@ use crate::routes::{
     programme::ProgrammePageView,
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{
-        ImportPage, NewParticipantPage, SignInCodePage, StaffHomePage,
+        ImportPage, NewParticipantPage, RegisterExtractPage, SignInCodePage, StaffHomePage,
         programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
         record::{
             RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personal/deltagare/:id/samtycken") view=RecordConsentsPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/steg") view=RecordStepsPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/kod") view=SignInCodePage ssr=ssr.clone()/>
+                <Route path=path!("/personal/deltagare/:id/registerutdrag") view=RegisterExtractPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/programmet") view=ProgrammeOverviewPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/programmet/ny-omgang") view=NewRoundPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/programmet/omgang/:id") view=RoundPage ssr=ssr.clone()/>

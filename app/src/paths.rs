@@ -120,6 +120,16 @@ pub fn record_plan_compare(participant_id: i64, version: i64) -> String {
     format!("{}?jamfor={version}", record(participant_id, RecordPart::Plan))
 }
 
+/// `…/registerutdrag`: the register extract (GDPR art. 15), to print.
+pub fn register_extract(participant_id: i64) -> String {
+    format!("{STAFF_HOME}/deltagare/{participant_id}/registerutdrag")
+}
+
+/// `…/registerutdrag.json`: the same extract as a file.
+pub fn register_extract_json(participant_id: i64) -> String {
+    format!("{}.json", register_extract(participant_id))
+}
+
 /// `/admin/enheter/{id}`: one unit, for the administrator.
 pub fn admin_unit(unit_id: i64) -> String {
     format!("{ADMIN_HOME}/enheter/{unit_id}")
@@ -192,6 +202,7 @@ mod tests {
             INVITATION.to_owned(),
             admin_unit(3),
             admin_staff(4),
+            register_extract(42),
         ]
         .into_iter()
         .chain(RecordPart::ALL.iter().map(|&part| record(42, part)));
@@ -217,5 +228,6 @@ mod tests {
         assert_eq!(record_plan_compare(5, 2), "/personal/deltagare/5/plan?jamfor=2");
         assert_eq!(session_edit(9), "/personal/programmet/tillfalle/9/andra");
         assert_eq!(meeting_calendar(3), "/moten/3/kalender.ics");
+        assert_eq!(register_extract_json(5), "/personal/deltagare/5/registerutdrag.json");
     }
 }

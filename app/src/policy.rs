@@ -93,6 +93,9 @@ pub enum Section {
     Access,
     /// Which unit the participant belongs to: the enhetschef moves them.
     Placement,
+    /// Everything held about the participant, made for them (registerutdrag,
+    /// GDPR art. 15): staff of their unit export it; nobody writes it.
+    RegisterExtract,
 }
 
 impl Section {
@@ -116,6 +119,7 @@ impl Section {
             Section::Consents => "consents",
             Section::Access => "access",
             Section::Placement => "placement",
+            Section::RegisterExtract => "register_extract",
         }
     }
 
@@ -136,6 +140,7 @@ impl Section {
             Section::Consents => "Samtycken",
             Section::Access => "Inloggning",
             Section::Placement => "Enhet",
+            Section::RegisterExtract => "Registerutdrag",
         }
     }
 
@@ -305,8 +310,12 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
             // "Jag vill vara med"); staff keep the unit's queue under Programme.
             (_, MeetingAnswer) | (Create | Change, ProgrammeInterest) => Err(Denied("only the participant answers")),
             (Create | Change, Placement) => Err(Denied("the unit manager moves participants")),
+            (Create | Change, RegisterExtract) => Err(Denied("an extract is made, never written")),
             (Read, _) => Ok(()),
             (Export, Meetings) => Ok(()),
+            // The register extract: the participant's unit makes it for them (the
+            // enhetschef too); a shielded participant's only their contact persons.
+            (Export, RegisterExtract) => Ok(()),
             // A new plan version is a change of the plan; old versions never change.
             (Create | Change, PlanHistory) => Err(Denied("plan versions are never changed")),
             (Create | Change, _) => Ok(()),
@@ -488,6 +497,55 @@ mod tests {
         ];
         for (actor, action, target, allowed) in table {
             assert_eq!(decide(&actor, action, &target).is_ok(), allowed, "{actor:?} {action:?} {target:?}");
+        }
+    }
+
+    /// The register extract (GDPR art. 15): staff of the participant's unit and
+    /// its enhetschef make one; nobody writes one; with skyddade personuppgifter
+    /// only the contact persons (as for the record); nobody else.
+    #[test]
+    fn who_makes_a_register_extract() {
+        use Action::*;
+        let all: &[Section] = Section::SHAREABLE;
+        let relations = [
+            (Relation::Anonymous, false),
+            (Relation::Myself, false),
+            (Relation::AnotherParticipant, false),
+            (Relation::LinkedRelative(all), false),
+            (Relation::UnlinkedRelative, false),
+            (Relation::UnitStaff, true),
+            (Relation::UnitManager, true),
+            (Relation::ShieldedStaff, false),
+            (Relation::OtherUnitStaff, false),
+            (Relation::Admin, false),
+            (Relation::System, true),
+        ];
+        for (relation, makes) in relations {
+            assert_eq!(participant_rule(relation, Export, Section::RegisterExtract).is_ok(), makes, "{relation:?}");
+            if relation != Relation::System {
+                for action in [Create, Change, Delete] {
+                    let result = participant_rule(relation, action, Section::RegisterExtract);
+                    assert!(result.is_err(), "{relation:?} {action:?}");
+                }
+            }
+        }
+        let extract = |unit_id| part(10, unit_id, Section::RegisterExtract, None);
+        #[rustfmt::skip]
+        let table: Vec<(Actor, Target, bool)> = vec![
+            (STAFF_U1, extract(1), true),
+            (MANAGER_U1, extract(1), true),
+            (ADMIN_IN_U1, extract(1), true),
+            (STAFF_U1, extract(2), false),
+            (MANAGER_U1, extract(2), false),
+            (STAFF_U1, shielded(10, 1, Section::RegisterExtract), false),
+            (MANAGER_U1, shielded(10, 1, Section::RegisterExtract), false),
+            (ADMIN, extract(1), false),
+            (P1, extract(1), false),
+            (REL, part(10, 1, Section::RegisterExtract, Some(Section::SHAREABLE)), false),
+            (Actor::Anonymous, extract(1), false),
+        ];
+        for (actor, target, allowed) in table {
+            assert_eq!(decide(&actor, Export, &target).is_ok(), allowed, "{actor:?} {target:?}");
         }
     }
 

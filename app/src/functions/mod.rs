@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod extract;
 pub mod factors;
 pub mod forms;
 pub mod intake;

@@ -7,9 +7,11 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 mod admin;
+mod extract;
 mod programme;
 mod record;
 pub use admin::*;
+pub use extract::*;
 pub use programme::*;
 pub use record::*;
 

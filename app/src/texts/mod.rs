@@ -2,6 +2,7 @@
 //! can change every word a participant reads without touching any page.
 
 pub mod admin;
+pub mod extract;
 pub mod factors;
 pub mod lix;
 pub mod staff;

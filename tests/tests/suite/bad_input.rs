@@ -79,6 +79,7 @@ const ENDPOINTS: &[&str] = &[
     "record_placement",
     "move_participant",
     "record_relatives",
+    "register_extract",
     "add_relative",
     "end_relative_link",
     "import_page",

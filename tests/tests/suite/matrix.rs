@@ -99,6 +99,8 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("record_placement", &[("participant_id", "{p}")], STAFF_ON_P),
     ("reveal_personal_number", &[("participant_id", "{p}")], STAFF_ON_P),
     ("record_relatives", &[("participant_id", "{p}")], STAFF_ON_P),
+    // The register extract (GDPR art. 15): made by the unit, audited as an export.
+    ("register_extract", &[("participant_id", "{p}")], STAFF_ON_P),
     ("intake_start", &[], OWN_UNIT),
     ("import_page", &[], OWN_UNIT),
     ("create_sign_in_code", &[("participant_id", "{p}")], STAFF_ON_P),
@@ -334,6 +336,12 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/personal/deltagare/:id/samtycken", "/personal/deltagare/{p}/samtycken", STAFF_ON_P),
     ("/personal/deltagare/:id/steg", "/personal/deltagare/{p}/steg", STAFF_ON_P),
     ("/personal/deltagare/:id/kod", "/personal/deltagare/{p}/kod", STAFF_ON_P),
+    ("/personal/deltagare/:id/registerutdrag", "/personal/deltagare/{p}/registerutdrag", STAFF_ON_P),
+    (
+        "/personal/deltagare/{id}/registerutdrag.json",
+        "/personal/deltagare/{p}/registerutdrag.json",
+        STAFF_ON_P,
+    ),
     ("/personal/programmet", "/personal/programmet", OWN_UNIT),
     ("/personal/programmet/ny-omgang", "/personal/programmet/ny-omgang", OWN_UNIT),
     ("/personal/programmet/omgang/:id", "/personal/programmet/omgang/{round}", STAFF_ON_P),

@@ -2,11 +2,13 @@
 //! work-preparation programme. The files follow the addresses under `/personal`.
 
 pub mod code;
+pub mod extract;
 pub mod home;
 pub mod intake;
 pub mod programme;
 pub mod record;
 
 pub use code::SignInCodePage;
+pub use extract::RegisterExtractPage;
 pub use home::StaffHomePage;
 pub use intake::{ImportPage, NewParticipantPage};

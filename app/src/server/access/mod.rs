@@ -10,6 +10,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod extract;
 pub mod factors;
 pub mod intake;
 pub mod participant;

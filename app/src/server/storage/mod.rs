@@ -14,6 +14,7 @@ pub(crate) mod admin;
 pub(crate) mod audit;
 pub(crate) mod caseload;
 pub(crate) mod contacts;
+pub(crate) mod extract;
 pub(crate) mod factors;
 pub(crate) mod intake;
 pub(crate) mod meetings;

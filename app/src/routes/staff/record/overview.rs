@@ -14,7 +14,7 @@ use crate::layouts::staff_page;
 use crate::models::{FormFeedback, MeetingCard, ParticipantRecord, PersonRole, ProgrammeStatus};
 use crate::paths::{self, RecordPart};
 use crate::routes::{feedback, id_param};
-use crate::texts::{staff as text, staff_time, staff_time_span};
+use crate::texts::{extract as extract_text, staff as text, staff_time, staff_time_span};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
@@ -146,6 +146,7 @@ fn Overview(record: ParticipantRecord, extra: Extra) -> impl IntoView {
     .flatten()
     .collect();
     let today = r.today;
+    let extract = paths::register_extract(r.participant_id);
     let coming: Vec<MeetingCard> = r.coming.iter().take(SHOWN).cloned().collect();
     view! {
         <RecordNav participant_id=r.participant_id name=r.name.clone() current=RecordPart::Overview.segment()/>
@@ -211,5 +212,9 @@ fn Overview(record: ParticipantRecord, extra: Extra) -> impl IntoView {
         </ul>
 
         <Placement placement fb/>
+
+        <h2><Icon name="file-text"/>{extract_text::LINK_TITLE}</h2>
+        <p>{extract_text::LINK_ABOUT}</p>
+        <p><a class="button button-secondary" href=extract>{extract_text::LINK}</a></p>
     }
 }

@@ -1,0 +1,131 @@
+//! The register extract (registerutdrag, GDPR art. 15): everything Mina steg
+//! holds about one participant, for staff of their unit to hand over within
+//! the month the law gives. One permit (`export` of `register_extract`, the
+//! audit row), one read of every row in one statement, in one transaction.
+//! The same read serves the JSON file and the printable page.
+
+mod document;
+
+use super::{Access, AccessError, RequestCtx, Want};
+use crate::models::ExtractDocument;
+use crate::policy::{Action, Actor, Section};
+use crate::server::storage::{
+    self,
+    extract::{Row, WITHHELD},
+};
+use crate::texts::extract as text;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The extract as the JSON file carries it: every row as stored, table by table.
+#[derive(Debug, Serialize)]
+pub struct RegisterExtract {
+    pub register_extract: ExtractFacts,
+    /// Every table the extract reads, in the document's order, even when empty.
+    pub sections: Vec<ExtractTable>,
+    /// What the rows refer to (staff, officers, units, the programme's rounds
+    /// and sessions), so the file reads without the database.
+    pub context: BTreeMap<String, Vec<Row>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExtractFacts {
+    pub participant_id: i64,
+    pub made_at: DateTime<Utc>,
+    pub made_by_account_id: Option<i64>,
+    pub made_by_staff_id: Option<i64>,
+    pub system: &'static str,
+    /// Purposes, recipients, retention, sources and rights (art. 15.1).
+    pub about_the_processing: BTreeMap<&'static str, &'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExtractTable {
+    pub table: &'static str,
+    pub title: &'static str,
+    pub rows: Vec<Row>,
+    pub withheld: Vec<Withheld>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Withheld {
+    pub column: &'static str,
+    pub reason: &'static str,
+}
+
+impl Access {
+    /// Every row that names the participant, as stored (the JSON file).
+    pub async fn register_extract(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+    ) -> Result<RegisterExtract, AccessError> {
+        let mut work = self.work(ctx).await?;
+        let want = Want::Participant { participant_id, section: Section::RegisterExtract, record_id: None };
+        let permit = work.authorize(Action::Export, want).await?;
+        let staff_id = match ctx.actor {
+            Actor::Staff { staff_id, .. } | Actor::Admin { staff_id, .. } => Some(staff_id),
+            _ => None,
+        };
+        let rows = storage::extract::read(work.tx()?, permit.participant()?, staff_id).await.map_err(|e| match e {
+            // A row that is not the JSON the statement makes: named by kind only.
+            sqlx::Error::Decode(_) => AccessError::Corrupt("register extract"),
+            other => AccessError::Database(other),
+        })?;
+        work.commit().await?;
+        Ok(RegisterExtract {
+            register_extract: ExtractFacts {
+                participant_id,
+                made_at: storage::now(),
+                made_by_account_id: ctx.actor.account_id(),
+                made_by_staff_id: staff_id,
+                system: text::SYSTEM_NAME,
+                about_the_processing: text::ARTICLE.into_iter().collect(),
+            },
+            sections: rows
+                .tables
+                .into_iter()
+                .map(|(table, rows)| ExtractTable {
+                    table,
+                    title: text::table(table).map_or(table, |t| t.0),
+                    rows,
+                    withheld: WITHHELD
+                        .iter()
+                        .filter(|(t, ..)| *t == table)
+                        .map(|&(_, column, reason)| Withheld { column, reason })
+                        .collect(),
+                })
+                .collect(),
+            context: rows.context,
+        })
+    }
+
+    /// The same extract as a readable document (the printable page).
+    pub async fn register_extract_document(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+    ) -> Result<ExtractDocument, AccessError> {
+        let extract = self.register_extract(ctx, participant_id).await?;
+        Ok(document::document(&extract, crate::server::today()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::storage::extract::SOURCES;
+
+    /// Every table the extract reads has a heading and an explanation in the texts.
+    #[test]
+    fn every_table_has_a_title() {
+        for source in SOURCES {
+            assert!(text::table(source.table).is_some(), "no title for {}", source.table);
+        }
+        for (table, column, _) in WITHHELD {
+            assert!(SOURCES.iter().any(|s| s.table == *table), "{table}");
+            assert!(text::column(table, column).is_some(), "no label for withheld {table}.{column}");
+        }
+    }
+}
