@@ -70,6 +70,7 @@ pub async fn audit_cross_site_refusals(State(state): State<AppState>, request: R
         .get::<app::server::auth::AuthSession>()
         .cloned()
         .zip(parts.extensions.get::<tower_sessions::Session>().cloned());
+    let origin = context::origin(&parts, &state, sessions.as_ref().map(|(_, session)| session));
     let response = next.run(Request::from_parts(parts, body)).await;
     if response.status() == StatusCode::FORBIDDEN && response.extensions().get::<ProtectionError>().is_some() {
         tracing::warn!("cross-site request refused");
@@ -80,7 +81,7 @@ pub async fn audit_cross_site_refusals(State(state): State<AppState>, request: R
             }
             None => app::policy::Actor::Anonymous,
         };
-        let ctx = RequestCtx { actor, request_id };
+        let ctx = RequestCtx { actor, request_id, origin };
         if let Err(e) = state.access.record_refused_request(&ctx, "cross_site_request").await {
             tracing::error!(error = %e, "could not audit a refused cross-site request");
         }

@@ -213,7 +213,7 @@ pub async fn reset_second_factor(#[server(default)] staff_id: i64) -> Result<(),
 #[server(endpoint = "invitation")]
 pub async fn load_invitation(#[server(default)] token: String) -> Result<InvitationView, AppError> {
     let req = req().await?;
-    let name = req.state.access.invitation(&req.ctx.request_id, &token).await.map_err(|e| req.fail(e))?;
+    let name = req.state.access.invitation(&req.ctx, &token).await.map_err(|e| req.fail(e))?;
     Ok(InvitationView { name })
 }
 
@@ -241,7 +241,7 @@ pub async fn accept_invitation(#[server(flatten)] form: PasswordForm) -> Result<
         Ok(parsed) => parsed,
         Err(fb) => return req.reject(fb, &page).await,
     };
-    match req.state.access.accept_invitation(&req.ctx.request_id, &token, &password).await {
+    match req.state.access.accept_invitation(&req.ctx, &token, &password).await {
         Ok(()) => req.done(paths::STAFF_SIGN_IN, text::PASSWORD_SAVED).await,
         Err(AccessError::Denied) => {
             let mut fb = FormFeedback::new(PASSWORD_FORM);

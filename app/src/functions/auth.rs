@@ -119,7 +119,7 @@ pub async fn sign_in_staff(
     use crate::server::access::factors::PasswordOutcome;
     let access = req.state.access.clone();
     let demo = req.state.demo;
-    match access.sign_in_with_password(&req.ctx.request_id, &email, &password, &req.address, demo).await {
+    match access.sign_in_with_password(&req.ctx, &email, &password, &req.address, demo).await {
         Ok(PasswordOutcome::SignedIn(account)) => start_session(&mut req, account).await,
         Ok(PasswordOutcome::SecondFactor { account_id, email, has_factor }) => {
             super::factors::begin_second_step(&mut req, account_id, email, has_factor).await
@@ -152,7 +152,7 @@ pub async fn sign_in_code(#[server(default)] code: String) -> Result<(), AppErro
         }
     };
     let access = req.state.access.clone();
-    match access.sign_in_with_code(&req.ctx.request_id, &code, &req.address).await {
+    match access.sign_in_with_code(&req.ctx, &code, &req.address).await {
         Ok(account) => start_session(&mut req, account).await,
         Err(AccessError::Denied) => {
             feedback.errors.push(("code".into(), crate::texts::sv::SIGN_IN_CODE_FAILED.into()));
@@ -250,6 +250,6 @@ pub async fn demo_sign_in(#[server(default)] account_id: i64) -> Result<(), AppE
         return Err(AppError::NotFound);
     }
     let access = req.state.access.clone();
-    let account = access.demo_sign_in(&req.ctx.request_id, account_id).await.map_err(|e| req.fail(e))?;
+    let account = access.demo_sign_in(&req.ctx, account_id).await.map_err(|e| req.fail(e))?;
     start_session(&mut req, account).await
 }

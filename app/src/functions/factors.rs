@@ -118,7 +118,7 @@ pub async fn load_second_step() -> Result<SecondStep, AppError> {
     let req = req().await?;
     let Some(pending) = pending(&req).await else { return Ok(SecondStep::Expired) };
     let (totp, passkeys) =
-        req.state.access.factors_of(&req.ctx.request_id, pending.account_id).await.map_err(|e| req.fail(e))?;
+        req.state.access.factors_of(&req.ctx, pending.account_id).await.map_err(|e| req.fail(e))?;
     if totp || passkeys {
         return Ok(SecondStep::Verify { totp });
     }
@@ -146,7 +146,7 @@ pub async fn sign_in_totp(#[server(default)] code: String) -> Result<(), AppErro
     };
     let access = req.state.access.clone();
     let signed_in =
-        access.sign_in_with_totp(&req.ctx.request_id, pending.account_id, &pending.email, &code, &req.address).await;
+        access.sign_in_with_totp(&req.ctx, pending.account_id, &pending.email, &code, &req.address).await;
     match signed_in {
         Ok(account) => super::auth::start_session(&mut req, account).await,
         Err(e) => req.refused(e, feedback, crate::paths::STAFF_SIGN_IN_VERIFY).await,
@@ -195,7 +195,7 @@ pub async fn register_totp(#[server(default)] code: String) -> Result<(), AppErr
     }
     let Some(pending) = pending(&req).await else { return Err(AppError::NotSignedIn) };
     let registered = access
-        .sign_in_registering_totp(&req.ctx.request_id, pending.account_id, &pending.email, &secret, &code, &req.address)
+        .sign_in_registering_totp(&req.ctx, pending.account_id, &pending.email, &secret, &code, &req.address)
         .await;
     match registered {
         Ok(account) => {

@@ -71,7 +71,7 @@ async fn saving_for(req: &Req) -> Result<(i64, bool), AppError> {
         let needs = req
             .state
             .access
-            .needs_first_factor(&req.ctx.request_id, pending.account_id)
+            .needs_first_factor(&req.ctx, pending.account_id)
             .await
             .map_err(|e| req.fail(e))?;
         if needs {
@@ -91,7 +91,7 @@ pub async fn passkey_register_start() -> Result<String, AppError> {
     let (options, state) = req
         .state
         .access
-        .passkey_registration_start(&req.ctx.request_id, &webauthn, account_id)
+        .passkey_registration_start(&req.ctx, &webauthn, account_id)
         .await
         .map_err(|e| req.fail(e))?;
     req.session.insert(REGISTRATION_KEY, (account_id, state)).await.map_err(|_| internal(&req))?;
@@ -118,7 +118,7 @@ pub async fn passkey_register_finish(#[server(default)] credential: String) -> R
     }
     let access = req.state.access.clone();
     let account = access
-        .passkey_registration_finish(&req.ctx.request_id, &webauthn, account_id, &parsed, &state, first_factor)
+        .passkey_registration_finish(&req.ctx, &webauthn, account_id, &parsed, &state, first_factor)
         .await
         .map_err(|e| req.fail(e))?;
     if first_factor {
@@ -160,7 +160,7 @@ pub async fn passkey_sign_in_finish(#[server(default)] credential: String) -> Re
     };
     let access = req.state.access.clone();
     let account = access
-        .sign_in_with_passkey(&req.ctx.request_id, &webauthn, &parsed, state, &req.address)
+        .sign_in_with_passkey(&req.ctx, &webauthn, &parsed, state, &req.address)
         .await
         .map_err(|e| req.fail(e))?;
     super::auth::open_session(&mut req, account).await.map(str::to_owned)

@@ -3,7 +3,7 @@
 //! security layers), so a rule such as the staff session's 10-hour cap cannot
 //! be applied in one place and forgotten in another.
 
-use super::{AppState, RequestCtx, auth::AuthSession};
+use super::{AppState, RequestCtx, access::Origin, auth::AuthSession};
 use crate::policy::Actor;
 use axum::extract::FromRequestParts;
 use axum::http::{StatusCode, request::Parts};
@@ -39,7 +39,20 @@ impl FromRequestParts<AppState> for Asking {
             .await
             .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
         let actor = current_actor(&mut auth, &session).await.map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
-        Ok(Asking { ctx: RequestCtx { actor, request_id }, auth, session, address })
+        // After the session rules: a session they ended has no id any more.
+        let origin = origin(parts, state, Some(&session));
+        Ok(Asking { ctx: RequestCtx { actor, request_id, origin }, auth, session, address })
+    }
+}
+
+/// Where the request comes from, as the audit log keeps it: the client's
+/// network (see [`Origin::network`]) and a keyed hash of the session id (the
+/// id itself would let whoever reads the log use the session).
+pub fn origin(parts: &Parts, state: &AppState, session: Option<&tower_sessions::Session>) -> Origin {
+    let ip = super::address::client_ip(&parts.headers, &parts.extensions, &state.trusted_proxies);
+    Origin {
+        source: ip.map(Origin::network),
+        session_ref: session.and_then(|s| s.id()).map(|id| state.access.keys().keyed_hash("session", &id.to_string())),
     }
 }
 

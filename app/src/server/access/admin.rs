@@ -327,8 +327,8 @@ impl Access {
     /// The invitation page: whom a usable link is for. An unknown, used or
     /// expired link answers `None` (which of the three is not said) and is
     /// audited as a denied event.
-    pub async fn invitation(&self, request_id: &str, token: &str) -> Result<Option<String>, AccessError> {
-        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+    pub async fn invitation(&self, asked: &RequestCtx, token: &str) -> Result<Option<String>, AccessError> {
+        let ctx = asked.as_actor(Actor::Anonymous);
         let mut work = self.work(&ctx).await?;
         let found = match well_formed(token) {
             true => store::open_invitation(work.tx()?, &token_hash(token), storage::now()).await?,
@@ -352,11 +352,11 @@ impl Access {
     /// cannot be used (audited).
     pub async fn accept_invitation(
         &self,
-        request_id: &str,
+        asked: &RequestCtx,
         token: &str,
         password: &Password,
     ) -> Result<(), AccessError> {
-        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+        let ctx = asked.as_actor(Actor::Anonymous);
         if !well_formed(token) {
             let mut work = self.work(&ctx).await?;
             work.deny_invitation(Action::Change).await?;

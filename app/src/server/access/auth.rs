@@ -138,13 +138,13 @@ impl Access {
     /// and not at all without it: the demo password is public.
     pub async fn sign_in_with_password(
         &self,
-        request_id: &str,
+        asked: &RequestCtx,
         email: &Email,
         password: &str,
         address: &str,
         demo: bool,
     ) -> Result<PasswordOutcome, AccessError> {
-        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+        let ctx = asked.as_actor(Actor::Anonymous);
         let keys =
             [("account", email.as_str(), MAX_FAILURES_PER_ACCOUNT), ("address", address, MAX_FAILURES_PER_ADDRESS)];
         // Look up first, then hash with no transaction open: Argon2 takes a while,
@@ -209,11 +209,11 @@ impl Access {
     /// Participants and relatives: a single-use code that staff made for them.
     pub async fn sign_in_with_code(
         &self,
-        request_id: &str,
+        asked: &RequestCtx,
         code: &SignInCode,
         address: &str,
     ) -> Result<SessionAccount, AccessError> {
-        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+        let ctx = asked.as_actor(Actor::Anonymous);
         let mut work = self.work(&ctx).await?;
         let keys = [("address", address, MAX_FAILURES_PER_ADDRESS)];
         if self.too_many_failures(&mut work, &keys).await? {

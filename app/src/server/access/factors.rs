@@ -97,8 +97,8 @@ impl Access {
 
     /// Whether the pending account still has no second factor (then the
     /// sign-in asks it to register one, not to use one).
-    pub async fn needs_first_factor(&self, request_id: &str, account_id: i64) -> Result<bool, AccessError> {
-        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+    pub async fn needs_first_factor(&self, asked: &RequestCtx, account_id: i64) -> Result<bool, AccessError> {
+        let ctx = asked.as_actor(Actor::Anonymous);
         let mut work = self.read_only(&ctx).await?;
         let has = Self::has_second_factor(&mut work, account_id).await?;
         work.commit().await?;
@@ -106,8 +106,8 @@ impl Access {
     }
 
     /// The pending account's factors: (an authenticator app, passkeys).
-    pub async fn factors_of(&self, request_id: &str, account_id: i64) -> Result<(bool, bool), AccessError> {
-        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+    pub async fn factors_of(&self, asked: &RequestCtx, account_id: i64) -> Result<(bool, bool), AccessError> {
+        let ctx = asked.as_actor(Actor::Anonymous);
         let mut work = self.read_only(&ctx).await?;
         let totp = storage::factors::confirmed_totp(work.tx()?, account_id).await?.is_some();
         let passkeys = storage::factors::count_passkeys(work.tx()?, account_id).await? > 0;
@@ -120,13 +120,13 @@ impl Access {
     /// already used is refused (each code works once).
     pub async fn sign_in_with_totp(
         &self,
-        request_id: &str,
+        asked: &RequestCtx,
         account_id: i64,
         email: &str,
         code: &str,
         address: &str,
     ) -> Result<SessionAccount, AccessError> {
-        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+        let ctx = asked.as_actor(Actor::Anonymous);
         let keys = [("account", email, MAX_FAILURES_PER_ACCOUNT), ("address", address, MAX_FAILURES_PER_ADDRESS)];
         let mut work = self.work(&ctx).await?;
         if self.too_many_failures(&mut work, &keys).await? {
@@ -170,14 +170,14 @@ impl Access {
     /// never replace one.
     pub async fn sign_in_registering_totp(
         &self,
-        request_id: &str,
+        asked: &RequestCtx,
         account_id: i64,
         email: &str,
         secret: &str,
         code: &str,
         address: &str,
     ) -> Result<SessionAccount, AccessError> {
-        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+        let ctx = asked.as_actor(Actor::Anonymous);
         let keys = [("account", email, MAX_FAILURES_PER_ACCOUNT), ("address", address, MAX_FAILURES_PER_ADDRESS)];
         let mut work = self.work(&ctx).await?;
         if self.too_many_failures(&mut work, &keys).await? {

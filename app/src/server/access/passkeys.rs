@@ -67,11 +67,11 @@ impl Access {
     /// and the state to keep in the server-side session until it answers.
     pub async fn passkey_registration_start(
         &self,
-        request_id: &str,
+        asked: &RequestCtx,
         webauthn: &Webauthn,
         account_id: i64,
     ) -> Result<(String, PasskeyRegistration), AccessError> {
-        let ctx = RequestCtx { actor: Actor::System, request_id: request_id.to_owned() };
+        let ctx = asked.as_actor(Actor::System);
         let mut work = self.work(&ctx).await?;
         let account = storage::accounts::by_id(work.tx()?, account_id)
             .await?
@@ -100,7 +100,7 @@ impl Access {
     /// sign-in), only while the account has no factor, and it signs them in.
     pub async fn passkey_registration_finish(
         &self,
-        request_id: &str,
+        asked: &RequestCtx,
         webauthn: &Webauthn,
         account_id: i64,
         credential: &RegisterPublicKeyCredential,
@@ -108,7 +108,7 @@ impl Access {
         first_factor: bool,
     ) -> Result<SessionAccount, AccessError> {
         let failed = AccessError::Invalid { field: "passkey", message: crate::texts::factors::PASSKEY_FAILED };
-        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+        let ctx = asked.as_actor(Actor::Anonymous);
         let mut work = self.work(&ctx).await?;
         let Some(account) = storage::accounts::by_id(work.tx()?, account_id).await?.and_then(SessionAccount::from_row)
         else {
@@ -162,13 +162,13 @@ impl Access {
     /// failure counts as a failed attempt of the address and is audited.
     pub async fn sign_in_with_passkey(
         &self,
-        request_id: &str,
+        asked: &RequestCtx,
         webauthn: &Webauthn,
         credential: &PublicKeyCredential,
         state: DiscoverableAuthentication,
         address: &str,
     ) -> Result<SessionAccount, AccessError> {
-        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+        let ctx = asked.as_actor(Actor::Anonymous);
         let keys = [("address", address, MAX_FAILURES_PER_ADDRESS)];
         let mut work = self.work(&ctx).await?;
         if self.too_many_failures(&mut work, &keys).await? {

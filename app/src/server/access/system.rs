@@ -106,8 +106,8 @@ impl Access {
 
     /// One-click demo sign-in: only accounts listed in `demo_accounts`, only on
     /// a database that `demo-data` made.
-    pub async fn demo_sign_in(&self, request_id: &str, account_id: i64) -> Result<SessionAccount, AccessError> {
-        let ctx = RequestCtx { actor: Actor::Anonymous, request_id: request_id.to_owned() };
+    pub async fn demo_sign_in(&self, asked: &RequestCtx, account_id: i64) -> Result<SessionAccount, AccessError> {
+        let ctx = asked.as_actor(Actor::Anonymous);
         let mut work = self.work(&ctx).await?;
         if storage::meta::get(work.tx()?, DEMO_MARK).await?.as_deref() != Some("true") {
             return Err(AccessError::NotFound);
