@@ -8,6 +8,7 @@ mod bad_input;
 mod caseload;
 mod contacts_and_ladder;
 mod enrolment;
+mod extract;
 mod factors;
 mod intake;
 mod matrix;
