@@ -19,8 +19,11 @@ export DATABASE_URL
 
 ## The two commands of the README -------------------------------------------
 
+# An empty PostgreSQL database is filled with demo data only when asked:
+# `make run DATABASE_URL=postgres://… SERVE_FLAGS=--seed-postgres`.
+SERVE_FLAGS ?=
 run: build
-	./target/release/mina-steg serve --demo --seed-if-empty --port $(PORT) --site-root $(SITE)
+	./target/release/mina-steg serve --demo --seed-if-empty $(SERVE_FLAGS) --port $(PORT) --site-root $(SITE)
 
 test: test-tools lint
 	$(MAKE) --no-print-directory unit integration browser bench

@@ -25,6 +25,13 @@ pub enum AppError {
     Invalid { field: String, message: String },
     #[error("{}", sv::ERROR_RATE_LIMITED)]
     RateLimited,
+    #[error("{}", sv::ERROR_TRY_AGAIN_SOON)]
+    TryAgainSoon,
+    #[error("{}", sv::ERROR_BUSY)]
+    Busy,
+    /// More calls from one address than the server takes (the general limit).
+    #[error("{}", sv::ERROR_TOO_MANY_REQUESTS)]
+    TooManyRequests,
     #[error("{} {request_id}", sv::ERROR_INTERNAL)]
     Internal { request_id: String },
     #[error("{}", sv::ERROR_BAD_REQUEST)]
@@ -43,7 +50,7 @@ impl AppError {
             AppError::Denied => 403,
             AppError::NotFound => 404,
             AppError::Invalid { .. } => 422,
-            AppError::RateLimited => 429,
+            AppError::RateLimited | AppError::TryAgainSoon | AppError::Busy | AppError::TooManyRequests => 429,
             AppError::Internal { .. } => 500,
             AppError::BadRequest => 400,
         }

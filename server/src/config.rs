@@ -21,9 +21,12 @@ pub struct Settings {
     /// Where the built site is: `pkg/` (CSS, JS, WASM) and the files from `public/`.
     pub site_root: PathBuf,
     /// The site's own address as people's browsers reach it (`https://minasteg.kommun.se`),
-    /// for links that leave the page: invitation links and QR codes. Without it
-    /// the request's `Host` header is used.
+    /// for links that leave the page (invitations, QR codes, calendar files) and
+    /// passkeys. Required unless the server listens on loopback; there, without
+    /// it, a request's Host is used when it names this machine (`localhost`).
     pub public_url: Option<String>,
+    /// Server-function calls a second per client address (see `limits`).
+    pub api_limit: u32,
     /// The server secret and the audit key (see `app::server::keys`); `None`
     /// is allowed in demo mode only, which then uses the public demo keys.
     pub keys: Option<Keys>,
@@ -43,11 +46,44 @@ impl Settings {
             site_root,
             public_url: None,
             keys: Some(Keys::demo()),
+            // The suites call server functions back to back from one address,
+            // far faster than people do; the limit itself has tests of its own.
+            api_limit: 100_000,
         }
     }
 }
 
 impl Settings {
+    /// Refuses settings that would serve people's data insecurely: on an
+    /// address other machines reach, only behind https and with the public
+    /// address configured (links must not be built from a Host header that
+    /// anyone can set); a public address must be a plain origin.
+    pub fn check_serving(&self) -> anyhow::Result<()> {
+        if !self.host.is_loopback() {
+            anyhow::ensure!(
+                self.https,
+                "refusing to serve on {} without --https: other machines reach that address, and sign-in \
+                 cookies and passwords must not travel in clear (put a TLS proxy in front and pass --https)",
+                self.host
+            );
+            anyhow::ensure!(
+                self.public_url.is_some(),
+                "--public-url (MINA_STEG_PUBLIC_URL) is required when serving on {}: links in QR codes, \
+                 invitations and calendar files are built from it",
+                self.host
+            );
+        }
+        if let Some(url) = &self.public_url {
+            let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://").filter(|_| !self.https));
+            let host = rest.map(|r| r.trim_end_matches('/'));
+            anyhow::ensure!(
+                host.is_some_and(|h| !h.is_empty() && !h.contains(['/', '?', '#', '@', ' '])),
+                "--public-url must be the site's origin, like https://minasteg.kommun.se (https with --https)"
+            );
+        }
+        Ok(())
+    }
+
     /// The keys to serve with: configured ones, or in demo mode the public demo keys.
     pub fn keys(&self) -> anyhow::Result<Keys> {
         match (&self.keys, self.demo) {
@@ -59,4 +95,17 @@ impl Settings {
             ),
         }
     }
+}
+
+/// `serve --seed-if-empty` fills an empty SQLite file, and an empty PostgreSQL
+/// database only with `--seed-postgres` as well: a DATABASE_URL left pointing
+/// at a real database that is still empty must not get demo accounts, whose
+/// password is public.
+pub fn check_demo_seeding(database_url: &str, seed_postgres: bool) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        database_url.starts_with("sqlite:") || seed_postgres,
+        "--seed-if-empty fills a PostgreSQL database only with --seed-postgres as well: \
+         demo data gives its accounts the public demo password"
+    );
+    Ok(())
 }

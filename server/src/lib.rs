@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod db;
+pub mod limits;
 pub mod security;
 pub mod sessions;
 pub mod startup;

@@ -44,6 +44,11 @@ enum Command {
         /// staff password is public).
         #[arg(long, requires = "demo")]
         seed_if_empty: bool,
+        /// Let --seed-if-empty fill a PostgreSQL database (a SQLite file needs no
+        /// such flag): a DATABASE_URL left pointing at a real, still empty database
+        /// must not get accounts with the public demo password.
+        #[arg(long, requires = "seed_if_empty")]
+        seed_postgres: bool,
         /// Served over https behind a proxy: secure cookies and HSTS.
         #[arg(long, env = "MINA_STEG_HTTPS")]
         https: bool,
@@ -55,9 +60,14 @@ enum Command {
         #[arg(long, env = "MINA_STEG_SITE_ROOT", default_value = "target/site")]
         site_root: PathBuf,
         /// The site's address as browsers reach it (https://minasteg.kommun.se), for
-        /// invitation links and QR codes; without it the request's Host header is used.
+        /// links in invitations, QR codes and calendar files, and for passkeys.
+        /// Required unless the server listens on loopback.
         #[arg(long, env = "MINA_STEG_PUBLIC_URL")]
         public_url: Option<String>,
+        /// Server-function calls a second from one client address (bursts of ten
+        /// seconds' worth); more are answered 429.
+        #[arg(long, env = "MINA_STEG_API_LIMIT", default_value_t = mina_steg_server::limits::DEFAULT_PER_SECOND)]
+        api_limit: u32,
     },
     /// Apply the database migrations.
     Migrate,
@@ -87,15 +97,39 @@ async fn main() -> anyhow::Result<()> {
         _ => anyhow::bail!("set both MINA_STEG_SECRET and MINA_STEG_AUDIT_KEY, or neither (demo mode)"),
     };
     match cli.command {
-        Command::Serve { host, port, demo, seed_if_empty, https, trusted_proxies, site_root, public_url } => {
+        Command::Serve {
+            host,
+            port,
+            demo,
+            seed_if_empty,
+            seed_postgres,
+            https,
+            trusted_proxies,
+            site_root,
+            public_url,
+            api_limit,
+        } => {
+            let settings = Settings {
+                database_url: cli.database_url,
+                host,
+                port,
+                demo,
+                https,
+                trusted_proxies,
+                site_root,
+                public_url,
+                keys,
+                api_limit,
+            };
+            // Refused before anything is written.
+            settings.check_serving()?;
             if seed_if_empty {
-                seed(&cli.database_url, keys.clone().unwrap_or_else(Keys::demo), true).await?;
+                mina_steg_server::config::check_demo_seeding(&settings.database_url, seed_postgres)?;
+                let keys = settings.keys.clone().unwrap_or_else(Keys::demo);
+                seed(&settings.database_url, keys, true).await?;
             }
-            let database_url = cli.database_url;
-            let settings =
-                Settings { database_url, host, port, demo, https, trusted_proxies, site_root, public_url, keys };
             let app = Application::build(&settings).await?;
-            tracing::info!(port = app.port(), demo, "listening on http://{}:{}", settings.host, app.port());
+            tracing::info!(port = app.port(), demo, "listening on {}:{}", settings.host, app.port());
             app.run_until_stopped(shutdown_signal()).await
         }
         Command::Migrate => {

@@ -1,6 +1,7 @@
 //! Builds the application once, for `main` and for the tests alike.
 
 use crate::config::Settings;
+use crate::limits::{ApiLimit, limit_api};
 use crate::security::{self, Https};
 use crate::sessions::AnySessionStore;
 use anyhow::Context;
@@ -45,6 +46,7 @@ pub struct Application {
 impl Application {
     /// Connects, migrates, checks demo mode and binds the port.
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        settings.check_serving()?;
         let store = crate::db::connect(&settings.database_url).await?;
         crate::db::migrate(&store).await?;
         let access = Access::new(store.clone(), settings.keys()?);
@@ -117,6 +119,8 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         session_store.clone(),
         tokio::time::Duration::from_secs(3600),
     ));
+    tokio::spawn(prune_sign_in_attempts(state.access.clone()));
+    let api_limit = ApiLimit::new(settings.api_limit, state.trusted_proxies.clone());
     let cookie_name = if settings.https { "__Host-mina-steg" } else { "mina-steg" };
     let sessions = SessionManagerLayer::new(session_store)
         .with_name(cookie_name)
@@ -170,6 +174,8 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         .layer(CsrfLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), security::audit_cross_site_refusals))
         .layer(auth)
+        // Before the session is loaded: a flood costs no database work.
+        .layer(middleware::from_fn_with_state(api_limit, limit_api))
         .layer(middleware::from_fn(small_bodies_except_the_import))
         .layer(RequestBodyLimitLayer::new(IMPORT_BODY_LIMIT_BYTES))
         // No request may hang: after this long the client gets 503 and the work is dropped.
@@ -209,6 +215,19 @@ async fn small_bodies_except_the_import(
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     }
     next.run(request.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, BODY_LIMIT_BYTES)))).await
+}
+
+/// Deletes sign-in attempts that count for nothing any more, every few
+/// minutes, for as long as the server runs (the count queries only read the
+/// window, so this keeps the table small; it is not needed for correctness).
+async fn prune_sign_in_attempts(access: Access) {
+    let mut every = tokio::time::interval(Duration::from_secs(300));
+    loop {
+        every.tick().await;
+        if let Err(e) = access.prune_sign_in_attempts().await {
+            tracing::warn!(error = %e, "could not prune old sign-in attempts");
+        }
+    }
 }
 
 async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {

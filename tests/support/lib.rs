@@ -325,12 +325,18 @@ impl TestApp {
     /// The app on a copy of a migrated template database, with or without the
     /// demo municipality; `demo` turns on one-click sign-in.
     pub async fn spawn_with(backend: Backend, seed: bool, demo: bool) -> TestApp {
+        Self::spawn_configured(backend, seed, |settings| settings.demo = demo).await
+    }
+
+    /// Like [`Self::spawn_with`], with the test's own changes to the settings
+    /// (a trusted proxy, the production request limit).
+    pub async fn spawn_configured(backend: Backend, seed: bool, configure: impl FnOnce(&mut Settings)) -> TestApp {
         let database_url = database_from_template(backend, seed).await;
         // The copy is migrated already (and `Application::build` migrates again).
         let store = server::db::connect(&database_url).await.expect("connect");
         let access = Access::new(store.clone(), app::server::Keys::demo());
         let mut settings = Settings::for_tests(&database_url, std::env::temp_dir());
-        settings.demo = demo;
+        configure(&mut settings);
         let application = Application::build(&settings).await.expect("app builds");
         let base = format!("http://127.0.0.1:{}", application.port());
         tokio::spawn(application.run_until_stopped(std::future::pending()));

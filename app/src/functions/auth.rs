@@ -135,32 +135,110 @@ pub async fn sign_in_staff(
     }
 }
 
-/// Participants and relatives sign in with the code staff gave them.
+/// Participants and relatives sign in with the code staff gave them. A failed
+/// attempt goes back to the form with what was typed and why, in a cookie of
+/// its own (see [`code_feedback`]), never in a session: sending wrong codes
+/// makes no session rows, and no code is kept on the server.
 #[server(endpoint = "sign_in_code")]
 pub async fn sign_in_code(#[server(default)] code: String) -> Result<(), AppError> {
     use crate::domain::SignInCode;
-    use crate::models::FormFeedback;
     use crate::server::AccessError;
+    use code_feedback::Problem;
     let mut req = req().await?;
-    let mut feedback = FormFeedback::new(CODE_SIGN_IN_FORM);
-    feedback.values.push(("code".into(), code.chars().take(40).collect()));
-    let code = match SignInCode::parse(&code) {
-        Ok(code) => code,
-        Err(_) => {
-            feedback.errors.push(("code".into(), crate::texts::sv::SIGN_IN_CODE_INVALID.into()));
-            return req.back_to_form(crate::paths::SIGN_IN, feedback).await;
-        }
+    let Ok(parsed) = SignInCode::parse(&code) else {
+        return code_feedback::back_to_form(&req, Problem::Malformed, &code);
     };
     let access = req.state.access.clone();
-    match access.sign_in_with_code(&req.ctx, &code, &req.address).await {
+    match access.sign_in_with_code(&req.ctx, &parsed, &req.address).await {
         Ok(account) => start_session(&mut req, account).await,
-        Err(AccessError::Denied) => {
-            feedback.errors.push(("code".into(), crate::texts::sv::SIGN_IN_CODE_FAILED.into()));
-            req.back_to_form(crate::paths::SIGN_IN, feedback).await
+        Err(AccessError::Denied) => code_feedback::back_to_form(&req, Problem::Refused, &code),
+        Err(AccessError::RateLimited) => code_feedback::back_to_form(&req, Problem::Wait, &code),
+        Err(e) => Err(req.fail(e)),
+    }
+}
+
+/// What a failed code sign-in leaves for the form: a short-lived cookie with
+/// the reason and what was typed, signed with the server secret (so no other
+/// site or script can put words on the sign-in page), read once.
+#[cfg(feature = "ssr")]
+pub(crate) mod code_feedback {
+    use super::CODE_SIGN_IN_FORM;
+    use crate::errors::AppError;
+    use crate::functions::Req;
+    use crate::models::FormFeedback;
+    use crate::texts::sv;
+    use axum::http::{HeaderValue, header};
+
+    const COOKIE: &str = "mina-steg-kodfel";
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) enum Problem {
+        Malformed,
+        Refused,
+        Wait,
+    }
+
+    impl Problem {
+        fn code(self) -> &'static str {
+            match self {
+                Problem::Malformed => "form",
+                Problem::Refused => "kod",
+                Problem::Wait => "vanta",
+            }
         }
-        Err(e) => {
-            feedback.message = Some(req.fail(e).to_string());
-            req.back_to_form(crate::paths::SIGN_IN, feedback).await
+
+        fn from_code(code: &str) -> Option<Self> {
+            [Problem::Malformed, Problem::Refused, Problem::Wait].into_iter().find(|p| p.code() == code)
+        }
+    }
+
+    pub(crate) fn back_to_form(req: &Req, problem: Problem, typed: &str) -> Result<(), AppError> {
+        let typed: String = typed.chars().take(40).collect();
+        let payload = crate::server::keys::hex(format!("{}\n{typed}", problem.code()).as_bytes());
+        let mac = req.state.access.keys().keyed_hash("code_feedback", &payload);
+        set_cookie(req, &format!("{payload}.{mac}"), 120);
+        leptos_axum::redirect(crate::paths::SIGN_IN);
+        Ok(())
+    }
+
+    /// The feedback the last failed attempt left, once (the cookie is cleared).
+    pub(crate) fn take(req: &Req) -> Option<FormFeedback> {
+        let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
+        let value = parts
+            .headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .find_map(|c| c.trim().strip_prefix(COOKIE)?.strip_prefix('=').map(str::to_owned))?;
+        set_cookie(req, "", 0);
+        let (payload, mac) = value.split_once('.')?;
+        if req.state.access.keys().keyed_hash("code_feedback", payload) != mac {
+            return None;
+        }
+        let bytes = (0..payload.len())
+            .step_by(2)
+            .map(|i| payload.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .collect::<Option<Vec<u8>>>()?;
+        let text = String::from_utf8(bytes).ok()?;
+        let (code, typed) = text.split_once('\n')?;
+        let mut feedback = FormFeedback::new(CODE_SIGN_IN_FORM);
+        feedback.keep("code", typed);
+        match Problem::from_code(code)? {
+            Problem::Malformed => feedback.errors.push(("code".into(), sv::SIGN_IN_CODE_INVALID.into())),
+            Problem::Refused => feedback.errors.push(("code".into(), sv::SIGN_IN_CODE_FAILED.into())),
+            Problem::Wait => feedback.message = Some(sv::ERROR_RATE_LIMITED.into()),
+        }
+        Some(feedback)
+    }
+
+    fn set_cookie(req: &Req, value: &str, max_age: u32) {
+        let secure = if req.state.https { "; Secure" } else { "" };
+        let cookie = format!("{COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}");
+        if let (Some(response), Ok(cookie)) =
+            (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&cookie))
+        {
+            response.append_header(header::SET_COOKIE, cookie);
         }
     }
 }

@@ -58,6 +58,8 @@ mod ssr {
                 AccessError::NotFound => AppError::NotFound,
                 AccessError::Invalid { field, message } => AppError::invalid(field, message),
                 AccessError::RateLimited => AppError::RateLimited,
+                AccessError::TryAgainSoon => AppError::TryAgainSoon,
+                AccessError::Busy => AppError::Busy,
                 AccessError::Database(db) => {
                     tracing::error!(request_id = %self.ctx.request_id, kind = db_error_kind(&db), "database error");
                     AppError::Internal { request_id: self.ctx.request_id.clone() }
@@ -167,20 +169,10 @@ mod ssr {
             self.session.remove::<T>(key).await.ok().flatten()
         }
 
-        /// This server's address as the browser sees it, for links that leave the page (QR codes).
+        /// This site's address, for links that leave the page (QR codes) and passkeys.
         pub(crate) fn origin(&self) -> String {
-            if let Some(url) = &self.state.public_url {
-                return url.clone();
-            }
-            let parts = use_context::<axum::http::request::Parts>();
-            let host = parts
-                .as_ref()
-                .and_then(|p| p.headers.get(axum::http::header::HOST))
-                .and_then(|h| h.to_str().ok())
-                .unwrap_or("127.0.0.1:3000")
-                .to_owned();
-            let scheme = if self.state.https { "https" } else { "http" };
-            format!("{scheme}://{host}")
+            let headers = use_context::<axum::http::request::Parts>().map(|p| p.headers).unwrap_or_default();
+            self.state.origin(&headers)
         }
     }
 
@@ -214,6 +206,9 @@ use leptos::prelude::*;
 #[server(endpoint = "form_feedback")]
 pub async fn take_form_feedback(form: String) -> Result<Option<FormFeedback>, AppError> {
     let req = req().await?;
+    if form == auth::CODE_SIGN_IN_FORM {
+        return Ok(auth::code_feedback::take(&req));
+    }
     Ok(req.take_feedback(&form).await)
 }
 

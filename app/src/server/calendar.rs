@@ -59,7 +59,10 @@ pub async fn ics_handler(
     };
     match state.access.meeting_export(&ctx, meeting_id).await {
         Ok(meeting) => {
-            let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("mina-steg");
+            // The event's id names the site by its configured address, not by
+            // whatever Host the request carried.
+            let origin = state.origin(&headers);
+            let host = origin.split_once("://").map(|(_, host)| host).unwrap_or("mina-steg");
             let body = meeting_ics(&meeting, host, chrono::Utc::now());
             (
                 [

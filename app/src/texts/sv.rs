@@ -190,6 +190,11 @@ pub const ERROR_NOT_SIGNED_IN: &str = "Du behöver logga in.";
 pub const ERROR_DENIED: &str = "Det här visas inte för dig.";
 pub const ERROR_NOT_FOUND: &str = "Vi hittar inte det du letar efter.";
 pub const ERROR_RATE_LIMITED: &str = "Du har försökt för många gånger. Vänta en kvart. Försök sedan igen.";
+/// Staff sign-in only: many wrong passwords for the account, from elsewhere.
+pub const ERROR_TRY_AGAIN_SOON: &str = "Många fel lösenord har skickats för den här e-postadressen. Försök igen om en stund. Du kan också logga in med nyckel.";
+pub const ERROR_BUSY: &str = "Många loggar in just nu. Försök igen om en liten stund.";
+pub const ERROR_TOO_MANY_REQUESTS: &str =
+    "Det kom för många frågor på en gång. Vänta en liten stund. Försök sedan igen.";
 pub const ERROR_INTERNAL: &str = "Något gick fel hos oss. Försök igen om en stund. Felkod:";
 pub const ERROR_BAD_REQUEST: &str = "Vi kunde inte läsa det du skickade. Fyll i igen.";
 

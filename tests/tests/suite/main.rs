@@ -11,6 +11,7 @@ mod enrolment;
 mod extract;
 mod factors;
 mod intake;
+mod limits;
 mod matrix;
 mod meetings;
 mod pages;

@@ -68,7 +68,9 @@ async fn pages_send_security_headers(backend: Backend) {
 async fn session_cookie_flags(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let client = app.client();
-    let response = app.post_form(&client, "sign_in_code", &[("code", "fel")]).await;
+    // A failed staff sign-in keeps the typed e-mail address in the session.
+    let form = [("email", "ingen@example.se"), ("password", "fel-fel-fel-fel")];
+    let response = app.post_form(&client, "sign_in_staff", &form).await;
     let cookie = mina_steg_tests::session_set_cookie(&response).expect("session cookie");
     assert!(cookie.contains("HttpOnly"));
     assert!(cookie.contains("SameSite=Lax"));
@@ -85,9 +87,9 @@ async fn over_https_cookies_are_secure_with_the_host_prefix_and_hsts_is_sent(bac
     tokio::spawn(application.run_until_stopped(std::future::pending()));
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let response = client
-        .post(format!("{base}/api/sign_in_code"))
+        .post(format!("{base}/api/sign_in_staff"))
         .header("accept", "text/html")
-        .form(&[("code", "fel")])
+        .form(&[("email", "ingen@example.se"), ("password", "fel-fel-fel-fel")])
         .send()
         .await
         .unwrap();

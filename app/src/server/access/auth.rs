@@ -14,10 +14,104 @@ use sha2::{Digest, Sha256};
 
 /// How long a sign-in code lives.
 pub const CODE_LIFETIME_MINUTES: i64 = 10;
-/// Failed attempts allowed per account, and per address, in the window.
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
+/// Failed attempts count for this long.
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+/// Wrong passwords for one account from one address, and failures of any kind
+/// from one address, before that address is refused (for the window).
+pub const MAX_FAILURES_PER_ACCOUNT_AT_ADDRESS: i64 = 5;
+pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
+/// Wrong second-step codes for one account, from anywhere: only someone who
+/// knew the password gets that far.
+pub const MAX_SECOND_STEP_FAILURES: i64 = 5;
+/// Wrong passwords for one account, from any addresses, before each further
+/// attempt for it must wait a little (1 s, then doubling up to a minute).
+/// Staff e-mail addresses are shown to participants, so anyone can make these:
+/// the account slows down, it is never locked, and a passkey always works.
+/// One address alone never gets here: it is refused after 5.
+pub const SLOW_DOWN_AFTER_FAILURES: i64 = 10;
+pub const MAX_SLOW_DOWN_SECONDS: i64 = 60;
+/// Refusals before anyone signed in are counted per window this long.
+const REFUSAL_WINDOW_SECONDS: i64 = 3600;
+
+/// How long attempts for an account wait after its newest failure, when it
+/// has `failures` in the window.
+pub fn slow_down(failures: i64) -> Duration {
+    if failures < SLOW_DOWN_AFTER_FAILURES {
+        return Duration::zero();
+    }
+    let doublings = (failures - SLOW_DOWN_AFTER_FAILURES).min(16) as u32;
+    Duration::seconds((1i64 << doublings).min(MAX_SLOW_DOWN_SECONDS))
+}
+
+/// What failed sign-in attempts are counted by.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum AttemptKey<'a> {
+    /// Passwords tried for an e-mail address, from anywhere: slows down.
+    Account(&'a str),
+    /// Passwords tried for an e-mail address from one client address: refused.
+    AccountAt(&'a str, &'a str),
+    /// Second-step codes tried for an account (its e-mail): refused.
+    SecondStep(&'a str),
+    /// Anything tried from one client address: refused.
+    Address(&'a str),
+}
+
+impl AttemptKey<'_> {
+    /// The table's `key_kind` knows 'account' and 'address' only (0001's
+    /// CHECK); the keyed hash's own kind keeps the account keys apart.
+    fn column(self) -> &'static str {
+        match self {
+            AttemptKey::Address(_) => "address",
+            _ => "account",
+        }
+    }
+
+    fn hash(self, keys: &crate::server::Keys) -> String {
+        match self {
+            AttemptKey::Account(email) => keys.keyed_hash("account", email),
+            AttemptKey::AccountAt(email, address) => keys.keyed_hash("account_at", &format!("{address}\n{email}")),
+            AttemptKey::SecondStep(email) => keys.keyed_hash("second_step", email),
+            AttemptKey::Address(address) => keys.keyed_hash("address", address),
+        }
+    }
+
+    /// Failures that refuse the key for the rest of the window (`None`: it slows down instead).
+    fn refused_after(self) -> Option<i64> {
+        match self {
+            AttemptKey::Account(_) => None,
+            AttemptKey::AccountAt(..) => Some(MAX_FAILURES_PER_ACCOUNT_AT_ADDRESS),
+            AttemptKey::SecondStep(_) => Some(MAX_SECOND_STEP_FAILURES),
+            AttemptKey::Address(_) => Some(MAX_FAILURES_PER_ADDRESS),
+        }
+    }
+}
+
+/// The keys a password attempt counts on.
+pub(super) fn password_keys<'a>(email: &'a str, address: &'a str) -> [AttemptKey<'a>; 3] {
+    [AttemptKey::Account(email), AttemptKey::AccountAt(email, address), AttemptKey::Address(address)]
+}
+
+/// Argon2 takes about as long as a core can give it: no more run at once
+/// than there are cores, so a flood of sign-ins cannot take every core from
+/// the rest of the server. A sign-in that finds no slot soon is told to come back.
+static HASHING_SLOTS: std::sync::LazyLock<std::sync::Arc<tokio::sync::Semaphore>> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    std::sync::Arc::new(tokio::sync::Semaphore::new(cores))
+});
+/// How long a sign-in waits for a hashing slot before it is told to come back.
+const HASHING_SLOT_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// A slot to run Argon2 in, or `Busy`. Taken before anything is read or
+/// counted, so a sign-in sent away unheard counts as no attempt.
+pub(super) async fn hashing_slot() -> Result<tokio::sync::OwnedSemaphorePermit, AccessError> {
+    match tokio::time::timeout(HASHING_SLOT_WAIT, HASHING_SLOTS.clone().acquire_owned()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        _ => {
+            tracing::warn!("every password-hashing slot is busy; a sign-in was asked to come back");
+            Err(AccessError::Busy)
+        }
+    }
+}
 
 /// What a session carries about its account (loaded fresh on every request).
 #[derive(Debug, Clone)]
@@ -96,40 +190,85 @@ impl Access {
         Ok(row.and_then(SessionAccount::from_row))
     }
 
-    pub(super) async fn too_many_failures(
+    /// Whether an attempt on `keys` must be refused (a key over its limit) or
+    /// wait (an account slowed down). Locks the keys until the transaction
+    /// ends, so parallel attempts see each other's failures.
+    pub(super) async fn attempt_refusal(
         &self,
         work: &mut super::Work<'_>,
-        keys: &[(&str, &str, i64)],
-    ) -> Result<bool, AccessError> {
-        let since = storage::now() - Duration::minutes(FAILURE_WINDOW_MINUTES);
-        for (kind, key, _) in keys {
-            storage::accounts::lock_attempt_key(work.tx()?, &self.keys.keyed_hash(kind, key)).await?;
+        keys: &[AttemptKey<'_>],
+    ) -> Result<Option<AccessError>, AccessError> {
+        let now = storage::now();
+        let since = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
+        let mut hashed: Vec<(AttemptKey<'_>, String)> = keys.iter().map(|k| (*k, k.hash(&self.keys))).collect();
+        // Always locked in the same order, so two attempts cannot wait for each other.
+        hashed.sort_by(|a, b| a.1.cmp(&b.1));
+        for (_, hash) in &hashed {
+            storage::accounts::lock_attempt_key(work.tx()?, hash).await?;
         }
-        for (kind, key, max) in keys {
-            let n =
-                storage::accounts::failures_since(work.tx()?, kind, &self.keys.keyed_hash(kind, key), since).await?;
-            if n >= *max {
-                return Ok(true);
+        let mut refusal = None;
+        for (key, hash) in &hashed {
+            let failures = storage::accounts::failures_since(work.tx()?, key.column(), hash, since).await?;
+            match key.refused_after() {
+                Some(max) if failures >= max => return Ok(Some(AccessError::RateLimited)),
+                Some(_) => {}
+                None if failures >= SLOW_DOWN_AFTER_FAILURES => {
+                    let last = storage::accounts::last_failure_since(work.tx()?, key.column(), hash, since).await?;
+                    if last.is_some_and(|last| now < last + slow_down(failures)) {
+                        refusal = Some(AccessError::TryAgainSoon);
+                    }
+                }
+                None => {}
             }
         }
-        Ok(false)
+        Ok(refusal)
+    }
+
+    /// Ends an attempt refused by [`Self::attempt_refusal`]: counted per hour,
+    /// not audited one by one (anyone can send them), and returned to answer with.
+    pub(super) async fn refuse_attempt(&self, mut work: super::Work<'_>, refusal: AccessError) -> AccessError {
+        let kind = match refusal {
+            AccessError::TryAgainSoon => "sign_in_slowed_down",
+            _ => "sign_in_rate_limited",
+        };
+        let counted = async {
+            self.count_refusal(&mut work, kind).await?;
+            work.commit().await
+        };
+        match counted.await {
+            Ok(()) => refusal,
+            Err(e) => e,
+        }
+    }
+
+    /// Counts one refusal of `kind` in this hour's row.
+    pub(super) async fn count_refusal(&self, work: &mut super::Work<'_>, kind: &str) -> Result<(), AccessError> {
+        Ok(storage::accounts::count_refusal(work.tx()?, refusal_window(storage::now()), kind).await?)
     }
 
     pub(super) async fn record_attempts(
         &self,
         work: &mut super::Work<'_>,
-        keys: &[(&str, &str)],
+        keys: &[AttemptKey<'_>],
         ok: bool,
     ) -> Result<Vec<i64>, AccessError> {
         let at = storage::now();
-        storage::accounts::prune_attempts(work.tx()?, at - Duration::minutes(FAILURE_WINDOW_MINUTES)).await?;
         let mut ids = Vec::with_capacity(keys.len());
-        for (kind, key) in keys {
-            ids.push(
-                storage::accounts::record_attempt(work.tx()?, kind, &self.keys.keyed_hash(kind, key), at, ok).await?,
-            );
+        for key in keys {
+            ids.push(storage::accounts::record_attempt(work.tx()?, key.column(), &key.hash(&self.keys), at, ok).await?);
         }
         Ok(ids)
+    }
+
+    /// Deletes attempts that count for nothing any more; a background task
+    /// calls it now and then (every attempt used to, reading the whole table).
+    pub async fn prune_sign_in_attempts(&self) -> Result<u64, AccessError> {
+        let ctx = RequestCtx::system("prune");
+        let mut work = self.work(&ctx).await?;
+        let before = storage::now() - Duration::minutes(FAILURE_WINDOW_MINUTES);
+        let pruned = storage::accounts::prune_attempts(work.tx()?, before).await?;
+        work.commit().await?;
+        Ok(pruned)
     }
 
     /// Staff and admin: e-mail and password, the first of two steps. A demo
@@ -145,26 +284,25 @@ impl Access {
         demo: bool,
     ) -> Result<PasswordOutcome, AccessError> {
         let ctx = asked.as_actor(Actor::Anonymous);
-        let keys =
-            [("account", email.as_str(), MAX_FAILURES_PER_ACCOUNT), ("address", address, MAX_FAILURES_PER_ADDRESS)];
+        let keys = password_keys(email.as_str(), address);
+        let slot = hashing_slot().await?;
         // Look up first, then hash with no transaction open: Argon2 takes a while,
         // and on SQLite an open write transaction would stall every other request.
         let mut work = self.work(&ctx).await?;
-        if self.too_many_failures(&mut work, &keys).await? {
-            work.audit_event(Actor::Anonymous, "sign_in", "denied", "rate_limited").await?;
-            work.commit().await?;
-            return Err(AccessError::RateLimited);
+        if let Some(refusal) = self.attempt_refusal(&mut work, &keys).await? {
+            return Err(self.refuse_attempt(work, refusal).await);
         }
         let row = storage::accounts::by_email(work.tx()?, email.as_str()).await?;
         // Counted as a failure until proven otherwise, in the same transaction as
         // the count: parallel attempts see each other.
-        let attempts =
-            self.record_attempts(&mut work, &[("account", email.as_str()), ("address", address)], false).await?;
+        let attempts = self.record_attempts(&mut work, &keys, false).await?;
         work.commit().await?;
 
         let stored = row.as_ref().and_then(|r| r.password_hash.clone()).unwrap_or_else(|| DUMMY_HASH.clone());
         let password = password.to_owned();
         let verified = tokio::task::spawn_blocking(move || {
+            // Held until the hash is done, even if the request is dropped meanwhile.
+            let _slot = slot;
             PasswordHash::new(&stored)
                 .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
                 .unwrap_or(false)
@@ -215,11 +353,9 @@ impl Access {
     ) -> Result<SessionAccount, AccessError> {
         let ctx = asked.as_actor(Actor::Anonymous);
         let mut work = self.work(&ctx).await?;
-        let keys = [("address", address, MAX_FAILURES_PER_ADDRESS)];
-        if self.too_many_failures(&mut work, &keys).await? {
-            work.audit_event(Actor::Anonymous, "sign_in", "denied", "rate_limited").await?;
-            work.commit().await?;
-            return Err(AccessError::RateLimited);
+        let keys = [AttemptKey::Address(address)];
+        if let Some(refusal) = self.attempt_refusal(&mut work, &keys).await? {
+            return Err(self.refuse_attempt(work, refusal).await);
         }
         let account_id = storage::accounts::redeem_code(work.tx()?, &self.code_hash(code), storage::now()).await?;
         let account = match account_id {
@@ -227,7 +363,7 @@ impl Access {
             None => None,
         }
         .filter(|a| !a.is_staff_like());
-        self.record_attempts(&mut work, &[("address", address)], account.is_some()).await?;
+        self.record_attempts(&mut work, &keys, account.is_some()).await?;
         match account {
             Some(account) => {
                 work.audit_event(account.actor, "sign_in", "allowed", "sign_in_code").await?;
@@ -353,10 +489,60 @@ impl Access {
 }
 
 impl Access {
-    /// A request refused before any use-case ran (a cross-site POST).
+    /// A request refused before any use-case ran (a cross-site POST). A
+    /// signed-in person's refusal is an audit row of its own (their session was
+    /// used); an anonymous one only counts in its hour's row: anyone can send
+    /// those, and every audit row is kept for good.
     pub async fn record_refused_request(&self, ctx: &RequestCtx, what: &'static str) -> Result<(), AccessError> {
         let mut work = self.work(ctx).await?;
-        work.audit_event(ctx.actor, "change", "denied", what).await?;
+        if ctx.actor == Actor::Anonymous {
+            self.count_refusal(&mut work, what).await?;
+        } else {
+            work.audit_event(ctx.actor, "change", "denied", what).await?;
+        }
         work.commit().await
+    }
+}
+
+/// The start of the window that a refusal at `at` is counted in.
+fn refusal_window(at: DateTime<Utc>) -> DateTime<Utc> {
+    let seconds = at.timestamp();
+    DateTime::from_timestamp(seconds - seconds.rem_euclid(REFUSAL_WINDOW_SECONDS), 0).unwrap_or(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_account_slows_down_from_the_tenth_failure_doubling_up_to_a_minute() {
+        assert_eq!(slow_down(0), Duration::zero());
+        assert_eq!(slow_down(SLOW_DOWN_AFTER_FAILURES - 1), Duration::zero());
+        assert_eq!(slow_down(SLOW_DOWN_AFTER_FAILURES), Duration::seconds(1));
+        assert_eq!(slow_down(SLOW_DOWN_AFTER_FAILURES + 1), Duration::seconds(2));
+        assert_eq!(slow_down(SLOW_DOWN_AFTER_FAILURES + 5), Duration::seconds(32));
+        assert_eq!(slow_down(SLOW_DOWN_AFTER_FAILURES + 6), Duration::seconds(MAX_SLOW_DOWN_SECONDS));
+        assert_eq!(slow_down(10_000), Duration::seconds(MAX_SLOW_DOWN_SECONDS));
+    }
+
+    #[test]
+    fn refusals_are_counted_per_hour() {
+        let at = DateTime::parse_from_rfc3339("2025-03-04T10:59:59Z").unwrap().with_timezone(&Utc);
+        assert_eq!(refusal_window(at).to_rfc3339(), "2025-03-04T10:00:00+00:00");
+    }
+
+    #[test]
+    fn attempt_keys_of_one_email_are_kept_apart() {
+        let keys = crate::server::Keys::demo();
+        let hashes: std::collections::BTreeSet<String> = [
+            AttemptKey::Account("a@example.se"),
+            AttemptKey::AccountAt("a@example.se", "203.0.113.7"),
+            AttemptKey::SecondStep("a@example.se"),
+            AttemptKey::Address("203.0.113.7"),
+        ]
+        .into_iter()
+        .map(|k| k.hash(&keys))
+        .collect();
+        assert_eq!(hashes.len(), 4);
     }
 }

@@ -2,7 +2,7 @@
 //! password, and the demo rule (demo staff sign in with the password alone,
 //! and only when the server runs with `--demo`).
 
-use super::auth::{MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, SessionAccount};
+use super::auth::{AttemptKey, SessionAccount};
 use super::{Access, AccessError, RequestCtx, Work};
 use crate::policy::Actor;
 use crate::server::storage;
@@ -127,12 +127,10 @@ impl Access {
         address: &str,
     ) -> Result<SessionAccount, AccessError> {
         let ctx = asked.as_actor(Actor::Anonymous);
-        let keys = [("account", email, MAX_FAILURES_PER_ACCOUNT), ("address", address, MAX_FAILURES_PER_ADDRESS)];
+        let keys = [AttemptKey::SecondStep(email), AttemptKey::Address(address)];
         let mut work = self.work(&ctx).await?;
-        if self.too_many_failures(&mut work, &keys).await? {
-            work.audit_event(Actor::Anonymous, "sign_in", "denied", "rate_limited").await?;
-            work.commit().await?;
-            return Err(AccessError::RateLimited);
+        if let Some(refusal) = self.attempt_refusal(&mut work, &keys).await? {
+            return Err(self.refuse_attempt(work, refusal).await);
         }
         let account = Self::pending_account(&mut work, account_id).await?;
         let factor = storage::factors::confirmed_totp(work.tx()?, account_id).await?;
@@ -147,8 +145,7 @@ impl Access {
             },
             None => Err(CODE_WRONG),
         };
-        let attempts = [("account", email), ("address", address)];
-        self.record_attempts(&mut work, &attempts, result.is_ok()).await?;
+        self.record_attempts(&mut work, &keys, result.is_ok()).await?;
         match (result, account) {
             (Ok(()), Some(account)) => {
                 work.audit_event(account.actor, "sign_in", "allowed", "totp").await?;
@@ -178,12 +175,10 @@ impl Access {
         address: &str,
     ) -> Result<SessionAccount, AccessError> {
         let ctx = asked.as_actor(Actor::Anonymous);
-        let keys = [("account", email, MAX_FAILURES_PER_ACCOUNT), ("address", address, MAX_FAILURES_PER_ADDRESS)];
+        let keys = [AttemptKey::SecondStep(email), AttemptKey::Address(address)];
         let mut work = self.work(&ctx).await?;
-        if self.too_many_failures(&mut work, &keys).await? {
-            work.audit_event(Actor::Anonymous, "sign_in", "denied", "rate_limited").await?;
-            work.commit().await?;
-            return Err(AccessError::RateLimited);
+        if let Some(refusal) = self.attempt_refusal(&mut work, &keys).await? {
+            return Err(self.refuse_attempt(work, refusal).await);
         }
         let Some(account) = Self::pending_account(&mut work, account_id).await? else {
             work.audit_event(Actor::Anonymous, "sign_in", "denied", "totp_register").await?;
@@ -195,15 +190,14 @@ impl Access {
             work.commit().await?;
             return Err(AccessError::Invalid { field: "code", message: text::FACTOR_ALREADY_REGISTERED });
         }
-        let attempts = [("account", email), ("address", address)];
         let Some(step) = matching_step(secret, code)? else {
-            self.record_attempts(&mut work, &attempts, false).await?;
+            self.record_attempts(&mut work, &keys, false).await?;
             work.audit_event(account.actor, "sign_in", "denied", "totp_register").await?;
             work.commit().await?;
             return Err(CODE_WRONG);
         };
         storage::factors::save_totp(work.tx()?, account_id, secret, step, storage::now()).await?;
-        self.record_attempts(&mut work, &attempts, true).await?;
+        self.record_attempts(&mut work, &keys, true).await?;
         work.audit_event(account.actor, "create", "allowed", "totp_factor").await?;
         work.audit_event(account.actor, "sign_in", "allowed", "totp").await?;
         work.commit().await?;

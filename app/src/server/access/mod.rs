@@ -100,6 +100,12 @@ pub enum AccessError {
     Invalid { field: &'static str, message: &'static str },
     #[error("too many attempts")]
     RateLimited,
+    /// Many failed attempts for this account from elsewhere: it waits a little.
+    #[error("attempts for this account are slowed down")]
+    TryAgainSoon,
+    /// Every password-hashing slot is taken.
+    #[error("too many sign-ins at once")]
+    Busy,
     #[error("database error")]
     Database(#[from] sqlx::Error),
     /// A stored value the code cannot read (the column is named, never the value).

@@ -3,7 +3,7 @@
 //! relatives on their phone instead of a new code. Signing in with a passkey
 //! is discoverable: the authenticator names the account.
 
-use super::auth::{MAX_FAILURES_PER_ADDRESS, SessionAccount};
+use super::auth::{AttemptKey, SessionAccount};
 use super::{Access, AccessError, RequestCtx, Want, Work};
 use crate::policy::{Action, Actor, Section};
 use crate::server::storage;
@@ -159,7 +159,8 @@ impl Access {
 
     /// Signs in with a passkey: the authenticator names the account, its
     /// signature proves the key and that the person unlocked the device. A
-    /// failure counts as a failed attempt of the address and is audited.
+    /// failure counts as a failed attempt of the address and is audited (past
+    /// the address's limit, only counted in the hour's refusals).
     pub async fn sign_in_with_passkey(
         &self,
         asked: &RequestCtx,
@@ -169,23 +170,25 @@ impl Access {
         address: &str,
     ) -> Result<SessionAccount, AccessError> {
         let ctx = asked.as_actor(Actor::Anonymous);
-        let keys = [("address", address, MAX_FAILURES_PER_ADDRESS)];
+        // Never refused for earlier failures: a passkey cannot be guessed, and
+        // it is how staff still get in while someone tries their password.
+        let keys = [AttemptKey::Address(address)];
         let mut work = self.work(&ctx).await?;
-        if self.too_many_failures(&mut work, &keys).await? {
-            work.audit_event(Actor::Anonymous, "sign_in", "denied", "rate_limited").await?;
-            work.commit().await?;
-            return Err(AccessError::RateLimited);
-        }
-        let result = Self::check_passkey(&mut work, webauthn, credential, state).await?;
-        self.record_attempts(&mut work, &[("address", address)], result.is_some()).await?;
-        match result {
+        match Self::check_passkey(&mut work, webauthn, credential, state).await? {
             Some(account) => {
+                self.record_attempts(&mut work, &keys, true).await?;
                 work.audit_event(account.actor, "sign_in", "allowed", "passkey").await?;
                 work.commit().await?;
                 Ok(account)
             }
             None => {
-                work.audit_event(Actor::Anonymous, "sign_in", "denied", "passkey").await?;
+                if self.attempt_refusal(&mut work, &keys).await?.is_some() {
+                    self.count_refusal(&mut work, "sign_in_rate_limited").await?;
+                } else {
+                    // Counts against the address's other sign-ins too.
+                    self.record_attempts(&mut work, &keys, false).await?;
+                    work.audit_event(Actor::Anonymous, "sign_in", "denied", "passkey").await?;
+                }
                 work.commit().await?;
                 Err(AccessError::Invalid { field: "passkey", message: crate::texts::factors::PASSKEY_UNKNOWN })
             }

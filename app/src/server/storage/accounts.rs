@@ -211,13 +211,47 @@ pub(crate) async fn lock_attempt_key(tx: &mut Tx, key_hash: &str) -> Result<(), 
     }
 }
 
-/// Attempts older than the window count for nothing: they are deleted.
-pub(crate) async fn prune_attempts(tx: &mut Tx, before: DateTime<Utc>) -> Result<(), sqlx::Error> {
+/// Attempts older than the window count for nothing: they are deleted (by a
+/// background task, through the index on `at`). Returns how many went.
+pub(crate) async fn prune_attempts(tx: &mut Tx, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query("DELETE FROM sign_in_attempts WHERE at < $1")
         .bind(before)
         .execute(c)
         .await
-        .map(|_| ()))
+        .map(|r| r.rows_affected()))
+}
+
+/// When the newest failed attempt on a key since `since` was made.
+pub(crate) async fn last_failure_since(
+    tx: &mut Tx,
+    key_kind: &str,
+    key_hash: &str,
+    since: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT at FROM sign_in_attempts
+         WHERE key_kind = $1 AND key_hash = $2 AND at > $3 AND NOT succeeded
+         ORDER BY at DESC LIMIT 1"
+    )
+    .bind(key_kind)
+    .bind(key_hash)
+    .bind(since)
+    .fetch_optional(c)
+    .await)
+}
+
+/// Counts one refusal of `kind` in the window that starts at `window_start`:
+/// the window's row is made once and then incremented.
+pub(crate) async fn count_refusal(tx: &mut Tx, window_start: DateTime<Utc>, kind: &str) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO refusal_counts (window_start, kind, refusals) VALUES ($1, $2, 1)
+         ON CONFLICT (window_start, kind) DO UPDATE SET refusals = refusal_counts.refusals + 1"
+    )
+    .bind(window_start)
+    .bind(kind)
+    .execute(c)
+    .await
+    .map(|_| ()))
 }
 
 pub(crate) async fn failures_since(
