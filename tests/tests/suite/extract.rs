@@ -432,9 +432,12 @@ async fn the_extract_holds_every_row_that_names_the_participant(backend: Backend
     assert_eq!(app.audit_count(&export).await, 1, "the extract is audited as an export");
 
     let mut sections: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let mut named_columns: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for section in extract["sections"].as_array().expect("sections") {
         let table = section["table"].as_str().expect("a section names its table").to_owned();
         let rows = section["rows"].as_array().expect("rows").clone();
+        let columns = section["columns"].as_array().expect("columns").iter().map(|c| c.as_str().unwrap().to_owned());
+        named_columns.insert(table.clone(), columns.collect());
         assert!(sections.insert(table.clone(), rows).is_none(), "one section for {table}");
     }
 
@@ -491,6 +494,15 @@ async fn the_extract_holds_every_row_that_names_the_participant(backend: Backend
             continue;
         };
         counts.push(format!("{table} {}", expected.len()));
+        // Every column the schema has today, in its order, less the withheld.
+        let shown: Vec<String> =
+            columns.iter().filter(|c| !WITHHELD.contains(&(table.as_str(), c.as_str()))).cloned().collect();
+        if named_columns.get(&table) != Some(&shown) {
+            wrong.push(format!(
+                "table {table}: the extract names columns {:?}, the schema has {shown:?}",
+                named_columns.get(&table)
+            ));
+        }
         for row in &got {
             for (_, column) in WITHHELD.iter().filter(|(t, _)| *t == table) {
                 if row.get(*column).is_some() {

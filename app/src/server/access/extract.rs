@@ -44,6 +44,8 @@ pub struct ExtractFacts {
 pub struct ExtractTable {
     pub table: &'static str,
     pub title: &'static str,
+    /// The columns in the order the schema has them (withheld ones left out).
+    pub columns: Vec<String>,
     pub rows: Vec<Row>,
     pub withheld: Vec<Withheld>,
 }
@@ -86,15 +88,20 @@ impl Access {
             sections: rows
                 .tables
                 .into_iter()
-                .map(|(table, rows)| ExtractTable {
-                    table,
-                    title: text::table(table).map_or(table, |t| t.0),
-                    rows,
-                    withheld: WITHHELD
+                .map(|(table, list)| {
+                    let withheld: Vec<Withheld> = WITHHELD
                         .iter()
                         .filter(|(t, ..)| *t == table)
                         .map(|&(_, column, reason)| Withheld { column, reason })
-                        .collect(),
+                        .collect();
+                    let columns = rows.columns.get(table).cloned().unwrap_or_default();
+                    ExtractTable {
+                        table,
+                        title: text::table(table).map_or(table, |t| t.0),
+                        columns: columns.into_iter().filter(|c| withheld.iter().all(|w| w.column != c)).collect(),
+                        rows: list,
+                        withheld,
+                    }
                 })
                 .collect(),
             context: rows.context,

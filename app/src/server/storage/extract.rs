@@ -115,6 +115,9 @@ const REVISION_KINDS: &str = "(x.record_kind IN ('participant_dv', 'participant_
 pub(crate) struct ExtractRows {
     pub tables: Vec<(&'static str, Vec<Row>)>,
     pub context: BTreeMap<String, Vec<Row>>,
+    /// Each table's columns in the order the schema has them (a JSON object
+    /// keeps none), for a document that reads like the record.
+    pub columns: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -133,10 +136,11 @@ pub(crate) async fn read(
     participant: Permitted,
     asker_staff: Option<i64>,
 ) -> Result<ExtractRows, sqlx::Error> {
-    let (dialect, columns) = match tx {
-        Tx::Sqlite(_) => (Dialect::Sqlite, table_columns(tx).await?),
-        Tx::Postgres(_) => (Dialect::Postgres, BTreeMap::new()),
+    let dialect = match tx {
+        Tx::Sqlite(_) => Dialect::Sqlite,
+        Tx::Postgres(_) => Dialect::Postgres,
     };
+    let columns = table_columns(tx).await?;
     let sql = statement(dialect, &columns)?;
     let rows: Vec<(String, String)> =
         on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant.id()).bind(asker_staff).fetch_all(c).await)?;
@@ -160,6 +164,7 @@ pub(crate) async fn read(
     Ok(ExtractRows {
         tables: SOURCES.iter().map(|s| (s.table, tables.remove(s.table).unwrap_or_default())).collect(),
         context,
+        columns,
     })
 }
 
@@ -169,14 +174,27 @@ fn order(a: &Row, b: &Row) -> std::cmp::Ordering {
     id(a).cmp(&id(b)).then_with(|| Value::Object(a.clone()).to_string().cmp(&Value::Object(b.clone()).to_string()))
 }
 
-/// SQLite's tables and their columns, in column order (PostgreSQL's `to_jsonb` needs none).
+/// The tables and their columns, in column order: SQLite's `json_object` is
+/// built from them; on both backends they order the document's fields.
 async fn table_columns(tx: &mut Tx) -> Result<BTreeMap<String, Vec<String>>, sqlx::Error> {
-    let rows: Vec<(String, String)> = on_conn!(tx, |c| sqlx::query_as(
-        "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
-          WHERE m.type = 'table' ORDER BY m.name, p.cid"
-    )
-    .fetch_all(c)
-    .await)?;
+    let rows: Vec<(String, String)> = match tx {
+        Tx::Sqlite(c) => {
+            sqlx::query_as(
+                "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+                  WHERE m.type = 'table' ORDER BY m.name, p.cid",
+            )
+            .fetch_all(&mut **c)
+            .await?
+        }
+        Tx::Postgres(c) => {
+            sqlx::query_as(
+                "SELECT table_name::text, column_name::text FROM information_schema.columns
+                  WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position",
+            )
+            .fetch_all(&mut **c)
+            .await?
+        }
+    };
     let mut columns: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (table, column) in rows {
         columns.entry(table).or_default().push(column);

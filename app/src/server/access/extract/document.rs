@@ -248,10 +248,14 @@ impl<'a> Names<'a> {
             .join("; ")
     }
 
-    /// One row as labelled fields, in column order as stored; the columns
-    /// that only say whose row it is (always this participant) are left out.
-    fn fields(&self, table: &str, row: &Row) -> Vec<(String, String)> {
-        row.iter()
+    /// One row as labelled fields, in the schema's column order (a field the
+    /// order does not know comes last); the columns that only say whose row
+    /// it is (always this participant) are left out.
+    fn fields(&self, table: &str, columns: &[String], row: &Row) -> Vec<(String, String)> {
+        let known = columns.iter().filter_map(|c| row.get_key_value(c.as_str()));
+        let rest = row.iter().filter(|(k, _)| !columns.contains(k));
+        known
+            .chain(rest)
             .filter(|(column, value)| {
                 !(matches!(column.as_str(), "participant_id" | "subject_participant_id")
                     && value.as_i64() == Some(self.participant_id))
@@ -320,7 +324,7 @@ pub(super) fn document(extract: &RegisterExtract, today: NaiveDate) -> ExtractDo
                                 if s.table == "joint_plans" { int_of(row, "version") } else { int_of(row, "id") };
                             ExtractItem {
                                 heading: text::item_heading(noun, number),
-                                fields: names.fields(s.table, row),
+                                fields: names.fields(s.table, &s.columns, row),
                             }
                         })
                         .collect(),
