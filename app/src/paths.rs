@@ -31,6 +31,8 @@ pub const NEW_ROUND: &str = "/personal/programmet/ny-omgang";
 pub const NEW_PARTICIPANT: &str = "/personal/ny-deltagare";
 /// Importing participants from a CSV file into the staff member's own unit.
 pub const IMPORT: &str = "/personal/importera";
+/// The log follow-up: the enhetschef's unit, or the dataskyddsombud's whole municipality.
+pub const LOG: &str = "/personal/logg";
 
 // The administrator's pages, and the invitation link a new staff member opens.
 pub const ADMIN_HOME: &str = "/admin";
@@ -154,6 +156,7 @@ pub fn home_for(actor: &crate::policy::Actor) -> &'static str {
     match actor {
         Actor::Participant { .. } | Actor::Relative { .. } => PARTICIPANT_HOME,
         Actor::Admin { unit_id: None, .. } => ADMIN_HOME,
+        Actor::DataProtectionOfficer { .. } => LOG,
         Actor::Staff { .. } | Actor::Admin { .. } => STAFF_HOME,
         Actor::Anonymous | Actor::System => SIGN_IN,
     }

@@ -34,6 +34,12 @@ pub enum Actor {
         staff_id: i64,
         unit_id: Option<i64>,
     },
+    /// The dataskyddsombud: follows up the access log of every unit, and reads
+    /// no participant's record.
+    DataProtectionOfficer {
+        account_id: i64,
+        staff_id: i64,
+    },
     /// The command line (migrations, demo data, first admin).
     System,
 }
@@ -44,7 +50,8 @@ impl Actor {
             Actor::Participant { account_id, .. }
             | Actor::Relative { account_id, .. }
             | Actor::Staff { account_id, .. }
-            | Actor::Admin { account_id, .. } => Some(account_id),
+            | Actor::Admin { account_id, .. }
+            | Actor::DataProtectionOfficer { account_id, .. } => Some(account_id),
             Actor::Anonymous | Actor::System => None,
         }
     }
@@ -55,7 +62,8 @@ impl Actor {
             Actor::Anonymous => "anonymous",
             Actor::Participant { .. } => "participant",
             Actor::Relative { .. } => "relative",
-            Actor::Staff { .. } => "staff",
+            // A staff account like any other: the log shows the staff role beside the name.
+            Actor::Staff { .. } | Actor::DataProtectionOfficer { .. } => "staff",
             Actor::Admin { .. } => "admin",
             Actor::System => "system",
         }
@@ -96,12 +104,15 @@ pub enum Section {
     /// Everything held about the participant, made for them (registerutdrag,
     /// GDPR art. 15): staff of their unit export it; nobody writes it.
     RegisterExtract,
+    /// "Vem har tittat på mina uppgifter?": who read or changed the
+    /// participant's data, from the audit log.
+    AccessLog,
 }
 
 impl Section {
     /// Sections a participant may share with a relative or god man.
     pub const SHAREABLE: &'static [Section] =
-        &[Section::Plan, Section::Meetings, Section::Contacts, Section::Ladder, Section::Programme];
+        &[Section::Plan, Section::Meetings, Section::Contacts, Section::Ladder, Section::Programme, Section::AccessLog];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -120,6 +131,7 @@ impl Section {
             Section::Access => "access",
             Section::Placement => "placement",
             Section::RegisterExtract => "register_extract",
+            Section::AccessLog => "access_log",
         }
     }
 
@@ -141,6 +153,7 @@ impl Section {
             Section::Access => "Inloggning",
             Section::Placement => "Enhet",
             Section::RegisterExtract => "Registerutdrag",
+            Section::AccessLog => "Vem har tittat",
         }
     }
 
@@ -186,14 +199,14 @@ pub enum Target<'a> {
     },
     /// What a unit keeps about many participants at once: its roster, its
     /// programme rounds and their queue.
-    Unit {
-        unit_id: i64,
-    },
+    Unit { unit_id: i64 },
     /// The units themselves: create, rename, close.
     Units,
     /// Staff and admin accounts: invitations, roles, second factors.
     StaffAccounts,
-    AuditLog,
+    /// The audit log as a whole, followed up: the rows of one unit (`Some`)
+    /// or of the whole municipality (`None`).
+    AuditLog { unit_id: Option<i64> },
 }
 
 /// Why access was refused. Static text only: it goes to logs, never personal data.
@@ -222,6 +235,8 @@ pub enum Relation<'a> {
     OtherUnitStaff,
     /// An administrator who works in no unit, or in another one.
     Admin,
+    /// The dataskyddsombud: the log, not the record.
+    DataProtectionOfficer,
 }
 
 impl<'a> Relation<'a> {
@@ -251,6 +266,7 @@ impl<'a> Relation<'a> {
             }
             Actor::Staff { .. } => Relation::OtherUnitStaff,
             Actor::Admin { .. } => Relation::Admin,
+            Actor::DataProtectionOfficer { .. } => Relation::DataProtectionOfficer,
         }
     }
 }
@@ -272,8 +288,25 @@ pub fn decide(actor: &Actor, action: Action, target: &Target<'_>) -> Result<(), 
             }
         }
         (Actor::Admin { .. }, Target::Units | Target::StaffAccounts) => Ok(()),
-        (Actor::Admin { .. }, Target::AuditLog) if matches!(action, Action::Read | Action::Export) => Ok(()),
+        (_, Target::AuditLog { unit_id }) => audit_log_rule(actor, action, *unit_id),
         _ => Err(Denied("no rule allows this")),
+    }
+}
+
+/// Who follows up the log (IMY's "logguppföljning"): the enhetschef for their
+/// own unit's rows, the dataskyddsombud for every unit's. They read it and
+/// export it; nobody changes it. A contact person, an administrator and the
+/// people in the log do not read it here (a participant sees their own rows
+/// through `Section::AccessLog`).
+pub fn audit_log_rule(actor: &Actor, action: Action, unit_id: Option<i64>) -> Result<(), Denied> {
+    if !matches!(action, Action::Read | Action::Export) {
+        return Err(Denied("the log is never changed"));
+    }
+    match *actor {
+        Actor::DataProtectionOfficer { .. } => Ok(()),
+        Actor::Staff { role: StaffRole::UnitManager, unit_id: own, .. } if unit_id == Some(own) => Ok(()),
+        Actor::Staff { role: StaffRole::UnitManager, .. } => Err(Denied("the enhetschef follows up their own unit")),
+        _ => Err(Denied("only the enhetschef and the dataskyddsombud follow up the log")),
     }
 }
 
@@ -286,7 +319,7 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
         Relation::System => Ok(()),
         Relation::Anonymous => Err(Denied("not signed in")),
         Relation::Myself => match (action, section) {
-            (Read, Profile | Plan | Meetings | Contacts | Ladder | Programme) => Ok(()),
+            (Read, Profile | Plan | Meetings | Contacts | Ladder | Programme | AccessLog) => Ok(()),
             // "Lägg in i min kalender".
             (Export, Meetings) => Ok(()),
             (Change, MeetingAnswer) | (Create, ProgrammeInterest) => Ok(()),
@@ -309,6 +342,8 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
             // The participant's own answers are theirs to give ("Jag kommer",
             // "Jag vill vara med"); staff keep the unit's queue under Programme.
             (_, MeetingAnswer) | (Create | Change, ProgrammeInterest) => Err(Denied("only the participant answers")),
+            // Staff see who looked only in the log follow-up (`Target::AuditLog`).
+            (_, AccessLog) => Err(Denied("the log is followed up at /personal/logg")),
             (Create | Change, Placement) => Err(Denied("the unit manager moves participants")),
             (Create | Change, RegisterExtract) => Err(Denied("an extract is made, never written")),
             (Read, _) => Ok(()),
@@ -325,6 +360,7 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
         Relation::ShieldedStaff => Err(Denied("protected identity, not a contact person")),
         Relation::OtherUnitStaff => Err(Denied("another unit")),
         Relation::Admin => Err(Denied("administrators read no participant data")),
+        Relation::DataProtectionOfficer => Err(Denied("the dataskyddsombud reads the log, not the record")),
     }
 }
 
@@ -339,6 +375,7 @@ mod tests {
     const MANAGER_U1: Actor = Actor::Staff { account_id: 6, staff_id: 60, unit_id: 1, role: StaffRole::UnitManager };
     const ADMIN: Actor = Actor::Admin { account_id: 4, staff_id: 40, unit_id: None };
     const ADMIN_IN_U1: Actor = Actor::Admin { account_id: 7, staff_id: 70, unit_id: Some(1) };
+    const DPO: Actor = Actor::DataProtectionOfficer { account_id: 9, staff_id: 90 };
 
     fn part<'a>(participant_id: i64, unit_id: i64, section: Section, link: Option<&'a [Section]>) -> Target<'a> {
         Target::Participant { participant_id, unit_id, section, relative_link: link, shielded: false }
@@ -349,7 +386,7 @@ mod tests {
     }
 
     const ACTIONS: [Action; 5] = [Action::Read, Action::Create, Action::Change, Action::Delete, Action::Export];
-    const SECTIONS: [Section; 14] = [
+    const SECTIONS: [Section; 15] = [
         Section::Profile,
         Section::Plan,
         Section::Meetings,
@@ -364,6 +401,7 @@ mod tests {
         Section::Consents,
         Section::Access,
         Section::Placement,
+        Section::AccessLog,
     ];
 
     /// Every (relation × action × section): allowed exactly when it is listed here.
@@ -374,12 +412,12 @@ mod tests {
         let shares_meetings: &[Section] = &[Meetings];
         let shares_all: &[Section] = Section::SHAREABLE;
         let nothing: &[Section] = &[];
-        let own_pages = [Profile, Plan, Meetings, Contacts, Ladder, Programme];
+        let own_pages = [Profile, Plan, Meetings, Contacts, Ladder, Programme, AccessLog];
         let staff_writes = [Profile, Plan, Meetings, Contacts, Ladder, Programme, Record, Network, Consents, Access];
         let mut manager = Vec::new();
         let reads = |sections: &[Section]| sections.iter().map(|s| (Read, *s)).collect::<Vec<_>>();
         let mut staff: Vec<(Action, Section)> =
-            reads(&SECTIONS).into_iter().filter(|(_, s)| *s != MeetingAnswer).collect();
+            reads(&SECTIONS).into_iter().filter(|(_, s)| !matches!(s, MeetingAnswer | AccessLog)).collect();
         staff.extend(staff_writes.iter().flat_map(|s| [(Create, *s), (Change, *s)]));
         staff.push((Export, Meetings));
         manager.extend(staff.iter().copied());
@@ -402,6 +440,7 @@ mod tests {
             (Relation::ShieldedStaff, vec![]),
             (Relation::OtherUnitStaff, vec![]),
             (Relation::Admin, vec![]),
+            (Relation::DataProtectionOfficer, vec![]),
         ];
         for (relation, allowed) in table {
             for action in ACTIONS {
@@ -446,6 +485,8 @@ mod tests {
             (ADMIN_IN_U1, None, false, Relation::UnitStaff),
             (ADMIN_IN_U1, None, true, Relation::ShieldedStaff),
             (admin_in_u2, None, false, Relation::Admin),
+            (DPO, None, false, Relation::DataProtectionOfficer),
+            (DPO, None, true, Relation::DataProtectionOfficer),
             (Actor::System, None, false, Relation::System),
         ];
         for (actor, link, shielded, expected) in cases {
@@ -458,13 +499,11 @@ mod tests {
         #[rustfmt::skip]
         let table: Vec<(Actor, Action, Target, bool)> = vec![
             (P1, Action::Read, Target::Unit { unit_id: 1 }, false),
-            (P1, Action::Read, Target::AuditLog, false),
             (REL, Action::Read, Target::Unit { unit_id: 1 }, false),
             (STAFF_U1, Action::Read, Target::Unit { unit_id: 1 }, true),
             (STAFF_U1, Action::Change, Target::Unit { unit_id: 1 }, true),
             (STAFF_U1, Action::Read, Target::Unit { unit_id: 2 }, false),
             (STAFF_U1, Action::Read, Target::StaffAccounts, false),
-            (STAFF_U1, Action::Read, Target::AuditLog, false),
             (ADMIN, Action::Change, Target::StaffAccounts, true),
             (ADMIN, Action::Create, Target::Units, true),
             (ADMIN, Action::Change, Target::Units, true),
@@ -481,10 +520,6 @@ mod tests {
             (STAFF_U1, Action::Read, shielded(10, 1, Section::Profile), false),
             (MANAGER_U1, Action::Read, shielded(10, 1, Section::Profile), false),
             (P1, Action::Read, shielded(10, 1, Section::Plan), true),
-            (ADMIN, Action::Read, Target::AuditLog, true),
-            (ADMIN, Action::Export, Target::AuditLog, true),
-            (ADMIN, Action::Delete, Target::AuditLog, false),
-            (ADMIN, Action::Change, Target::AuditLog, false),
             (ADMIN, Action::Read, Target::Unit { unit_id: 1 }, false),
             (ADMIN, Action::Read, part(10, 1, Section::Plan, None), false),
             (Actor::Anonymous, Action::Read, Target::Unit { unit_id: 1 }, false),
@@ -498,6 +533,59 @@ mod tests {
         for (actor, action, target, allowed) in table {
             assert_eq!(decide(&actor, action, &target).is_ok(), allowed, "{actor:?} {action:?} {target:?}");
         }
+    }
+
+    /// The log follow-up: the enhetschef for their own unit, the
+    /// dataskyddsombud for all; read and export only; nobody else.
+    #[test]
+    fn who_follows_up_the_log() {
+        let manager_u2 = Actor::Staff { account_id: 8, staff_id: 80, unit_id: 2, role: StaffRole::UnitManager };
+        let whole = Target::AuditLog { unit_id: None };
+        let u1 = Target::AuditLog { unit_id: Some(1) };
+        let u2 = Target::AuditLog { unit_id: Some(2) };
+        let record = part(10, 1, Section::Profile, None);
+        let unit = Target::Unit { unit_id: 1 };
+        #[rustfmt::skip]
+        let table: Vec<(Actor, Action, &Target, bool)> = vec![
+            (MANAGER_U1, Action::Read, &u1, true),
+            (MANAGER_U1, Action::Export, &u1, true),
+            (MANAGER_U1, Action::Read, &u2, false),
+            (MANAGER_U1, Action::Read, &whole, false),
+            (manager_u2, Action::Read, &u2, true),
+            (MANAGER_U1, Action::Change, &u1, false),
+            (MANAGER_U1, Action::Delete, &u1, false),
+            (DPO, Action::Read, &whole, true),
+            (DPO, Action::Export, &whole, true),
+            (DPO, Action::Read, &u2, true),
+            (DPO, Action::Change, &whole, false),
+            (DPO, Action::Delete, &u1, false),
+            (DPO, Action::Create, &whole, false),
+            // A contact person, other staff, an administrator (in a unit or not): no.
+            (STAFF_U1, Action::Read, &u1, false),
+            (STAFF_U1, Action::Export, &u1, false),
+            (ADMIN, Action::Read, &whole, false),
+            (ADMIN, Action::Read, &u1, false),
+            (ADMIN_IN_U1, Action::Read, &u1, false),
+            (P1, Action::Read, &u1, false),
+            (REL, Action::Read, &whole, false),
+            (Actor::Anonymous, Action::Read, &whole, false),
+            // The dataskyddsombud opens no record, units or accounts.
+            (DPO, Action::Read, &record, false),
+            (DPO, Action::Read, &unit, false),
+            (DPO, Action::Read, &Target::StaffAccounts, false),
+            (DPO, Action::Create, &Target::Units, false),
+        ];
+        for (actor, action, target, allowed) in table {
+            assert_eq!(decide(&actor, action, target).is_ok(), allowed, "{actor:?} {action:?} {target:?}");
+        }
+        // "Vem har tittat": the participant, a relative it is shared with; staff use the log follow-up.
+        let shared: &[Section] = &[Section::AccessLog];
+        let plan_only: &[Section] = &[Section::Plan];
+        assert!(decide(&P1, Action::Read, &part(10, 1, Section::AccessLog, None)).is_ok());
+        assert!(decide(&REL, Action::Read, &part(10, 1, Section::AccessLog, Some(shared))).is_ok());
+        assert!(decide(&REL, Action::Read, &part(10, 1, Section::AccessLog, Some(plan_only))).is_err());
+        assert!(decide(&STAFF_U1, Action::Read, &part(10, 1, Section::AccessLog, None)).is_err());
+        assert!(decide(&MANAGER_U1, Action::Read, &part(10, 1, Section::AccessLog, None)).is_err());
     }
 
     /// The register extract (GDPR art. 15): staff of the participant's unit and

@@ -25,6 +25,22 @@ code_enum! {
         UnitManager = "unit_manager" => "Enhetschef",
         /// Runs units and accounts; reads no participant data unless also placed in a unit.
         Admin = "admin" => "Systemadministratör",
+        /// Dataskyddsombud: follows up the access log of the whole municipality;
+        /// works in no unit and opens no participant's record.
+        DataProtectionOfficer = "data_protection_officer" => "Dataskyddsombud",
+    }
+}
+
+impl StaffRole {
+    /// Every role but these two works in one unit.
+    pub const fn needs_unit(self) -> bool {
+        !matches!(self, Self::Admin | Self::DataProtectionOfficer)
+    }
+
+    /// The dataskyddsombud stands outside the units (the whole municipality),
+    /// so that following up the log never comes with a unit's records.
+    pub const fn takes_no_unit(self) -> bool {
+        matches!(self, Self::DataProtectionOfficer)
     }
 }
 
@@ -204,6 +220,14 @@ mod tests {
         assert_eq!("individual_placement".parse::<DvForm>(), Ok(DvForm::IndividualPlacement));
         assert_eq!(Role::ALL.len(), 4);
         assert_eq!(RelationKind::ALL.len(), 8);
+    }
+
+    #[test]
+    fn where_each_role_works() {
+        let without_unit: Vec<_> = StaffRole::ALL.iter().filter(|r| !r.needs_unit()).collect();
+        assert_eq!(without_unit, [&StaffRole::Admin, &StaffRole::DataProtectionOfficer]);
+        let never_in_unit: Vec<_> = StaffRole::ALL.iter().filter(|r| r.takes_no_unit()).collect();
+        assert_eq!(never_in_unit, [&StaffRole::DataProtectionOfficer]);
     }
 
     #[test]

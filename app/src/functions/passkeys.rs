@@ -125,7 +125,9 @@ pub async fn passkey_register_finish(#[server(default)] credential: String) -> R
         return super::auth::open_session(&mut req, account).await.map(str::to_owned);
     }
     match account.actor {
-        crate::policy::Actor::Staff { .. } | crate::policy::Actor::Admin { .. } => {
+        crate::policy::Actor::Staff { .. }
+        | crate::policy::Actor::Admin { .. }
+        | crate::policy::Actor::DataProtectionOfficer { .. } => {
             let page = crate::paths::STAFF_SECURITY;
             req.flash("notice", &(page.to_owned(), crate::texts::factors::PASSKEY_SAVED.to_owned())).await?;
             Ok(page.to_owned())

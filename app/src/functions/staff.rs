@@ -15,10 +15,13 @@ pub async fn load_staff_home() -> Result<StaffHome, AppError> {
     let req = req().await?;
     req.require_signed_in()?;
     let home = req.state.access.staff_home(&req.ctx).await.map_err(|e| req.fail(e));
-    // An administrator outside the units has their own start page: a browser
-    // goes there (the refusal above is audited all the same).
-    if home.is_err() && matches!(req.ctx.actor, crate::policy::Actor::Admin { unit_id: None, .. }) {
-        leptos_axum::redirect(crate::paths::ADMIN_HOME);
+    // An administrator outside the units, and the dataskyddsombud, have their
+    // own start page: a browser goes there (the refusal above is audited all the same).
+    use crate::policy::Actor;
+    if home.is_err()
+        && matches!(req.ctx.actor, Actor::Admin { unit_id: None, .. } | Actor::DataProtectionOfficer { .. })
+    {
+        leptos_axum::redirect(crate::paths::home_for(&req.ctx.actor));
     }
     home
 }

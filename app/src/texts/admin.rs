@@ -75,11 +75,14 @@ pub const INVITE_INTRO: &str = "Du får en länk att ge personen. Med länken v�
 pub const INVITE_NAME: &str = "Namn";
 pub const INVITE_EMAIL: &str = "E-postadress";
 pub const INVITE_EMAIL_HINT: &str = "Personen loggar in med den.";
-pub const INVITE_UNIT_HINT: &str = "En systemadministratör kan vara utan enhet. Alla andra roller behöver en enhet.";
+pub const INVITE_UNIT_HINT: &str = "En systemadministratör kan vara utan enhet. Ett dataskyddsombud är alltid utan \
+     enhet. Alla andra roller behöver en enhet.";
 pub const INVITE_BUTTON: &str = "Bjud in";
 pub const CHOOSE_UNIT_NONE: &str = "Ingen enhet";
 pub const INVITED_NOTICE: &str = "Kontot är skapat. Ge personen länken nedan.";
-pub const UNIT_NEEDED: &str = "Välj en enhet. Bara en systemadministratör kan vara utan enhet.";
+pub const UNIT_NEEDED: &str = "Välj en enhet. Bara en systemadministratör och ett dataskyddsombud kan vara utan enhet.";
+pub const UNIT_NOT_FOR_OFFICER: &str =
+    "Välj Ingen enhet. Ett dataskyddsombud följer upp loggen i hela kommunen och hör inte till en enhet.";
 pub const UNIT_NOT_OPEN: &str = "Välj en öppen enhet i listan.";
 pub const UNIT_NOT_LISTED: &str = "Välj en enhet i listan.";
 

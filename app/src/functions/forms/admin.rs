@@ -77,13 +77,18 @@ mod parse {
         }
     }
 
-    /// A role and a unit that fit together: only a systemadministratör may have no unit.
+    /// A role and a unit that fit together: only a systemadministratör may have
+    /// no unit, and a dataskyddsombud never has one.
     fn placement(fb: &mut FormFeedback, unit: &str, role: &str) -> Option<StaffPlacement> {
         let unit_id = fb.check("unit", unit_choice(unit));
         let role = fb.check("role", StaffRole::parse(role));
         match (unit_id, role) {
-            (Some(None), Some(role)) if role != StaffRole::Admin => {
+            (Some(None), Some(role)) if role.needs_unit() => {
                 fb.errors.push(("unit".into(), text::UNIT_NEEDED.into()));
+                None
+            }
+            (Some(Some(_)), Some(role)) if role.takes_no_unit() => {
+                fb.errors.push(("unit".into(), text::UNIT_NOT_FOR_OFFICER.into()));
                 None
             }
             (Some(unit_id), Some(role)) => Some(StaffPlacement { unit_id, role }),

@@ -204,7 +204,8 @@ impl Access {
     }
 
     /// The unit a staff member may be placed in: none only for a
-    /// systemadministratör; otherwise an open unit (or the one they are in).
+    /// systemadministratör and always for a dataskyddsombud; otherwise an open
+    /// unit (or the one they are in).
     async fn check_unit(
         work: &mut Work<'_>,
         unit_id: Option<i64>,
@@ -212,8 +213,11 @@ impl Access {
         current: Option<i64>,
     ) -> Result<(), AccessError> {
         match unit_id {
-            None if role == StaffRole::Admin => Ok(()),
+            None if !role.needs_unit() => Ok(()),
             None => Err(AccessError::Invalid { field: "unit", message: text::UNIT_NEEDED }),
+            Some(_) if role.takes_no_unit() => {
+                Err(AccessError::Invalid { field: "unit", message: text::UNIT_NOT_FOR_OFFICER })
+            }
             Some(id) if Some(id) == current => Ok(()),
             Some(id) => match store::unit_is_open(work.tx()?, id).await? {
                 true => Ok(()),

@@ -134,6 +134,9 @@ impl SessionAccount {
             ("admin", _, _, Some(staff_id), Some(StaffRole::Admin)) => {
                 Actor::Admin { account_id: row.id, staff_id, unit_id: row.unit_id }
             }
+            ("staff", _, _, Some(staff_id), Some(StaffRole::DataProtectionOfficer)) => {
+                Actor::DataProtectionOfficer { account_id: row.id, staff_id }
+            }
             ("staff", _, _, Some(staff_id), Some(role)) if role != StaffRole::Admin => {
                 Actor::Staff { account_id: row.id, staff_id, unit_id: row.unit_id?, role }
             }
@@ -148,7 +151,7 @@ impl SessionAccount {
     }
 
     pub fn is_staff_like(&self) -> bool {
-        matches!(self.actor, Actor::Staff { .. } | Actor::Admin { .. })
+        matches!(self.actor, Actor::Staff { .. } | Actor::Admin { .. } | Actor::DataProtectionOfficer { .. })
     }
 }
 

@@ -207,7 +207,8 @@ impl Access {
     /// A signed-in staff member connects a (new) authenticator app from the
     /// security page; it replaces the one they had.
     pub async fn replace_totp(&self, ctx: &RequestCtx, secret: &str, code: &str) -> Result<(), AccessError> {
-        let staff_like = matches!(ctx.actor, Actor::Staff { .. } | Actor::Admin { .. });
+        let staff_like =
+            matches!(ctx.actor, Actor::Staff { .. } | Actor::Admin { .. } | Actor::DataProtectionOfficer { .. });
         let Some(account_id) = ctx.actor.account_id().filter(|_| staff_like) else {
             return Err(AccessError::Denied);
         };
@@ -228,7 +229,9 @@ impl Access {
     pub async fn security_facts(&self, ctx: &RequestCtx) -> Result<(String, bool), AccessError> {
         let mut work = self.work(ctx).await?;
         let account_id = match ctx.actor {
-            Actor::Staff { account_id, .. } | Actor::Admin { account_id, .. } => account_id,
+            Actor::Staff { account_id, .. }
+            | Actor::Admin { account_id, .. }
+            | Actor::DataProtectionOfficer { account_id, .. } => account_id,
             actor => {
                 work.audit_event(actor, "read", "denied", "security_page").await?;
                 work.commit().await?;

@@ -10,13 +10,15 @@ use chrono_tz::Europe::Stockholm;
 use std::str::FromStr;
 
 /// The migrations in order (the server's `db::migrate` is in the server crate).
-const SQLITE_SCHEMA: [&str; 2] = [
+const SQLITE_SCHEMA: [&str; 3] = [
     include_str!("../../../../../server/migrations/sqlite/0001_schema.sql"),
     include_str!("../../../../../server/migrations/sqlite/0002_in_service.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0005_log_follow_up.sql"),
 ];
-const POSTGRES_SCHEMA: [&str; 2] = [
+const POSTGRES_SCHEMA: [&str; 3] = [
     include_str!("../../../../../server/migrations/postgres/0001_schema.sql"),
     include_str!("../../../../../server/migrations/postgres/0002_in_service.sql"),
+    include_str!("../../../../../server/migrations/postgres/0005_log_follow_up.sql"),
 ];
 
 const TABLES: [&str; 23] = [
@@ -81,10 +83,10 @@ async fn fills_sqlite_consistently() {
         let today = date(today);
         let (store, pool) = sqlite().await;
         let summary = seed(&store, today).await;
-        assert_eq!((summary.participants, summary.staff), (48, 11));
+        assert_eq!((summary.participants, summary.staff), (48, 12));
         assert_eq!(count(&pool, "SELECT count(*) FROM meetings").await, summary.meetings as i64);
-        assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 48 + 11 + 9);
-        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 11 + 10 + 9);
+        assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 48 + 12 + 9);
+        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 12 + 10 + 9);
         // Written through the app's write paths, yet nothing was corrected: no earlier versions.
         assert_eq!(count(&pool, "SELECT count(*) FROM revisions").await, 0);
         let broken: Vec<(String,)> =

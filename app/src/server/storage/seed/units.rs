@@ -79,6 +79,9 @@ pub(super) const UNITS: [UnitSeed; 2] = [
 
 const ADMIN_NAME: &str = "Karin Öberg";
 const ADMIN_PHONE: usize = 100;
+/// The dataskyddsombud: follows up the log of both units.
+const OFFICER_NAME: &str = "Gunilla Ekman";
+const OFFICER_PHONE: usize = 101;
 
 pub(super) struct ExternalSeed {
     name: &'static str,
@@ -172,7 +175,18 @@ pub(super) async fn add_units(
     let admin = StaffRow { unit_id: None, name: ADMIN_NAME, role: StaffRole::Admin, phone: landline(ADMIN_PHONE) };
     let admin_ids = insert_staff_with_account(tx, &admin, "admin", staff_password_hash, secret, long_ago).await?;
     demo_lines.push((admin_ids.account_id, "Administratör för hela Storvik kommun".to_owned()));
-    Ok((units, UNITS.len() * 5 + 1))
+    let officer = StaffRow {
+        unit_id: None,
+        name: OFFICER_NAME,
+        role: StaffRole::DataProtectionOfficer,
+        phone: landline(OFFICER_PHONE),
+    };
+    let officer_ids = insert_staff_with_account(tx, &officer, "staff", staff_password_hash, secret, long_ago).await?;
+    demo_lines.push((
+        officer_ids.account_id,
+        "Dataskyddsombud för hela Storvik kommun: följer upp loggen (en avvikelse finns att hitta)".to_owned(),
+    ));
+    Ok((units, UNITS.len() * 5 + 2))
 }
 
 /// The external officers, on record long before anyone entered DV.
