@@ -345,12 +345,27 @@ async fn deactivation_signs_out_at_once_and_factors_can_be_reset(backend: Backen
     assert_eq!(app.post_form(&admin, "change_staff", &form).await.status(), StatusCode::FOUND);
     let role = app.scalar_text(&format!("SELECT role FROM staff WHERE id = {staff_id}")).await;
     assert_eq!(role, "unit_manager");
-    // Without a unit only as systemadministratör: the message is next to the field.
+    // Without a unit only as systemadministratör or dataskyddsombud: the message is next to the field.
     let form = [("staff_id", id.as_str()), ("unit", ""), ("role", "supervisor")];
     let response = app.post_form(&admin, "change_staff", &form).await;
     assert_eq!(location(&response), format!("/admin/personal/{staff_id}"));
     let (_, html) = page(&app, &admin, &location(&response)).await;
-    assert!(html.contains("field-unit-error") && html.contains("Bara en systemadministratör kan vara utan enhet."));
+    let message = "Bara en systemadministratör och ett dataskyddsombud kan vara utan enhet.";
+    assert!(html.contains("field-unit-error") && html.contains(message));
+    // A dataskyddsombud is never in a unit; without one the change is saved.
+    let form = [("staff_id", id.as_str()), ("unit", other_unit.as_str()), ("role", "data_protection_officer")];
+    let response = app.post_form(&admin, "change_staff", &form).await;
+    let (_, html) = page(&app, &admin, &location(&response)).await;
+    assert!(html.contains("field-unit-error") && html.contains("Välj Ingen enhet."), "{html}");
+    let form = [("staff_id", id.as_str()), ("unit", ""), ("role", "data_protection_officer")];
+    assert_eq!(app.post_form(&admin, "change_staff", &form).await.status(), StatusCode::FOUND);
+    let placed = app
+        .scalar_text(&format!(
+            "SELECT role || ':' || COALESCE(CAST(unit_id AS TEXT), '-') FROM staff WHERE id = {staff_id}"
+        ))
+        .await;
+    assert_eq!(placed, "data_protection_officer:-");
+    assert_eq!(app.scalar_text(&format!("SELECT role FROM accounts WHERE staff_id = {staff_id}")).await, "staff");
 }
 
 async fn the_last_administrator_stays(backend: Backend) {
