@@ -9,6 +9,7 @@ use crate::routes::{
     ladder::LadderPage,
     meetings::{MeetingPage, MeetingsPage},
     not_found::NotFoundPage,
+    offline::OfflinePage,
     participant::ParticipantHomePage,
     plan::PlanPageView,
     programme::ProgrammePageView,
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/stegen") view=LadderPage ssr=ssr.clone()/>
                 <Route path=path!("/programmet") view=ProgrammePageView ssr=ssr.clone()/>
                 <Route path=path!("/om") view=AboutPage ssr=ssr.clone()/>
+                <Route path=path!("/inte-uppkopplad") view=OfflinePage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in/personal") view=StaffSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in/personal/kod") view=StaffVerifyPage ssr=ssr.clone()/>

@@ -54,6 +54,51 @@ fn response_is_hashed(path: &str) -> bool {
     path.starts_with("/pkg/mina-steg-") && !path.ends_with(".txt")
 }
 
+/// The session cookie's name: with `--https` it carries the `__Host-` prefix.
+pub fn session_cookie_name(https: bool) -> &'static str {
+    if https { "__Host-mina-steg" } else { "mina-steg" }
+}
+
+/// Offline copies must not outlive access (a lost phone signed out by staff, a
+/// withdrawn consent, an ended session). The service worker removes its copies
+/// when an answer refuses; this tells the browser itself to remove what the site
+/// kept, on the sign-in pages (whoever signs in next starts clean) and whenever
+/// a request carries a session cookie that no longer resolves to a signed-in
+/// account (the session was ended or has expired on the server).
+///
+/// `"storage"` is what removes the copies: they live in Cache Storage, which
+/// browsers clear with `"storage"` and not with `"cache"` (the HTTP cache, also
+/// cleared: back/forward and prerendered pages live there). `"storage"` also
+/// unregisters the service worker. That is wanted: every page registers it again
+/// (register-sw.js) and a new worker starts with nothing kept; passkeys are not
+/// site storage and stay. Not `"cookies"`: the session cookie of someone signing
+/// in must survive the sign-in pages, and a stale one is replaced at sign-in
+/// anyway. Not `"executionContexts"`: it would reload the person's other tabs.
+pub async fn clear_site_data_without_access(State(https): State<Https>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let sign_in_page = path == "/logga-in" || path.starts_with("/logga-in/");
+    let ended_session = carries_cookie(&request, session_cookie_name(https.0))
+        && request.extensions().get::<app::server::auth::AuthSession>().is_some_and(|auth| auth.user.is_none());
+    let mut response = next.run(request).await;
+    if sign_in_page || ended_session {
+        response.headers_mut().insert(
+            header::HeaderName::from_static("clear-site-data"),
+            HeaderValue::from_static("\"cache\", \"storage\""),
+        );
+    }
+    response
+}
+
+fn carries_cookie(request: &Request, name: &str) -> bool {
+    request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|pair| pair.trim().split_once('=').is_some_and(|(n, _)| n == name))
+}
+
 /// Removes a request id sent by the client, so the server's own is set.
 pub async fn drop_request_id(mut request: Request) -> Request {
     request.headers_mut().remove("x-request-id");

@@ -121,7 +121,7 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
     ));
     tokio::spawn(prune_sign_in_attempts(state.access.clone()));
     let api_limit = ApiLimit::new(settings.api_limit, state.trusted_proxies.clone());
-    let cookie_name = if settings.https { "__Host-mina-steg" } else { "mina-steg" };
+    let cookie_name = security::session_cookie_name(settings.https);
     let sessions = SessionManagerLayer::new(session_store)
         .with_name(cookie_name)
         .with_secure(settings.https)
@@ -173,6 +173,7 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
     let app = app
         .layer(CsrfLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), security::audit_cross_site_refusals))
+        .layer(middleware::from_fn_with_state(https, security::clear_site_data_without_access))
         .layer(auth)
         // Before the session is loaded: a flood costs no database work.
         .layer(middleware::from_fn_with_state(api_limit, limit_api))

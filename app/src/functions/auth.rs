@@ -25,7 +25,31 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
         }
         _ => (None, None),
     };
+    if matches!(user.actor, crate::policy::Actor::Participant { .. } | crate::policy::Actor::Relative { .. }) {
+        tag_offline_copies(&req, subject, shares.as_deref());
+    }
     Ok(Some(Viewer { display_name: user.display_name.clone(), role: role_of(&user.actor), subject, shares }))
+}
+
+/// Marks a participant's or relative's page with whose offline copy it may
+/// become (`x-mina-steg-viewer`, read by public/sw.js): a keyed hash of the
+/// session id (the same sign-in) and of whose pages and which sections it may
+/// show (the same access). The phone drops its copies when a page comes with
+/// another tag or none, so a new sign-in or a withdrawn consent ends them. The
+/// session id is the cookie's secret: only its keyed hash leaves the server
+/// (the page could not read the HttpOnly cookie anyway).
+#[cfg(feature = "ssr")]
+fn tag_offline_copies(req: &Req, subject: Option<i64>, shares: Option<&[crate::policy::Section]>) {
+    use axum::http::{HeaderName, HeaderValue};
+    let Some(session_id) = req.session.id() else { return };
+    // In a fixed order: the same access always gives the same tag.
+    let mut sections: Vec<&str> = shares.unwrap_or_default().iter().map(|s| s.as_str()).collect();
+    sections.sort_unstable();
+    let access = format!("{session_id}|{subject:?}|{}|{}", shares.is_some(), sections.join(","));
+    let tag = req.state.access.keys().keyed_hash("offline", &access);
+    if let (Some(response), Ok(value)) = (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&tag)) {
+        response.insert_header(HeaderName::from_static("x-mina-steg-viewer"), value);
+    }
 }
 
 #[cfg(feature = "ssr")]

@@ -8,6 +8,7 @@ pub mod factors;
 pub mod ladder;
 pub mod meetings;
 pub mod not_found;
+pub mod offline;
 pub mod participant;
 pub mod plan;
 pub mod programme;

@@ -148,6 +148,13 @@ pub const CALENDAR_DENIED: &str = "Du kan inte se det här mötet.";
 
 // Offline: the service worker puts this, and the time, above an old copy.
 pub const OFFLINE_BANNER: &str = "Du är inte uppkopplad. Det här visades senast";
+// Offline without a copy the phone may show (none kept, older than three days,
+// or kept before the access changed): the page `/inte-uppkopplad`.
+pub const OFFLINE_TITLE: &str = "Du är inte uppkopplad";
+pub const OFFLINE_CANNOT_SHOW: &str = "Mobilen kan inte visa sidan nu.";
+pub const OFFLINE_WHY: &str = "Sidorna sparas bara en kort tid i mobilen. Det skyddar dina uppgifter.";
+pub const OFFLINE_WHAT_TO_DO: &str = "Koppla upp mobilen till internet. Försök sedan igen.";
+pub const OFFLINE_RETRY: &str = "Försök igen";
 
 // Read-aloud.
 pub const READ_ALOUD: &str = "Läs upp";

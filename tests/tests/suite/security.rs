@@ -150,7 +150,73 @@ async fn demo_mode_is_refused_on_a_database_not_made_by_demo_data(backend: Backe
     assert!(error.to_string().contains("--demo refused"), "{error}");
 }
 
+/// The sign-in pages, and a request whose session cookie no longer resolves,
+/// tell the browser to clear what the site kept (the phone's offline copies).
+async fn clear_site_data_when_access_has_ended(backend: Backend) {
+    const CLEAR: &str = "\"cache\", \"storage\"";
+    let clear = |r: &reqwest::Response| r.headers().get("clear-site-data").map(|v| v.to_str().unwrap().to_owned());
+    let app = TestApp::spawn(backend).await;
+    for path in ["/logga-in", "/logga-in/personal"] {
+        let response = app.client().get(app.url(path)).send().await.unwrap();
+        assert_eq!(clear(&response).as_deref(), Some(CLEAR), "{path}");
+    }
+    let response = app.client().get(app.url("/om")).send().await.unwrap();
+    assert_eq!(clear(&response), None, "nothing to clear for a visitor without a session");
+
+    let participant = app.participant_in_unit(1, 0).await;
+    let phone = app.participant_client(participant).await;
+    let response = phone.get(app.url("/min-plan")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(clear(&response), None, "a signed-in phone keeps its copies");
+
+    // Staff sign the phone out everywhere (a lost phone): its cookie resolves to no one.
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    app.call(&staff, "end_participant_sessions", &[("participant_id", &participant.to_string())]).await;
+    let response = phone.get(app.url("/min-plan")).send().await.unwrap();
+    assert_eq!(mina_steg_tests::location(&response), "/logga-in");
+    assert_eq!(clear(&response).as_deref(), Some(CLEAR), "the ended session's phone clears what it kept");
+}
+
+/// Participant and relative pages say whose offline copy they may become: a
+/// tag of the session and of what it may see, which the service worker keeps
+/// with the copy. A new sign-in, or a withdrawn consent, gives a new tag;
+/// staff pages and visitors get none.
+async fn pages_carry_an_offline_tag_of_the_session_and_its_access(backend: Backend) {
+    let tag = |r: &reqwest::Response| r.headers().get("x-mina-steg-viewer").map(|v| v.to_str().unwrap().to_owned());
+    let app = TestApp::spawn(backend).await;
+    let consent = app
+        .scalar_i64(
+            "SELECT min(id) FROM consents WHERE scope = 'share_with_relative' AND withdrawn_on IS NULL
+               AND shared_sections LIKE '%plan%'",
+        )
+        .await;
+    let participant = app.scalar_i64(&format!("SELECT participant_id FROM consents WHERE id = {consent}")).await;
+    let relative = app.scalar_i64(&format!("SELECT recipient_relative_id FROM consents WHERE id = {consent}")).await;
+
+    let phone = app.participant_client(participant).await;
+    let first = tag(&phone.get(app.url("/min-plan")).send().await.unwrap()).expect("a tag on the plan");
+    assert_eq!(first.len(), 64, "a keyed hash, nothing readable");
+    assert_eq!(tag(&phone.get(app.url("/")).send().await.unwrap()).as_deref(), Some(first.as_str()), "same session");
+    let other_phone = app.participant_client(participant).await;
+    let second = tag(&other_phone.get(app.url("/min-plan")).send().await.unwrap()).expect("a tag");
+    assert_ne!(first, second, "another sign-in, another tag");
+
+    let relatives_phone = app.relative_client(participant, relative).await;
+    let before = tag(&relatives_phone.get(app.url("/min-plan")).send().await.unwrap()).expect("a relative's tag");
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let form = [("participant_id", participant.to_string()), ("consent_id", consent.to_string())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.call(&staff, "withdraw_consent", &form).await;
+    let after = tag(&relatives_phone.get(app.url("/")).send().await.unwrap()).expect("still signed in");
+    assert_ne!(before, after, "a withdrawn consent gives the relative's pages a new tag");
+
+    assert_eq!(tag(&staff.get(app.url("/personal")).send().await.unwrap()), None, "staff pages: none");
+    assert_eq!(tag(&app.client().get(app.url("/om")).send().await.unwrap()), None, "visitors: none");
+}
+
 on_both_backends!(
+    clear_site_data_when_access_has_ended,
+    pages_carry_an_offline_tag_of_the_session_and_its_access,
     a_cross_site_post_is_refused_and_audited,
     pages_send_security_headers,
     session_cookie_flags,
