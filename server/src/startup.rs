@@ -126,7 +126,11 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         .with_name(cookie_name)
         .with_secure(settings.https)
         .with_http_only(true)
-        .with_same_site(SameSite::Lax)
+        // Strict: no other site can make a signed-in browser open a record (an
+        // audited read in the staff member's name). What arrives from another site
+        // (an invitation link in an e-mail) comes without the cookie and must not
+        // need it; the QR link's sign-in posts from our own page.
+        .with_same_site(SameSite::Strict)
         .with_path("/")
         // Saved when it changes, not on every request: the request context
         // touches a staff session once a minute, so 30 idle minutes means idle

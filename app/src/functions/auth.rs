@@ -297,27 +297,123 @@ pub async fn create_sign_in_code(
         Some(relative_id) => access.create_relative_code(&req.ctx, participant_id, relative_id).await,
     };
     let (code, expires_at) = created.map_err(|e| req.fail(e))?;
+    let new_code = code_to_show(&req, &code, expires_at, relative_id)?;
+    // A plain form POST comes back to the code page, which shows the code once,
+    // and only on this participant's page. (A script has the code in the answer.)
+    if req.is_form_post() {
+        keep_for_the_code_page(&req, participant_id, &code, expires_at, relative_id).await?;
+    }
+    leptos_axum::redirect(&crate::paths::record(participant_id, crate::paths::RecordPart::Code));
+    Ok(new_code)
+}
+
+/// The code as the code page shows it: as text, and as a QR code of the sign-in
+/// link with the code in the fragment (`/logga-in#kod=…`). A browser never sends
+/// the fragment, so the code stays out of server and proxy logs; the sign-in
+/// page's script (public/sign-in-code.js) reads it.
+#[cfg(feature = "ssr")]
+fn code_to_show(
+    req: &Req,
+    code: &crate::domain::SignInCode,
+    expires_at: chrono::DateTime<chrono::Utc>,
+    relative_id: Option<i64>,
+) -> Result<NewSignInCode, AppError> {
     // The phone's camera needs the whole address.
-    let link = format!("{}/logga-in?kod={}", req.origin(), code.as_str());
+    let link = format!("{}{}#kod={}", req.origin(), crate::paths::SIGN_IN, code.as_str());
     let qr_svg = qrcode::QrCode::new(link.as_bytes())
         .map(|qr| qr.render::<qrcode::render::svg::Color>().min_dimensions(240, 240).build())
         .map_err(|_| AppError::Internal { request_id: req.ctx.request_id.clone() })?;
-    let new_code = NewSignInCode {
+    Ok(NewSignInCode {
         code: code.as_str().to_owned(),
         grouped: code.display_grouped(),
         expires_at,
         qr_svg,
         relative_id,
-    };
-    // A plain form POST comes back to the code page, which shows the code once,
-    // and only on this participant's page.
-    req.flash(NEW_CODE_KEY, &(participant_id, &new_code)).await?;
-    leptos_axum::redirect(&crate::paths::record(participant_id, crate::paths::RecordPart::Code));
-    Ok(new_code)
+    })
 }
 
 #[cfg(feature = "ssr")]
 const NEW_CODE_KEY: &str = "new_sign_in_code";
+/// How long the code page has to show a new code after the form was sent.
+#[cfg(feature = "ssr")]
+const CODE_PAD_SECONDS: i64 = 300;
+
+/// A new code, kept for the code page's one view after a plain form POST. The
+/// session is a row in the database, so the code is not kept there: the session
+/// holds the code XOR-ed with a random pad as long as the code, and the pad goes
+/// to this browser alone, in a cookie sent only to this participant's code page,
+/// for a few minutes, removed when the page has shown the code. Either half
+/// alone says nothing about the code (a one-time pad).
+#[cfg(feature = "ssr")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SealedCode {
+    participant_id: i64,
+    relative_id: Option<i64>,
+    expires_at: chrono::DateTime<chrono::Utc>,
+    sealed: Vec<u8>,
+}
+
+#[cfg(feature = "ssr")]
+async fn keep_for_the_code_page(
+    req: &Req,
+    participant_id: i64,
+    code: &crate::domain::SignInCode,
+    expires_at: chrono::DateTime<chrono::Utc>,
+    relative_id: Option<i64>,
+) -> Result<(), AppError> {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut pad = vec![0u8; code.as_str().len()];
+    OsRng.fill_bytes(&mut pad);
+    let sealed = code.as_str().bytes().zip(&pad).map(|(c, p)| c ^ p).collect();
+    req.flash(NEW_CODE_KEY, &SealedCode { participant_id, relative_id, expires_at, sealed }).await?;
+    let pad: String = pad.iter().map(|b| format!("{b:02x}")).collect();
+    set_pad_cookie(req, participant_id, &pad, CODE_PAD_SECONDS);
+    Ok(())
+}
+
+/// The pad's cookie: `__Secure-` over https (`__Host-` would need `Path=/`).
+#[cfg(feature = "ssr")]
+fn pad_cookie_name(req: &Req) -> &'static str {
+    if req.state.https { "__Secure-mina-steg-kod" } else { "mina-steg-kod" }
+}
+
+#[cfg(feature = "ssr")]
+fn set_pad_cookie(req: &Req, participant_id: i64, value: &str, max_age: i64) {
+    use axum::http::{HeaderValue, header::SET_COOKIE};
+    let path = crate::paths::record(participant_id, crate::paths::RecordPart::Code);
+    let secure = if req.state.https { "; Secure" } else { "" };
+    let cookie =
+        format!("{}={value}; Path={path}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}", pad_cookie_name(req));
+    if let (Some(response), Ok(cookie)) =
+        (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&cookie))
+    {
+        response.append_header(SET_COOKIE, cookie);
+    }
+}
+
+/// The code kept for this participant's code page, from the session's half and
+/// the cookie's half; the cookie is removed (the flash is already taken).
+#[cfg(feature = "ssr")]
+fn unseal(req: &Req, kept: SealedCode) -> Option<crate::domain::SignInCode> {
+    let name = pad_cookie_name(req);
+    let pad = use_context::<axum::http::request::Parts>()?
+        .headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix(name)?.strip_prefix('=').map(str::to_owned))?;
+    set_pad_cookie(req, kept.participant_id, "", 0);
+    let pad: Vec<u8> = (0..pad.len())
+        .step_by(2)
+        .map(|i| pad.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect::<Option<_>>()?;
+    if pad.len() != kept.sealed.len() {
+        return None;
+    }
+    let code: Vec<u8> = kept.sealed.iter().zip(&pad).map(|(s, p)| s ^ p).collect();
+    crate::domain::SignInCode::parse(std::str::from_utf8(&code).ok()?).ok()
+}
 
 /// What just happened on this participant's code page, shown once: a new
 /// code, and whether their phones were signed out.
@@ -327,9 +423,19 @@ pub async fn take_new_sign_in_code(
 ) -> Result<(Option<NewSignInCode>, bool), AppError> {
     let req = req().await?;
     req.require_signed_in()?;
-    let flashed: Option<(i64, NewSignInCode)> = req.take_flash(NEW_CODE_KEY).await;
+    let kept: Option<SealedCode> = req.take_flash(NEW_CODE_KEY).await;
     let ended: Option<i64> = req.take_flash(super::staff::SESSIONS_ENDED_KEY).await;
-    Ok((flashed.filter(|(id, _)| *id == participant_id).map(|(_, code)| code), ended == Some(participant_id)))
+    let code = match kept.filter(|k| k.participant_id == participant_id) {
+        Some(kept) => {
+            let (expires_at, relative_id) = (kept.expires_at, kept.relative_id);
+            match unseal(&req, kept) {
+                Some(code) => Some(code_to_show(&req, &code, expires_at, relative_id)?),
+                None => None,
+            }
+        }
+        None => None,
+    };
+    Ok((code, ended == Some(participant_id)))
 }
 
 /// The demo accounts, only when the server runs with `--demo`.

@@ -8,12 +8,12 @@ use crate::paths;
 use crate::texts::{staff, sv};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_query_map;
 
-/// `/logga-in`: the code field, filled in from the QR code's link (`?kod=`).
+/// `/logga-in`: the code field. The QR code's link (`/logga-in#kod=…`) carries
+/// the code in the fragment, which never reaches the server: public/sign-in-code.js
+/// puts it in the field and sends the form. Without JavaScript the person types it.
 #[component]
 pub fn CodeSignInPage() -> impl IntoView {
-    let from_link = use_query_map().with_untracked(|q| q.get("kod")).unwrap_or_default();
     let feedback = Resource::new_blocking(|| (), |_| take_form_feedback(CODE_SIGN_IN_FORM.to_owned()));
     view! {
         <Page>
@@ -21,22 +21,20 @@ pub fn CodeSignInPage() -> impl IntoView {
             <p>{sv::SIGN_IN_INTRO}</p>
             <p>{sv::SIGN_IN_SCAN}</p>
             <Suspense>
-                {move || {
-                    let from_link = from_link.clone();
-                    Suspend::new(async move {
+                {move || Suspend::new(async move {
                     let fb = feedback.await.ok().flatten().unwrap_or_default();
-                    let value = if fb.value("code").is_empty() { from_link } else { fb.value("code") };
                     view! {
                         <Banner kind=BannerKind::Error message=fb.message.clone()/>
-                        <form method="post" action=SignInCode::url() class="form">
+                        <form method="post" action=SignInCode::url() class="form" data-code-sign-in="">
                             <TextField name="code" label=sv::SIGN_IN_CODE_LABEL hint=sv::SIGN_IN_CODE_HINT
-                                autocomplete="one-time-code" value=value error=fb.error("code")/>
+                                autocomplete="one-time-code" value=fb.value("code") error=fb.error("code")/>
                             <button type="submit" class="button">
                                 <Icon name="log-in" size=24/><span>{sv::SIGN_IN_BUTTON}</span>
                             </button>
                         </form>
+                        <script src="/sign-in-code.js" defer></script>
                     }
-                })}}
+                })}
             </Suspense>
             <crate::routes::factors::PasskeyButton kind="sign-in" icon="smartphone" label=sv::SIGN_IN_WITH_PHONE
                 secondary=true hint=sv::SIGN_IN_WITH_PHONE_HINT error=sv::PASSKEY_ERROR/>

@@ -73,7 +73,8 @@ async fn session_cookie_flags(backend: Backend) {
     let response = app.post_form(&client, "sign_in_staff", &form).await;
     let cookie = mina_steg_tests::session_set_cookie(&response).expect("session cookie");
     assert!(cookie.contains("HttpOnly"));
-    assert!(cookie.contains("SameSite=Lax"));
+    // Strict: another site cannot make a signed-in browser open a record.
+    assert!(cookie.contains("SameSite=Strict"), "{cookie}");
     assert!(cookie.contains("Path=/"));
 }
 
@@ -150,6 +151,82 @@ async fn demo_mode_is_refused_on_a_database_not_made_by_demo_data(backend: Backe
     assert!(error.to_string().contains("--demo refused"), "{error}");
 }
 
+/// The session cookie of a signed-in account is Strict too (the cookie a
+/// sign-in sets is a new one: the session id changes at sign-in).
+async fn a_signed_in_session_cookie_is_same_site_strict(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.participant_in_unit(1, 0).await;
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let code = app.new_code(&staff, participant).await;
+    let response = app.post_form(&app.client(), "sign_in_code", &[("code", &code)]).await;
+    assert_eq!(mina_steg_tests::location(&response), "/");
+    let cookie = mina_steg_tests::session_set_cookie(&response).expect("a session cookie at sign-in");
+    assert!(cookie.contains("SameSite=Strict") && cookie.contains("HttpOnly"), "{cookie}");
+}
+
+/// Every session row's data, as stored (MessagePack: strings are kept as their bytes).
+async fn session_rows(app: &TestApp) -> Vec<Vec<u8>> {
+    match &app.store {
+        app::server::Store::Sqlite(p) => {
+            sqlx::query_scalar("SELECT data FROM tower_sessions").fetch_all(p).await.expect("sqlite sessions")
+        }
+        app::server::Store::Postgres(p) => {
+            sqlx::query_scalar("SELECT data FROM tower_sessions.session").fetch_all(p).await.expect("postgres sessions")
+        }
+    }
+}
+
+fn assert_no_code(rows: &[Vec<u8>], code: &str, when: &str) {
+    assert!(!rows.is_empty(), "{when}: there are sessions to look in");
+    let grouped = format!("{}-{}", &code[..5], &code[5..]);
+    for form in [code.to_owned(), code.to_lowercase(), grouped] {
+        let found = rows.iter().any(|row| row.windows(form.len()).any(|w| w == form.as_bytes()));
+        assert!(!found, "{when}: a session row holds the code ({form})");
+    }
+}
+
+/// The code as the code page shows it (`<p class="code" …>ABCDE-FGHJK</p>`), without the hyphen.
+fn code_on_page(html: &str) -> Option<String> {
+    let start = html.find("class=\"code\"")?;
+    let text = &html[start..];
+    let text = &text[text.find('>')? + 1..];
+    Some(text[..text.find('<')?].replace('-', ""))
+}
+
+/// A sign-in code is never in the session table: not while the code page waits
+/// to show it after the form, not after a wrong try or the sign-in with it.
+async fn the_session_table_never_holds_a_sign_in_code(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.participant_in_unit(1, 0).await;
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let id = participant.to_string();
+
+    // The code page's form: back to the page, which shows the new code once.
+    let response = app.post_form(&staff, "create_sign_in_code", &[("participant_id", &id)]).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let page = mina_steg_tests::location(&response);
+    assert_eq!(page, format!("/personal/deltagare/{participant}/kod"));
+    let while_waiting = session_rows(&app).await;
+    let html = staff.get(app.url(&page)).send().await.unwrap().text().await.unwrap();
+    let code = code_on_page(&html).expect("the page shows the new code");
+    assert_no_code(&while_waiting, &code, "between the form and the page");
+    let again = staff.get(app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(code_on_page(&again).is_none(), "the code is shown once");
+
+    // A wrong try (the code with one character changed), then the right one.
+    let phone = app.client();
+    let wrong = format!("{}{}", &code[..9], if code.ends_with('Z') { 'Y' } else { 'Z' });
+    app.post_form(&phone, "sign_in_code", &[("code", &wrong)]).await;
+    assert_no_code(&session_rows(&app).await, &wrong, "after a wrong code");
+    let response = app.post_form(&phone, "sign_in_code", &[("code", &code)]).await;
+    assert_eq!(mina_steg_tests::location(&response), "/");
+    assert_no_code(&session_rows(&app).await, &code, "after signing in with the code");
+
+    // A script gets the code in the answer; nothing waits for a page.
+    let scripted = app.new_code(&staff, participant).await;
+    assert_no_code(&session_rows(&app).await, &scripted, "after a script made a code");
+}
+
 /// The sign-in pages, and a request whose session cookie no longer resolves,
 /// tell the browser to clear what the site kept (the phone's offline copies).
 async fn clear_site_data_when_access_has_ended(backend: Backend) {
@@ -215,6 +292,8 @@ async fn pages_carry_an_offline_tag_of_the_session_and_its_access(backend: Backe
 }
 
 on_both_backends!(
+    a_signed_in_session_cookie_is_same_site_strict,
+    the_session_table_never_holds_a_sign_in_code,
     clear_site_data_when_access_has_ended,
     pages_carry_an_offline_tag_of_the_session_and_its_access,
     a_cross_site_post_is_refused_and_audited,
