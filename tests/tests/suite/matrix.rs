@@ -337,11 +337,7 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/personal/deltagare/:id/steg", "/personal/deltagare/{p}/steg", STAFF_ON_P),
     ("/personal/deltagare/:id/kod", "/personal/deltagare/{p}/kod", STAFF_ON_P),
     ("/personal/deltagare/:id/registerutdrag", "/personal/deltagare/{p}/registerutdrag", STAFF_ON_P),
-    (
-        "/personal/deltagare/{id}/registerutdrag.json",
-        "/personal/deltagare/{p}/registerutdrag.json",
-        STAFF_ON_P,
-    ),
+    ("/personal/deltagare/{id}/registerutdrag.json", "/personal/deltagare/{p}/registerutdrag.json", STAFF_ON_P),
     ("/personal/programmet", "/personal/programmet", OWN_UNIT),
     ("/personal/programmet/ny-omgang", "/personal/programmet/ny-omgang", OWN_UNIT),
     ("/personal/programmet/omgang/:id", "/personal/programmet/omgang/{round}", STAFF_ON_P),
