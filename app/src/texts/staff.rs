@@ -612,6 +612,9 @@ pub const DISCHARGE_TITLE: &str = "Avslut från daglig verksamhet";
 pub const DISCHARGE_OUTCOME: &str = "Hur det gick";
 pub const DISCHARGE_ON: &str = "Datum för avslut";
 pub const DISCHARGE_SAVE: &str = "Registrera avslutet";
+pub const DISCHARGE_ENDS_ACCESS: &str = "När avslutet registreras stängs deltagarens inloggning i appen. \
+     Anhöriga och gode män som är kopplade till deltagaren ser inte längre något.";
+pub const DISCHARGE_NOT_YET: &str = "Registrera avslutet när det har skett. Datumet kan inte vara senare än i dag.";
 
 /// "Står nu på: Enskild plats."
 pub fn step_now(step: &str) -> String {

@@ -20,6 +20,7 @@ mod readability;
 mod record;
 mod record_audit;
 mod relatives;
+mod retention;
 mod schema;
 mod security;
 mod sign_in;

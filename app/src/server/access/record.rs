@@ -674,6 +674,13 @@ impl Access {
     }
 
     /// The participant leaves DV, with the outcome (domain.md: the ladder's end).
+    ///
+    /// Access ends with it, in the same transaction: the participant's account
+    /// is closed (sessions, codes and passkeys with it), and every open link to
+    /// a relative or god man ends, withdrawing what consents shared with them;
+    /// a relative left with no open link is signed out everywhere. A relative
+    /// also linked to someone else keeps that link. A discharge is recorded
+    /// when it has happened, so access never ends before the day it says.
     pub async fn discharge(
         &self,
         ctx: &RequestCtx,
@@ -683,15 +690,34 @@ impl Access {
     ) -> Result<(), AccessError> {
         let mut work = self.work(ctx).await?;
         let permit = work.section(Action::Change, participant_id, Section::Record).await?;
-        storage::record::discharge(
-            work.tx()?,
-            permit.participant()?,
-            on,
-            outcome.as_str(),
-            ctx.actor.account_id(),
-            storage::now(),
-        )
-        .await?;
+        let today = crate::server::today();
+        if on > today {
+            return Err(AccessError::Invalid { field: "on", message: text::DISCHARGE_NOT_YET });
+        }
+        let who = permit.participant()?;
+        let (by, now) = (ctx.actor.account_id(), storage::now());
+        storage::record::discharge(work.tx()?, who, on, outcome.as_str(), by, now).await?;
+
+        // Audited as changes to the sign-in and to the network, beside the record's own row.
+        work.section(Action::Change, participant_id, Section::Access).await?;
+        storage::record::close_account(work.tx()?, who, &super::auth::new_session_secret(), by, now).await?;
+        let network = work.section(Action::Change, participant_id, Section::Network).await?;
+        let open = storage::intake::relative_links(work.tx()?, who).await?.into_iter().filter(|l| l.ended_on.is_none());
+        for link in open.collect::<Vec<_>>() {
+            let Some(relative_id) = storage::intake::end_link(work.tx()?, who, link.link_id, today, by).await? else {
+                continue;
+            };
+            if storage::intake::withdraw_shares_with(work.tx()?, who, relative_id, today, by).await? > 0 {
+                let entry = work.entry(Action::Change, Some(participant_id), "consents", None, network.unit_id);
+                work.audit.push(entry);
+            }
+            if storage::intake::open_links_of(work.tx()?, relative_id).await? == 0
+                && let Some(account) = storage::accounts::by_relative(work.tx()?, relative_id).await?
+            {
+                let secret = super::auth::new_session_secret();
+                storage::accounts::set_session_secret(work.tx()?, account.id, &secret).await?;
+            }
+        }
         work.commit().await
     }
 }

@@ -576,3 +576,37 @@ pub(crate) async fn discharge(
         .await
         .map(|_| ()))
 }
+
+/// At discharge the participant's own way in closes: the account is disabled
+/// with a new session secret (every session ends at once), unused sign-in
+/// codes are retired and passkeys marked removed. The account id, or `None`
+/// when the participant has no account or it was closed already.
+pub(crate) async fn close_account(
+    tx: &mut Tx,
+    participant: Permitted,
+    session_secret: &str,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let account: Option<i64> = on_conn!(tx, |c| sqlx::query_scalar(
+        "UPDATE accounts SET disabled_at = $1, session_secret = $2
+         WHERE participant_id = $3 AND disabled_at IS NULL RETURNING id"
+    )
+    .bind(now)
+    .bind(session_secret)
+    .bind(participant.id())
+    .fetch_optional(c)
+    .await)?;
+    let Some(account) = account else { return Ok(None) };
+    super::accounts::retire_codes(tx, account, now).await?;
+    on_conn!(tx, |c| sqlx::query(
+        "UPDATE passkeys SET removed_at = $1, removed_by = $2 WHERE account_id = $3 AND removed_at IS NULL"
+    )
+    .bind(now)
+    .bind(by)
+    .bind(account)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    Ok(Some(account))
+}

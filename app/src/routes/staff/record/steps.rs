@@ -94,6 +94,7 @@ fn Steps(
         </form>
         <h2>{text::DISCHARGE_TITLE}</h2>
         {record.discharged.map(|(on, outcome)| view! { <p>{text::discharged(on, outcome.label_sv())}</p> })}
+        <p>{text::DISCHARGE_ENDS_ACCESS}</p>
         <Banner kind=BannerKind::Error message=discharge.message.clone()/>
         <form method="post" action=Discharge::url() class="form">
             <ParticipantIdField participant_id=id/>
