@@ -1,4 +1,4 @@
-//! `mina-steg serve | migrate | demo-data | create-admin`.
+//! `mina-steg serve | migrate | demo-data | create-admin | keygen | audit verify`.
 
 use anyhow::Context;
 use app::domain::{Email, Password, PersonName};
@@ -31,7 +31,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve the app (migrates first).
+    /// Serve the app. A SQLite file is migrated first; a PostgreSQL database must
+    /// have been migrated by its owner (`migrate`), and the server logs in as the
+    /// app role (it refuses to start as the owner or a superuser).
     Serve {
         #[arg(long, env = "HOST", default_value = "127.0.0.1")]
         host: IpAddr,
@@ -69,8 +71,20 @@ enum Command {
         #[arg(long, env = "MINA_STEG_API_LIMIT", default_value_t = mina_steg_server::limits::DEFAULT_PER_SECOND)]
         api_limit: u32,
     },
-    /// Apply the database migrations.
-    Migrate,
+    /// Apply the database migrations. On PostgreSQL, run it with the owner's login
+    /// (the tables are the owner's): it grants the app role what the server needs,
+    /// and on `audit_log` and `revisions` only SELECT and INSERT.
+    Migrate {
+        /// The PostgreSQL role the server logs in as (created when missing and
+        /// this login may create roles; then give it a password).
+        #[arg(long, env = "MINA_STEG_APP_ROLE", default_value = db::DEFAULT_APP_ROLE)]
+        app_role: String,
+    },
+    /// The audit log's hash chain.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Fill an empty database with an invented municipality.
     DemoData,
     /// Print a new server secret and audit key, as lines for an environment file.
@@ -84,6 +98,23 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check the audit log: every row's signature (MINA_STEG_AUDIT_KEY; the server
+    /// secret is not needed) and that no numbered row is missing or out of place.
+    /// Exit status 0: the log is whole; 2: it is broken (the rows are named); 1:
+    /// it could not be checked. Only reads: a login that may only read will do.
+    Verify {
+        /// A file, kept away from the database host (another machine, a write-once
+        /// store), that holds the log's newest row (seq and signature) from the
+        /// last run: this run checks that row is still there unchanged, then writes
+        /// the new newest row. Only this shows rows cut off at the end of the log,
+        /// or a log emptied. A missing file is created.
+        #[arg(long)]
+        witness: Option<PathBuf>,
+    },
+}
+
 /// The password of every demo staff account (demo databases only).
 const DEMO_STAFF_PASSWORD: &str = "demo-losenord-123";
 
@@ -94,6 +125,8 @@ async fn main() -> anyhow::Result<()> {
     let keys = match (&cli.server_secret, &cli.audit_key) {
         (Some(secret), Some(audit)) => Some(Keys::from_hex(secret, audit)?),
         (None, None) => None,
+        // Whoever checks the log needs only the audit key (see `audit_verify`).
+        (None, Some(_)) if matches!(cli.command, Command::Audit { .. }) => None,
         _ => anyhow::bail!("set both MINA_STEG_SECRET and MINA_STEG_AUDIT_KEY, or neither (demo mode)"),
     };
     match cli.command {
@@ -132,15 +165,18 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!(port = app.port(), demo, "listening on {}:{}", settings.host, app.port());
             app.run_until_stopped(shutdown_signal()).await
         }
-        Command::Migrate => {
+        Command::Migrate { app_role } => {
             let store = db::connect(&cli.database_url).await?;
-            db::migrate(&store).await?;
+            db::migrate_granting(&store, &app_role).await?;
             store.close().await;
             println!("Databasen är uppdaterad.");
             Ok(())
         }
         // Demo data is invented; without configured keys its log is signed with the demo key.
         Command::DemoData => seed(&cli.database_url, keys.unwrap_or_else(Keys::demo), false).await,
+        Command::Audit { command: AuditCommand::Verify { witness } } => {
+            audit_verify(&cli.database_url, keys, cli.audit_key.as_deref(), witness).await
+        }
         Command::Keygen => {
             let (secret, audit) = Keys::generate_hex();
             println!("MINA_STEG_SECRET={secret}\nMINA_STEG_AUDIT_KEY={audit}");
@@ -153,7 +189,7 @@ async fn main() -> anyhow::Result<()> {
             let password = Password::parse(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
             let keys = keys.context("create-admin needs MINA_STEG_SECRET and MINA_STEG_AUDIT_KEY")?;
             let store = db::connect(&cli.database_url).await?;
-            db::migrate(&store).await?;
+            db::ensure_migrated(&store).await?;
             let id = Access::new(store.clone(), keys).create_admin(&email, &name, &password).await.map_err(describe)?;
             store.close().await;
             println!("Administratören är skapad (konto {id}).");
@@ -179,7 +215,7 @@ fn read_password() -> anyhow::Result<String> {
 /// has accounts is left as it is.
 async fn seed(database_url: &str, keys: Keys, only_if_empty: bool) -> anyhow::Result<()> {
     let store = db::connect(database_url).await?;
-    db::migrate(&store).await?;
+    db::ensure_migrated(&store).await?;
     let access = Access::new(store.clone(), keys);
     if only_if_empty && access.has_accounts().await.map_err(describe)? {
         store.close().await;
@@ -192,6 +228,73 @@ async fn seed(database_url: &str, keys: Keys, only_if_empty: bool) -> anyhow::Re
         "Demodata skapad: {} deltagare, {} personal, {} möten. Personalens lösenord: {DEMO_STAFF_PASSWORD}",
         summary.participants, summary.staff, summary.meetings
     );
+    Ok(())
+}
+
+/// `mina-steg audit verify`: prints what the walk found, in Swedish, keeps the
+/// witness up to date, and exits with 2 when the log is broken.
+async fn audit_verify(
+    database_url: &str,
+    keys: Option<Keys>,
+    audit_key: Option<&str>,
+    witness: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    use app::server::access::audit_chain::ChainHead;
+    let store = db::connect(database_url).await?;
+    let keys = match (keys, audit_key) {
+        (Some(keys), _) => keys,
+        // The audit key alone: the server secret is a fresh random one, so
+        // nothing keyed with it can match anything stored (and nothing is).
+        (None, Some(audit)) => Keys::from_hex(&Keys::generate_hex().0, audit)?,
+        (None, None) => {
+            // Only a demo database's log is signed with the public demo key.
+            let demo = Access::new(store.clone(), Keys::demo()).is_demo_database().await.map_err(describe)?;
+            anyhow::ensure!(demo, "MINA_STEG_AUDIT_KEY is needed to check this database's audit log");
+            Keys::demo()
+        }
+    };
+    let previous = match &witness {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Some(ChainHead::from_witness(&text).with_context(|| {
+                format!("{} is not a witness file of `mina-steg audit verify`; it was left as it is", path.display())
+            })?),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e).with_context(|| format!("could not read {}", path.display())),
+        },
+        None => None,
+    };
+    let report = Access::new(store.clone(), keys).verify_audit_chain(previous.as_ref()).await.map_err(describe)?;
+    store.close().await;
+    println!("{}", report.summary());
+    if report.problems.len() > 1 {
+        println!("Alla fel i kedjans ordning:");
+        for problem in &report.problems {
+            println!("- {problem}");
+        }
+        if report.more_problems {
+            println!("- … och fler (bara de första {} visas).", report.problems.len());
+        }
+    }
+    if !report.is_intact() {
+        if witness.is_some() {
+            println!("Vittnesfilen är inte ändrad: den visar hur loggen såg ut förra gången.");
+        }
+        std::process::exit(2);
+    }
+    match (&witness, &report.head) {
+        (Some(path), Some(head)) => {
+            // Written whole, then moved into place: a crash never leaves half a witness.
+            let partial = path.with_extension("part");
+            std::fs::write(&partial, head.to_witness())
+                .and_then(|()| std::fs::rename(&partial, path))
+                .with_context(|| format!("could not write {}", path.display()))?;
+            println!("Vittnet är sparat: seq {}.", head.seq);
+        }
+        (None, _) => {
+            println!("Utan vittne (--witness) syns inte om rader tagits bort i slutet av loggen, eller om den tömts.")
+        }
+        (Some(_), None) => {}
+    }
     Ok(())
 }
 

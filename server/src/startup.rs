@@ -44,12 +44,15 @@ pub struct Application {
 }
 
 impl Application {
-    /// Connects, migrates, checks demo mode and binds the port.
+    /// Connects, migrates (SQLite) or checks the migrations and the login
+    /// (PostgreSQL, see `db::prepare_to_serve`), checks demo mode and binds the port.
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
         settings.check_serving()?;
+        // Refused before the database is touched.
+        let keys = settings.keys()?;
         let store = crate::db::connect(&settings.database_url).await?;
-        crate::db::migrate(&store).await?;
-        let access = Access::new(store.clone(), settings.keys()?);
+        crate::db::prepare_to_serve(&store).await?;
+        let access = Access::new(store.clone(), keys);
         if settings.demo && !access.is_demo_database().await.map_err(|e| anyhow::anyhow!("{e}"))? {
             anyhow::bail!(
                 "--demo refused: this database was not made by `mina-steg demo-data`, \

@@ -4,6 +4,10 @@
 //! Seeding the demo municipality hashes passwords and writes thousands of rows,
 //! so it is done once per test process and backend, into a template database;
 //! each test gets a copy of the template (see [`template`]).
+//!
+//! On PostgreSQL the roles are those of a municipality's installation: the
+//! template is migrated by an owner role ([`OWNER_ROLE`]), and the app serves
+//! as the app role ([`APP_ROLE`]), which may only read and add audit rows.
 
 use app::domain::Password;
 use app::server::{Access, Store};
@@ -33,6 +37,9 @@ pub struct TestApp {
     pub store: Store,
     pub access: Access,
     pub database_url: String,
+    /// The same database as its owner (on SQLite the same file): for what
+    /// only the owner may do, such as tampering with the audit log in a test.
+    pub owner_database_url: String,
     _cleanup: DropDatabase,
 }
 
@@ -61,11 +68,54 @@ fn admin_url() -> String {
     std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
 
-/// Another database on the server of `TEST_POSTGRES_URL`.
-fn postgres_url(name: &str) -> String {
+/// Another database on the server of `TEST_POSTGRES_URL`, as its login (a superuser).
+pub fn postgres_url(name: &str) -> String {
     let admin = admin_url();
     let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin);
     format!("{base}/{name}")
+}
+
+/// The owner of the test databases' tables: `mina-steg migrate` runs as it.
+pub const OWNER_ROLE: &str = "mina_steg_test_owner";
+/// The role the app serves as (`migrate` grants it the server's rights).
+pub const APP_ROLE: &str = server::db::DEFAULT_APP_ROLE;
+
+/// The database `name` on the server of `TEST_POSTGRES_URL`, logged in as
+/// `role` (the test server trusts local logins: no password).
+pub fn postgres_url_as(role: &str, name: &str) -> String {
+    let admin = admin_url();
+    let (scheme, rest) = admin.split_once("://").unwrap_or(("postgres", &admin));
+    let host = rest.rsplit_once('@').map(|(_, host)| host).unwrap_or(rest);
+    let host = host.split('/').next().unwrap_or(host);
+    format!("{scheme}://{role}@{host}/{name}")
+}
+
+/// The same database, logged in as its owner (SQLite: the same file).
+pub fn owner_url(database_url: &str) -> String {
+    match database_url.rsplit_once('/') {
+        Some((_, name)) if database_url.starts_with("postgres") => postgres_url_as(OWNER_ROLE, name),
+        _ => database_url.to_owned(),
+    }
+}
+
+/// Makes the owner and app roles once per process. Roles belong to the whole
+/// PostgreSQL server, so another test process may make them at the same
+/// moment: a role that exists by then is fine.
+async fn ensure_roles() {
+    static ROLES: OnceCell<()> = OnceCell::const_new();
+    ROLES
+        .get_or_init(|| async {
+            let pool = admin_pool().await;
+            for role in [OWNER_ROLE, APP_ROLE] {
+                let sql = format!(
+                    "DO $$ BEGIN CREATE ROLE {role} LOGIN;
+                     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+                );
+                sqlx::query(&sql).execute(&pool).await.expect("create a test role");
+            }
+            pool.close().await;
+        })
+        .await;
 }
 
 async fn admin_pool() -> sqlx::PgPool {
@@ -204,16 +254,21 @@ async fn make_template(backend: Backend, seed: bool) -> String {
             template.display().to_string()
         }
         Backend::Postgres => {
+            ensure_roles().await;
             let admin = admin_pool().await;
             // A template of an earlier run of this same process id (ids are reused).
             sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                 .execute(&admin)
                 .await
                 .expect("drop old template");
-            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create template");
+            sqlx::query(&format!("CREATE DATABASE {name} OWNER {OWNER_ROLE}"))
+                .execute(&admin)
+                .await
+                .expect("create template");
             admin.close().await;
             MADE_TEMPLATES.lock().expect("templates").push((backend, name.clone()));
-            let store = migrated_store(&postgres_url(&name), seed).await;
+            // Migrated by the owner, as `mina-steg migrate` is run in service.
+            let store = migrated_store(&postgres_url_as(OWNER_ROLE, &name), seed).await;
             // CREATE DATABASE … TEMPLATE refuses a template with open connections.
             store.close().await;
             name
@@ -269,6 +324,8 @@ pub async fn fresh_database(backend: Backend) -> String {
             format!("sqlite://{}", path.display())
         }
         Backend::Postgres => {
+            // Migrating grants the app role its rights: it must exist.
+            ensure_roles().await;
             let pool = admin_pool().await;
             sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.expect("create test database");
             pool.close().await;
@@ -277,7 +334,9 @@ pub async fn fresh_database(backend: Backend) -> String {
     }
 }
 
-/// A database URL for one test: a copy of the migrated template, seeded or empty.
+/// A database URL for one test: a copy of the migrated template, seeded or
+/// empty. On PostgreSQL the URL logs in as the app role, as `serve` does in
+/// service ([`owner_url`] gives the owner's).
 pub async fn database_from_template(backend: Backend, seed: bool) -> String {
     let template = template(backend, seed).await;
     let name = next_test_database_name();
@@ -290,7 +349,7 @@ pub async fn database_from_template(backend: Backend, seed: bool) -> String {
         }
         Backend::Postgres => {
             let pool = admin_pool().await;
-            let create = format!("CREATE DATABASE {name} TEMPLATE {template}");
+            let create = format!("CREATE DATABASE {name} TEMPLATE {template} OWNER {OWNER_ROLE}");
             // The template's last connection may still be closing on the server
             // side; PostgreSQL then says the template "is being accessed".
             let mut tries = 0;
@@ -300,7 +359,7 @@ pub async fn database_from_template(backend: Backend, seed: bool) -> String {
                 tokio::time::sleep(Duration::from_millis(250)).await;
             }
             pool.close().await;
-            postgres_url(&name)
+            postgres_url_as(APP_ROLE, &name)
         }
     }
 }
@@ -332,7 +391,8 @@ impl TestApp {
     /// (a trusted proxy, the production request limit).
     pub async fn spawn_configured(backend: Backend, seed: bool, configure: impl FnOnce(&mut Settings)) -> TestApp {
         let database_url = database_from_template(backend, seed).await;
-        // The copy is migrated already (and `Application::build` migrates again).
+        // The copy is migrated already (on SQLite `Application::build` migrates
+        // again; on PostgreSQL it checks, and that it does not serve as the owner).
         let store = server::db::connect(&database_url).await.expect("connect");
         let access = Access::new(store.clone(), app::server::Keys::demo());
         let mut settings = Settings::for_tests(&database_url, std::env::temp_dir());
@@ -340,7 +400,8 @@ impl TestApp {
         let application = Application::build(&settings).await.expect("app builds");
         let base = format!("http://127.0.0.1:{}", application.port());
         tokio::spawn(application.run_until_stopped(std::future::pending()));
-        TestApp { base, store, access, _cleanup: DropDatabase(database_url.clone()), database_url }
+        let owner_database_url = owner_url(&database_url);
+        TestApp { base, store, access, _cleanup: DropDatabase(database_url.clone()), database_url, owner_database_url }
     }
 
     /// A browser-like client: keeps cookies, does not follow redirects.

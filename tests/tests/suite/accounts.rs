@@ -138,7 +138,7 @@ async fn a_client_cannot_choose_its_request_id(backend: Backend) {
 }
 
 async fn a_stop_signal_finishes_and_closes_the_pool(backend: Backend) {
-    let database_url = mina_steg_tests::fresh_database(backend).await;
+    let database_url = mina_steg_tests::database_from_template(backend, false).await;
     let _cleanup = mina_steg_tests::DropDatabase(database_url.clone());
     let settings = Settings::for_tests(&database_url, std::env::temp_dir());
     let application = Application::build(&settings).await.unwrap();

@@ -79,7 +79,7 @@ async fn session_cookie_flags(backend: Backend) {
 }
 
 async fn over_https_cookies_are_secure_with_the_host_prefix_and_hsts_is_sent(backend: Backend) {
-    let database_url = mina_steg_tests::fresh_database(backend).await;
+    let database_url = mina_steg_tests::database_from_template(backend, false).await;
     let _cleanup = mina_steg_tests::DropDatabase(database_url.clone());
     let mut settings = Settings::for_tests(&database_url, std::env::temp_dir());
     settings.https = true;
@@ -143,7 +143,7 @@ async fn demo_page_signs_in_with_one_click(backend: Backend) {
 }
 
 async fn demo_mode_is_refused_on_a_database_not_made_by_demo_data(backend: Backend) {
-    let database_url = mina_steg_tests::fresh_database(backend).await;
+    let database_url = mina_steg_tests::database_from_template(backend, false).await;
     let _cleanup = mina_steg_tests::DropDatabase(database_url.clone());
     let mut settings = Settings::for_tests(&database_url, std::env::temp_dir());
     settings.demo = true;
