@@ -3,6 +3,7 @@
 
 mod accounts;
 mod admin;
+mod audit_chain;
 mod authorization;
 mod bad_input;
 mod caseload;
