@@ -416,6 +416,7 @@ async fn the_extract_holds_every_row_that_names_the_participant(backend: Backend
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
     assert!(response.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    assert_eq!(response.headers()["cache-control"], "no-store", "no copy is kept on the way");
     let request_id = response.headers()["x-request-id"].to_str().unwrap().to_owned();
     let body = response.text().await.expect("the extract");
     for secret in account_secrets.iter().map(String::as_str).chain([SECRETS_0, SECRETS_1, SECRETS_2]) {
