@@ -117,8 +117,7 @@ fn enrolment(req: &Req, secret: &str, email: &str) -> Result<TotpEnrolment, AppE
 pub async fn load_second_step() -> Result<SecondStep, AppError> {
     let req = req().await?;
     let Some(pending) = pending(&req).await else { return Ok(SecondStep::Expired) };
-    let (totp, passkeys) =
-        req.state.access.factors_of(&req.ctx, pending.account_id).await.map_err(|e| req.fail(e))?;
+    let (totp, passkeys) = req.state.access.factors_of(&req.ctx, pending.account_id).await.map_err(|e| req.fail(e))?;
     if totp || passkeys {
         return Ok(SecondStep::Verify { totp });
     }
@@ -145,8 +144,7 @@ pub async fn sign_in_totp(#[server(default)] code: String) -> Result<(), AppErro
         }
     };
     let access = req.state.access.clone();
-    let signed_in =
-        access.sign_in_with_totp(&req.ctx, pending.account_id, &pending.email, &code, &req.address).await;
+    let signed_in = access.sign_in_with_totp(&req.ctx, pending.account_id, &pending.email, &code, &req.address).await;
     match signed_in {
         Ok(account) => super::auth::start_session(&mut req, account).await,
         Err(e) => req.refused(e, feedback, crate::paths::STAFF_SIGN_IN_VERIFY).await,

@@ -68,12 +68,7 @@ async fn saving_for(req: &Req) -> Result<(i64, bool), AppError> {
         return Ok((account_id, false));
     }
     if let Some(pending) = super::factors::pending(req).await {
-        let needs = req
-            .state
-            .access
-            .needs_first_factor(&req.ctx, pending.account_id)
-            .await
-            .map_err(|e| req.fail(e))?;
+        let needs = req.state.access.needs_first_factor(&req.ctx, pending.account_id).await.map_err(|e| req.fail(e))?;
         if needs {
             return Ok((pending.account_id, true));
         }
@@ -88,12 +83,8 @@ pub async fn passkey_register_start() -> Result<String, AppError> {
     let req = req().await?;
     let (account_id, _) = saving_for(&req).await?;
     let webauthn = relying_party(&req)?;
-    let (options, state) = req
-        .state
-        .access
-        .passkey_registration_start(&req.ctx, &webauthn, account_id)
-        .await
-        .map_err(|e| req.fail(e))?;
+    let (options, state) =
+        req.state.access.passkey_registration_start(&req.ctx, &webauthn, account_id).await.map_err(|e| req.fail(e))?;
     req.session.insert(REGISTRATION_KEY, (account_id, state)).await.map_err(|_| internal(&req))?;
     Ok(options)
 }
