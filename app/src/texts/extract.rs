@@ -217,6 +217,7 @@ pub fn column(table: &str, column: &str) -> Option<&'static str> {
         ("meeting_attendees", "external_contact_id") => "Handläggare",
         ("enrolments", "status") => "Status",
         ("enrolments", "created_at") => "Anmäld",
+        ("enrolments", "created_by") => "Anmäld av",
         ("expressions_of_interest", "created_at") => "Anmäld",
         ("expressions_of_interest", "created_by") => "Anmäld av",
         ("extended_support", "starts_on") => "Från",

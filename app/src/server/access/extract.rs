@@ -122,6 +122,7 @@ impl Access {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::ExtractLayout;
     use crate::server::storage::extract::SOURCES;
 
     /// Every table the extract reads has a heading and an explanation in the texts.
@@ -134,5 +135,108 @@ mod tests {
             assert!(SOURCES.iter().any(|s| s.table == *table), "{table}");
             assert!(text::column(table, column).is_some(), "no label for withheld {table}.{column}");
         }
+    }
+
+    fn row(json: serde_json::Value) -> Row {
+        match json {
+            serde_json::Value::Object(map) => map,
+            _ => unreachable!("rows are objects"),
+        }
+    }
+
+    fn table(table: &'static str, columns: &[&str], rows: Vec<Row>) -> ExtractTable {
+        let withheld = WITHHELD
+            .iter()
+            .filter(|(t, ..)| *t == table)
+            .map(|&(_, column, reason)| Withheld { column, reason })
+            .collect();
+        ExtractTable { table, title: "", columns: columns.iter().map(|c| c.to_string()).collect(), rows, withheld }
+    }
+
+    /// The document names what ids stand for, codes by their Swedish names and
+    /// times in Swedish time, in the schema's column order, and leaves out
+    /// what holds nothing and what only says whose row it is.
+    #[test]
+    fn the_document_reads_in_words() {
+        use serde_json::json;
+        let extract = RegisterExtract {
+            register_extract: ExtractFacts {
+                participant_id: 7,
+                made_at: "2026-12-02T09:00:00Z".parse().unwrap(),
+                made_by_account_id: Some(3),
+                made_by_staff_id: Some(30),
+                system: text::SYSTEM_NAME,
+                about_the_processing: BTreeMap::new(),
+            },
+            sections: vec![
+                table(
+                    "participants",
+                    &["id", "name", "benefit_kind"],
+                    vec![row(json!({
+                        "benefit_kind": "activity_compensation", "name": "Påhittad Person", "id": 7
+                    }))],
+                ),
+                table(
+                    "consents",
+                    &["id", "participant_id", "scope", "shared_sections", "recorded_by", "recorded_at"],
+                    vec![row(json!({
+                        "id": 4, "participant_id": 7, "scope": "dv_fk_contact", "shared_sections": "",
+                        "recorded_by": 3, "recorded_at": "2026-06-01T08:30:00+00:00"
+                    }))],
+                ),
+                table(
+                    "audit_log",
+                    &["id", "at", "actor_account_id", "action", "record_kind", "outcome"],
+                    vec![row(json!({
+                        "id": 1, "at": "2026-06-01T08:30:00+00:00", "actor_account_id": 9, "actor_role": "participant",
+                        "action": "read", "record_kind": "plan", "outcome": "denied", "subject_participant_id": 7
+                    }))],
+                ),
+            ],
+            context: BTreeMap::from([
+                (
+                    "accounts".to_owned(),
+                    vec![
+                        row(json!({ "id": 3, "role": "staff", "staff_id": 30 })),
+                        row(json!({ "id": 9, "role": "participant", "participant_id": null })),
+                    ],
+                ),
+                (
+                    "staff".to_owned(),
+                    vec![row(json!({ "id": 30, "name": "Påhittad Konsulent", "role": "employment_consultant" }))],
+                ),
+            ]),
+        };
+        let doc = document::document(&extract, "2026-12-02".parse().unwrap());
+        assert_eq!(doc.name, "Påhittad Person");
+        assert_eq!(doc.made_by, "Påhittad Konsulent (Arbetskonsulent)");
+        let fields = |i: usize| match &doc.sections[i].layout {
+            ExtractLayout::Items(items) => items[0].fields.clone(),
+            ExtractLayout::Table { .. } => panic!("items"),
+        };
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        // The schema's order, not the JSON object's (alphabetical).
+        assert_eq!(
+            fields(0),
+            [
+                pair("Nummer i Mina steg", "7"),
+                pair("Namn", "Påhittad Person"),
+                pair("Ersättning", "Aktivitetsersättning")
+            ]
+        );
+        // Whose row it is and an empty text are left out; who recorded it is named; 10:30 in Stockholm in June.
+        assert_eq!(
+            fields(1),
+            [
+                pair("Nummer", "4"),
+                pair("Gäller", "DV får kontakta Försäkringskassan"),
+                pair("Registrerat av", "Påhittad Konsulent (Arbetskonsulent)"),
+                pair("Registrerat", "2026-06-01 10:30"),
+            ]
+        );
+        // Another participant who was refused is named by role only.
+        let ExtractLayout::Table { rows, .. } = &doc.sections[2].layout else { panic!("the log is a table") };
+        assert_eq!(rows[0], ["2026-06-01 10:30", text::ANOTHER_PARTICIPANT, "Läste", "Planen", text::DENIED]);
+        assert_eq!(doc.sections[2].withheld.len(), 2, "the log's withheld columns are named");
     }
 }

@@ -182,7 +182,9 @@ impl<'a> Names<'a> {
     /// One stored value in words; `None` for a field that holds nothing.
     fn value(&self, table: &str, column: &str, value: &Value) -> Option<String> {
         Some(match value {
+            // Nothing stored, or an empty text (a consent that shares no part): nothing to show.
             Value::Null => return None,
+            Value::String(s) if s.trim().is_empty() => return None,
             Value::Bool(b) => yes_no(*b),
             Value::Number(n) => match n.as_i64() {
                 Some(flag) if column == "protected_identity" => yes_no(flag != 0),
