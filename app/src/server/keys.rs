@@ -98,7 +98,7 @@ fn mac(key: &[u8]) -> Hmac<Sha256> {
 
 fn decode(name: &'static str, value: &str) -> Result<Vec<u8>, KeyError> {
     let value = value.trim();
-    if value.len() % 2 != 0 || !value.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !value.len().is_multiple_of(2) || !value.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(KeyError::NotHex(name));
     }
     let bytes: Vec<u8> =
