@@ -18,7 +18,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 /// The parts a log row can name, with their labels.
-const SECTIONS: [Section; 15] = [
+const SECTIONS: [Section; 16] = [
     Section::Profile,
     Section::Plan,
     Section::Meetings,
@@ -34,6 +34,7 @@ const SECTIONS: [Section; 15] = [
     Section::Access,
     Section::Placement,
     Section::RegisterExtract,
+    Section::AccessLog,
 ];
 
 /// Rows by id, to name what other rows refer to.
