@@ -2,7 +2,10 @@
 
 use crate::routes::{
     about::AboutPage,
-    admin::{AdminHomePage, AdminInvitePage, AdminStaffPage, AdminUnitPage, InvitationPage},
+    admin::{
+        AdminHomePage, AdminInvitePage, AdminRetentionConfirmPage, AdminRetentionPage, AdminStaffPage, AdminUnitPage,
+        InvitationPage,
+    },
     contacts::ContactsPage,
     demo::DemoPage,
     factors::{SecurityPage, StaffRegisterFactorPage, StaffVerifyPage},
@@ -100,6 +103,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/bjud-in") view=AdminInvitePage ssr=ssr.clone()/>
                 <Route path=path!("/admin/enheter/:id") view=AdminUnitPage ssr=ssr.clone()/>
                 <Route path=path!("/admin/personal/:id") view=AdminStaffPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/gallring") view=AdminRetentionPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/gallring/bekrafta") view=AdminRetentionConfirmPage ssr=ssr.clone()/>
                 <Route path=path!("/inbjudan") view=InvitationPage ssr=ssr.clone()/>
             </Routes>
         </Router>

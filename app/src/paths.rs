@@ -37,6 +37,9 @@ pub const LOG: &str = "/personal/logg";
 // The administrator's pages, and the invitation link a new staff member opens.
 pub const ADMIN_HOME: &str = "/admin";
 pub const ADMIN_INVITE: &str = "/admin/bjud-in";
+/// Retention (gallring): the rule and the dry run, then the "are you sure" page.
+pub const ADMIN_RETENTION: &str = "/admin/gallring";
+pub const ADMIN_RETENTION_CONFIRM: &str = "/admin/gallring/bekrafta";
 pub const INVITATION: &str = "/inbjudan";
 
 // Static files.
@@ -202,6 +205,8 @@ mod tests {
             session_edit(345),
             ADMIN_HOME.to_owned(),
             ADMIN_INVITE.to_owned(),
+            ADMIN_RETENTION.to_owned(),
+            ADMIN_RETENTION_CONFIRM.to_owned(),
             INVITATION.to_owned(),
             admin_unit(3),
             admin_staff(4),

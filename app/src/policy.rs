@@ -207,6 +207,9 @@ pub enum Target<'a> {
     /// The audit log as a whole, followed up: the rows of one unit (`Some`)
     /// or of the whole municipality (`None`).
     AuditLog { unit_id: Option<i64> },
+    /// Retention (gallring): the rules, the dry run, and deleting the records
+    /// of discharged participants whose time has passed.
+    Retention,
 }
 
 /// Why access was refused. Static text only: it goes to logs, never personal data.
@@ -289,7 +292,20 @@ pub fn decide(actor: &Actor, action: Action, target: &Target<'_>) -> Result<(), 
         }
         (Actor::Admin { .. }, Target::Units | Target::StaffAccounts) => Ok(()),
         (_, Target::AuditLog { unit_id }) => audit_log_rule(actor, action, *unit_id),
+        (_, Target::Retention) => retention_rule(actor, action),
         _ => Err(Denied("no rule allows this")),
+    }
+}
+
+/// Retention is the administrator's: they set the rule (change), see the dry
+/// run (read) and delete what it lists (delete). The dry run names no one, so
+/// this is no door to participant data; nobody else, not even the enhetschef
+/// or the dataskyddsombud, deletes records.
+pub fn retention_rule(actor: &Actor, action: Action) -> Result<(), Denied> {
+    match (actor, action) {
+        (Actor::Admin { .. }, Action::Read | Action::Change | Action::Delete) => Ok(()),
+        (Actor::Admin { .. }, _) => Err(Denied("retention is read, changed and applied")),
+        _ => Err(Denied("only the administrator handles retention")),
     }
 }
 
@@ -644,5 +660,24 @@ mod tests {
         }
         assert_eq!(Section::parse_shareable("access"), None);
         assert_eq!(Section::parse_shareable("consents"), None);
+    }
+
+    /// Retention: the administrator alone (placed in a unit or not), and the
+    /// command line; read, change and delete, nothing else.
+    #[test]
+    fn who_handles_retention() {
+        let manager_u2 = Actor::Staff { account_id: 8, staff_id: 80, unit_id: 2, role: StaffRole::UnitManager };
+        for actor in [ADMIN, ADMIN_IN_U1] {
+            for action in ACTIONS {
+                let allowed = matches!(action, Action::Read | Action::Change | Action::Delete);
+                assert_eq!(decide(&actor, action, &Target::Retention).is_ok(), allowed, "{actor:?} {action:?}");
+            }
+        }
+        for actor in [Actor::Anonymous, P1, REL, STAFF_U1, MANAGER_U1, manager_u2, DPO] {
+            for action in ACTIONS {
+                assert!(decide(&actor, action, &Target::Retention).is_err(), "{actor:?} {action:?}");
+            }
+        }
+        assert!(decide(&Actor::System, Action::Delete, &Target::Retention).is_ok(), "mina-steg retention --apply");
     }
 }

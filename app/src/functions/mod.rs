@@ -11,6 +11,7 @@ pub mod participant;
 pub mod passkeys;
 pub mod programme;
 pub mod record;
+pub mod retention;
 pub mod staff;
 
 #[cfg(feature = "ssr")]

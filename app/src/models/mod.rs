@@ -10,10 +10,12 @@ mod admin;
 mod extract;
 mod programme;
 mod record;
+mod retention;
 pub use admin::*;
 pub use extract::*;
 pub use programme::*;
 pub use record::*;
+pub use retention::*;
 
 /// Who is signed in, for the page header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

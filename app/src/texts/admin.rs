@@ -138,3 +138,98 @@ pub const SAVE_PASSWORD: &str = "Spara lösenordet";
 pub const INVITATION_UNUSABLE: &str = "Länken fungerar inte. Den kan vara gammal eller redan använd. \
      Be din administratör om en ny länk.";
 pub const PASSWORD_SAVED: &str = "Ditt lösenord är sparat. Logga in.";
+
+// Retention (`/admin/gallring` and `/admin/gallring/bekrafta`).
+pub const MENU_RETENTION: &str = "Gallring";
+pub const RETENTION_TITLE: &str = "Gallring";
+pub const RETENTION_INTRO: &str = "Här ser du vilka deltagares uppgifter som ska raderas i dag enligt regeln. \
+     Att titta raderar ingenting.";
+pub const RETENTION_NO_NAMES: &str = "Listan visar deltagarens nummer i systemet och enheten, inte namnet. \
+     Personalen på enheten kan slå upp numret.";
+pub const RULE_TITLE: &str = "Regeln";
+pub const RULE_ABOUT: &str = "Hur många år uppgifterna sparas är kommunens beslut. Socialtjänstlagen säger fem år \
+     efter den senaste anteckningen. För kommunens egen LSS-verksamhet har lagen ingen sådan regel. Då gäller \
+     arkivlagen och kommunens arkivmyndighet beslutar. Fråga arkivet om ni är osäkra.";
+pub const RULE_LOG_KEPT: &str = "Loggen över vem som har läst och ändrat uppgifter raderas aldrig. Den innehåller \
+     nummer, inte namn. Varje radering skrivs in i loggen.";
+pub const RULE_YEARS: &str = "Antal år efter den senaste anteckningen";
+pub const RULE_YEARS_HINT: &str = "Ett helt antal år, 1 till 100. Lämna tomt om uppgifterna aldrig ska raderas.";
+pub const RULE_SAVE: &str = "Spara regeln";
+pub const RULE_SAVED: &str = "Regeln är sparad.";
+pub const RETENTION_YEARS_INVALID: &str = "Skriv ett helt antal år från 1 till 100, eller lämna fältet tomt.";
+pub const DUE_TITLE: &str = "Ska raderas i dag";
+pub const DUE_NONE: &str = "Ingen deltagares uppgifter ska raderas i dag.";
+pub const DUE_RULE_OFF: &str = "Regeln är avstängd. Inga uppgifter raderas.";
+pub const COL_PARTICIPANT: &str = "Deltagare nummer";
+pub const COL_DISCHARGED: &str = "Avslutad";
+pub const COL_LAST_ENTRY: &str = "Senaste anteckning";
+pub const COL_DUE: &str = "Ska raderas från";
+pub const COL_WHAT: &str = "Uppgifter";
+pub const TOTALS_TITLE: &str = "Totalt";
+pub const KIND: &str = "Slag av uppgift";
+pub const COUNT: &str = "Antal";
+pub const GO_TO_CONFIRM: &str = "Gå vidare till radering";
+pub const CONFIRM_TITLE: &str = "Radera uppgifterna";
+pub const CONFIRM_WHAT: &str = "Det här raderas, för alla på listan:";
+pub const CONFIRM_COUNT: &str = "Antal deltagare";
+pub const CONFIRM_COUNT_HINT: &str = "Skriv antalet med siffror.";
+pub const CONFIRM_BUTTON: &str = "Radera uppgifterna";
+pub const BACK_TO_RETENTION: &str = "Tillbaka till gallringen";
+pub const COUNT_NOT_A_NUMBER: &str = "Skriv antalet deltagare med siffror.";
+pub const COUNT_WRONG: &str = "Antalet stämmer inte med listan. Skriv hur många deltagare som står på listan.";
+pub const RETENTION_LIST_CHANGED: &str = "Listan har ändrats sedan du läste den. Läs den igen innan du raderar.";
+pub const RETENTION_NOTHING_DUE: &str = "Det finns inga uppgifter att radera i dag.";
+
+/// The rule in one sentence.
+pub fn rule_sentence(years: Option<i64>) -> String {
+    match years {
+        Some(years) => format!(
+            "Uppgifterna om en deltagare som har avslutats raderas {years} år efter den senaste anteckningen."
+        ),
+        None => "Regeln är avstängd: uppgifterna raderas aldrig.".to_owned(),
+    }
+}
+
+/// "Regeln ändrades senast 2026-12-02."
+pub fn rule_changed(on: chrono::NaiveDate) -> String {
+    format!("Regeln ändrades senast {on}.")
+}
+
+/// "Du håller på att radera alla uppgifter om 3 deltagare. Det går inte att ångra."
+pub fn confirm_warning(participants: usize) -> String {
+    format!("Du håller på att radera alla uppgifter om {participants} deltagare. Det går inte att ångra.")
+}
+
+/// "Skriv 3 för att bekräfta."
+pub fn confirm_count_hint(participants: usize) -> String {
+    format!("Skriv {participants} för att bekräfta att du vill radera.")
+}
+
+/// The notice after a deletion.
+pub fn retention_done(participants: usize) -> String {
+    format!("Uppgifterna om {participants} deltagare är raderade. Loggen har en rad om varje.")
+}
+
+/// What one kind of record is called on the page.
+pub fn record_kind(kind: crate::models::RecordKind) -> &'static str {
+    use crate::models::RecordKind::*;
+    match kind {
+        Profile => "Uppgifter om deltagaren (med personnummer)",
+        PlanVersions => "Versioner av planen",
+        Meetings => "Möten",
+        Consents => "Samtycken",
+        ContactPersons => "Kontaktpersoner",
+        Steps => "Steg och förlängt stöd",
+        Programme => "Programmet: platser, närvaro och intresse",
+        RelativeLinks => "Kopplingar till anhöriga och gode män",
+        Relatives => "Anhöriga som inte är kopplade till någon annan",
+        UnitMoves => "Flyttar mellan enheter",
+        Account => "Inloggning",
+        Revisions => "Tidigare versioner av ändrade uppgifter",
+    }
+}
+
+/// "Möten: 12" for a list.
+pub fn kind_count(kind: crate::models::RecordKind, count: i64) -> String {
+    format!("{}: {count}", record_kind(kind))
+}

@@ -97,6 +97,9 @@ const ENDPOINTS: &[&str] = &[
     "deactivate_staff",
     "reactivate_staff",
     "reset_second_factor",
+    "retention",
+    "set_retention_rule",
+    "apply_retention",
     "invitation",
     "accept_invitation",
 ];

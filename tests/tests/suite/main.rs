@@ -16,6 +16,7 @@ mod limits;
 mod matrix;
 mod meetings;
 mod pages;
+mod participant_rows;
 mod programme;
 mod readability;
 mod record;

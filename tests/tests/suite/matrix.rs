@@ -274,6 +274,11 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("deactivate_staff", &[("staff_id", "1")], ADMIN_ONLY),
     ("reactivate_staff", &[("staff_id", "1")], ADMIN_ONLY),
     ("close_unit", &[("unit_id", "1")], ADMIN_ONLY),
+    // Retention: the dry run, the rule, and a deletion that lists no one (the
+    // administrator gets 422: nothing is due in the demo data).
+    ("retention", &[], ADMIN_ONLY),
+    ("set_retention_rule", &[("years", "5")], ADMIN_ONLY),
+    ("apply_retention", &[("ids", ""), ("count", "0")], ADMIN_ONLY),
     ("invitation", &[("token", "0000")], ANYONE),
     (
         "accept_invitation",
@@ -326,6 +331,8 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/admin/bjud-in", "/admin/bjud-in", ADMIN_ONLY),
     ("/admin/enheter/:id", "/admin/enheter/1", ADMIN_ONLY),
     ("/admin/personal/:id", "/admin/personal/1", ADMIN_ONLY),
+    ("/admin/gallring", "/admin/gallring", ADMIN_ONLY),
+    ("/admin/gallring/bekrafta", "/admin/gallring/bekrafta", ADMIN_ONLY),
     ("/inbjudan", "/inbjudan?t=0000", ANYONE),
     ("/personal/ny-deltagare", "/personal/ny-deltagare", OWN_UNIT),
     ("/personal/importera", "/personal/importera", OWN_UNIT),

@@ -4,11 +4,13 @@
 
 pub mod home;
 pub mod invitation;
+pub mod retention;
 pub mod staff;
 pub mod unit;
 
 pub use home::AdminHomePage;
 pub use invitation::InvitationPage;
+pub use retention::{AdminRetentionConfirmPage, AdminRetentionPage};
 pub use staff::{AdminInvitePage, AdminStaffPage};
 pub use unit::AdminUnitPage;
 
@@ -34,6 +36,7 @@ fn AdminNav(current: &'static str) -> impl IntoView {
             <ul>
                 {link(paths::ADMIN_HOME, "users", text::MENU_UNITS_AND_STAFF)}
                 {link(paths::ADMIN_INVITE, "plus", text::MENU_INVITE)}
+                {link(paths::ADMIN_RETENTION, "trash-2", text::MENU_RETENTION)}
             </ul>
         </nav>
     }

@@ -23,6 +23,7 @@ pub(crate) mod participants;
 pub(crate) mod plans;
 pub(crate) mod programme;
 pub(crate) mod record;
+pub(crate) mod retention;
 pub(crate) mod revisions;
 pub(crate) mod seed;
 
