@@ -183,9 +183,9 @@ pub const RETENTION_NOTHING_DUE: &str = "Det finns inga uppgifter att radera i d
 /// The rule in one sentence.
 pub fn rule_sentence(years: Option<i64>) -> String {
     match years {
-        Some(years) => format!(
-            "Uppgifterna om en deltagare som har avslutats raderas {years} år efter den senaste anteckningen."
-        ),
+        Some(years) => {
+            format!("Uppgifterna om en deltagare som har avslutats raderas {years} år efter den senaste anteckningen.")
+        }
         None => "Regeln är avstängd: uppgifterna raderas aldrig.".to_owned(),
     }
 }
