@@ -18,7 +18,6 @@ pub mod participant;
 pub mod passkeys;
 pub mod programme;
 pub mod record;
-pub mod retention;
 pub mod staff;
 pub mod system;
 
@@ -121,6 +120,10 @@ pub(crate) struct Permit {
     participant_id: Option<i64>,
     unit_id: Option<i64>,
     action: Action,
+    /// The record the permit was asked for, if one was named.
+    record_id: Option<i64>,
+    /// Its audit row among the work's queued rows.
+    audit_row: Option<usize>,
 }
 
 impl Permit {
@@ -280,14 +283,14 @@ impl<'a> Work<'a> {
                     Some(unit_id) => policy::decide(&actor, action, &Target::Unit { unit_id }),
                     None => Err(policy::Denied("belongs to no unit")),
                 };
-                let permit = Permit { participant_id: None, unit_id, action };
+                let permit = Permit { participant_id: None, unit_id, action, record_id, audit_row: None };
                 (decision.map(|_| permit), self.entry(action, None, record_kind, record_id, unit_id))
             }
         };
         match decision {
             Ok(permit) => {
                 self.audit.push(entry);
-                Ok(permit)
+                Ok(Permit { audit_row: Some(self.audit.len() - 1), ..permit })
             }
             Err(policy::Denied(reason)) => {
                 tracing::warn!(reason, action = action.as_str(), record = entry.record_kind, "access denied");
@@ -298,15 +301,45 @@ impl<'a> Work<'a> {
     }
 
     /// Like [`Work::authorize`], for a part of a page that a viewer may lack:
-    /// a refusal is audited in this same transaction and yields `None`.
+    /// a refusal is audited in this same transaction and yields `None`. A
+    /// part the participant's consent does not share with the asking relative
+    /// is left out without a row: the page never offers it, so nothing was
+    /// refused, and a "denied" row on every view would bury real refusals.
     pub(crate) async fn authorize_part(&mut self, action: Action, want: Want) -> Result<Option<Permit>, AccessError> {
         let Want::Participant { participant_id, section, record_id } = want else {
             return self.authorize(action, want).await.map(Some);
         };
         let (decision, entry) = self.participant_decision(action, participant_id, section, record_id).await?;
-        let outcome = if decision.is_ok() { "allowed" } else { "denied" };
-        self.audit.push(NewAuditEntry { outcome, ..entry });
-        Ok(decision.ok())
+        match decision {
+            Ok(permit) => {
+                self.audit.push(entry);
+                Ok(Some(Permit { audit_row: Some(self.audit.len() - 1), ..permit }))
+            }
+            Err(_) => {
+                let unshared = action == Action::Read
+                    && matches!(self.relative_shares(participant_id).await?, Some(shared) if !shared.contains(&section));
+                if !unshared {
+                    self.audit.push(NewAuditEntry { outcome: "denied", ..entry });
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// Names the record a permitted action made or touched (a new meeting,
+    /// the consent withdrawn) in the permit's audit row, which is written at
+    /// commit: an id that exists only after the write still goes in.
+    pub(crate) fn names(&mut self, permit: &Permit, record_id: i64) {
+        if let Some(entry) = permit.audit_row.and_then(|i| self.audit.get_mut(i)) {
+            entry.record_id = Some(record_id);
+        }
+    }
+
+    /// One more row under a permit, for a record the action made beside the
+    /// one it names (the sign-in code made for an account).
+    pub(crate) fn also_names(&mut self, permit: &Permit, record_kind: &'static str, record_id: i64) {
+        let entry = self.entry(permit.action, permit.participant_id, record_kind, Some(record_id), permit.unit_id);
+        self.audit.push(entry);
     }
 
     /// Looks up the facts about one participant and asks the policy.
@@ -333,7 +366,7 @@ impl<'a> Work<'a> {
                 &Target::Participant { participant_id, unit_id, section, relative_link: shared.as_deref(), shielded },
             ),
         };
-        let permit = Permit { participant_id: Some(participant_id), unit_id: unit, action };
+        let permit = Permit { participant_id: Some(participant_id), unit_id: unit, action, record_id, audit_row: None };
         let entry = self.entry(action, Some(participant_id), section.as_str(), record_id, unit);
         Ok((decision.map(|_| permit), entry))
     }
@@ -342,9 +375,26 @@ impl<'a> Work<'a> {
     /// linked to this participant). Rolls back, audits the refusal, and answers
     /// `Denied`, the same as any refusal, so ids cannot be probed.
     pub(crate) async fn refuse(&mut self, permit: Permit, record_kind: &'static str) -> AccessError {
-        let entry = self.entry(permit.action, permit.participant_id, record_kind, None, permit.unit_id);
+        let record_id = permit.record_id;
+        self.refuse_naming(permit, record_kind, record_id, AccessError::Denied).await
+    }
+
+    /// Refuses what a request named once its permit was given — another
+    /// participant's consent or contact person, someone outside the
+    /// participant's network —: rolls back, audits the refusal with the record
+    /// named, and answers `answer` (for a form, the Swedish message to show
+    /// next to the field, the same whether the record is someone else's or
+    /// does not exist).
+    pub(crate) async fn refuse_naming(
+        &mut self,
+        permit: Permit,
+        record_kind: &'static str,
+        record_id: Option<i64>,
+        answer: AccessError,
+    ) -> AccessError {
+        let entry = self.entry(permit.action, permit.participant_id, record_kind, record_id, permit.unit_id);
         match self.record_denial(entry).await {
-            Ok(()) => AccessError::Denied,
+            Ok(()) => answer,
             Err(e) => e,
         }
     }
@@ -387,13 +437,26 @@ impl<'a> Work<'a> {
         outcome: &'static str,
         record_kind: &'static str,
     ) -> Result<(), AccessError> {
+        self.audit_event_naming(actor, action, outcome, record_kind, None).await
+    }
+
+    /// Like [`Work::audit_event`], naming the record the event was about (the
+    /// sign-in code used, the staff member who made it).
+    pub(crate) async fn audit_event_naming(
+        &mut self,
+        actor: Actor,
+        action: &'static str,
+        outcome: &'static str,
+        record_kind: &'static str,
+        record_id: Option<i64>,
+    ) -> Result<(), AccessError> {
         let entry = NewAuditEntry {
             actor_account_id: actor.account_id(),
             actor_role: actor.role_code(),
             actor_unit_id: own_unit(&actor),
             action,
             outcome,
-            ..self.entry(Action::Read, None, record_kind, None, None)
+            ..self.entry(Action::Read, None, record_kind, record_id, None)
         };
         self.audit.push(entry);
         Ok(())

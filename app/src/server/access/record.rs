@@ -341,7 +341,8 @@ impl Access {
             by: ctx.actor.account_id(),
             now: storage::now(),
         };
-        let version = storage::record::add_plan_version(work.tx()?, permit.participant()?, &new).await?;
+        let (plan_id, version) = storage::record::add_plan_version(work.tx()?, permit.participant()?, &new).await?;
+        work.names(&permit, plan_id);
         work.commit().await?;
         Ok(version)
     }
@@ -364,7 +365,8 @@ impl Access {
             && meeting.externals.iter().all(|e| externals.contains(e))
             && meeting.relatives.iter().all(|r| relatives.contains(r));
         if !known {
-            return Err(AccessError::Invalid { field: "attendees", message: text::MEETING_ONLY_LISTED_PEOPLE });
+            let answer = AccessError::Invalid { field: "attendees", message: text::MEETING_ONLY_LISTED_PEOPLE };
+            return Err(work.refuse_naming(permit, "meetings", None, answer).await);
         }
         let new = storage::record::NewMeeting {
             kind: meeting.kind.as_str(),
@@ -381,6 +383,7 @@ impl Access {
             now: storage::now(),
         };
         let id = storage::record::add_meeting(work.tx()?, who, &new).await?;
+        work.names(&permit, id);
         work.commit().await?;
         Ok(id)
     }
@@ -467,7 +470,8 @@ impl Access {
         if let Some(relative) = consent.relative_id {
             let linked = storage::record::relatives(work.tx()?, who).await?.iter().any(|r| r.id == relative);
             if !linked {
-                return Err(AccessError::Invalid { field: "relative_id", message: text::PERSON_NOT_LISTED });
+                let answer = AccessError::Invalid { field: "relative_id", message: text::PERSON_NOT_LISTED };
+                return Err(work.refuse_naming(permit, "network", Some(relative), answer).await);
             }
         }
         let sections: Vec<&str> = consent.sections.iter().map(|s| s.as_str()).collect();
@@ -481,7 +485,8 @@ impl Access {
             by: ctx.actor.account_id(),
             now: storage::now(),
         };
-        storage::record::add_consent(work.tx()?, who, &new).await?;
+        let id = storage::record::add_consent(work.tx()?, who, &new).await?;
+        work.names(&permit, id);
         work.commit().await
     }
 
@@ -502,9 +507,12 @@ impl Access {
             ctx.actor.account_id(),
         )
         .await?;
+        // Not withdrawn: withdrawn already, or not this participant's consent.
         if !done {
-            return Err(AccessError::Invalid { field: "consent_id", message: text::CONSENT_ALREADY_WITHDRAWN });
+            let answer = AccessError::Invalid { field: "consent_id", message: text::CONSENT_ALREADY_WITHDRAWN };
+            return Err(work.refuse_naming(permit, "consents", Some(consent_id), answer).await);
         }
+        work.names(&permit, consent_id);
         work.commit().await
     }
 
@@ -568,13 +576,15 @@ impl Access {
         let who = match &contact.who {
             ContactWho::Staff(id) => {
                 if !storage::programme::staff_in_unit(work.tx()?, permit.unit()?, *id).await? {
-                    return Err(AccessError::Invalid { field: "who", message: text::PERSON_NOT_LISTED });
+                    let answer = AccessError::Invalid { field: "who", message: text::PERSON_NOT_LISTED };
+                    return Err(work.refuse_naming(permit, "unit_people", Some(*id), answer).await);
                 }
                 Who::Staff(*id)
             }
             ContactWho::External(id) => {
                 if !storage::contacts::officer_in_unit(work.tx()?, permit.unit()?, *id).await? {
-                    return Err(AccessError::Invalid { field: "who", message: text::PERSON_NOT_LISTED });
+                    let answer = AccessError::Invalid { field: "who", message: text::PERSON_NOT_LISTED };
+                    return Err(work.refuse_naming(permit, "unit_people", Some(*id), answer).await);
                 }
                 Who::External(*id)
             }
@@ -590,7 +600,7 @@ impl Access {
                 Who::External(storage::contacts::add_external(work.tx()?, &new).await?)
             }
         };
-        storage::contacts::add(
+        let id = storage::contacts::add(
             work.tx()?,
             permit.participant()?,
             who,
@@ -600,6 +610,7 @@ impl Access {
             now,
         )
         .await?;
+        work.names(&permit, id);
         work.commit().await
     }
 
@@ -613,9 +624,12 @@ impl Access {
         let mut work = self.work(ctx).await?;
         let permit = work.section(Action::Change, participant_id, Section::Contacts).await?;
         let today = crate::server::today();
+        // Not ended: ended already, or not this participant's contact person.
         if !storage::contacts::end(work.tx()?, permit.participant()?, contact_id, today).await? {
-            return Err(AccessError::Invalid { field: "contact_id", message: text::CONTACT_ALREADY_ENDED });
+            let answer = AccessError::Invalid { field: "contact_id", message: text::CONTACT_ALREADY_ENDED };
+            return Err(work.refuse_naming(permit, "contacts", Some(contact_id), answer).await);
         }
+        work.names(&permit, contact_id);
         work.commit().await
     }
 
@@ -639,8 +653,10 @@ impl Access {
         )
         .await?;
         if !changed {
-            return Err(AccessError::Invalid { field: "contact_id", message: text::CONTACT_NOT_LISTED });
+            let answer = AccessError::Invalid { field: "contact_id", message: text::CONTACT_NOT_LISTED };
+            return Err(work.refuse_naming(permit, "contacts", Some(contact_id), answer).await);
         }
+        work.names(&permit, contact_id);
         work.commit().await
     }
 

@@ -184,8 +184,12 @@ pub(crate) struct NewPlan<'a> {
     pub now: DateTime<Utc>,
 }
 
-/// Saves a new version; earlier versions are never changed.
-pub(crate) async fn add_plan_version(tx: &mut Tx, participant: Permitted, p: &NewPlan<'_>) -> Result<i64, sqlx::Error> {
+/// Saves a new version; earlier versions are never changed. Returns its id and number.
+pub(crate) async fn add_plan_version(
+    tx: &mut Tx,
+    participant: Permitted,
+    p: &NewPlan<'_>,
+) -> Result<(i64, i64), sqlx::Error> {
     insert_plan_version(tx, participant.id(), p, p.follow_up.as_slice()).await
 }
 
@@ -198,7 +202,7 @@ pub(super) async fn insert_plan_version(
     participant_id: i64,
     p: &NewPlan<'_>,
     follow_ups: &[(NaiveDate, &str)],
-) -> Result<i64, sqlx::Error> {
+) -> Result<(i64, i64), sqlx::Error> {
     if let Tx::Postgres(t) = tx {
         sqlx::query("SELECT id FROM participants WHERE id = $1 FOR UPDATE")
             .bind(participant_id)
@@ -247,7 +251,7 @@ pub(super) async fn insert_plan_version(
             .await
             .map(|_| ()))?;
     }
-    Ok(version)
+    Ok((plan_id, version))
 }
 
 pub(crate) struct NewMeeting<'a> {
