@@ -239,6 +239,232 @@ async fn rows_name_the_actors_unit_the_network_and_the_session(backend: Backend)
     }
 }
 
+// --- What a row names (issue 10, hole 7). ---
+
+/// The `x-request-id` of a response: the audit rows of that request carry it.
+fn request_of(response: &reqwest::Response) -> String {
+    response.headers().get("x-request-id").and_then(|v| v.to_str().ok()).expect("a request id").to_owned()
+}
+
+/// The record id in the one row of `request` with this outcome and kind.
+async fn named(app: &TestApp, request: &str, outcome: &str, kind: &str) -> i64 {
+    let condition = format!("request_id = '{request}' AND outcome = '{outcome}' AND record_kind = '{kind}'");
+    assert_eq!(app.audit_count(&condition).await, 1, "one {outcome} row of {kind} for {request}");
+    app.scalar_i64(&format!("SELECT record_id FROM audit_log WHERE {condition}")).await
+}
+
+async fn a_code_names_for_whom_and_its_sign_in_names_the_code_and_who_made_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.participant_in_unit(1, 0).await;
+    let email = app.staff_email_for_participant(participant).await;
+    let staff = app.staff_client(&email).await;
+    let maker = app.scalar_i64(&format!("SELECT id FROM accounts WHERE email = '{email}'")).await;
+    let account = app.scalar_i64(&format!("SELECT id FROM accounts WHERE participant_id = {participant}")).await;
+    let response = app.call(&staff, "create_sign_in_code", &[("participant_id", &participant.to_string())]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let made = request_of(&response);
+    let code: serde_json::Value = response.json().await.expect("json");
+    let code_id = app.scalar_i64(&format!("SELECT max(id) FROM sign_in_codes WHERE account_id = {account}")).await;
+    assert_eq!(named(&app, &made, "allowed", "access").await, account, "for whom");
+    assert_eq!(named(&app, &made, "allowed", "sign_in_code").await, code_id, "the code");
+
+    let phone = app.client();
+    let signed_in = app.post_form(&phone, "sign_in_code", &[("code", code["code"].as_str().expect("code"))]).await;
+    assert_eq!(mina_steg_tests::location(&signed_in), "/");
+    let sign_in = request_of(&signed_in);
+    assert_eq!(named(&app, &sign_in, "allowed", "sign_in_code").await, code_id, "the code used");
+    assert_eq!(named(&app, &sign_in, "allowed", "sign_in_code_maker").await, maker, "who made it");
+
+    // A relative's code names the relative's account.
+    let relative = app
+        .scalar_i64(&format!(
+            "SELECT pr.relative_id FROM participant_relatives pr JOIN accounts a ON a.relative_id = pr.relative_id
+              WHERE pr.participant_id = {participant} AND pr.ended_on IS NULL ORDER BY pr.relative_id LIMIT 1"
+        ))
+        .await;
+    let relative_account = app.scalar_i64(&format!("SELECT id FROM accounts WHERE relative_id = {relative}")).await;
+    let form = [("participant_id", participant.to_string()), ("relative_id", relative.to_string())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = app.call(&staff, "create_sign_in_code", &form).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(named(&app, &request_of(&response), "allowed", "access").await, relative_account);
+}
+
+/// A new plan version, meeting, consent and contact person, and a consent or
+/// contact person changed, are named by their id.
+async fn new_and_changed_records_are_named_by_their_id(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.participant_in_unit(1, 0).await;
+    let p = participant.to_string();
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
+    let (today, week) = (today.to_string(), (today + chrono::Duration::days(7)).to_string());
+    let call = |endpoint: &'static str, form: Vec<(&'static str, String)>| {
+        let (app, staff) = (&app, &staff);
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app.call(staff, endpoint, &form).await;
+            assert!(response.status().is_success(), "{endpoint}: {}", response.status());
+            request_of(&response)
+        }
+    };
+    let newest = |table: &str| format!("SELECT max(id) FROM {table} WHERE participant_id = {participant}");
+
+    let request = call(
+        "save_plan",
+        vec![
+            ("participant_id", p.clone()),
+            ("goal", "Arbeta i ett kafé".into()),
+            ("reason", "Jag tycker om att möta människor.".into()),
+            ("from", today.clone()),
+            ("days_per_week", "4".into()),
+            ("hours_per_week", "20".into()),
+            ("activities", "Programmets träffar".into()),
+        ],
+    )
+    .await;
+    assert_eq!(named(&app, &request, "allowed", "plan").await, app.scalar_i64(&newest("joint_plans")).await);
+
+    let request = call(
+        "create_meeting",
+        vec![
+            ("participant_id", p.clone()),
+            ("kind", "check_in".into()),
+            ("title", "Avstämning".into()),
+            ("date", week),
+            ("start", "10:00".into()),
+            ("end", "11:00".into()),
+            ("place", "Rum 2".into()),
+        ],
+    )
+    .await;
+    assert_eq!(named(&app, &request, "allowed", "meetings").await, app.scalar_i64(&newest("meetings")).await);
+
+    let request = call(
+        "add_consent",
+        vec![
+            ("participant_id", p.clone()),
+            ("scope", "dv_fk_contact".into()),
+            ("organisation", "fk".into()),
+            ("method", "oral".into()),
+            ("given_on", today.clone()),
+        ],
+    )
+    .await;
+    let consent = app.scalar_i64(&newest("consents")).await;
+    assert_eq!(named(&app, &request, "allowed", "consents").await, consent);
+    let request =
+        call("withdraw_consent", vec![("participant_id", p.clone()), ("consent_id", consent.to_string())]).await;
+    assert_eq!(named(&app, &request, "allowed", "consents").await, consent);
+
+    let request = call(
+        "add_contact_person",
+        vec![
+            ("participant_id", p.clone()),
+            ("who", "new".into()),
+            ("role_in_case", "Din handläggare".into()),
+            ("since", today),
+            ("new_name", "Påhittad Handläggare".into()),
+            ("new_organisation", "fk".into()),
+            ("new_title", "Handläggare".into()),
+        ],
+    )
+    .await;
+    let contact = app.scalar_i64(&newest("contact_persons")).await;
+    assert_eq!(named(&app, &request, "allowed", "contacts").await, contact);
+    let form = vec![
+        ("participant_id", p.clone()),
+        ("contact_id", contact.to_string()),
+        ("role_in_case", "Din kontakt".into()),
+    ];
+    let request = call("change_contact_role", form).await;
+    assert_eq!(named(&app, &request, "allowed", "contacts").await, contact);
+    let request = call("end_contact_person", vec![("participant_id", p), ("contact_id", contact.to_string())]).await;
+    assert_eq!(named(&app, &request, "allowed", "contacts").await, contact);
+}
+
+/// Naming another participant's consent or contact person, or someone outside
+/// the participant's network, is refused after the permit: the answer is the
+/// form's message, and the log says "denied" with the record named.
+async fn a_refusal_found_after_the_permit_is_audited_as_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.participant_in_unit(1, 0).await;
+    let other = app.participant_in_unit(1, 1).await;
+    let p = participant.to_string();
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let refused = |endpoint: &'static str, form: Vec<(&'static str, String)>| {
+        let (app, staff) = (&app, &staff);
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app.call(staff, endpoint, &form).await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{endpoint}");
+            request_of(&response)
+        }
+    };
+    let others = |sql: &str| sql.replace("{other}", &other.to_string());
+
+    let consent = app
+        .scalar_i64(&others("SELECT min(id) FROM consents WHERE participant_id = {other} AND withdrawn_on IS NULL"))
+        .await;
+    let request =
+        refused("withdraw_consent", vec![("participant_id", p.clone()), ("consent_id", consent.to_string())]).await;
+    assert_eq!(named(&app, &request, "denied", "consents").await, consent);
+    assert_eq!(app.audit_count(&format!("request_id = '{request}' AND outcome = 'allowed'")).await, 0);
+    let subject =
+        app.scalar_i64(&format!("SELECT subject_participant_id FROM audit_log WHERE request_id = '{request}'")).await;
+    assert_eq!(subject, participant, "refused on the record it was asked on");
+
+    let contact = app.scalar_i64(&others("SELECT min(id) FROM contact_persons WHERE participant_id = {other}")).await;
+    let request =
+        refused("end_contact_person", vec![("participant_id", p.clone()), ("contact_id", contact.to_string())]).await;
+    assert_eq!(named(&app, &request, "denied", "contacts").await, contact);
+
+    let stranger = app
+        .scalar_i64(&others(
+            "SELECT min(relative_id) FROM participant_relatives WHERE participant_id = {other}
+               AND relative_id NOT IN (SELECT relative_id FROM participant_relatives WHERE participant_id = {participant})",
+        ).replace("{participant}", &p))
+        .await;
+    let form = vec![
+        ("participant_id", p.clone()),
+        ("scope", "share_with_relative".into()),
+        ("relative_id", stranger.to_string()),
+        ("method", "oral".into()),
+        ("given_on", chrono::Utc::now().date_naive().to_string()),
+        ("sections[meetings]", "on".into()),
+    ];
+    let request = refused("add_consent", form).await;
+    assert_eq!(named(&app, &request, "denied", "network").await, stranger);
+}
+
+/// A relative's start page leaves out what the consent does not share, and
+/// writes no "denied" row for it on every view: only what was shown.
+async fn unshared_parts_of_a_relatives_page_are_not_written_as_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let sql = |column: &str| {
+        format!(
+            "SELECT {column} FROM consents WHERE scope = 'share_with_relative' AND withdrawn_on IS NULL
+               AND shared_sections = 'meetings' ORDER BY id LIMIT 1"
+        )
+    };
+    let participant = app.scalar_i64(&sql("participant_id")).await;
+    let relative = app.scalar_i64(&sql("recipient_relative_id")).await;
+    let client = app.relative_client(participant, relative).await;
+    for _ in 0..2 {
+        let response = app.call(&client, "participant_start", &[("participant_id", &participant.to_string())]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let request = request_of(&response);
+        assert_eq!(app.audit_count(&format!("request_id = '{request}' AND outcome = 'denied'")).await, 0);
+        let shown = app.audit_count(&format!("request_id = '{request}' AND record_kind = 'meetings'")).await;
+        assert_eq!(shown, 1, "the shared part is on record");
+    }
+    // A part asked for on its own is still refused and on record.
+    let response = app.call(&client, "plan", &[("participant_id", &participant.to_string())]).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let request = request_of(&response);
+    assert_eq!(app.audit_count(&format!("request_id = '{request}' AND outcome = 'denied'")).await, 1);
+}
+
 // --- PostgreSQL: who may touch the log. ---
 
 /// The role `serve` runs as may read and add audit rows, and nothing more.
@@ -357,4 +583,8 @@ on_both_backends!(
     truncation_is_seen_against_a_witness,
     rows_written_concurrently_verify,
     rows_name_the_actors_unit_the_network_and_the_session,
+    a_code_names_for_whom_and_its_sign_in_names_the_code_and_who_made_it,
+    new_and_changed_records_are_named_by_their_id,
+    a_refusal_found_after_the_permit_is_audited_as_refused,
+    unshared_parts_of_a_relatives_page_are_not_written_as_refused,
 );

@@ -360,16 +360,19 @@ impl Access {
         if let Some(refusal) = self.attempt_refusal(&mut work, &keys).await? {
             return Err(self.refuse_attempt(work, refusal).await);
         }
-        let account_id = storage::accounts::redeem_code(work.tx()?, &self.code_hash(code), storage::now()).await?;
-        let account = match account_id {
-            Some(id) => storage::accounts::by_id(work.tx()?, id).await?.and_then(SessionAccount::from_row),
+        let redeemed = storage::accounts::redeem_code(work.tx()?, &self.code_hash(code), storage::now()).await?;
+        let account = match &redeemed {
+            Some(r) => storage::accounts::by_id(work.tx()?, r.account_id).await?.and_then(SessionAccount::from_row),
             None => None,
         }
         .filter(|a| !a.is_staff_like());
         self.record_attempts(&mut work, &keys, account.is_some()).await?;
-        match account {
-            Some(account) => {
-                work.audit_event(account.actor, "sign_in", "allowed", "sign_in_code").await?;
+        match account.zip(redeemed) {
+            Some((account, code)) => {
+                // The code used, and the staff member who made it.
+                work.audit_event_naming(account.actor, "sign_in", "allowed", "sign_in_code", Some(code.id)).await?;
+                let made_by = Some(code.created_by);
+                work.audit_event_naming(account.actor, "sign_in", "allowed", "sign_in_code_maker", made_by).await?;
                 work.commit().await?;
                 Ok(account)
             }
@@ -402,7 +405,7 @@ impl Access {
             return Err(work.refuse(permit, "participant_account").await);
         };
         let created_by = ctx.actor.account_id().ok_or(AccessError::Denied)?;
-        let (code, expires_at) = self.new_code(&mut work, account.id, created_by).await?;
+        let (code, expires_at) = self.new_code(&mut work, &permit, account.id, created_by).await?;
         work.commit().await?;
         Ok((code, expires_at))
     }
@@ -429,14 +432,17 @@ impl Access {
             return Err(work.refuse(permit, "relative_account").await);
         };
         let created_by = ctx.actor.account_id().ok_or(AccessError::Denied)?;
-        let (code, expires_at) = self.new_code(&mut work, account.id, created_by).await?;
+        let (code, expires_at) = self.new_code(&mut work, &permit, account.id, created_by).await?;
         work.commit().await?;
         Ok((code, expires_at))
     }
 
+    /// Makes the code; the permit's audit row names for whom (the account),
+    /// and a row beside it the code, which its sign-in names too.
     async fn new_code(
         &self,
         work: &mut super::Work<'_>,
+        permit: &super::Permit,
         account_id: i64,
         created_by: i64,
     ) -> Result<(SignInCode, DateTime<Utc>), AccessError> {
@@ -447,7 +453,10 @@ impl Access {
         let expires_at = now + Duration::minutes(CODE_LIFETIME_MINUTES);
         // Only the newest code works: one handed out earlier stops working.
         storage::accounts::retire_codes(work.tx()?, account_id, now).await?;
-        storage::accounts::insert_code(work.tx()?, account_id, &self.code_hash(&code), expires_at, created_by).await?;
+        let id = storage::accounts::insert_code(work.tx()?, account_id, &self.code_hash(&code), expires_at, created_by)
+            .await?;
+        work.names(permit, account_id);
+        work.also_names(permit, "sign_in_code", id);
         Ok((code, expires_at))
     }
 

@@ -156,18 +156,30 @@ pub(crate) async fn retire_codes(tx: &mut Tx, account_id: i64, now: DateTime<Utc
         .map(|_| ()))
 }
 
-/// Marks a valid code used and returns its account. One statement, so two
-/// requests racing with the same code cannot both win.
-pub(crate) async fn redeem_code(tx: &mut Tx, code_hash: &str, now: DateTime<Utc>) -> Result<Option<i64>, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query_scalar(
+/// A code that was used: its id, its account, and the staff account that made it.
+pub(crate) struct RedeemedCode {
+    pub id: i64,
+    pub account_id: i64,
+    pub created_by: i64,
+}
+
+/// Marks a valid code used and returns it. One statement, so two requests
+/// racing with the same code cannot both win.
+pub(crate) async fn redeem_code(
+    tx: &mut Tx,
+    code_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<RedeemedCode>, sqlx::Error> {
+    let row: Option<(i64, i64, i64)> = on_conn!(tx, |c| sqlx::query_as(
         "UPDATE sign_in_codes SET used_at = $1
          WHERE code_hash = $2 AND used_at IS NULL AND expires_at > $1
-         RETURNING account_id"
+         RETURNING id, account_id, created_by"
     )
     .bind(now)
     .bind(code_hash)
     .fetch_optional(c)
-    .await)
+    .await)?;
+    Ok(row.map(|(id, account_id, created_by)| RedeemedCode { id, account_id, created_by }))
 }
 
 pub(crate) async fn record_attempt(
