@@ -20,7 +20,9 @@ if [ -z "$version" ]; then
   exit 1
 fi
 conf=/etc/postgresql/$version/main
-# Tests connect as postgres without a password, from this machine only.
+# Tests connect without a password, from this machine only: as postgres (to make
+# databases and roles), as the owner role that migrates (mina_steg_test_owner) and
+# as the app role that serves (mina_steg_app), so every role is trusted locally.
 sed -i -E 's/^(local|host)(\s+all\s+all\s+.*)\s(peer|md5|scram-sha-256)$/\1\2 trust/' "$conf/pg_hba.conf"
 sed -i -E 's/^(local\s+all\s+postgres\s+)peer$/\1trust/' "$conf/pg_hba.conf"
 pg_ctlcluster --skip-systemctl-redirect "$version" main start || pg_ctlcluster --skip-systemctl-redirect "$version" main restart
