@@ -85,6 +85,15 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Retention (gallring): who the rule says is due today (the default,
+    /// --dry-run), or with --apply N delete them, N being how many the dry run
+    /// listed. Writes audit rows: needs MINA_STEG_SECRET and MINA_STEG_AUDIT_KEY.
+    Retention {
+        #[arg(long, conflicts_with = "apply")]
+        dry_run: bool,
+        #[arg(long, value_name = "N")]
+        apply: Option<usize>,
+    },
     /// Fill an empty database with an invented municipality.
     DemoData,
     /// Print a new server secret and audit key, as lines for an environment file.
@@ -176,6 +185,15 @@ async fn main() -> anyhow::Result<()> {
         Command::DemoData => seed(&cli.database_url, keys.unwrap_or_else(Keys::demo), false).await,
         Command::Audit { command: AuditCommand::Verify { witness } } => {
             audit_verify(&cli.database_url, keys, cli.audit_key.as_deref(), witness).await
+        }
+        Command::Retention { apply, .. } => {
+            let keys = keys.context("retention writes audit rows: set MINA_STEG_SECRET and MINA_STEG_AUDIT_KEY")?;
+            let store = db::connect(&cli.database_url).await?;
+            db::ensure_migrated(&store).await?;
+            let report = Access::new(store.clone(), keys).retention_command(apply).await.map_err(describe);
+            store.close().await;
+            println!("{}", report?);
+            Ok(())
         }
         Command::Keygen => {
             let (secret, audit) = Keys::generate_hex();

@@ -210,6 +210,28 @@ pub fn retention_done(participants: usize) -> String {
     format!("Uppgifterna om {participants} deltagare är raderade. Loggen har en rad om varje.")
 }
 
+/// One participant of the dry run, as `mina-steg retention` prints it.
+pub fn candidate_line(c: &crate::models::RetentionCandidate) -> String {
+    let counts: Vec<String> = c.counts.iter().map(|k| kind_count(k.kind, k.count)).collect();
+    format!(
+        "Deltagare nummer {} ({}): avslutad {}, senaste anteckning {}, ska raderas från {}. {}.",
+        c.participant_id,
+        c.unit_name,
+        c.discharged_on,
+        c.last_entry,
+        c.due_on,
+        counts.join(", ")
+    )
+}
+
+/// The end of `mina-steg retention --dry-run`.
+pub fn command_due(participants: usize) -> String {
+    match participants {
+        0 => "Ingenting ska raderas i dag.".to_owned(),
+        n => format!("{n} deltagare ska raderas. Radera med: mina-steg retention --apply {n}"),
+    }
+}
+
 /// What one kind of record is called on the page.
 pub fn record_kind(kind: crate::models::RecordKind) -> &'static str {
     use crate::models::RecordKind::*;

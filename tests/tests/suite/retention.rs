@@ -560,6 +560,10 @@ async fn retention_deletes_exactly_the_participants_past_the_rule_in_one_transac
     for p in [live, recent, written_lately] {
         assert_eq!(app.scalar_i64(&format!("SELECT count(*) FROM participants WHERE id = {p}")).await, 1);
     }
+    // `mina-steg retention` says the same, and deletes nothing with a wrong number.
+    let said = app.access.retention_command(None).await.expect("the dry run");
+    assert!(said.ends_with("Ingenting ska raderas i dag."), "{said}");
+    assert!(app.access.retention_command(Some(1)).await.is_err(), "nothing is due");
 }
 
 async fn revisions_stay_append_only_outside_a_purge(backend: Backend) {

@@ -18,6 +18,7 @@ pub mod participant;
 pub mod passkeys;
 pub mod programme;
 pub mod record;
+pub mod retention;
 pub mod staff;
 pub mod system;
 

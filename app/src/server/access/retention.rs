@@ -47,6 +47,11 @@ fn years_before(date: NaiveDate, years: i64) -> Option<NaiveDate> {
     date.checked_sub_months(Months::new(u32::try_from(years.checked_mul(12)?).ok()?))
 }
 
+/// Kinds in the order the page lists them.
+fn kind_order(kind: crate::models::RecordKind) -> Option<usize> {
+    crate::models::RecordKind::ALL.iter().position(|k| *k == kind)
+}
+
 /// The rule and who is due today. `lock`: hold the candidates' rows until
 /// the transaction ends (the deletion).
 async fn due_today(work: &mut Work<'_>, lock: bool) -> Result<RetentionOverview, AccessError> {
@@ -63,7 +68,9 @@ async fn due_today(work: &mut Work<'_>, lock: bool) -> Result<RetentionOverview,
             if due_on > today {
                 continue;
             }
-            let counts = facts.counts.into_iter().map(|(kind, count)| KindCount { kind, count }).collect();
+            let mut counts: Vec<KindCount> =
+                facts.counts.into_iter().map(|(kind, count)| KindCount { kind, count }).collect();
+            counts.sort_by_key(|c| kind_order(c.kind));
             candidates.push(RetentionCandidate {
                 participant_id: row.participant_id,
                 unit_id: row.unit_id,
@@ -82,7 +89,7 @@ async fn due_today(work: &mut Work<'_>, lock: bool) -> Result<RetentionOverview,
             None => totals.push(*count),
         }
     }
-    totals.sort_by_key(|t| crate::models::RecordKind::ALL.iter().position(|k| *k == t.kind));
+    totals.sort_by_key(|t| kind_order(t.kind));
     Ok(RetentionOverview { years: rule.years, rule_changed_at: rule.changed_at, today, candidates, totals })
 }
 
@@ -145,6 +152,29 @@ impl Access {
         }
         work.commit().await?;
         Ok(overview.candidates.len())
+    }
+}
+
+impl Access {
+    /// `mina-steg retention [--dry-run | --apply N]`: the dry run as lines of
+    /// text; with `apply`, deletes when N is the number due (the same check
+    /// as the confirmation page). Runs as the system, audited like the page.
+    pub async fn retention_command(&self, apply: Option<usize>) -> Result<String, AccessError> {
+        let ctx = RequestCtx::system("retention-command");
+        let overview = self.retention_overview(&ctx).await?;
+        let mut lines = vec![text::rule_sentence(overview.years)];
+        lines.extend(overview.candidates.iter().map(text::candidate_line));
+        let Some(expected) = apply else {
+            lines.push(text::command_due(overview.candidates.len()));
+            return Ok(lines.join("\n"));
+        };
+        if expected != overview.candidates.len() {
+            return Err(AccessError::Invalid { field: "count", message: text::COUNT_WRONG });
+        }
+        let ids: Vec<i64> = overview.candidates.iter().map(|c| c.participant_id).collect();
+        let deleted = self.apply_retention(&ctx, &ids).await?;
+        lines.push(text::retention_done(deleted));
+        Ok(lines.join("\n"))
     }
 }
 

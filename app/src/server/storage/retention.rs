@@ -320,8 +320,6 @@ async fn leave_programme(tx: &mut Tx, participant_id: i64) -> Result<(), sqlx::E
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     /// Every kind of revision the code writes has a branch in the
     /// `participant_revisions` view of both migrations, so a purge finds it.
     #[test]
