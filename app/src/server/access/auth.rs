@@ -316,6 +316,10 @@ impl Access {
 
         let mut work = self.work(&ctx).await?;
         let Some(account) = account else {
+            let known = storage::now();
+            for id in &attempts {
+                storage::accounts::mark_attempt_failed_at(work.tx()?, *id, known).await?;
+            }
             work.audit_event(Actor::Anonymous, "sign_in", "denied", "password").await?;
             work.commit().await?;
             return Err(AccessError::Denied);

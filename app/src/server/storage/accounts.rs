@@ -200,6 +200,17 @@ pub(crate) async fn record_attempt(
     .await)
 }
 
+/// A failure's time is when it was known: after the hash was checked, so a
+/// slow-down runs from the answer the asker saw, not from the question.
+pub(crate) async fn mark_attempt_failed_at(tx: &mut Tx, id: i64, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query("UPDATE sign_in_attempts SET at = $1 WHERE id = $2 AND NOT succeeded")
+        .bind(at)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|_| ()))
+}
+
 pub(crate) async fn mark_attempt_succeeded(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
     on_conn!(tx, |c| sqlx::query("UPDATE sign_in_attempts SET succeeded = $1 WHERE id = $2")
         .bind(true)
