@@ -18,12 +18,13 @@ use crate::routes::{
     programme::ProgrammePageView,
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{
-        ImportPage, NewParticipantPage, RegisterExtractPage, SignInCodePage, StaffHomePage,
+        ImportPage, LogFollowUpPage, NewParticipantPage, RegisterExtractPage, SignInCodePage, StaffHomePage,
         programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
         record::{
             RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
         },
     },
+    who_looked::WhoLookedPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
@@ -75,6 +76,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/kontakter") view=ContactsPage ssr=ssr.clone()/>
                 <Route path=path!("/stegen") view=LadderPage ssr=ssr.clone()/>
                 <Route path=path!("/programmet") view=ProgrammePageView ssr=ssr.clone()/>
+                <Route path=path!("/vem-har-tittat") view=WhoLookedPage ssr=ssr.clone()/>
                 <Route path=path!("/om") view=AboutPage ssr=ssr.clone()/>
                 <Route path=path!("/inte-uppkopplad") view=OfflinePage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>
@@ -85,6 +87,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personal") view=StaffHomePage ssr=ssr.clone()/>
                 <Route path=path!("/personal/ny-deltagare") view=NewParticipantPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/importera") view=ImportPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/logg") view=LogFollowUpPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id") view=RecordPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/plan") view=RecordPlanPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/moten") view=RecordMeetingsPage ssr=ssr.clone()/>

@@ -10,6 +10,8 @@ pub const MEETINGS: &str = "/moten";
 pub const CONTACTS: &str = "/kontakter";
 pub const LADDER: &str = "/stegen";
 pub const PROGRAMME: &str = "/programmet";
+/// "Vem har tittat på mina uppgifter?"
+pub const WHO_LOOKED: &str = "/vem-har-tittat";
 pub const ABOUT: &str = "/om";
 
 // Signing in.
@@ -188,6 +190,7 @@ mod tests {
             CONTACTS.to_owned(),
             LADDER.to_owned(),
             PROGRAMME.to_owned(),
+            WHO_LOOKED.to_owned(),
             ABOUT.to_owned(),
             SIGN_IN.to_owned(),
             STAFF_SIGN_IN.to_owned(),
@@ -200,6 +203,7 @@ mod tests {
             NEW_ROUND.to_owned(),
             NEW_PARTICIPANT.to_owned(),
             IMPORT.to_owned(),
+            LOG.to_owned(),
             round(12),
             session(345),
             session_edit(345),

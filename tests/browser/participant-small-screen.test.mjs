@@ -16,7 +16,7 @@ const CLEARANCE = 8;
 // The heading a meeting of this kind gets, used as its title too.
 const LONG_TITLE = 'Möte med Arbetsförmedlingen och Försäkringskassan';
 const BRING = 'Legitimation, läkarintyget från vårdcentralen och beslutet om aktivitetsersättning från Försäkringskassan.';
-const PAGES = ['/', '/min-plan', '/moten', '/moten/{meeting}', '/kontakter', '/stegen', '/programmet', '/om'];
+const PAGES = ['/', '/min-plan', '/moten', '/moten/{meeting}', '/kontakter', '/stegen', '/programmet', '/vem-har-tittat', '/om'];
 
 /** A date 40 days ahead, as `<input type="date">` wants it. */
 function inSixWeeks() {
@@ -124,7 +124,7 @@ test('every participant page fits a 320 px phone, for the participant and for re
   const viewers = [
     ['participant', 'Deltagare', participantName],
     ['relative shared little', 'Anhöriga', `till ${firstName} –`],
-    ['relative shared everything', 'Anhöriga', 'ser planen, möten, kontakter, stegen och programmet'],
+    ['relative shared everything', 'Anhöriga', 'ser planen, möten, kontakter, stegen, programmet och vem som har tittat'],
   ];
   const found = [];
   let longMeetingSeen = 0;

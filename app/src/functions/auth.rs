@@ -9,8 +9,8 @@ use super::{Req, req, set_status};
 #[cfg(feature = "ssr")]
 use crate::texts::staff as text;
 
-pub const STAFF_SIGN_IN_FORM: &str = "sign_in_staff";
 pub const CODE_SIGN_IN_FORM: &str = "sign_in_code";
+pub const STAFF_SIGN_IN_FORM: &str = "sign_in_staff";
 
 /// Who is signed in, if anyone.
 #[server(endpoint = "viewer")]
@@ -28,7 +28,14 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
     if matches!(user.actor, crate::policy::Actor::Participant { .. } | crate::policy::Actor::Relative { .. }) {
         tag_offline_copies(&req, subject, shares.as_deref());
     }
-    Ok(Some(Viewer { display_name: user.display_name.clone(), role: role_of(&user.actor), subject, shares }))
+    // The menu shows the log follow-up to those the policy lets read the log of their unit (or all).
+    let unit = match user.actor {
+        crate::policy::Actor::Staff { unit_id, .. } => Some(unit_id),
+        _ => None,
+    };
+    let follows_up_log = crate::policy::audit_log_rule(&user.actor, crate::policy::Action::Read, unit).is_ok();
+    let role = role_of(&user.actor);
+    Ok(Some(Viewer { display_name: user.display_name.clone(), role, subject, shares, follows_up_log }))
 }
 
 /// Marks a participant's or relative's page with whose offline copy it may
@@ -60,6 +67,7 @@ fn role_of(actor: &crate::policy::Actor) -> crate::models::ViewerRole {
         Actor::Participant { .. } => ViewerRole::Participant,
         Actor::Relative { .. } => ViewerRole::Relative,
         Actor::Admin { .. } => ViewerRole::Admin,
+        Actor::DataProtectionOfficer { .. } => ViewerRole::DataProtectionOfficer,
         _ => ViewerRole::Staff,
     }
 }

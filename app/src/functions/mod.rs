@@ -7,6 +7,7 @@ pub mod extract;
 pub mod factors;
 pub mod forms;
 pub mod intake;
+pub mod log;
 pub mod participant;
 pub mod passkeys;
 pub mod programme;

@@ -10,7 +10,7 @@ use super::{Req, req};
 /// Whose pages to show: a participant sees their own; a relative names the
 /// participant, or gets the first one they are linked to; staff name one.
 #[cfg(feature = "ssr")]
-async fn whose(req: &Req, participant_id: Option<i64>) -> Result<i64, AppError> {
+pub(super) async fn whose(req: &Req, participant_id: Option<i64>) -> Result<i64, AppError> {
     use crate::policy::Actor;
     req.require_signed_in()?;
     match (req.ctx.actor, participant_id) {

@@ -13,7 +13,11 @@ use leptos::server_fn::ServerFn;
 #[component]
 pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Children) -> impl IntoView {
     let show_nav = viewer.as_ref().is_some_and(|v| matches!(v.role, ViewerRole::Participant | ViewerRole::Relative));
-    let staff = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Staff);
+    let staff =
+        viewer.as_ref().is_some_and(|v| matches!(v.role, ViewerRole::Staff | ViewerRole::DataProtectionOfficer));
+    // The dataskyddsombud works in no unit: no participants or programme of their own.
+    let in_unit = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Staff);
+    let follows_up_log = viewer.as_ref().is_some_and(|v| v.follows_up_log);
     // A relative's menu has only what the participant's consent shares with them.
     let shares = viewer.as_ref().and_then(|v| v.shares.clone());
     let shown = move |section: Section| shares.as_ref().is_none_or(|s| s.contains(&section));
@@ -51,8 +55,14 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
         {staff.then(|| view! {
             <nav class="participant-nav staff-nav" aria-label=staff::STAFF_MENU_LABEL>
                 <ul>
-                    <NavLink href=paths::STAFF_HOME icon="users" label=staff::MENU_PARTICIPANTS current=current.clone()/>
-                    <NavLink href=paths::STAFF_PROGRAMME icon="briefcase" label=staff::MENU_PROGRAMME current=current.clone()/>
+                    {in_unit.then(|| view! {
+                        <NavLink href=paths::STAFF_HOME icon="users" label=staff::MENU_PARTICIPANTS current=current.clone()/>
+                        <NavLink href=paths::STAFF_PROGRAMME icon="briefcase" label=staff::MENU_PROGRAMME
+                            current=current.clone()/>
+                    })}
+                    {follows_up_log.then(|| view! {
+                        <NavLink href=paths::LOG icon="list-checks" label=crate::texts::log::MENU_LOG current=current.clone()/>
+                    })}
                     <NavLink href=paths::STAFF_SECURITY icon="key-round" label=crate::texts::factors::SECURITY_MENU
                         current=current.clone()/>
                 </ul>
@@ -72,12 +82,13 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
 }
 
 /// The participant menu after "Start": which part of the record each page shows.
-const MENU: [(Section, &str, &str, &str); 5] = [
+const MENU: [(Section, &str, &str, &str); 6] = [
     (Section::Plan, paths::PLAN, "file-text", sv::NAV_PLAN),
     (Section::Meetings, paths::MEETINGS, "calendar-days", sv::NAV_MEETINGS),
     (Section::Contacts, paths::CONTACTS, "users", sv::NAV_CONTACTS),
     (Section::Ladder, paths::LADDER, "footprints", sv::NAV_LADDER),
     (Section::Programme, paths::PROGRAMME, "briefcase", sv::NAV_PROGRAMME),
+    (Section::AccessLog, paths::WHO_LOOKED, "eye", sv::NAV_WHO_LOOKED),
 ];
 
 /// A link in the participant menu; the page you are on is marked for screen readers and by a bar.
@@ -179,7 +190,9 @@ where
             async move {
                 match current_viewer().await {
                     Ok(None) => Loaded::SignIn,
-                    Ok(Some(v)) if matches!(v.role, ViewerRole::Staff | ViewerRole::Admin) => Loaded::StaffHome,
+                    Ok(Some(v)) if !matches!(v.role, ViewerRole::Participant | ViewerRole::Relative) => {
+                        Loaded::StaffHome
+                    }
                     // Whose pages were settled with the viewer: the page asks for them by id.
                     Ok(Some(v)) => match load(v.subject).await {
                         Err(AppError::NotSignedIn) => Loaded::SignIn,

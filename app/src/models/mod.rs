@@ -8,11 +8,13 @@ use serde::{Deserialize, Serialize};
 
 mod admin;
 mod extract;
+mod log;
 mod programme;
 mod record;
 mod retention;
 pub use admin::*;
 pub use extract::*;
+pub use log::*;
 pub use programme::*;
 pub use record::*;
 pub use retention::*;
@@ -28,6 +30,9 @@ pub struct Viewer {
     /// For a relative: the parts of the participant's pages their consent shares
     /// (the menu shows only these). `None` for everyone else.
     pub shares: Option<Vec<crate::policy::Section>>,
+    /// The enhetschef and the dataskyddsombud: the menu has the log follow-up.
+    #[serde(default)]
+    pub follows_up_log: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +41,8 @@ pub enum ViewerRole {
     Relative,
     Staff,
     Admin,
+    /// Staff outside the units: their pages are the log follow-up and Säkerhet.
+    DataProtectionOfficer,
 }
 
 /// A person in a participant's world, described by what they are to them.

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod programme;
 pub mod sign_in;
 pub mod staff;
+pub mod who_looked;
 
 use leptos::prelude::*;
 

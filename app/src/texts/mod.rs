@@ -5,6 +5,7 @@ pub mod admin;
 pub mod extract;
 pub mod factors;
 pub mod lix;
+pub mod log;
 pub mod staff;
 pub mod sv;
 

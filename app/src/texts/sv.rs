@@ -152,7 +152,7 @@ pub const OFFLINE_BANNER: &str = "Du är inte uppkopplad. Det här visades senas
 // or kept before the access changed): the page `/inte-uppkopplad`.
 pub const OFFLINE_TITLE: &str = "Du är inte uppkopplad";
 pub const OFFLINE_CANNOT_SHOW: &str = "Mobilen kan inte visa sidan nu.";
-pub const OFFLINE_WHY: &str = "Sidorna sparas bara en kort tid i mobilen. Det skyddar dina uppgifter.";
+pub const OFFLINE_WHY: &str = "Mobilen sparar bara sidorna en kort tid. Det skyddar dig.";
 pub const OFFLINE_WHAT_TO_DO: &str = "Koppla upp mobilen till internet. Försök sedan igen.";
 pub const OFFLINE_RETRY: &str = "Försök igen";
 
@@ -370,3 +370,80 @@ pub const PASSKEY_SAVED: &str = "Inloggningen är sparad i mobilen.";
 pub const SIGN_IN_WITH_PHONE: &str = "Logga in med mobilen";
 pub const SIGN_IN_WITH_PHONE_HINT: &str = "Har du sparat inloggningen i mobilen? Då behöver du ingen kod.";
 pub const PASSKEY_ERROR: &str = "Det gick inte. Försök igen, eller logga in med en kod.";
+
+// "Vem har tittat på mina uppgifter?": who read or changed the participant's data.
+pub const NAV_WHO_LOOKED: &str = "Vem har tittat?";
+pub const WHO_LOOKED_TITLE: &str = "Vem har tittat på mina uppgifter?";
+pub const WHO_LOOKED_ASK: &str = "Undrar du över något? Fråga din kontakt.";
+/// Before what they saw.
+pub const WHO_LOOKED_SAW: &str = "Såg";
+/// Before what they changed.
+pub const WHO_LOOKED_CHANGED: &str = "Ändrade";
+
+/// What the page shows, and how far back.
+pub fn who_looked_intro(months: u32) -> [String; 2] {
+    [
+        "Här ser du vem som har sett dina uppgifter. Du ser också vem som har ändrat något.".to_owned(),
+        format!("Listan visar de senaste {months} månaderna. Det nya står först."),
+    ]
+}
+
+pub fn who_looked_none(months: u32) -> String {
+    format!("Ingen har sett dina uppgifter de senaste {months} månaderna.")
+}
+
+/// Staff saw the name in a list (the unit's list of everyone, a group).
+pub fn who_looked_in_lists(times: i64) -> String {
+    let times_word = if times == 1 { "gång" } else { "gånger" };
+    format!("Personalen har också sett ditt namn i en lista med flera namn. Det hände {times} {times_word}.")
+}
+
+/// What the one who looked is to the participant, in easy words.
+pub fn looker_role(role: crate::models::LookerRole) -> String {
+    use crate::models::LookerRole;
+    match role {
+        LookerRole::ContactPerson(role) => person_role(&PersonRole::Staff(role)),
+        LookerRole::Manager => "Chef för din verksamhet".into(),
+        LookerRole::Officer => "Dataskyddsombud i kommunen".into(),
+        LookerRole::Staff => "Personal på daglig verksamhet".into(),
+        LookerRole::Relative(kind) => person_role(&PersonRole::Relative(kind)),
+    }
+}
+
+/// A part of the participant's data in easy words ("din plan"). Anything the
+/// list does not know is "dina uppgifter": never a code.
+pub fn looked_at(kind: &str) -> &'static str {
+    match kind {
+        "profile" => "ditt namn",
+        "plan" => "din plan",
+        "plan_history" => "dina gamla planer",
+        "meetings" => "dina möten",
+        "meeting_answer" => "ditt svar på ett möte",
+        "contacts" => "dina kontakter",
+        "ladder" => "dina steg",
+        "programme" | "programme_interest" => "programmet om arbete",
+        "network" => "dina anhöriga",
+        "consents" => "vad du har sagt ja till",
+        "access" => "hur du loggar in",
+        "placement" => "var du går",
+        // The log follow-up, and this page: who looked.
+        "access_log" | "audit_log" => "vem som har tittat",
+        _ => "dina uppgifter",
+    }
+}
+
+/// "din plan, dina möten och dina kontakter": each part once, in order.
+pub fn looked_at_list(kinds: &[String]) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for kind in kinds {
+        let word = looked_at(kind);
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} och {last}", rest.join(", ")),
+    }
+}

@@ -84,6 +84,9 @@ const ENDPOINTS: &[&str] = &[
     "end_relative_link",
     "import_page",
     "import_participants",
+    "log_search",
+    "log_export",
+    "who_looked",
     // The administrator's area and the invitation link.
     "admin_home",
     "admin_unit",

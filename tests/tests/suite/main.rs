@@ -13,6 +13,7 @@ mod extract;
 mod factors;
 mod intake;
 mod limits;
+mod log;
 mod matrix;
 mod meetings;
 mod pages;

@@ -30,9 +30,11 @@ enum Viewer {
     /// Staff of another unit.
     OtherUnitStaff,
     Admin,
+    /// The dataskyddsombud: the whole municipality's log, no unit, no records.
+    DataProtectionOfficer,
 }
 
-const VIEWERS: [Viewer; 11] = [
+const VIEWERS: [Viewer; 12] = [
     Viewer::Anonymous,
     Viewer::Myself,
     Viewer::OtherParticipant,
@@ -44,22 +46,24 @@ const VIEWERS: [Viewer; 11] = [
     Viewer::UnitManager,
     Viewer::OtherUnitStaff,
     Viewer::Admin,
+    Viewer::DataProtectionOfficer,
 ];
 
 // Expectations, one character a viewer in the order of `VIEWERS`:
-//   A  M  O  Rm Ra Rn Rw S  C  X  D
+//   A  M  O  Rm Ra Rn Rw S  C  X  D  P
 // y  allowed (2xx, 3xx, or 422 for input the function then refuses)
 // n  refused (401, 403 or 404; for a page also a redirect to sign-in)
 // r  a page that sends this viewer to their own start page (3xx elsewhere)
 // -  answers about the asker's own session only: anything but a server error
 
-const OWN_PAGES: &str = "nynyynnyynn"; // a participant's own pages that a meetings consent shares
-const SHARED_OTHER: &str = "nynnynnyynn"; // own pages that only an everything-consent shares
-const STAFF_ON_P: &str = "nnnnnnnyynn"; // staff of the participant's unit only
-const OWN_UNIT: &str = "nnnnnnnyyyn"; // staff, each on their own unit
-const SESSION: &str = "-----------";
-const ADMIN_ONLY: &str = "nnnnnnnnnny"; // the administrator's area: units and staff accounts
-const ANYONE: &str = "yyyyyyyyyyy";
+const OWN_PAGES: &str = "nynyynnyynnn"; // a participant's own pages that a meetings consent shares
+const SHARED_OTHER: &str = "nynnynnyynnn"; // own pages that only an everything-consent shares
+const STAFF_ON_P: &str = "nnnnnnnyynnn"; // staff of the participant's unit only
+const OWN_UNIT: &str = "nnnnnnnyyynn"; // staff, each on their own unit
+const SESSION: &str = "------------";
+const ADMIN_ONLY: &str = "nnnnnnnnnnyn"; // the administrator's area: units and staff accounts
+const ANYONE: &str = "yyyyyyyyyyyy";
+const LOG_READERS: &str = "nnnnnnnnynny"; // the enhetschef and the dataskyddsombud
 
 /// Server functions: (endpoint, form, expectations). `{p}` is the participant,
 /// `{m}` one of their planned meetings, `{r}` their relative, `{round}` a round
@@ -74,7 +78,7 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("form_feedback", &[("form", "plan")], SESSION),
     ("notice", &[("page", "/")], SESSION),
     ("take_answer_message", &[("meeting_id", "{m}")], SESSION),
-    ("take_new_sign_in_code", &[("participant_id", "{p}")], "n----------"),
+    ("take_new_sign_in_code", &[("participant_id", "{p}")], "n-----------"),
     ("demo_accounts", &[], SESSION),
     // The participant's own pages, asked for by id.
     ("participant_start", &[("participant_id", "{p}")], OWN_PAGES),
@@ -84,9 +88,11 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("contacts", &[("participant_id", "{p}")], SHARED_OTHER),
     ("ladder", &[("participant_id", "{p}")], SHARED_OTHER),
     ("programme", &[("participant_id", "{p}")], SHARED_OTHER),
+    // "Vem har tittat?": the participant, and a relative it is shared with (the everything-consent).
+    ("who_looked", &[("participant_id", "{p}")], "nynnynnnnnnn"),
     // The participant's own answers: theirs alone (another participant answers for themselves).
-    ("answer_meeting", &[("meeting_id", "{m}"), ("answer", "coming")], "nynnnnnnnnn"),
-    ("express_interest", &[], "nyynnnnnnnn"),
+    ("answer_meeting", &[("meeting_id", "{m}"), ("answer", "coming")], "nynnnnnnnnnn"),
+    ("express_interest", &[], "nyynnnnnnnnn"),
     // The staff record: one function per page, then its forms.
     ("participant_record", &[("participant_id", "{p}")], STAFF_ON_P),
     ("plan_history", &[("participant_id", "{p}")], STAFF_ON_P),
@@ -245,12 +251,15 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("end_relative_link", &[("participant_id", "{p}"), ("link_id", "0")], STAFF_ON_P),
     // Only the enhetschef moves a participant. No such unit: the enhetschef gets 422 (so the
     // participant stays for the rows below), everyone else is refused before.
-    ("move_participant", &[("participant_id", "{p}"), ("to_unit", "0")], "nnnnnnnnynn"),
+    ("move_participant", &[("participant_id", "{p}"), ("to_unit", "0")], "nnnnnnnnynnn"),
     // Writes that end things: late, so the rows above still find them.
     ("set_meeting_status", &[("meeting_id", "{m}"), ("status", "cancelled")], STAFF_ON_P),
     ("end_relative_sessions", &[("participant_id", "{p}"), ("relative_id", "{r}")], STAFF_ON_P),
     ("end_participant_sessions", &[("participant_id", "{p}")], STAFF_ON_P),
     ("discharge", &[("participant_id", "{p}"), ("on", "{today}"), ("outcome", "studies")], STAFF_ON_P),
+    // The log follow-up: the enhetschef (their unit's rows) and the dataskyddsombud (every unit's).
+    ("log_search", &[("participant_id", "{p}")], LOG_READERS),
+    ("log_export", &[("participant_id", "{p}")], LOG_READERS),
     // The administrator's area (unit 1, staff 1 of the demo data), then the
     // invitation link, which anyone holding it may open (here: an unknown one).
     ("admin_home", &[], ADMIN_ONLY),
@@ -286,12 +295,12 @@ const FUNCTIONS: &[FunctionRow] = &[
         ANYONE,
     ),
     // Staff's own security page (before the demo sign-in below changes who asks).
-    ("security_page", &[], "nnnnnnnyyyy"),
+    ("security_page", &[], "nnnnnnnyyyyy"),
     // Passkeys: one's own, and a participant's devices on the record (no passkey 999999 to remove).
-    ("my_passkeys", &[], "nyyyyyyyyyy"),
+    ("my_passkeys", &[], "nyyyyyyyyyyy"),
     ("passkey_offer", &[], SESSION),
     ("participant_devices", &[("participant_id", "{p}")], STAFF_ON_P),
-    ("remove_device", &[("participant_id", "{p}"), ("passkey_id", "999999")], "nnnnnnnnnnn"),
+    ("remove_device", &[("participant_id", "{p}"), ("passkey_id", "999999")], "nnnnnnnnnnnn"),
     // Signing in and out: about the asker's own session, last of all.
     ("demo_sign_in", &[("account_id", "1")], SESSION),
     ("sign_in_code", &[("code", "AAAA-BBBB-CCCC")], SESSION),
@@ -309,24 +318,26 @@ const FUNCTIONS: &[FunctionRow] = &[
 
 /// GET routes: (pattern as written in the router, path to ask for, expectations).
 const PAGES: &[(&str, &str, &str)] = &[
-    ("/", "/", "nyyyynnrrrr"),
-    ("/min-plan", "/min-plan", "nyynynnrrrr"),
-    ("/moten", "/moten", "nyyyynnrrrr"),
-    ("/moten/:id", "/moten/{m}", "nynyynnrrrr"),
+    ("/", "/", "nyyyynnrrrrr"),
+    ("/min-plan", "/min-plan", "nyynynnrrrrr"),
+    ("/moten", "/moten", "nyyyynnrrrrr"),
+    ("/moten/:id", "/moten/{m}", "nynyynnrrrrr"),
     ("/moten/{id}/kalender.ics", "/moten/{m}/kalender.ics", OWN_PAGES),
-    ("/kontakter", "/kontakter", "nyynynnrrrr"),
-    ("/stegen", "/stegen", "nyynynnrrrr"),
-    ("/programmet", "/programmet", "nyynynnrrrr"),
-    ("/om", "/om", "yyyyyyyyyyy"),
-    ("/logga-in", "/logga-in", "yyyyyyyyyyy"),
-    ("/logga-in/personal", "/logga-in/personal", "yyyyyyyyyyy"),
-    ("/logga-in/personal/kod", "/logga-in/personal/kod", "yyyyyyyyyyy"),
-    ("/logga-in/personal/ny-faktor", "/logga-in/personal/ny-faktor", "yyyyyyyyyyy"),
-    ("/personal/sakerhet", "/personal/sakerhet", "nnnnnnnyyyy"),
+    ("/kontakter", "/kontakter", "nyynynnrrrrr"),
+    ("/stegen", "/stegen", "nyynynnrrrrr"),
+    ("/programmet", "/programmet", "nyynynnrrrrr"),
+    ("/vem-har-tittat", "/vem-har-tittat", "nyynynnrrrrr"),
+    ("/inte-uppkopplad", "/inte-uppkopplad", ANYONE),
+    ("/om", "/om", "yyyyyyyyyyyy"),
+    ("/logga-in", "/logga-in", "yyyyyyyyyyyy"),
+    ("/logga-in/personal", "/logga-in/personal", "yyyyyyyyyyyy"),
+    ("/logga-in/personal/kod", "/logga-in/personal/kod", "yyyyyyyyyyyy"),
+    ("/logga-in/personal/ny-faktor", "/logga-in/personal/ny-faktor", "yyyyyyyyyyyy"),
+    ("/personal/sakerhet", "/personal/sakerhet", "nnnnnnnyyyyy"),
     ("/demo", "/demo", SESSION),
-    ("/healthz", "/healthz", "yyyyyyyyyyy"),
-    ("/readyz", "/readyz", "yyyyyyyyyyy"),
-    ("/personal", "/personal", "nnnnnnnyyyr"), // an administrator outside the units goes to /admin
+    ("/healthz", "/healthz", "yyyyyyyyyyyy"),
+    ("/readyz", "/readyz", "yyyyyyyyyyyy"),
+    ("/personal", "/personal", "nnnnnnnyyyrr"), // an administrator outside the units goes to /admin
     ("/admin", "/admin", ADMIN_ONLY),
     ("/admin/bjud-in", "/admin/bjud-in", ADMIN_ONLY),
     ("/admin/enheter/:id", "/admin/enheter/1", ADMIN_ONLY),
@@ -336,6 +347,7 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/inbjudan", "/inbjudan?t=0000", ANYONE),
     ("/personal/ny-deltagare", "/personal/ny-deltagare", OWN_UNIT),
     ("/personal/importera", "/personal/importera", OWN_UNIT),
+    ("/personal/logg", "/personal/logg", LOG_READERS),
     ("/personal/deltagare/:id", "/personal/deltagare/{p}", STAFF_ON_P),
     ("/personal/deltagare/:id/plan", "/personal/deltagare/{p}/plan", STAFF_ON_P),
     ("/personal/deltagare/:id/moten", "/personal/deltagare/{p}/moten", STAFF_ON_P),
@@ -484,7 +496,7 @@ async fn set_relative_consent(app: &TestApp, facts: &Facts, share: Option<(&[&st
 
 /// A signed-in client for one kind of viewer (anonymous: a client with no session).
 async fn client_for(app: &TestApp, facts: &Facts, viewer: Viewer) -> reqwest::Client {
-    const ALL: &[&str] = &["contacts", "ladder", "meetings", "plan", "programme"];
+    const ALL: &[&str] = &["access_log", "contacts", "ladder", "meetings", "plan", "programme"];
     match viewer {
         Viewer::Anonymous => app.client(),
         Viewer::Myself => app.participant_client(facts.participant).await,
@@ -524,6 +536,15 @@ async fn client_for(app: &TestApp, facts: &Facts, viewer: Viewer) -> reqwest::Cl
             // Password, then the second factor it registers (admin signs in).
             app.sign_in_registering_totp(&client, email.as_str(), mina_steg_tests::STAFF_PASSWORD).await;
             client
+        }
+        Viewer::DataProtectionOfficer => {
+            let email = app
+                .scalar_text(
+                    "SELECT a.email FROM accounts a JOIN staff s ON s.id = a.staff_id
+                     WHERE s.role = 'data_protection_officer'",
+                )
+                .await;
+            app.staff_client(&email).await
         }
     }
 }

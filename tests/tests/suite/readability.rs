@@ -7,7 +7,8 @@ use app::texts::lix::lix;
 use mina_steg_tests::{Backend, StatusCode, TestApp, on_both_backends, visible_text};
 
 /// Participant pages, as paths; `{meeting}` stands for each kind of meeting the participant has.
-const PAGES: &[&str] = &["/", "/min-plan", "/moten", "/moten/{meeting}", "/kontakter", "/stegen", "/programmet", "/om"];
+const PAGES: &[&str] =
+    &["/", "/min-plan", "/moten", "/moten/{meeting}", "/kontakter", "/stegen", "/programmet", "/vem-har-tittat", "/om"];
 const MAX_LIX: f64 = 30.0;
 
 /// Who reads the pages: a participant, or a relative of one.
@@ -74,7 +75,7 @@ async fn viewers(app: &TestApp) -> Vec<Viewer> {
             "SELECT COALESCE(min(id), 0) FROM consents WHERE {in_force}
                AND shared_sections LIKE '%plan%' AND shared_sections LIKE '%meetings%'
                AND shared_sections LIKE '%contacts%' AND shared_sections LIKE '%ladder%'
-               AND shared_sections LIKE '%programme%'"
+               AND shared_sections LIKE '%programme%' AND shared_sections LIKE '%access_log%'"
         ))
         .await;
     assert_ne!(everything, 0, "the demo data has a relative who is shared everything");
@@ -178,4 +179,16 @@ fn visible_text_keeps_blocks_apart_and_drops_scripts() {
     assert_eq!(visible_text(html), "Hej Elin!\nDu har  ett  möte.\nRing");
 }
 
-on_both_backends!(participant_pages_read_easily);
+/// What a phone shows offline without a copy it may show (public/sw.js keeps
+/// this page): the same for everyone, signed in or not.
+async fn the_offline_page_reads_easily(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let response = app.client().get(app.url("/inte-uppkopplad")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let text = visible_text(&response.text().await.unwrap());
+    let score = lix(&text);
+    println!("LIX {score:5.1}  /inte-uppkopplad");
+    assert!(score <= MAX_LIX, "LIX {score:.1}:\n{text}");
+}
+
+on_both_backends!(participant_pages_read_easily, the_offline_page_reads_easily);

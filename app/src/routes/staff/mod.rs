@@ -5,6 +5,7 @@ pub mod code;
 pub mod extract;
 pub mod home;
 pub mod intake;
+pub mod log;
 pub mod programme;
 pub mod record;
 
@@ -12,3 +13,4 @@ pub use code::SignInCodePage;
 pub use extract::RegisterExtractPage;
 pub use home::StaffHomePage;
 pub use intake::{ImportPage, NewParticipantPage};
+pub use log::LogFollowUpPage;

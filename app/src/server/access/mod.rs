@@ -14,6 +14,7 @@ pub mod auth;
 pub mod extract;
 pub mod factors;
 pub mod intake;
+pub mod log;
 pub mod participant;
 pub mod passkeys;
 pub mod programme;

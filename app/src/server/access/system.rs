@@ -55,7 +55,10 @@ impl Access {
             return Err(AccessError::Invalid { field: "database", message: text::DATABASE_NOT_EMPTY });
         }
         let mut secret = super::auth::new_session_secret;
-        let summary = storage::seed::demo_municipality(work.tx()?, crate::server::today(), &hash, &mut secret).await?;
+        let mut summary =
+            storage::seed::demo_municipality(work.tx()?, crate::server::today(), &hash, &mut secret).await?;
+        // The demo's month of log rows, before this work's own row.
+        work.queue_history(std::mem::take(&mut summary.history));
         storage::meta::set(work.tx()?, DEMO_MARK, "true").await?;
         work.audit_event(Actor::System, "create", "allowed", "demo_data").await?;
         work.commit().await?;

@@ -17,6 +17,7 @@ pub(crate) mod contacts;
 pub(crate) mod extract;
 pub(crate) mod factors;
 pub(crate) mod intake;
+pub(crate) mod log;
 pub(crate) mod meetings;
 pub(crate) mod meta;
 pub(crate) mod participants;

@@ -14,6 +14,7 @@
 //! demo shows what the app itself would have recorded. Only what the app has no
 //! form for (units, staff, participants, relatives, /demo lines) is written here.
 
+mod access_log;
 mod addresses;
 mod consents;
 mod dates;
@@ -35,6 +36,9 @@ pub struct DemoSummary {
     /// Staff rows, the administrator included.
     pub staff: usize,
     pub meetings: usize,
+    /// A month of the audit log, oldest first, for `demo-data` to write
+    /// through the log's chained insert (see `access_log`).
+    pub(crate) history: Vec<crate::server::storage::audit::NewAuditEntry>,
 }
 
 const STAFF_DOMAIN: &str = "storvik.se";
@@ -85,7 +89,8 @@ pub(crate) async fn demo_municipality(
     // The programme sessions became meetings of the enrolled as well.
     let all_meetings: i64 = on_conn!(tx, |c| sqlx::query_scalar("SELECT count(*) FROM meetings").fetch_one(c).await)?;
     let meetings = usize::try_from(all_meetings).unwrap_or(meetings);
-    Ok(DemoSummary { participants: people.len(), staff: staff_count, meetings })
+    let history = access_log::history(today, &people, &units);
+    Ok(DemoSummary { participants: people.len(), staff: staff_count, meetings, history })
 }
 
 /// The one-click sign-in lines of /demo: only a demo database has them.

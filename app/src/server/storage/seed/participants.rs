@@ -474,7 +474,7 @@ const RELATIVES: [RelativeSeed; 9] = [
         RelationKind::Parent,
         "Pappa till",
         1,
-        Sharing::Sections("plan,meetings,contacts,ladder,programme"),
+        Sharing::Sections("plan,meetings,contacts,ladder,programme,access_log"),
         false,
     ),
     rel("Yasmin Osman", RelationKind::Sibling, "Syster till", 2, Sharing::Nothing, false),
@@ -493,7 +493,8 @@ const RELATIVES: [RelativeSeed; 9] = [
         RelationKind::Administrator,
         "Förvaltare för",
         6,
-        Sharing::Sections("plan,meetings,contacts"),
+        // Sofia, whose record the demo's planted access opens: her förvaltare sees who looked.
+        Sharing::Sections("plan,meetings,contacts,access_log"),
         false,
     ),
     rel("Mikko Marttinen", RelationKind::Sibling, "Bror till", 7, Sharing::Nothing, false),
@@ -548,6 +549,7 @@ fn sections_sv(sections: &str) -> String {
             "contacts" => "kontakter",
             "ladder" => "stegen",
             "programme" => "programmet",
+            "access_log" => "vem som har tittat",
             other => other,
         })
         .collect();

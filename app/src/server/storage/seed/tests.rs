@@ -232,3 +232,41 @@ async fn fills_postgres() {
     // FORCE: the closed pool's sessions may not have ended yet.
     sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&pool).await.unwrap();
 }
+
+/// The month of log rows: oldest first, all before today, and the only rows at
+/// night are the planted access, by one staff member who is no contact person
+/// of the participants she opens.
+#[tokio::test]
+async fn the_log_month_plants_one_night() {
+    let today = date("2026-05-14");
+    let (store, pool) = sqlite().await;
+    let summary = seed(&store, today).await;
+    let rows = &summary.history;
+    assert!(rows.windows(2).all(|w| w[0].at <= w[1].at), "oldest first");
+    assert!(rows.iter().all(|r| r.at < at(today, 0, 0)), "nothing today or later");
+    let night: Vec<_> = rows
+        .iter()
+        .filter(|r| {
+            use chrono::Timelike;
+            let hour = r.at.with_timezone(&Stockholm).hour();
+            r.actor_role == "staff" && !(6..22).contains(&hour)
+        })
+        .collect();
+    assert_eq!(night.len(), 8 + 2 + 5 * 8 + 8 + 2, "the planted looks, every part of them");
+    let actor = night[0].actor_account_id.unwrap();
+    assert!(night.iter().all(|r| r.actor_account_id == Some(actor)));
+    let staff_id: i64 =
+        sqlx::query_scalar("SELECT staff_id FROM accounts WHERE id = $1").bind(actor).fetch_one(&pool).await.unwrap();
+    for r in &night {
+        let contact: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM contact_persons WHERE participant_id = $1 AND staff_id = $2")
+                .bind(r.subject_participant_id)
+                .bind(staff_id)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert_eq!(contact, 0, "she is no contact person of participant {:?}", r.subject_participant_id);
+    }
+    let subjects: std::collections::BTreeSet<_> = night.iter().filter_map(|r| r.subject_participant_id).collect();
+    assert_eq!(subjects.len(), 6, "the target and five others");
+}
