@@ -15,7 +15,8 @@ DATABASE_URL ?= sqlite://mina-steg.db
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export DATABASE_URL
 
-.PHONY: run build tools site wasm server test test-tools lint unit integration browser bench postgres clean
+.PHONY: run build tools site wasm server test test-tools lint unit integration browser bench bench-tools \
+  bench-throughput postgres clean
 
 ## The two commands of the README -------------------------------------------
 
@@ -93,6 +94,8 @@ server:
 # Chromium from apt, the browser test packages from npm, PostgreSQL if none answers.
 test-tools: tools postgres
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@# The retention browser test ages a record in the SQLite file directly.
+	@command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; }
 	@[ -d tests/browser/node_modules ] || npm ci --prefix tests/browser --no-audit --no-fund >/dev/null
 
 postgres:
@@ -118,6 +121,15 @@ browser: site
 bench: site
 	cargo build -p mina-steg-server
 	node tests/bench/first-visit-bytes.mjs
+
+# Signed-in pages against nginx serving the same bytes, on both databases (a few
+# minutes; prints req/s, p50, p99, the ratio to nginx and audit rows per view).
+bench-tools: postgres
+	@command -v wrk >/dev/null && command -v nginx >/dev/null && command -v sqlite3 >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light sqlite3 >/dev/null; }
+
+bench-throughput: tools site server bench-tools
+	node tests/bench/throughput.mjs $(BENCH_FLAGS)
 
 clean:
 	cargo clean
