@@ -100,11 +100,11 @@ impl<'c> Loader<'c> {
         let sink = match tx {
             Tx::Postgres(t) => {
                 let sql = format!("COPY {table} ({}) FROM STDIN", columns.join(", "));
-                let copy = (&mut **t).copy_in_raw(&sql).await?;
+                let copy = t.copy_in_raw(&sql).await?;
                 Sink::Postgres { copy, buf: Vec::with_capacity(COPY_CHUNK + 4096) }
             }
             Tx::Sqlite(t) => Sink::Sqlite {
-                conn: &mut **t,
+                conn: t,
                 values: Vec::with_capacity(SQLITE_ROWS * columns.len()),
                 full_sql: insert_sql(table, columns, SQLITE_ROWS),
             },

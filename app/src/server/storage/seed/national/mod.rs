@@ -4,8 +4,8 @@
 //! National means about 40 000 participants in the units of 290 municipalities
 //! (a few large municipalities, many small: a Zipf-like spread), one staff
 //! member to eight participants, two relatives or gode män each, a meeting
-//! about every five weeks over five years, a new plan version about twice a
-//! year, the work-preparation programme every term, and the audit log those
+//! about every five weeks over five years, a new plan version about three times
+//! a year, the work-preparation programme every term, and the audit log those
 //! years would have left. `--scale N` keeps the proportions for N participants.
 //!
 //! Everything is invented: names are combined from the demo's name lists,
@@ -616,14 +616,13 @@ async fn people(
         ])
         .await?;
     }
-    let mut next_account = account_base + (staff.len() + people.len()) as i64;
     for (j, (i, kind, _)) in relatives.iter().enumerate() {
-        next_account += 1;
+        let account = account_base + 1 + (staff.len() + people.len() + j) as i64;
         let relative_id = relative_base + 1 + j as i64;
         // Every other relative or god man sees some of the participant's pages.
         let k = people[*i].relatives.len();
         let shares = (*i + k).is_multiple_of(2).then(|| SHARES[(*i / 2 + k) % SHARES.len()]);
-        people[*i].relatives.push(Relative { id: relative_id, account: next_account, kind: *kind, shares });
+        people[*i].relatives.push(Relative { id: relative_id, account, kind: *kind, shares });
         let session_secret = secret();
         l.row(&[
             "relative".into(),
@@ -744,6 +743,9 @@ const SHARES: [&str; 4] = [
     "plan,meetings,contacts,access_log",
 ];
 
+/// A consent: scope, organisation or relative, sections shared, method, given on.
+type ConsentRow<'a> = (ConsentScope, Option<&'a str>, Option<i64>, &'a str, &'a str, NaiveDate);
+
 /// Links to relatives, contact persons, consents and steps on Stegen.
 async fn links(tx: &mut Tx, world: &World, timer: &mut Timer) -> Result<(), sqlx::Error> {
     let staff = &world.staff;
@@ -819,7 +821,7 @@ async fn links(tx: &mut Tx, world: &World, timer: &mut Timer) -> Result<(), sqlx
     .await?;
     for p in &world.people {
         let by = staff[p.consultant].account;
-        let mut consents: Vec<(ConsentScope, Option<&str>, Option<i64>, &str, &str, NaiveDate)> = Vec::new();
+        let mut consents: Vec<ConsentRow<'_>> = Vec::new();
         if p.has_fk_benefit() {
             consents.push((ConsentScope::DvFkContact, Some("fk"), None, "", "oral", days(p.entered_on, 7)));
         }
@@ -888,13 +890,13 @@ struct PlanVersion {
     hours: i64,
 }
 
-/// A version about every five months of the participant's time in the history,
+/// A version about every four months of the participant's time in the history,
 /// the latest for the step they are on.
 fn plan_versions(world: &World, p: &Participant) -> Vec<PlanVersion> {
     let from = days(p.entered_on.max(world.history_start()), 21);
     let to = p.discharged_on.unwrap_or(world.today).max(from);
     let span = (to - from).num_days();
-    let count = (span / 150).max(1);
+    let count = (span / 130).max(1);
     (0..count)
         .map(|v| {
             let start = days(from, span * v / count);
