@@ -95,7 +95,14 @@ enum Command {
         apply: Option<usize>,
     },
     /// Fill an empty database with an invented municipality.
-    DemoData,
+    DemoData {
+        /// Instead of the small municipality, an invented data set shaped like
+        /// the whole country's: `national` (40 000 participants in 290
+        /// municipalities, 20 million audit rows) or a number of participants,
+        /// everything else in proportion.
+        #[arg(long, value_name = "national|N")]
+        scale: Option<app::server::access::system::Scale>,
+    },
     /// Print a new server secret and audit key, as lines for an environment file.
     Keygen,
     /// Create an admin account (asks for the password, or reads it from standard input).
@@ -182,7 +189,10 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         // Demo data is invented; without configured keys its log is signed with the demo key.
-        Command::DemoData => seed(&cli.database_url, keys.unwrap_or_else(Keys::demo), false).await,
+        Command::DemoData { scale: None } => seed(&cli.database_url, keys.unwrap_or_else(Keys::demo), false).await,
+        Command::DemoData { scale: Some(scale) } => {
+            seed_national(&cli.database_url, keys.unwrap_or_else(Keys::demo), scale).await
+        }
         Command::Audit { command: AuditCommand::Verify { witness } } => {
             audit_verify(&cli.database_url, keys, cli.audit_key.as_deref(), witness).await
         }
@@ -245,6 +255,36 @@ async fn seed(database_url: &str, keys: Keys, only_if_empty: bool) -> anyhow::Re
     println!(
         "Demodata skapad: {} deltagare, {} personal, {} möten. Personalens lösenord: {DEMO_STAFF_PASSWORD}",
         summary.participants, summary.staff, summary.meetings
+    );
+    Ok(())
+}
+
+/// `demo-data --scale`: the national data set, with the time each part took
+/// and the rows it wrote.
+async fn seed_national(
+    database_url: &str,
+    keys: Keys,
+    scale: app::server::access::system::Scale,
+) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let store = db::connect(database_url).await?;
+    db::ensure_migrated(&store).await?;
+    let password = Password::parse(DEMO_STAFF_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let access = Access::new(store.clone(), keys);
+    let summary = access.fill_national_data(scale, &password).await.map_err(describe).context("demo-data --scale")?;
+    store.close().await;
+    let mut total = 0;
+    for part in &summary.parts {
+        println!("{:>8.1} s  {}", part.took.as_secs_f64(), part.name);
+        for (table, rows) in &part.rows {
+            println!("{:>12} rader  {table}", rows);
+            total += rows;
+        }
+    }
+    println!(
+        "Demodata skapad ({} deltagare): {total} rader på {:.1} s, med inläsning och commit. Personalens lösenord: {DEMO_STAFF_PASSWORD}",
+        scale.participants(),
+        started.elapsed().as_secs_f64()
     );
     Ok(())
 }

@@ -16,6 +16,7 @@ mod limits;
 mod log;
 mod matrix;
 mod meetings;
+mod national;
 mod pages;
 mod participant_rows;
 mod programme;

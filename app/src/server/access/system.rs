@@ -11,6 +11,7 @@ use crate::texts::staff as text;
 pub const DEMO_MARK: &str = "made_by_demo_data";
 
 pub use crate::server::storage::seed::DemoSummary;
+pub use crate::server::storage::seed::national::{NationalSummary, Part as NationalPart, Scale};
 
 impl Access {
     /// Creates the first (or another) admin account from the command line.
@@ -60,6 +61,36 @@ impl Access {
         // The demo's month of log rows, before this work's own row.
         work.queue_history(std::mem::take(&mut summary.history));
         storage::meta::set(work.tx()?, DEMO_MARK, "true").await?;
+        work.audit_event(Actor::System, "create", "allowed", "demo_data").await?;
+        work.commit().await?;
+        Ok(summary)
+    }
+
+    /// Fills an empty database with the scaled, invented national data set
+    /// (`demo-data --scale`) in one transaction, and marks it as a demo
+    /// database: it is invented like the small demo, its staff have the demo
+    /// password, and /demo offers a handful of its accounts, so benchmarks can
+    /// sign in without codes. Refuses a database that already has accounts.
+    pub async fn fill_national_data(
+        &self,
+        scale: Scale,
+        staff_password: &Password,
+    ) -> Result<NationalSummary, AccessError> {
+        let hash = super::auth::hash_password(staff_password)?;
+        let ctx = RequestCtx::system("demo-data");
+        let mut work = self.work(&ctx).await?;
+        if storage::meta::count_accounts(work.tx()?).await? > 0 {
+            return Err(AccessError::Invalid { field: "database", message: text::DATABASE_NOT_EMPTY });
+        }
+        let mut secret = super::auth::new_session_secret;
+        let today = crate::server::today();
+        let summary =
+            storage::seed::national::national(work.tx()?, self.keys(), today, scale, &hash, &mut secret).await?;
+        for (account_id, description) in &summary.demo_lines {
+            storage::seed::insert_demo_account(work.tx()?, *account_id, description).await?;
+        }
+        storage::meta::set(work.tx()?, DEMO_MARK, "true").await?;
+        // After the generated log: this row follows its last one in the chain.
         work.audit_event(Actor::System, "create", "allowed", "demo_data").await?;
         work.commit().await?;
         Ok(summary)

@@ -24,7 +24,8 @@ const WORKPLACES: [&str; 6] = [
 ];
 
 /// Meeting start times (Swedish time), picked by position.
-const START_TIMES: [(u32, u32); 8] = [(9, 0), (9, 30), (10, 0), (13, 0), (13, 30), (14, 0), (10, 30), (15, 0)];
+pub(super) const START_TIMES: [(u32, u32); 8] =
+    [(9, 0), (9, 30), (10, 0), (13, 0), (13, 30), (14, 0), (10, 30), (15, 0)];
 
 /// Meetings coming up and meetings held (most recent first), fitting the step.
 fn meeting_kinds(step: LadderStep, row: usize) -> (&'static [MeetingKind], &'static [MeetingKind]) {
@@ -45,7 +46,7 @@ fn meeting_kinds(step: LadderStep, row: usize) -> (&'static [MeetingKind], &'sta
     }
 }
 
-fn meeting_title(kind: MeetingKind, placement: bool) -> &'static str {
+pub(super) fn meeting_title(kind: MeetingKind, placement: bool) -> &'static str {
     use MeetingKind as K;
     match kind {
         K::Intake => "Kartläggningsmöte",
@@ -63,7 +64,7 @@ fn meeting_title(kind: MeetingKind, placement: bool) -> &'static str {
     }
 }
 
-fn meeting_bring(kind: MeetingKind) -> &'static str {
+pub(super) fn meeting_bring(kind: MeetingKind) -> &'static str {
     use MeetingKind as K;
     match kind {
         K::Intake => "Beslutet från Försäkringskassan om du har det",
@@ -79,7 +80,7 @@ fn meeting_bring(kind: MeetingKind) -> &'static str {
     }
 }
 
-fn meeting_minutes(kind: MeetingKind) -> i64 {
+pub(super) fn meeting_minutes(kind: MeetingKind) -> i64 {
     use MeetingKind as K;
     match kind {
         K::JointAssessment1 | K::JointAssessment2 | K::JointAssessment3 => 90,

@@ -19,6 +19,7 @@ mod addresses;
 mod consents;
 mod dates;
 mod meetings;
+pub mod national;
 mod participants;
 mod plans;
 mod programme;
@@ -94,7 +95,7 @@ pub(crate) async fn demo_municipality(
 }
 
 /// The one-click sign-in lines of /demo: only a demo database has them.
-async fn insert_demo_account(tx: &mut Tx, account_id: i64, description: &str) -> Result<(), sqlx::Error> {
+pub(crate) async fn insert_demo_account(tx: &mut Tx, account_id: i64, description: &str) -> Result<(), sqlx::Error> {
     on_conn!(tx, |c| sqlx::query("INSERT INTO demo_accounts (account_id, description) VALUES ($1, $2)")
         .bind(account_id)
         .bind(description)

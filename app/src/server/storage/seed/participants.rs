@@ -111,7 +111,7 @@ pub(super) static PARTICIPANTS: [ParticipantSeed; 48] = [
 pub(super) const DEMO_PARTICIPANTS: usize = 10;
 
 /// The ladder history leading to `step`; `alt` picks one of two usual routes.
-fn route_to(step: LadderStep, alt: bool) -> Vec<LadderStep> {
+pub(super) fn route_to(step: LadderStep, alt: bool) -> Vec<LadderStep> {
     match (step, alt) {
         (GA, _) => vec![GA],
         (WPP, true) => vec![GA, IP, WPP],
@@ -127,7 +127,7 @@ fn route_to(step: LadderStep, alt: bool) -> Vec<LadderStep> {
     }
 }
 
-fn move_note(to: LadderStep) -> &'static str {
+pub(super) fn move_note(to: LadderStep) -> &'static str {
     match to {
         GA => "Började i daglig verksamhet, grupp med handledare",
         WPP => "Anmäld till arbetsnärmande programmet",
@@ -540,7 +540,7 @@ async fn link_relative(
 }
 
 /// "meetings,contacts,ladder" → "möten, kontakter och stegen".
-fn sections_sv(sections: &str) -> String {
+pub(super) fn sections_sv(sections: &str) -> String {
     let words: Vec<&str> = sections
         .split(',')
         .map(|s| match s.trim() {

@@ -9,17 +9,17 @@ use crate::server::storage::record::{self, NewPlan};
 use chrono::{Datelike, NaiveDate};
 
 /// What a joint plan says at a given step (after the example plan in domain.md).
-struct PlanTemplate {
-    goal: &'static str,
-    reason: &'static str,
-    activities: &'static [&'static str],
-    follow_ups: &'static [&'static str],
-    extra_note: &'static str,
+pub(super) struct PlanTemplate {
+    pub goal: &'static str,
+    pub reason: &'static str,
+    pub activities: &'static [&'static str],
+    pub follow_ups: &'static [&'static str],
+    pub extra_note: &'static str,
 }
 
 // Plans are written for the participant to read: short sentences, everyday
 // words (staff are asked to write them so; the demo shows how).
-fn plan_template(step: LadderStep) -> PlanTemplate {
+pub(super) fn plan_template(step: LadderStep) -> PlanTemplate {
     match step {
         GA | BACK => PlanTemplate {
             goal: "Jag vill prova nya uppgifter. Jag vill orka fler timmar.",

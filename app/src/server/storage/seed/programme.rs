@@ -10,7 +10,7 @@ use crate::server::storage::Tx;
 use crate::server::storage::programme::{self, NewRound, Seat};
 use chrono::{Datelike, NaiveDate};
 
-const PROGRAMME_THEMES: [&str; 5] = [
+pub(super) const PROGRAMME_THEMES: [&str; 5] = [
     "Vad är ett arbete?",
     "Vägar till arbete",
     "Aktivitetsersättning och regler",
