@@ -13,7 +13,7 @@
 //! (`mina-steg audit verify`) is its protection.
 
 use anyhow::Context;
-use app::server::Store;
+use app::server::{SqliteDb, Store};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, migrate::Migrator};
@@ -34,13 +34,23 @@ pub async fn connect(database_url: &str) -> anyhow::Result<Store> {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+        // One writer, queued in this process (see `SqliteDb`); opened first,
+        // so the file exists and is in WAL mode before the readers open it.
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
             .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .context("could not open the SQLite database")?;
-        Ok(Store::Sqlite(pool))
+        let read = SqlitePoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(10))
+            // query_only rather than a read-only open: such a connection could not
+            // open the WAL's index once every connection had closed.
+            .connect_with(options.create_if_missing(false).pragma("query_only", "ON"))
+            .await
+            .context("could not open the SQLite database for reading")?;
+        Ok(Store::Sqlite(SqliteDb { write, read }))
     } else if database_url.starts_with("postgres:") || database_url.starts_with("postgresql:") {
         let pool = PgPoolOptions::new()
             .max_connections(16)
@@ -65,7 +75,7 @@ pub async fn migrate(store: &Store) -> anyhow::Result<()> {
 /// `serve` needs and no more (see [`grant_app_role`]).
 pub async fn migrate_granting(store: &Store, app_role: &str) -> anyhow::Result<()> {
     match store {
-        Store::Sqlite(pool) => {
+        Store::Sqlite(SqliteDb { write: pool, .. }) => {
             // A migration that rebuilds a table (SQLite cannot change a CHECK in
             // place) must run with foreign keys off, or dropping the old table
             // would cascade. That pragma is ignored inside a transaction, so it is

@@ -6,17 +6,22 @@ use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{ExpiredDeletion, Result, SessionStore};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
-/// The session store of whichever database the server runs on.
+/// The session store of whichever database the server runs on. On SQLite a
+/// session is loaded through the reading connections (every request loads
+/// one) and written through the one writing connection.
 #[derive(Debug, Clone)]
 pub enum AnySessionStore {
-    Sqlite(SqliteStore),
+    Sqlite { read: SqliteStore, write: SqliteStore },
     Postgres(PostgresStore),
 }
 
 impl AnySessionStore {
     pub fn new(store: &Store) -> Self {
         match store {
-            Store::Sqlite(pool) => AnySessionStore::Sqlite(SqliteStore::new(pool.clone())),
+            Store::Sqlite(db) => AnySessionStore::Sqlite {
+                read: SqliteStore::new(db.read.clone()),
+                write: SqliteStore::new(db.write.clone()),
+            },
             Store::Postgres(pool) => AnySessionStore::Postgres(PostgresStore::new(pool.clone())),
         }
     }
@@ -26,28 +31,28 @@ impl AnySessionStore {
 impl SessionStore for AnySessionStore {
     async fn create(&self, record: &mut Record) -> Result<()> {
         match self {
-            AnySessionStore::Sqlite(s) => s.create(record).await,
+            AnySessionStore::Sqlite { write: s, .. } => s.create(record).await,
             AnySessionStore::Postgres(s) => s.create(record).await,
         }
     }
 
     async fn save(&self, record: &Record) -> Result<()> {
         match self {
-            AnySessionStore::Sqlite(s) => s.save(record).await,
+            AnySessionStore::Sqlite { write: s, .. } => s.save(record).await,
             AnySessionStore::Postgres(s) => s.save(record).await,
         }
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
         match self {
-            AnySessionStore::Sqlite(s) => s.load(id).await,
+            AnySessionStore::Sqlite { read, .. } => read.load(id).await,
             AnySessionStore::Postgres(s) => s.load(id).await,
         }
     }
 
     async fn delete(&self, id: &Id) -> Result<()> {
         match self {
-            AnySessionStore::Sqlite(s) => s.delete(id).await,
+            AnySessionStore::Sqlite { write: s, .. } => s.delete(id).await,
             AnySessionStore::Postgres(s) => s.delete(id).await,
         }
     }
@@ -57,7 +62,7 @@ impl SessionStore for AnySessionStore {
 impl ExpiredDeletion for AnySessionStore {
     async fn delete_expired(&self) -> Result<()> {
         match self {
-            AnySessionStore::Sqlite(s) => s.delete_expired().await,
+            AnySessionStore::Sqlite { write: s, .. } => s.delete_expired().await,
             AnySessionStore::Postgres(s) => s.delete_expired().await,
         }
     }

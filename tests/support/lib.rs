@@ -10,7 +10,7 @@
 //! as the app role ([`APP_ROLE`]), which may only read and add audit rows.
 
 use app::domain::Password;
-use app::server::{Access, Store};
+use app::server::{Access, SqliteDb, Store};
 use server::config::Settings;
 use server::startup::Application;
 use std::path::{Path, PathBuf};
@@ -241,7 +241,7 @@ async fn make_template(backend: Backend, seed: bool) -> String {
             remove_sqlite_files(&work);
             MADE_TEMPLATES.lock().expect("templates").push((backend, template.display().to_string()));
             let store = migrated_store(&format!("sqlite://{}", work.display()), seed).await;
-            let Store::Sqlite(pool) = &store else { unreachable!("a sqlite:// URL opens SQLite") };
+            let Store::Sqlite(SqliteDb { write: pool, .. }) = &store else { unreachable!("a sqlite:// URL opens SQLite") };
             // One self-contained file holding everything committed (the WAL
             // included), so a copy never depends on a live -wal file.
             sqlx::query("VACUUM INTO $1")
@@ -511,21 +511,21 @@ impl TestApp {
 
     pub async fn scalar_i64(&self, sql: &str) -> i64 {
         match &self.store {
-            Store::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
+            Store::Sqlite(SqliteDb { write: p, .. }) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
             Store::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
         }
     }
 
     pub async fn scalar_text(&self, sql: &str) -> String {
         match &self.store {
-            Store::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
+            Store::Sqlite(SqliteDb { write: p, .. }) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
             Store::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
         }
     }
 
     pub async fn execute(&self, sql: &str) {
         match &self.store {
-            Store::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()).expect(sql),
+            Store::Sqlite(SqliteDb { write: p, .. }) => sqlx::query(sql).execute(p).await.map(|_| ()).expect(sql),
             Store::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()).expect(sql),
         }
     }

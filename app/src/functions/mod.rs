@@ -63,7 +63,11 @@ mod ssr {
                 AccessError::TryAgainSoon => AppError::TryAgainSoon,
                 AccessError::Busy => AppError::Busy,
                 AccessError::Database(db) => {
-                    tracing::error!(request_id = %self.ctx.request_id, kind = db_error_kind(&db), "database error");
+                    tracing::error!(request_id = %self.ctx.request_id, kind = crate::server::storage::error_kind(&db), "database error");
+                    AppError::Internal { request_id: self.ctx.request_id.clone() }
+                }
+                AccessError::AuditNotWritten(kind) => {
+                    tracing::error!(request_id = %self.ctx.request_id, kind, "a read's audit rows not written");
                     AppError::Internal { request_id: self.ctx.request_id.clone() }
                 }
                 AccessError::Corrupt(what) => {
@@ -175,16 +179,6 @@ mod ssr {
         pub(crate) fn origin(&self) -> String {
             let headers = use_context::<axum::http::request::Parts>().map(|p| p.headers).unwrap_or_default();
             self.state.origin(&headers)
-        }
-    }
-
-    fn db_error_kind(e: &sqlx::Error) -> String {
-        match e {
-            sqlx::Error::Database(d) => format!("database code {}", d.code().unwrap_or_default()),
-            sqlx::Error::PoolTimedOut => "pool timed out".to_owned(),
-            sqlx::Error::RowNotFound => "row not found".to_owned(),
-            sqlx::Error::ColumnDecode { index, .. } => format!("decode column {index}"),
-            _ => "other".to_owned(),
         }
     }
 

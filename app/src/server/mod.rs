@@ -12,7 +12,7 @@ mod storage;
 pub use access::{Access, AccessError, RequestCtx};
 pub use keys::Keys;
 pub use state::AppState;
-pub use storage::Store;
+pub use storage::{SqliteDb, Store};
 
 /// Today's date in Sweden (dates in plans and consents are Swedish dates).
 pub fn today() -> chrono::NaiveDate {

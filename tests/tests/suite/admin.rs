@@ -487,7 +487,7 @@ async fn the_link_uses_the_configured_public_address(backend: Backend) {
         .expect("client");
     let store = server::db::connect(&database_url).await.expect("connect");
     let email: String = match &store {
-        app::server::Store::Sqlite(p) => {
+        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => {
             sqlx::query_scalar("SELECT email FROM accounts WHERE role = 'admin'").fetch_one(p).await
         }
         app::server::Store::Postgres(p) => {

@@ -200,6 +200,35 @@ async fn rows_written_concurrently_verify(backend: Backend) {
     assert_eq!(report.head.map(|h| h.seq), Some(rows), "no seq twice, none skipped");
 }
 
+/// A read's audit rows are committed together with other reads' (one
+/// transaction for all that finish meanwhile), but never after its answer:
+/// when a page has arrived, its rows are on record.
+async fn each_read_is_on_record_when_its_answer_arrives(backend: Backend) {
+    let app = std::sync::Arc::new(TestApp::spawn(backend).await);
+    let participant = app.participant_in_unit(1, 0).await;
+    let phone = app.participant_client(participant).await;
+    let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;
+    let mut tasks = Vec::new();
+    for nth in 0..24 {
+        let (app, client) = (app.clone(), if nth % 2 == 0 { phone.clone() } else { staff.clone() });
+        let path = if nth % 2 == 0 { "/".to_owned() } else { format!("/personal/deltagare/{participant}") };
+        tasks.push(tokio::spawn(async move {
+            let response = client.get(app.url(&path)).send().await.expect("request");
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            let id = response.headers().get("x-request-id").and_then(|v| v.to_str().ok()).expect("id").to_owned();
+            let rows = app
+                .audit_count(&format!("request_id = '{id}' AND subject_participant_id = {participant} AND action = 'read'"))
+                .await;
+            assert!(rows > 0, "{path}: the answer came before its audit rows");
+        }));
+    }
+    for task in tasks {
+        task.await.expect("task");
+    }
+    let report = verify(&app, None).await;
+    assert!(report.is_intact(), "{}: {:?}", report.summary(), report.problems);
+}
+
 /// What an investigation needs from a row: the actor's own unit, the network
 /// the request came from, and which session (never the session id itself).
 async fn rows_name_the_actors_unit_the_network_and_the_session(backend: Backend) {
@@ -227,7 +256,7 @@ async fn rows_name_the_actors_unit_the_network_and_the_session(backend: Backend)
     assert_eq!(again_ref, session_ref);
     // The id itself is nowhere in the log.
     let session_ids: Vec<String> = match &app.store {
-        app::server::Store::Sqlite(p) => sqlx::query_scalar("SELECT id FROM tower_sessions").fetch_all(p).await,
+        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query_scalar("SELECT id FROM tower_sessions").fetch_all(p).await,
         app::server::Store::Postgres(p) => {
             sqlx::query_scalar("SELECT id FROM tower_sessions.session").fetch_all(p).await
         }
@@ -582,6 +611,7 @@ on_both_backends!(
     a_removed_row_is_named_by_its_gap,
     truncation_is_seen_against_a_witness,
     rows_written_concurrently_verify,
+    each_read_is_on_record_when_its_answer_arrives,
     rows_name_the_actors_unit_the_network_and_the_session,
     a_code_names_for_whom_and_its_sign_in_names_the_code_and_who_made_it,
     new_and_changed_records_are_named_by_their_id,

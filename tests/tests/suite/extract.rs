@@ -153,7 +153,7 @@ fn sqlite(app: &TestApp) -> bool {
 
 async fn strings(app: &TestApp, sql: &str) -> Vec<String> {
     match &app.store {
-        app::server::Store::Sqlite(p) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
+        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
         app::server::Store::Postgres(p) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
     }
 }
@@ -161,7 +161,7 @@ async fn strings(app: &TestApp, sql: &str) -> Vec<String> {
 /// Every table of the database and its columns in order, read from the catalog.
 async fn schema(app: &TestApp) -> BTreeMap<String, Vec<String>> {
     let rows: Vec<(String, String)> = match &app.store {
-        app::server::Store::Sqlite(pool) => sqlx::query_as(
+        app::server::Store::Sqlite(app::server::SqliteDb { write: pool, .. }) => sqlx::query_as(
             "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
               WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name, p.cid",
         )

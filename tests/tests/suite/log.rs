@@ -311,7 +311,7 @@ async fn a_relative_sees_it_only_when_the_consent_shares_it(backend: Backend) {
     let p = participant.to_string();
     // Withdraw whatever shares something with them today, then share the plan only.
     let in_force: Vec<i64> = match &app.store {
-        app::server::Store::Sqlite(pool) => sqlx::query_scalar(
+        app::server::Store::Sqlite(app::server::SqliteDb { write: pool, .. }) => sqlx::query_scalar(
             "SELECT id FROM consents WHERE participant_id = $1 AND recipient_relative_id = $2 AND withdrawn_on IS NULL",
         )
         .bind(participant)

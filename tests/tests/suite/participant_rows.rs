@@ -114,7 +114,7 @@ pub fn revision_condition(app: &TestApp, p: i64) -> String {
 /// Every table of the database and its columns in order, read from the catalog.
 pub async fn schema(app: &TestApp) -> BTreeMap<String, Vec<String>> {
     let rows: Vec<(String, String)> = match &app.store {
-        app::server::Store::Sqlite(pool) => sqlx::query_as(
+        app::server::Store::Sqlite(app::server::SqliteDb { write: pool, .. }) => sqlx::query_as(
             "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
               WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name, p.cid",
         )

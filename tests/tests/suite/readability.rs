@@ -126,7 +126,7 @@ async fn participant_pages_read_easily(backend: Backend) {
         };
         // One meeting of each kind: each kind has its own heading and explanation.
         let meetings: Vec<i64> = match &app.store {
-            app::server::Store::Sqlite(p) => sqlx::query_scalar(
+            app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query_scalar(
                 "SELECT min(id) FROM meetings WHERE participant_id = $1 GROUP BY kind ORDER BY min(id)",
             )
             .bind(viewer.participant)

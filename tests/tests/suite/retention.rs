@@ -254,7 +254,7 @@ fn stable(mut census: BTreeMap<String, (i64, i64)>) -> BTreeMap<String, (i64, i6
 
 async fn strings(app: &TestApp, sql: &str) -> Vec<String> {
     match &app.store {
-        app::server::Store::Sqlite(p) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
+        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
         app::server::Store::Postgres(p) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
     }
 }
@@ -572,7 +572,7 @@ async fn revisions_stay_append_only_outside_a_purge(backend: Backend) {
     let revision = old_revision(&app, "participant_dv", p, r#"{"dv_form":"group"}"#).await;
     let count = format!("SELECT count(*) FROM revisions WHERE id = {revision}");
     match &app.store {
-        app::server::Store::Sqlite(pool) => {
+        app::server::Store::Sqlite(app::server::SqliteDb { write: pool, .. }) => {
             assert!(sqlx::query(&format!("DELETE FROM revisions WHERE id = {revision}")).execute(pool).await.is_err());
             // A purge that does not delete the participant cannot commit.
             let mut tx = pool.begin().await.unwrap();

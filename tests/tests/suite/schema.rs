@@ -8,7 +8,7 @@ use app::domain::{
     AttendanceMark, BenefitKind, CodeEnum, ConsentMethod, DischargeOutcome, DvForm, EnrolmentStatus, Gender,
     MeetingAnswer, MeetingStatus, Organisation, RelationKind, Role, RoundForm, SessionVisit, StaffRole,
 };
-use app::server::Store;
+use app::server::{SqliteDb, Store};
 use mina_steg_tests::{Backend, DropDatabase, fresh_database};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -404,7 +404,7 @@ async fn columns(store: &Store) -> Columns {
     let rows: Vec<(String, String, bool)> = match store {
         // A primary key column counts as NOT NULL, as in PostgreSQL (SQLite only
         // enforces it for INTEGER PRIMARY KEY, but no row of ours has a NULL key).
-        Store::Sqlite(pool) => sqlx::query_as(
+        Store::Sqlite(SqliteDb { write: pool, .. }) => sqlx::query_as(
             "SELECT m.name, p.name, (p.\"notnull\" = 1 OR p.pk > 0)
                FROM sqlite_master m JOIN pragma_table_info(m.name) p
               WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
@@ -434,7 +434,7 @@ async fn columns(store: &Store) -> Columns {
 async fn enforced_check_lists(store: &Store) -> BTreeMap<(String, String), BTreeSet<String>> {
     match store {
         // SQLite keeps each table's CREATE statement (ALTERs folded in).
-        Store::Sqlite(pool) => {
+        Store::Sqlite(SqliteDb { write: pool, .. }) => {
             let tables: Vec<String> =
                 sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL")
                     .fetch_all(pool)
@@ -591,7 +591,7 @@ async fn later_migrations_keep_the_rows_of_a_database_made_by_the_first() {
             ),
         ];
         match &store {
-            Store::Sqlite(pool) => {
+            Store::Sqlite(SqliteDb { write: pool, .. }) => {
                 first.run(pool).await.expect("first migration");
                 for sql in &rows {
                     sqlx::query(sql).execute(pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
@@ -610,7 +610,7 @@ async fn later_migrations_keep_the_rows_of_a_database_made_by_the_first() {
             let store = store.clone();
             async move {
                 match &store {
-                    Store::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
+                    Store::Sqlite(SqliteDb { write: p, .. }) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
                     Store::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
                 }
                 .unwrap_or_else(|e| panic!("{sql}: {e}"))
@@ -628,7 +628,7 @@ async fn later_migrations_keep_the_rows_of_a_database_made_by_the_first() {
             let store = store.clone();
             async move {
                 match &store {
-                    Store::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+                    Store::Sqlite(SqliteDb { write: p, .. }) => sqlx::query(sql).execute(p).await.map(|_| ()),
                     Store::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
                 }
             }

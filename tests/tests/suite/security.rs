@@ -167,7 +167,7 @@ async fn a_signed_in_session_cookie_is_same_site_strict(backend: Backend) {
 /// Every session row's data, as stored (MessagePack: strings are kept as their bytes).
 async fn session_rows(app: &TestApp) -> Vec<Vec<u8>> {
     match &app.store {
-        app::server::Store::Sqlite(p) => {
+        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => {
             sqlx::query_scalar("SELECT data FROM tower_sessions").fetch_all(p).await.expect("sqlite sessions")
         }
         app::server::Store::Postgres(p) => {

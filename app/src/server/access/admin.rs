@@ -130,7 +130,7 @@ fn own_staff_id(ctx: &RequestCtx) -> Option<i64> {
 impl Access {
     /// `/admin`: every unit and every staff account.
     pub async fn admin_home(&self, ctx: &RequestCtx) -> Result<AdminHome, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         work.authorize_admin(Action::Read, Target::Units, "units", None).await?;
         work.authorize_admin(Action::Read, Target::StaffAccounts, "staff_accounts", None).await?;
         let units = store::units(work.tx()?).await?.into_iter().map(unit_summary).collect();
@@ -141,7 +141,7 @@ impl Access {
 
     /// One unit, with how many people it still has.
     pub async fn admin_unit(&self, ctx: &RequestCtx, unit_id: i64) -> Result<UnitSummary, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         work.authorize_admin(Action::Read, Target::Units, "unit", Some(unit_id)).await?;
         let unit = store::unit(work.tx()?, unit_id).await?.ok_or(AccessError::NotFound)?;
         work.commit().await?;
@@ -195,7 +195,7 @@ impl Access {
         ctx: &RequestCtx,
         staff_id: i64,
     ) -> Result<(StaffAccount, Vec<(i64, String)>, bool), AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         work.authorize_admin(Action::Read, Target::StaffAccounts, "staff_account", Some(staff_id)).await?;
         let row = store::staff_account(work.tx()?, staff_id).await?.ok_or(AccessError::NotFound)?;
         let units = store::units(work.tx()?).await?.into_iter().filter(|u| !u.closed).map(|u| (u.id, u.name)).collect();
@@ -333,7 +333,7 @@ impl Access {
     /// audited as a denied event.
     pub async fn invitation(&self, asked: &RequestCtx, token: &str) -> Result<Option<String>, AccessError> {
         let ctx = asked.as_actor(Actor::Anonymous);
-        let mut work = self.work(&ctx).await?;
+        let mut work = self.reading(&ctx).await?;
         let found = match well_formed(token) {
             true => store::open_invitation(work.tx()?, &token_hash(token), storage::now()).await?,
             false => None,

@@ -187,7 +187,7 @@ impl Access {
     /// Loads the account behind a session; `None` ends the session.
     pub async fn session_account(&self, account_id: i64) -> Result<Option<SessionAccount>, AccessError> {
         let ctx = RequestCtx::system("session");
-        let mut work = self.read_only(&ctx).await?;
+        let mut work = self.reading(&ctx).await?;
         let row = storage::accounts::by_id(work.tx()?, account_id).await?;
         work.commit().await?;
         Ok(row.and_then(SessionAccount::from_row))

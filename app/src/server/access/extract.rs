@@ -63,7 +63,7 @@ impl Access {
         ctx: &RequestCtx,
         participant_id: i64,
     ) -> Result<RegisterExtract, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let want = Want::Participant { participant_id, section: Section::RegisterExtract, record_id: None };
         let permit = work.authorize(Action::Export, want).await?;
         let staff_id = match ctx.actor {

@@ -99,7 +99,7 @@ impl Access {
     /// sign-in asks it to register one, not to use one).
     pub async fn needs_first_factor(&self, asked: &RequestCtx, account_id: i64) -> Result<bool, AccessError> {
         let ctx = asked.as_actor(Actor::Anonymous);
-        let mut work = self.read_only(&ctx).await?;
+        let mut work = self.reading(&ctx).await?;
         let has = Self::has_second_factor(&mut work, account_id).await?;
         work.commit().await?;
         Ok(!has)
@@ -108,7 +108,7 @@ impl Access {
     /// The pending account's factors: (an authenticator app, passkeys).
     pub async fn factors_of(&self, asked: &RequestCtx, account_id: i64) -> Result<(bool, bool), AccessError> {
         let ctx = asked.as_actor(Actor::Anonymous);
-        let mut work = self.read_only(&ctx).await?;
+        let mut work = self.reading(&ctx).await?;
         let totp = storage::factors::confirmed_totp(work.tx()?, account_id).await?.is_some();
         let passkeys = storage::factors::count_passkeys(work.tx()?, account_id).await? > 0;
         work.commit().await?;
@@ -227,7 +227,7 @@ impl Access {
     /// e-mail address (the authenticator app shows it) and whether an app is
     /// connected. Anyone else is refused, on record.
     pub async fn security_facts(&self, ctx: &RequestCtx) -> Result<(String, bool), AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let account_id = match ctx.actor {
             Actor::Staff { account_id, .. }
             | Actor::Admin { account_id, .. }

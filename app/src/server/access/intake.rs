@@ -187,7 +187,7 @@ impl Work<'_> {
 impl Access {
     /// The intake page: which unit the new participant comes into, and whether it is open.
     pub async fn intake_start(&self, ctx: &RequestCtx) -> Result<IntakeStart, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let want = Want::Unit { unit_id: own_unit(ctx), record_kind: "unit", record_id: None };
         let permit = work.authorize(Action::Read, want).await?;
         let (unit_name, open) = storage::intake::unit_state(work.tx()?, permit.unit()?).await?.unwrap_or_default();
@@ -231,7 +231,7 @@ impl Access {
         ctx: &RequestCtx,
         participant_id: i64,
     ) -> Result<Option<String>, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         // The staff record's part (a participant's own profile pages never show it).
         let want = Want::Participant { participant_id, section: Section::Record, record_id: None };
         let permit = work.authorize(Action::Read, want).await?;
@@ -250,7 +250,7 @@ impl Access {
         ctx: &RequestCtx,
         participant_id: i64,
     ) -> Result<RecordPlacement, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let permit = work.part(Action::Read, participant_id, Section::Placement).await?;
         let who = permit.participant()?;
         let stored = storage::intake::personal_number(work.tx()?, who).await?;
@@ -300,7 +300,7 @@ impl Access {
         ctx: &RequestCtx,
         participant_id: i64,
     ) -> Result<RecordRelatives, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let permit = work.part(Action::Read, participant_id, Section::Network).await?;
         let rows = storage::intake::relative_links(work.tx()?, permit.participant()?).await?;
         work.commit().await?;

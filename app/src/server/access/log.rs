@@ -400,7 +400,7 @@ impl Access {
     /// `/personal/logg`: one page of the log follow-up. Bad input comes back
     /// as messages by field, with no rows; the look is audited either way.
     pub async fn log_search(&self, ctx: &RequestCtx, search: &LogQuery) -> Result<LogPage, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let scope = work.authorize_log(Action::Read).await?;
         let unit_name = unit_name(&mut work, &scope).await?;
         let mut page = LogPage {
@@ -438,7 +438,7 @@ impl Access {
     /// The whole search (newest first, at most [`LogPage::EXPORT_ROWS`] rows) for a CSV
     /// file: audited as an export of the log. Bad input is refused by field.
     pub async fn log_export(&self, ctx: &RequestCtx, search: &LogQuery) -> Result<Vec<LogRow>, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let scope = work.authorize_log(Action::Export).await?;
         let mut parsed = match parse(search) {
             Ok(parsed) => parsed,
@@ -462,7 +462,7 @@ impl Access {
     /// "Vem har tittat på mina uppgifter?": who read or changed the
     /// participant's data in the last months, one line a person a day.
     pub async fn who_looked(&self, ctx: &RequestCtx, participant_id: i64) -> Result<WhoLooked, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let want = Want::Participant { participant_id, section: Section::AccessLog, record_id: None };
         let permit = work.authorize(Action::Read, want).await?;
         let participant = permit.participant()?;

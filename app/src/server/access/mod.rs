@@ -10,6 +10,7 @@
 
 pub mod admin;
 pub mod audit_chain;
+mod audit_queue;
 pub mod auth;
 pub mod extract;
 pub mod factors;
@@ -31,6 +32,8 @@ use crate::server::storage::{self, Store, Tx, audit::NewAuditEntry};
 pub struct Access {
     store: Store,
     keys: std::sync::Arc<crate::server::Keys>,
+    /// The audit rows of reads, committed together (see `audit_queue`).
+    audit_queue: std::sync::Arc<audit_queue::AuditQueue>,
 }
 
 /// Who asks, and which request it is (for the audit log and error pages).
@@ -110,6 +113,9 @@ pub enum AccessError {
     Busy,
     #[error("database error")]
     Database(#[from] sqlx::Error),
+    /// The audit rows of a read could not be committed: the read is not answered.
+    #[error("audit rows not written: {0}")]
+    AuditNotWritten(String),
     /// A stored value the code cannot read (the column is named, never the value).
     #[error("stored data cannot be read: {0}")]
     Corrupt(&'static str),
@@ -191,13 +197,14 @@ pub(crate) enum Want {
 /// same transaction, so a page costs one insert however many parts it shows.
 pub(crate) struct Work<'a> {
     tx: Option<Tx>,
-    /// Whether `tx` is a write transaction: only one may write audit rows
-    /// (on SQLite a read transaction that starts writing can fail with
-    /// SQLITE_BUSY, and the chain must read its last row under the write lock).
+    /// Whether `tx` is a write transaction. A write's audit rows go in its
+    /// own transaction; a read's (its transaction may not write) go through
+    /// the access layer's audit queue once it is closed.
     writes: bool,
     ctx: &'a RequestCtx,
     store: &'a Store,
-    keys: &'a crate::server::Keys,
+    keys: &'a std::sync::Arc<crate::server::Keys>,
+    audit_queue: &'a audit_queue::AuditQueue,
     /// Per participant: their unit, and whether they are shielded from the asker.
     units: std::collections::HashMap<i64, Option<(i64, bool)>>,
     relative: Option<RelativeFacts>,
@@ -214,7 +221,7 @@ struct RelativeFacts {
 
 impl Access {
     pub fn new(store: Store, keys: crate::server::Keys) -> Self {
-        Access { store, keys: std::sync::Arc::new(keys) }
+        Access { store, keys: std::sync::Arc::new(keys), audit_queue: Default::default() }
     }
 
     pub fn store(&self) -> &Store {
@@ -229,10 +236,11 @@ impl Access {
         Ok(Work::new(self.store.begin().await?, true, ctx, self))
     }
 
-    /// A transaction for reads that need no audit row (the session's own
-    /// account, facts about the database): it takes no write lock on SQLite.
-    /// Committing one with audit rows queued is an error.
-    pub(crate) async fn read_only<'a>(&'a self, ctx: &'a RequestCtx) -> Result<Work<'a>, AccessError> {
+    /// A unit of work that only reads: a page, a list, a file to download.
+    /// It runs beside others (on SQLite on a reading connection, without the
+    /// write lock) and may not write; the rows that audit it are committed by
+    /// the audit queue, with other reads' rows, before `commit` returns.
+    pub(crate) async fn reading<'a>(&'a self, ctx: &'a RequestCtx) -> Result<Work<'a>, AccessError> {
         Ok(Work::new(self.store.begin_read().await?, false, ctx, self))
     }
 }
@@ -245,6 +253,7 @@ impl<'a> Work<'a> {
             ctx,
             store: &access.store,
             keys: &access.keys,
+            audit_queue: &access.audit_queue,
             units: Default::default(),
             relative: None,
             audit: Vec::new(),
@@ -256,19 +265,21 @@ impl<'a> Work<'a> {
         self.tx.as_mut().ok_or(AccessError::Denied)
     }
 
+    /// Ends the work. A write commits its change and its audit rows together;
+    /// a read closes its transaction first (so its connection serves others
+    /// meanwhile), then waits until its audit rows are committed: what it read
+    /// is returned only once the log says it was read.
     pub(crate) async fn commit(mut self) -> Result<(), AccessError> {
         let entries = std::mem::take(&mut self.audit);
-        if !entries.is_empty() && !self.writes {
-            // A use-case that audits must open `Access::work`; failing here
-            // (and in every test of that use-case) keeps the chain's writers
-            // inside the write lock.
-            tracing::error!(rows = entries.len(), "audit rows queued in a read-only unit of work");
-            return Err(AccessError::Corrupt("audit rows in a read-only unit of work"));
+        if self.writes {
+            let keys = self.keys;
+            storage::audit::insert_all(self.tx()?, keys, &entries).await?;
         }
-        let keys = self.keys;
-        storage::audit::insert_all(self.tx()?, keys, &entries).await?;
         if let Some(tx) = self.tx.take() {
             tx.commit().await?;
+        }
+        if !self.writes {
+            self.audit_queue.write(self.store, self.keys, entries).await.map_err(AccessError::AuditNotWritten)?;
         }
         Ok(())
     }

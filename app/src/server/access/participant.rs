@@ -20,7 +20,7 @@ impl Access {
         ctx: &RequestCtx,
         participant_id: i64,
     ) -> Result<ParticipantStart, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let read = |section| Want::Participant { participant_id, section, record_id: None };
 
         let profile = work.authorize(Action::Read, read(Section::Profile)).await?;
@@ -130,7 +130,7 @@ pub(super) fn ladder_moves(rows: Vec<storage::participants::LadderMoveRow>) -> V
 impl Access {
     /// "Mina möten": all of the participant's meetings.
     pub async fn meetings(&self, ctx: &RequestCtx, participant_id: i64) -> Result<MeetingList, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let permit = work
             .authorize(Action::Read, Want::Participant { participant_id, section: Section::Meetings, record_id: None })
             .await?;
@@ -150,7 +150,7 @@ impl Access {
     }
 
     async fn one_meeting(&self, ctx: &RequestCtx, meeting_id: i64, action: Action) -> Result<MeetingCard, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let Some(owner) = storage::meetings::participant_of(work.tx()?, meeting_id).await? else {
             return Err(work.refuse_unknown(action, "meetings", meeting_id).await);
         };
@@ -202,7 +202,7 @@ impl Access {
 impl Access {
     /// "Mina kontakter": the participant's contact persons in force today.
     pub async fn contacts(&self, ctx: &RequestCtx, participant_id: i64) -> Result<ContactList, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let permit = work
             .authorize(Action::Read, Want::Participant { participant_id, section: Section::Contacts, record_id: None })
             .await?;
@@ -214,7 +214,7 @@ impl Access {
 
     /// "Min plan": the newest version of the joint plan.
     pub async fn plan(&self, ctx: &RequestCtx, participant_id: i64) -> Result<PlanPage, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let permit = work
             .authorize(Action::Read, Want::Participant { participant_id, section: Section::Plan, record_id: None })
             .await?;
@@ -243,7 +243,7 @@ impl Access {
 
     /// "Arbetsnärmande programmet": my round and sessions, or my place in the queue.
     pub async fn programme(&self, ctx: &RequestCtx, participant_id: i64) -> Result<ProgrammePage, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let permit = work
             .authorize(Action::Read, Want::Participant { participant_id, section: Section::Programme, record_id: None })
             .await?;
@@ -285,7 +285,7 @@ impl Access {
 
     /// "Stegen": the current step and the steps so far.
     pub async fn ladder(&self, ctx: &RequestCtx, participant_id: i64) -> Result<Ladder, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let permit = work
             .authorize(Action::Read, Want::Participant { participant_id, section: Section::Ladder, record_id: None })
             .await?;
@@ -337,7 +337,7 @@ impl Access {
     /// facts, from the same function, that the policy decides on. Each page's
     /// own read is authorized and audited as usual.
     pub async fn relative_view(&self, ctx: &RequestCtx) -> Result<(Option<i64>, Vec<Section>), AccessError> {
-        let mut work = self.read_only(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let first = work.linked_participants().await?.first().copied();
         let sections = match first {
             Some(participant_id) => work.relative_shares(participant_id).await?.unwrap_or_default(),
@@ -349,7 +349,7 @@ impl Access {
 
     /// Whose pages a relative sees first: the first participant they are linked to.
     pub async fn first_linked_participant(&self, ctx: &RequestCtx) -> Result<Option<i64>, AccessError> {
-        let mut work = self.read_only(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let first = work.linked_participants().await?.first().copied();
         work.commit().await?;
         Ok(first)

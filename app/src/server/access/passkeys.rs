@@ -226,7 +226,7 @@ impl Access {
     /// The signed-in account's own passkeys.
     pub async fn my_passkeys(&self, ctx: &RequestCtx) -> Result<Vec<PasskeyInfo>, AccessError> {
         let account_id = ctx.actor.account_id().ok_or(AccessError::Denied)?;
-        let mut work = self.read_only(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let rows = storage::factors::passkeys_of(work.tx()?, account_id).await?;
         work.commit().await?;
         Ok(rows.into_iter().map(info).collect())
@@ -239,7 +239,7 @@ impl Access {
         ctx: &RequestCtx,
         participant_id: i64,
     ) -> Result<Vec<PasskeyInfo>, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let permit = work
             .authorize(Action::Read, Want::Participant { participant_id, section: Section::Access, record_id: None })
             .await?;

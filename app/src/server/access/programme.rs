@@ -82,7 +82,7 @@ impl Work<'_> {
 impl Access {
     /// The unit's rounds, newest first, and the interest queue.
     pub async fn programme_overview(&self, ctx: &RequestCtx) -> Result<ProgrammeOverview, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let permit = work.own_unit(Action::Read, "programme", None).await?;
         let unit = permit.unit()?;
         let unit_name = storage::participants::unit_name(work.tx()?, unit).await?.unwrap_or_default();
@@ -165,7 +165,7 @@ impl Access {
 
     /// One round: sessions, the group, the waiting list and who could join.
     pub async fn round(&self, ctx: &RequestCtx, round_id: i64) -> Result<RoundDetail, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let permit = work.own_unit(Action::Read, "programme_round", Some(round_id)).await?;
         let unit = permit.unit()?;
         let Some(round) = storage::programme::round_in_unit(work.tx()?, unit, round_id).await? else {
@@ -332,7 +332,7 @@ impl Access {
 
     /// The attendance sheet of one session: everyone enrolled, with their marks.
     pub async fn attendance_sheet(&self, ctx: &RequestCtx, session_id: i64) -> Result<AttendanceSheet, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let permit = work.own_unit(Action::Read, "programme_session", Some(session_id)).await?;
         let unit = permit.unit()?;
         let Some(session) = storage::programme::session_in_unit(work.tx()?, unit, session_id).await? else {

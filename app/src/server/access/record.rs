@@ -128,7 +128,7 @@ impl Access {
         ctx: &RequestCtx,
         participant_id: i64,
     ) -> Result<ParticipantRecord, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let today = crate::server::today();
         let facts = work.section(Action::Read, participant_id, Section::Record).await?;
         let Some(p) = storage::record::profile(work.tx()?, facts.participant()?).await? else {
@@ -193,7 +193,7 @@ impl Access {
 
     /// The record's meetings page: its meetings, and who can be asked to come.
     pub async fn record_meetings(&self, ctx: &RequestCtx, participant_id: i64) -> Result<RecordMeetings, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let (profile, name) = work.record_name(participant_id).await?;
         let meetings = work.section(Action::Read, participant_id, Section::Meetings).await?;
         let (coming, past) = meeting_cards(&mut work, meetings.participant()?).await?;
@@ -218,7 +218,7 @@ impl Access {
 
     /// The record's contacts page: every contact person, and whom to add.
     pub async fn record_contacts(&self, ctx: &RequestCtx, participant_id: i64) -> Result<RecordContacts, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let (profile, name) = work.record_name(participant_id).await?;
         let contacts = work.section(Action::Read, participant_id, Section::Contacts).await?;
         let contact_persons = storage::contacts::all(work.tx()?, contacts.participant()?).await?;
@@ -258,7 +258,7 @@ impl Access {
 
     /// The record's consents page: every consent, and whom one can share with.
     pub async fn record_consents(&self, ctx: &RequestCtx, participant_id: i64) -> Result<RecordConsents, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let (_, name) = work.record_name(participant_id).await?;
         let consents = work.section(Action::Read, participant_id, Section::Consents).await?;
         let consents = storage::record::consents(work.tx()?, consents.participant()?).await?;
@@ -275,7 +275,7 @@ impl Access {
 
     /// The record's steps page: the ladder, DV form and hours, extended support, discharge.
     pub async fn record_steps(&self, ctx: &RequestCtx, participant_id: i64) -> Result<RecordSteps, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let facts = work.section(Action::Read, participant_id, Section::Record).await?;
         let Some(p) = storage::record::profile(work.tx()?, facts.participant()?).await? else {
             return Err(work.refuse(facts, "record").await);
@@ -302,7 +302,7 @@ impl Access {
 
     /// The record's sign-in page: whom a code can be for.
     pub async fn record_access(&self, ctx: &RequestCtx, participant_id: i64) -> Result<RecordAccess, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let (_, name) = work.record_name(participant_id).await?;
         let relatives = work.relatives(participant_id).await?;
         work.commit().await?;
@@ -311,7 +311,7 @@ impl Access {
 
     /// Every version of the joint plan.
     pub async fn plan_history(&self, ctx: &RequestCtx, participant_id: i64) -> Result<PlanHistory, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let (_, name) = work.record_name(participant_id).await?;
         let permit = work.section(Action::Read, participant_id, Section::PlanHistory).await?;
         let rows = storage::plans::versions(work.tx()?, permit.participant()?).await?;

@@ -106,7 +106,7 @@ impl Access {
     /// `/admin/gallring`: the rule, and whose records it would delete today and
     /// why. Looking deletes nothing; each participant listed is an audited read.
     pub async fn retention_overview(&self, ctx: &RequestCtx) -> Result<RetentionOverview, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         work.authorize_admin(Action::Read, Target::Retention, "retention", None).await?;
         let overview = due_today(&mut work, false).await?;
         for candidate in &overview.candidates {

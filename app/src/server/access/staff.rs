@@ -8,7 +8,7 @@ use crate::server::storage;
 impl Access {
     /// The staff start page: the unit's caseload, with what needs doing.
     pub async fn staff_home(&self, ctx: &RequestCtx) -> Result<StaffHome, AccessError> {
-        let mut work = self.work(ctx).await?;
+        let mut work = self.reading(ctx).await?;
         let want = Want::Unit { unit_id: own_unit(ctx), record_kind: "unit_roster", record_id: None };
         let permit = work.authorize(Action::Read, want).await?;
         let unit = permit.unit()?;

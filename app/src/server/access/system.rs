@@ -98,7 +98,7 @@ impl Access {
 
     pub async fn is_demo_database(&self) -> Result<bool, AccessError> {
         let ctx = RequestCtx::system("demo-check");
-        let mut work = self.read_only(&ctx).await?;
+        let mut work = self.reading(&ctx).await?;
         let mark = storage::meta::get(work.tx()?, DEMO_MARK).await?;
         work.commit().await?;
         Ok(mark.as_deref() == Some("true"))
@@ -106,7 +106,7 @@ impl Access {
 
     pub async fn has_accounts(&self) -> Result<bool, AccessError> {
         let ctx = RequestCtx::system("startup");
-        let mut work = self.read_only(&ctx).await?;
+        let mut work = self.reading(&ctx).await?;
         let n = storage::meta::count_accounts(work.tx()?).await?;
         work.commit().await?;
         Ok(n > 0)
@@ -116,7 +116,7 @@ impl Access {
     /// misconfigured server can never offer one-click sign-in to real people.
     pub async fn demo_accounts(&self) -> Result<Vec<DemoAccount>, AccessError> {
         let ctx = RequestCtx::system("demo");
-        let mut work = self.read_only(&ctx).await?;
+        let mut work = self.reading(&ctx).await?;
         if storage::meta::get(work.tx()?, DEMO_MARK).await?.as_deref() != Some("true") {
             return Err(AccessError::NotFound);
         }

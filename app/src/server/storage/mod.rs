@@ -33,8 +33,30 @@ use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 /// A database, either backend.
 #[derive(Clone, Debug)]
 pub enum Store {
-    Sqlite(SqlitePool),
+    Sqlite(SqliteDb),
     Postgres(PgPool),
+}
+
+/// A SQLite file, opened twice. SQLite lets one connection write at a time;
+/// writers that find the file locked wait in its busy handler, which sleeps in
+/// steps of up to 100 ms, so a queue of writers made every request's tail
+/// long. One writing connection makes the queue the pool's own (first come,
+/// first served, woken at once), and reads run beside it on their own
+/// connections, which WAL lets see the last commit without waiting.
+#[derive(Clone, Debug)]
+pub struct SqliteDb {
+    /// The one connection that writes (its pool has one connection).
+    pub write: SqlitePool,
+    /// Connections that may only read (`PRAGMA query_only`): a write through
+    /// them fails loudly.
+    pub read: SqlitePool,
+}
+
+impl SqliteDb {
+    /// One pool for both (an in-memory database lives in its one connection).
+    pub fn single(pool: SqlitePool) -> Self {
+        SqliteDb { write: pool.clone(), read: pool }
+    }
 }
 
 impl Store {
@@ -49,30 +71,38 @@ impl Store {
     /// deferred transaction that reads and then writes fails with SQLITE_BUSY.
     pub(crate) async fn begin(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Store::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Store::Sqlite(db) => Tx::Sqlite(db.write.begin_with("BEGIN IMMEDIATE").await?),
             Store::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }
 
-    /// Starts a transaction that only reads.
+    /// Starts a transaction that only reads, and may not write: on SQLite on a
+    /// query-only connection, on PostgreSQL `READ ONLY`, so a use-case that
+    /// writes through it fails in every test of it. `REPEATABLE READ` gives
+    /// the page one snapshot across its statements, as SQLite's does.
     pub(crate) async fn begin_read(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Store::Sqlite(p) => Tx::Sqlite(p.begin().await?),
-            Store::Postgres(p) => Tx::Postgres(p.begin().await?),
+            Store::Sqlite(db) => Tx::Sqlite(db.read.begin().await?),
+            Store::Postgres(p) => {
+                Tx::Postgres(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").await?)
+            }
         })
     }
 
     /// Answers when the database answers (for `/readyz`).
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         match self {
-            Store::Sqlite(p) => sqlx::query("SELECT 1").execute(p).await.map(|_| ()),
+            Store::Sqlite(db) => sqlx::query("SELECT 1").execute(&db.read).await.map(|_| ()),
             Store::Postgres(p) => sqlx::query("SELECT 1").execute(p).await.map(|_| ()),
         }
     }
 
     pub async fn close(&self) {
         match self {
-            Store::Sqlite(p) => p.close().await,
+            Store::Sqlite(db) => {
+                db.read.close().await;
+                db.write.close().await;
+            }
             Store::Postgres(p) => p.close().await,
         }
     }
@@ -117,6 +147,18 @@ macro_rules! on_conn {
     };
 }
 pub(crate) use on_conn;
+
+/// What kind of error a database gave, for logs: its messages can quote
+/// personal data, its codes cannot.
+pub(crate) fn error_kind(e: &sqlx::Error) -> String {
+    match e {
+        sqlx::Error::Database(d) => format!("database code {}", d.code().unwrap_or_default()),
+        sqlx::Error::PoolTimedOut => "pool timed out".to_owned(),
+        sqlx::Error::RowNotFound => "row not found".to_owned(),
+        sqlx::Error::ColumnDecode { index, .. } => format!("decode column {index}"),
+        _ => "other".to_owned(),
+    }
+}
 
 /// Timestamps are stored to the second: the same on both backends and easy to compare.
 pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {

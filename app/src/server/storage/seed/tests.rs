@@ -70,7 +70,7 @@ async fn sqlite() -> (Store, sqlx::SqlitePool) {
     for sql in SQLITE_SCHEMA {
         sqlx::raw_sql(sql).execute(&pool).await.unwrap();
     }
-    (Store::Sqlite(pool.clone()), pool)
+    (Store::Sqlite(crate::server::SqliteDb::single(pool.clone())), pool)
 }
 
 async fn count(pool: &sqlx::SqlitePool, sql: &str) -> i64 {
