@@ -86,6 +86,9 @@ pub async fn migrate_granting(store: &Store, app_role: &str) -> anyhow::Result<(
             let broken: Vec<(String,)> =
                 sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check").fetch_all(&mut *conn).await?;
             sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+            // The pool's one writing connection goes back before the session
+            // store takes it.
+            drop(conn);
             migrated.context("SQLite migrations failed")?;
             anyhow::ensure!(broken.is_empty(), "SQLite migrations left broken references in {broken:?}");
             tower_sessions_sqlx_store::SqliteStore::new(pool.clone()).migrate().await?;

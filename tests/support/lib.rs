@@ -241,7 +241,9 @@ async fn make_template(backend: Backend, seed: bool) -> String {
             remove_sqlite_files(&work);
             MADE_TEMPLATES.lock().expect("templates").push((backend, template.display().to_string()));
             let store = migrated_store(&format!("sqlite://{}", work.display()), seed).await;
-            let Store::Sqlite(SqliteDb { write: pool, .. }) = &store else { unreachable!("a sqlite:// URL opens SQLite") };
+            let Store::Sqlite(SqliteDb { write: pool, .. }) = &store else {
+                unreachable!("a sqlite:// URL opens SQLite")
+            };
             // One self-contained file holding everything committed (the WAL
             // included), so a copy never depends on a live -wal file.
             sqlx::query("VACUUM INTO $1")

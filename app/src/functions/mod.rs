@@ -63,7 +63,7 @@ mod ssr {
                 AccessError::TryAgainSoon => AppError::TryAgainSoon,
                 AccessError::Busy => AppError::Busy,
                 AccessError::Database(db) => {
-                    tracing::error!(request_id = %self.ctx.request_id, kind = crate::server::storage::error_kind(&db), "database error");
+                    tracing::error!(request_id = %self.ctx.request_id, kind = crate::server::error_kind(&db), "database error");
                     AppError::Internal { request_id: self.ctx.request_id.clone() }
                 }
                 AccessError::AuditNotWritten(kind) => {

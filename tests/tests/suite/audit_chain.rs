@@ -217,7 +217,9 @@ async fn each_read_is_on_record_when_its_answer_arrives(backend: Backend) {
             assert_eq!(response.status(), StatusCode::OK, "{path}");
             let id = response.headers().get("x-request-id").and_then(|v| v.to_str().ok()).expect("id").to_owned();
             let rows = app
-                .audit_count(&format!("request_id = '{id}' AND subject_participant_id = {participant} AND action = 'read'"))
+                .audit_count(&format!(
+                    "request_id = '{id}' AND subject_participant_id = {participant} AND action = 'read'"
+                ))
                 .await;
             assert!(rows > 0, "{path}: the answer came before its audit rows");
         }));
@@ -256,7 +258,9 @@ async fn rows_name_the_actors_unit_the_network_and_the_session(backend: Backend)
     assert_eq!(again_ref, session_ref);
     // The id itself is nowhere in the log.
     let session_ids: Vec<String> = match &app.store {
-        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query_scalar("SELECT id FROM tower_sessions").fetch_all(p).await,
+        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => {
+            sqlx::query_scalar("SELECT id FROM tower_sessions").fetch_all(p).await
+        }
         app::server::Store::Postgres(p) => {
             sqlx::query_scalar("SELECT id FROM tower_sessions.session").fetch_all(p).await
         }

@@ -162,14 +162,18 @@ async fn reads_are_audited_with_who_what_whose_when(backend: Backend) {
 async fn the_audit_log_cannot_be_changed(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let update = match &app.store {
-        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query("UPDATE audit_log SET action = 'x'").execute(p).await.map(|_| ()),
+        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => {
+            sqlx::query("UPDATE audit_log SET action = 'x'").execute(p).await.map(|_| ())
+        }
         app::server::Store::Postgres(p) => {
             sqlx::query("UPDATE audit_log SET action = 'x'").execute(p).await.map(|_| ())
         }
     };
     assert!(update.is_err(), "updates are refused");
     let delete = match &app.store {
-        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query("DELETE FROM audit_log").execute(p).await.map(|_| ()),
+        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => {
+            sqlx::query("DELETE FROM audit_log").execute(p).await.map(|_| ())
+        }
         app::server::Store::Postgres(p) => sqlx::query("DELETE FROM audit_log").execute(p).await.map(|_| ()),
     };
     assert!(delete.is_err(), "deletes are refused");

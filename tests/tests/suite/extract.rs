@@ -153,7 +153,9 @@ fn sqlite(app: &TestApp) -> bool {
 
 async fn strings(app: &TestApp, sql: &str) -> Vec<String> {
     match &app.store {
-        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
+        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => {
+            sqlx::query_scalar(sql).fetch_all(p).await.expect(sql)
+        }
         app::server::Store::Postgres(p) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
     }
 }

@@ -44,14 +44,14 @@ async fn fill(url: &str) -> (Store, Access) {
 
 async fn scalar(store: &Store, sql: &str) -> i64 {
     match store {
-        Store::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
+        Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
         Store::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
     }
 }
 
 async fn text(store: &Store, sql: &str) -> String {
     match store {
-        Store::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
+        Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
         Store::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
     }
 }

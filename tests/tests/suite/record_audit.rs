@@ -13,7 +13,9 @@ async fn kinds_read(app: &TestApp, response: &reqwest::Response) -> Vec<String> 
         "SELECT record_kind FROM audit_log WHERE request_id = '{request_id}' AND outcome = 'allowed' ORDER BY id"
     );
     let kinds: Vec<String> = match &app.store {
-        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query_scalar(&sql).fetch_all(p).await.expect(&sql),
+        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => {
+            sqlx::query_scalar(&sql).fetch_all(p).await.expect(&sql)
+        }
         app::server::Store::Postgres(p) => sqlx::query_scalar(&sql).fetch_all(p).await.expect(&sql),
     };
     let mut kinds = kinds;

@@ -254,7 +254,9 @@ fn stable(mut census: BTreeMap<String, (i64, i64)>) -> BTreeMap<String, (i64, i6
 
 async fn strings(app: &TestApp, sql: &str) -> Vec<String> {
     match &app.store {
-        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
+        app::server::Store::Sqlite(app::server::SqliteDb { write: p, .. }) => {
+            sqlx::query_scalar(sql).fetch_all(p).await.expect(sql)
+        }
         app::server::Store::Postgres(p) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
     }
 }

@@ -83,9 +83,7 @@ impl Store {
     pub(crate) async fn begin_read(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
             Store::Sqlite(db) => Tx::Sqlite(db.read.begin().await?),
-            Store::Postgres(p) => {
-                Tx::Postgres(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").await?)
-            }
+            Store::Postgres(p) => Tx::Postgres(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").await?),
         })
     }
 
