@@ -1,4 +1,4 @@
-//! `mina-steg serve | migrate | demo-data | create-admin | keygen | audit verify`.
+//! `mina-steg serve | migrate | demo-data | create-admin | keygen | audit verify | backup | restore`.
 
 use anyhow::Context;
 use app::domain::{Email, Password, PersonName};
@@ -105,6 +105,20 @@ enum Command {
     },
     /// Print a new server secret and audit key, as lines for an environment file.
     Keygen,
+    /// Write a backup of the database to PATH while the server runs (SQLite: one
+    /// checked file; PostgreSQL: `pg_dump` custom format). PATH must not exist.
+    Backup { path: PathBuf },
+    /// Restore a backup from `backup`. SQLite: into a new file, or with --replace
+    /// over the database (stop the server first; the old file is kept beside it).
+    /// PostgreSQL: into an empty database, as its owner; then `audit verify`.
+    Restore {
+        path: PathBuf,
+        #[arg(long)]
+        replace: bool,
+        /// The role the servers log in as (given its rights as `migrate` gives them).
+        #[arg(long, env = "MINA_STEG_APP_ROLE", default_value = db::DEFAULT_APP_ROLE)]
+        app_role: String,
+    },
     /// Create an admin account (asks for the password, or reads it from standard input).
     CreateAdmin {
         #[arg(long)]
@@ -203,6 +217,19 @@ async fn main() -> anyhow::Result<()> {
             let report = Access::new(store.clone(), keys).retention_command(apply).await.map_err(describe);
             store.close().await;
             println!("{}", report?);
+            Ok(())
+        }
+        Command::Backup { path } => {
+            let done = mina_steg_server::backup::backup(&cli.database_url, &path).await?;
+            println!("Säkerhetskopian är skriven och kontrollerad: {} ({} byte).", done.path.display(), done.bytes);
+            Ok(())
+        }
+        Command::Restore { path, replace, app_role } => {
+            mina_steg_server::backup::restore(&cli.database_url, &path, replace, &app_role).await?;
+            println!(
+                "Databasen är återställd från {}. Kontrollera loggen med `mina-steg audit verify`.",
+                path.display()
+            );
             Ok(())
         }
         Command::Keygen => {
