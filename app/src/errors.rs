@@ -32,6 +32,12 @@ pub enum AppError {
     /// More calls from one address than the server takes (the general limit).
     #[error("{}", sv::ERROR_TOO_MANY_REQUESTS)]
     TooManyRequests,
+    /// The database does not answer; the server itself is fine and recovers by itself.
+    #[error("{}", sv::ERROR_UNAVAILABLE)]
+    Unavailable,
+    /// No room left to write (a full disk): nothing of the change was kept.
+    #[error("{}", sv::ERROR_FULL)]
+    StorageFull,
     #[error("{} {request_id}", sv::ERROR_INTERNAL)]
     Internal { request_id: String },
     #[error("{}", sv::ERROR_BAD_REQUEST)]
@@ -52,6 +58,7 @@ impl AppError {
             AppError::Invalid { .. } => 422,
             AppError::RateLimited | AppError::TryAgainSoon | AppError::Busy | AppError::TooManyRequests => 429,
             AppError::Internal { .. } => 500,
+            AppError::Unavailable | AppError::StorageFull => 503,
             AppError::BadRequest => 400,
         }
     }

@@ -52,9 +52,11 @@ pub async fn connect(database_url: &str) -> anyhow::Result<Store> {
             .context("could not open the SQLite database for reading")?;
         Ok(Store::Sqlite(SqliteDb { write, read }))
     } else if database_url.starts_with("postgres:") || database_url.starts_with("postgresql:") {
+        // A database that does not answer is told to people within a few
+        // seconds (503), not after a long wait; the pool reconnects by itself.
         let pool = PgPoolOptions::new()
             .max_connections(16)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(Duration::from_secs(4))
             .connect(database_url)
             .await
             .context("could not connect to PostgreSQL")?;

@@ -182,6 +182,7 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         .layer(middleware::from_fn_with_state(state.clone(), security::audit_cross_site_refusals))
         .layer(middleware::from_fn_with_state(https, security::clear_site_data_without_access))
         .layer(auth)
+        .layer(middleware::from_fn_with_state(state.clone(), explain_bare_errors))
         // Before the session is loaded: a flood costs no database work.
         .layer(middleware::from_fn_with_state(api_limit, limit_api))
         .layer(middleware::from_fn(small_bodies_except_the_import))
@@ -238,10 +239,54 @@ async fn prune_sign_in_attempts(access: Access) {
     }
 }
 
+/// The session and sign-in layers answer a failure to load or save a session
+/// with a bare 500 (no body): people would see a blank page. Such an answer is
+/// given words here: when the database does not answer, 503 and "Mina steg kan
+/// inte nå sina uppgifter just nu"; otherwise "Något gick fel" with the request
+/// id. Server-function calls get the same as the app's JSON error.
+async fn explain_bare_errors(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    use app::errors::AppError;
+    use app::texts::sv;
+    use axum::response::IntoResponse;
+    let wants_json = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/json"));
+    let request_id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned();
+    let response = next.run(request).await;
+    if !response.status().is_server_error() || response.headers().contains_key(header::CONTENT_TYPE) {
+        return response;
+    }
+    let database_answers =
+        matches!(tokio::time::timeout(Duration::from_secs(1), state.access.store().ping()).await, Ok(Ok(())));
+    let error = if database_answers { AppError::Internal { request_id } } else { AppError::Unavailable };
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    if wants_json {
+        return (status, axum::Json(error)).into_response();
+    }
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head>\
+         <body><main><h1>{title}</h1><p>{message}</p><p><a href=\"/\">{home}</a></p></main></body></html>",
+        title = sv::ERROR_TITLE,
+        // Our own words and request id; escaped all the same.
+        message = error.to_string().replace('&', "&amp;").replace('<', "&lt;"),
+        home = sv::GO_HOME,
+    );
+    (status, axum::response::Html(page)).into_response()
+}
+
+/// Ready when the database answers within a second: a load balancer asks
+/// often and must not wait out the pool's longer patience.
 async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match state.access.store().ping().await {
-        Ok(()) => (StatusCode::OK, "ready"),
-        Err(_) => {
+    match tokio::time::timeout(Duration::from_secs(1), state.access.store().ping()).await {
+        Ok(Ok(())) => (StatusCode::OK, "ready"),
+        Ok(Err(_)) | Err(_) => {
             tracing::error!("database does not answer");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
         }

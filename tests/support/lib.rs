@@ -43,12 +43,24 @@ pub struct TestApp {
     _cleanup: DropDatabase,
 }
 
-/// Removes a test's database when the test ends, so a long suite does not fill the disk.
+/// Starts the real application on a random port, serving until the test ends.
+async fn start(settings: &Settings) -> String {
+    let application = Application::build(settings).await.expect("app builds");
+    let base = format!("http://127.0.0.1:{}", application.port());
+    tokio::spawn(application.run_until_stopped(std::future::pending()));
+    base
+}
+
+/// Removes a test's database when the test ends, so a long suite does not fill
+/// the disk (an empty URL: nothing to remove).
 pub struct DropDatabase(pub String);
 
 impl Drop for DropDatabase {
     fn drop(&mut self) {
         let url = self.0.clone();
+        if url.is_empty() {
+            return;
+        }
         if let Some(path) = url.strip_prefix("sqlite://") {
             remove_sqlite_files(Path::new(path));
             return;
@@ -366,6 +378,32 @@ pub async fn database_from_template(backend: Backend, seed: bool) -> String {
     }
 }
 
+/// A place for a restore: on PostgreSQL a new, empty database owned by the
+/// owner role, as an operator makes one (`CREATE DATABASE … OWNER …`); on SQLite
+/// a path where no file is. Returns the URL to restore into (the owner's), the
+/// URL to serve from (the app role's) and what removes it at the end.
+pub async fn empty_database_for_restore(backend: Backend) -> (String, String, DropDatabase) {
+    let name = next_test_database_name();
+    match backend {
+        Backend::Sqlite => {
+            let path = sqlite_path(&name);
+            remove_sqlite_files(&path);
+            let url = format!("sqlite://{}", path.display());
+            (url.clone(), url.clone(), DropDatabase(url))
+        }
+        Backend::Postgres => {
+            ensure_roles().await;
+            let pool = admin_pool().await;
+            sqlx::query(&format!("CREATE DATABASE {name} OWNER {OWNER_ROLE}"))
+                .execute(&pool)
+                .await
+                .expect("create the database to restore into");
+            pool.close().await;
+            (postgres_url_as(OWNER_ROLE, &name), postgres_url_as(APP_ROLE, &name), DropDatabase(postgres_url(&name)))
+        }
+    }
+}
+
 fn next_test_database_name() -> String {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
     format!("{TEST_PREFIX}{}_{}", std::process::id(), n)
@@ -395,15 +433,36 @@ impl TestApp {
         let database_url = database_from_template(backend, seed).await;
         // The copy is migrated already (on SQLite `Application::build` migrates
         // again; on PostgreSQL it checks, and that it does not serve as the owner).
-        let store = server::db::connect(&database_url).await.expect("connect");
+        let mut app = Self::serve(&database_url, configure).await;
+        app._cleanup = DropDatabase(database_url);
+        app
+    }
+
+    /// The app serving a database that exists already (one the test restored,
+    /// say); the database is left in place when the `TestApp` is dropped.
+    pub async fn serve(database_url: &str, configure: impl FnOnce(&mut Settings)) -> TestApp {
+        let store = server::db::connect(database_url).await.expect("connect");
         let access = Access::new(store.clone(), app::server::Keys::demo());
-        let mut settings = Settings::for_tests(&database_url, std::env::temp_dir());
+        let mut settings = Settings::for_tests(database_url, std::env::temp_dir());
         configure(&mut settings);
-        let application = Application::build(&settings).await.expect("app builds");
-        let base = format!("http://127.0.0.1:{}", application.port());
-        tokio::spawn(application.run_until_stopped(std::future::pending()));
-        let owner_database_url = owner_url(&database_url);
-        TestApp { base, store, access, _cleanup: DropDatabase(database_url.clone()), database_url, owner_database_url }
+        let base = start(&settings).await;
+        TestApp {
+            base,
+            store,
+            access,
+            _cleanup: DropDatabase(String::new()),
+            database_url: database_url.to_owned(),
+            owner_database_url: owner_url(database_url),
+        }
+    }
+
+    /// One more server instance on this app's database (PostgreSQL: sessions,
+    /// limits and the audit chain live in the database, so instances share
+    /// them); returns its base URL. It serves until the test ends.
+    pub async fn another_instance(&self, configure: impl FnOnce(&mut Settings)) -> String {
+        let mut settings = Settings::for_tests(&self.database_url, std::env::temp_dir());
+        configure(&mut settings);
+        start(&settings).await
     }
 
     /// A browser-like client: keeps cookies, does not follow redirects.
@@ -515,6 +574,13 @@ impl TestApp {
         match &self.store {
             Store::Sqlite(SqliteDb { write: p, .. }) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
             Store::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.expect(sql),
+        }
+    }
+
+    pub async fn scalar_ids(&self, sql: &str) -> Vec<i64> {
+        match &self.store {
+            Store::Sqlite(SqliteDb { write: p, .. }) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
+            Store::Postgres(p) => sqlx::query_scalar(sql).fetch_all(p).await.expect(sql),
         }
     }
 
@@ -644,4 +710,109 @@ pub fn visible_text(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&nbsp;", " ");
     text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+/// A TCP relay in front of the test PostgreSQL that a test can cut and mend,
+/// so the server sees its database go away (open connections dropped, new ones
+/// closed at once, as when PostgreSQL stops) and come back, while the real
+/// PostgreSQL goes on serving every other test.
+pub struct DatabaseLink {
+    pub port: u16,
+    up: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    cuts: tokio::sync::watch::Sender<u64>,
+}
+
+impl DatabaseLink {
+    pub async fn start() -> DatabaseLink {
+        let admin = reqwest::Url::parse(&admin_url()).expect("TEST_POSTGRES_URL is a URL");
+        let upstream = format!("{}:{}", admin.host_str().unwrap_or("127.0.0.1"), admin.port().unwrap_or(5432));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let port = listener.local_addr().expect("address").port();
+        let up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let (cuts, _) = tokio::sync::watch::channel(0u64);
+        let (link_up, link_cuts) = (up.clone(), cuts.clone());
+        tokio::spawn(async move {
+            while let Ok((mut client, _)) = listener.accept().await {
+                if !link_up.load(Ordering::SeqCst) {
+                    continue; // dropped: closed at once
+                }
+                let upstream = upstream.clone();
+                let mut cut = link_cuts.subscribe();
+                tokio::spawn(async move {
+                    let Ok(mut server) = tokio::net::TcpStream::connect(&upstream).await else { return };
+                    tokio::select! {
+                        _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
+                        _ = cut.changed() => {}
+                    }
+                });
+            }
+        });
+        DatabaseLink { port, up, cuts }
+    }
+
+    /// `url` with its host and port replaced by this link's.
+    pub fn url_through(&self, url: &str) -> String {
+        let mut url = reqwest::Url::parse(url).expect("a database URL");
+        url.set_host(Some("127.0.0.1")).expect("host");
+        url.set_port(Some(self.port)).expect("port");
+        url.to_string()
+    }
+
+    /// The database goes away: every open connection is dropped, new ones are closed.
+    pub fn cut(&self) {
+        self.up.store(false, Ordering::SeqCst);
+        self.cuts.send_modify(|n| *n += 1);
+    }
+
+    /// The database is back.
+    pub fn mend(&self) {
+        self.up.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Every table's rows, each row as text, sorted: equal maps mean equal contents.
+pub async fn table_rows(database_url: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let store = server::db::connect(database_url).await.expect("connect");
+    let mut tables = std::collections::BTreeMap::new();
+    match &store {
+        Store::Sqlite(SqliteDb { read, .. }) => {
+            let names: Vec<String> = sqlx::query_scalar(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            )
+            .fetch_all(read)
+            .await
+            .expect("tables");
+            for name in names {
+                let columns: Vec<String> =
+                    sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{name}') ORDER BY cid"))
+                        .fetch_all(read)
+                        .await
+                        .expect("columns");
+                let row = columns.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join(" || '|' || ");
+                let rows: Vec<String> = sqlx::query_scalar(&format!("SELECT {row} FROM \"{name}\" ORDER BY 1"))
+                    .fetch_all(read)
+                    .await
+                    .expect("rows");
+                tables.insert(name, rows);
+            }
+        }
+        Store::Postgres(pool) => {
+            let names: Vec<String> = sqlx::query_scalar(
+                "SELECT schemaname || '.' || tablename FROM pg_tables
+                  WHERE schemaname IN ('public', 'tower_sessions') ORDER BY 1",
+            )
+            .fetch_all(pool)
+            .await
+            .expect("tables");
+            for name in names {
+                let rows: Vec<String> = sqlx::query_scalar(&format!("SELECT t::text FROM {name} t ORDER BY 1"))
+                    .fetch_all(pool)
+                    .await
+                    .expect("rows");
+                tables.insert(name, rows);
+            }
+        }
+    }
+    store.close().await;
+    tables
 }

@@ -64,7 +64,11 @@ mod ssr {
                 AccessError::Busy => AppError::Busy,
                 AccessError::Database(db) => {
                     tracing::error!(request_id = %self.ctx.request_id, kind = crate::server::error_kind(&db), "database error");
-                    AppError::Internal { request_id: self.ctx.request_id.clone() }
+                    match crate::server::outage(&db) {
+                        Some(crate::server::Outage::Unreachable) => AppError::Unavailable,
+                        Some(crate::server::Outage::Full) => AppError::StorageFull,
+                        None => AppError::Internal { request_id: self.ctx.request_id.clone() },
+                    }
                 }
                 AccessError::AuditNotWritten(kind) => {
                     tracing::error!(request_id = %self.ctx.request_id, kind, "a read's audit rows not written");

@@ -203,6 +203,10 @@ pub const ERROR_BUSY: &str = "Många loggar in just nu. Försök igen om en lite
 pub const ERROR_TOO_MANY_REQUESTS: &str =
     "Det kom för många frågor på en gång. Vänta en liten stund. Försök sedan igen.";
 pub const ERROR_INTERNAL: &str = "Något gick fel hos oss. Försök igen om en stund. Felkod:";
+/// The database does not answer (stopped, restarting, the network to it down).
+pub const ERROR_UNAVAILABLE: &str = "Mina steg kan inte nå sina uppgifter just nu. Försök igen om en stund.";
+/// The disk under the database is full: the change was not saved, nothing half of it either.
+pub const ERROR_FULL: &str = "Det gick inte att spara. Inget har ändrats. Försök igen senare.";
 pub const ERROR_BAD_REQUEST: &str = "Vi kunde inte läsa det du skickade. Fyll i igen.";
 
 // Header and errors.

@@ -158,6 +158,50 @@ pub(crate) fn error_kind(e: &sqlx::Error) -> String {
     }
 }
 
+/// A database error that is about the database being out of reach or out of
+/// room, not about the request: people are told so plainly (503), and the
+/// server recovers by itself when the database does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outage {
+    /// Stopped, restarting, the network to it down, or every connection busy too long.
+    Unreachable,
+    /// A full disk (SQLITE_FULL; PostgreSQL's disk_full): the transaction was rolled back whole.
+    Full,
+}
+
+pub fn outage(e: &sqlx::Error) -> Option<Outage> {
+    match e {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::WorkerCrashed => Some(Outage::Unreachable),
+        sqlx::Error::Database(d) => {
+            let code = d.code().unwrap_or_default();
+            match code.as_ref() {
+                // SQLite: SQLITE_FULL; PostgreSQL: disk_full.
+                "13" | "53100" => Some(Outage::Full),
+                // PostgreSQL: connection exceptions (08…), shutting down or starting
+                // (57P01-57P03), too many connections.
+                c if c.starts_with("08") || matches!(c, "57P01" | "57P02" | "57P03" | "53300") => {
+                    Some(Outage::Unreachable)
+                }
+                // SQLite: SQLITE_IOERR and its extended codes (10 + 256·n), SQLITE_CANTOPEN.
+                c => match c.parse::<i32>() {
+                    Ok(n)
+                        if d.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some()
+                            && (n & 0xff == 10 || n & 0xff == 14) =>
+                    {
+                        Some(Outage::Unreachable)
+                    }
+                    _ => None,
+                },
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Timestamps are stored to the second: the same on both backends and easy to compare.
 pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
     use chrono::SubsecRound;
