@@ -4,7 +4,7 @@
 use mina_steg_tests::{Backend, StatusCode, TestApp, location, on_both_backends};
 
 /// Every server function, and a body that is wrong for it.
-const ENDPOINTS: &[&str] = &[
+pub(crate) const ENDPOINTS: &[&str] = &[
     "sign_in_staff",
     "sign_in_code",
     "sign_out",
