@@ -6,7 +6,7 @@ use crate::security::{self, Https};
 use crate::sessions::AnySessionStore;
 use anyhow::Context;
 use app::app::{App, shell};
-use app::server::{Access, AppState, Store, auth::Backend};
+use app::server::{Access, AppState, DiskReserve, Store, auth::Backend};
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::routing::get;
@@ -107,6 +107,14 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
     let leptos_options =
         LeptosOptions::builder().output_name(output_name).site_root(site_root.clone()).site_pkg_dir("pkg").build();
     let access = Access::new(store.clone(), settings.keys()?);
+    let access = match sqlite_file(&settings.database_url) {
+        Some(file) => {
+            let reserve = std::sync::Arc::new(DiskReserve::beside(&file));
+            tokio::spawn(restore_disk_reserve(reserve.clone()));
+            access.with_disk_reserve(reserve)
+        }
+        None => access,
+    };
     let state = AppState {
         access: access.clone(),
         demo: settings.demo,
@@ -279,6 +287,27 @@ async fn explain_bare_errors(
         home = sv::GO_HOME,
     );
     (status, axum::response::Html(page)).into_response()
+}
+
+/// The file of a SQLite database URL (not an in-memory one).
+fn sqlite_file(database_url: &str) -> Option<std::path::PathBuf> {
+    use std::str::FromStr;
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(database_url).ok()?;
+    let file = options.get_filename();
+    (database_url.starts_with("sqlite:") && !database_url.contains(":memory:")).then(|| file.to_owned())
+}
+
+/// After a full disk, tries every half minute to write the reserve again;
+/// once it can, changes are taken again.
+async fn restore_disk_reserve(reserve: std::sync::Arc<DiskReserve>) {
+    let mut every = tokio::time::interval(Duration::from_secs(30));
+    loop {
+        every.tick().await;
+        if reserve.is_released() {
+            let reserve = reserve.clone();
+            let _ = tokio::task::spawn_blocking(move || reserve.try_restore()).await;
+        }
+    }
 }
 
 /// Ready when the database answers within a second: a load balancer asks

@@ -137,7 +137,7 @@ async fn admin_pool() -> sqlx::PgPool {
 }
 
 fn remove_sqlite_files(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", "-reserve"] {
         let mut file = path.as_os_str().to_owned();
         file.push(suffix);
         let _ = std::fs::remove_file(file);

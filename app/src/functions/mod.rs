@@ -66,7 +66,10 @@ mod ssr {
                     tracing::error!(request_id = %self.ctx.request_id, kind = crate::server::error_kind(&db), "database error");
                     match crate::server::outage(&db) {
                         Some(crate::server::Outage::Unreachable) => AppError::Unavailable,
-                        Some(crate::server::Outage::Full) => AppError::StorageFull,
+                        Some(crate::server::Outage::Full) => {
+                            self.state.access.disk_is_full();
+                            AppError::StorageFull
+                        }
                         None => AppError::Internal { request_id: self.ctx.request_id.clone() },
                     }
                 }
@@ -74,6 +77,7 @@ mod ssr {
                     tracing::error!(request_id = %self.ctx.request_id, kind, "a read's audit rows not written");
                     AppError::Internal { request_id: self.ctx.request_id.clone() }
                 }
+                AccessError::StorageFull => AppError::StorageFull,
                 AccessError::Corrupt(what) => {
                     tracing::error!(request_id = %self.ctx.request_id, what, "stored data cannot be read");
                     AppError::Internal { request_id: self.ctx.request_id.clone() }

@@ -13,6 +13,7 @@ pub use access::{Access, AccessError, RequestCtx};
 pub use keys::Keys;
 pub use state::AppState;
 pub(crate) use storage::error_kind;
+pub use storage::reserve::DiskReserve;
 pub use storage::{Outage, outage};
 pub use storage::{SqliteDb, Store};
 

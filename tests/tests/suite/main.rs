@@ -9,6 +9,7 @@ mod backup;
 mod bad_input;
 mod caseload;
 mod contacts_and_ladder;
+mod disk_full;
 mod enrolment;
 mod extract;
 mod factors;

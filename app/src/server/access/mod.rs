@@ -34,6 +34,8 @@ pub struct Access {
     keys: std::sync::Arc<crate::server::Keys>,
     /// The audit rows of reads, committed together (see `audit_queue`).
     audit_queue: std::sync::Arc<audit_queue::AuditQueue>,
+    /// Room kept on a SQLite database's disk for reads (see `DiskReserve`).
+    reserve: Option<std::sync::Arc<storage::reserve::DiskReserve>>,
 }
 
 /// Who asks, and which request it is (for the audit log and error pages).
@@ -116,6 +118,9 @@ pub enum AccessError {
     /// The audit rows of a read could not be committed: the read is not answered.
     #[error("audit rows not written: {0}")]
     AuditNotWritten(String),
+    /// The database's disk is full: changes are refused until there is room.
+    #[error("no room on the database's disk")]
+    StorageFull,
     /// A stored value the code cannot read (the column is named, never the value).
     #[error("stored data cannot be read: {0}")]
     Corrupt(&'static str),
@@ -221,7 +226,20 @@ struct RelativeFacts {
 
 impl Access {
     pub fn new(store: Store, keys: crate::server::Keys) -> Self {
-        Access { store, keys: std::sync::Arc::new(keys), audit_queue: Default::default() }
+        Access { store, keys: std::sync::Arc::new(keys), audit_queue: Default::default(), reserve: None }
+    }
+
+    /// Keeps room on the database's disk for reads (a SQLite file; see `DiskReserve`).
+    pub fn with_disk_reserve(mut self, reserve: std::sync::Arc<storage::reserve::DiskReserve>) -> Self {
+        self.reserve = Some(reserve);
+        self
+    }
+
+    /// A change failed for want of room: give the reserve to reads, refuse changes.
+    pub fn disk_is_full(&self) {
+        if let Some(reserve) = &self.reserve {
+            reserve.release();
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -233,6 +251,10 @@ impl Access {
     }
 
     pub(crate) async fn work<'a>(&'a self, ctx: &'a RequestCtx) -> Result<Work<'a>, AccessError> {
+        // On a full disk the room left is for reads' audit rows.
+        if self.reserve.as_ref().is_some_and(|r| r.is_released()) {
+            return Err(AccessError::StorageFull);
+        }
         Ok(Work::new(self.store.begin().await?, true, ctx, self))
     }
 

@@ -24,6 +24,7 @@ pub(crate) mod participants;
 pub(crate) mod plans;
 pub(crate) mod programme;
 pub(crate) mod record;
+pub(crate) mod reserve;
 pub(crate) mod retention;
 pub(crate) mod revisions;
 pub(crate) mod seed;
@@ -71,7 +72,21 @@ impl Store {
     /// deferred transaction that reads and then writes fails with SQLITE_BUSY.
     pub(crate) async fn begin(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Store::Sqlite(db) => Tx::Sqlite(db.write.begin_with("BEGIN IMMEDIATE").await?),
+            Store::Sqlite(db) => match db.write.begin_with("BEGIN IMMEDIATE").await {
+                // A COMMIT that failed (a full disk) is rolled back by SQLite
+                // itself, so sqlx's own ROLLBACK afterwards fails, and sqlx goes
+                // on believing the connection is inside a transaction: every
+                // BEGIN on it is refused from then on. The writer would be lost
+                // for good; it is replaced instead (the pool has only this one,
+                // so this acquire gets it).
+                Err(sqlx::Error::InvalidSavePointStatement) => {
+                    let stale = db.write.acquire().await?.detach();
+                    let _ = sqlx::Connection::close(stale).await;
+                    tracing::warn!("the SQLite writer connection was replaced after a failed commit");
+                    Tx::Sqlite(db.write.begin_with("BEGIN IMMEDIATE").await?)
+                }
+                begun => Tx::Sqlite(begun?),
+            },
             Store::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }
