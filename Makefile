@@ -15,7 +15,7 @@ DATABASE_URL ?= sqlite://mina-steg.db
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export DATABASE_URL
 
-.PHONY: run build tools site wasm server test test-tools lint unit integration browser bench bench-tools \
+.PHONY: run build tools site wasm server test test-long test-tools lint unit integration browser bench bench-tools \
   bench-throughput postgres clean
 
 ## The two commands of the README -------------------------------------------
@@ -117,19 +117,27 @@ browser: site
 	cargo build -p mina-steg-server
 	node --test --test-reporter=spec tests/browser/
 
+# The long fault tests, not part of `make test`: kill -9 of the server during a
+# write load, three times on each database, then what was confirmed is checked.
+test-long: test-tools site
+	cargo build -p mina-steg-server
+	node --test --test-reporter=spec tests/long/
+
 # Bytes over the wire for a participant's first visit (budget 150 KB): a size check, no timing.
 bench: site
 	cargo build -p mina-steg-server
 	node tests/bench/first-visit-bytes.mjs
 
 # Signed-in pages against nginx serving the same bytes, on both databases (a few
-# minutes; prints req/s, p50, p99, the ratio to nginx and audit rows per view).
+# minutes; prints req/s, p50, p99, the ratio to nginx and audit rows per view),
+# then 500 sign-ups for 6 seats over three instances on one PostgreSQL.
 bench-tools: postgres
 	@command -v wrk >/dev/null && command -v nginx >/dev/null && command -v sqlite3 >/dev/null || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light sqlite3 >/dev/null; }
 
 bench-throughput: tools site server bench-tools
 	node tests/bench/throughput.mjs $(BENCH_FLAGS)
+	node tests/bench/instances.mjs
 
 clean:
 	cargo clean

@@ -52,11 +52,12 @@ pub async fn connect(database_url: &str) -> anyhow::Result<Store> {
             .context("could not open the SQLite database for reading")?;
         Ok(Store::Sqlite(SqliteDb { write, read }))
     } else if database_url.starts_with("postgres:") || database_url.starts_with("postgresql:") {
-        // A database that does not answer is told to people within a few
-        // seconds (503), not after a long wait; the pool reconnects by itself.
+        // A burst (hundreds of sign-ups at once) queues for a connection; the
+        // wait is long enough for it. A database that does not answer is told
+        // to people after it (503); the pool reconnects by itself.
         let pool = PgPoolOptions::new()
             .max_connections(16)
-            .acquire_timeout(Duration::from_secs(4))
+            .acquire_timeout(Duration::from_secs(10))
             .connect(database_url)
             .await
             .context("could not connect to PostgreSQL")?;
