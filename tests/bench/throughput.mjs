@@ -11,7 +11,7 @@
 // builds them), wrk and nginx (from apt), and for PostgreSQL a server on
 // 127.0.0.1:5432 that trusts local roles (tests/scripts/ensure-postgres.sh).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -153,7 +153,9 @@ function wrk(url, conns, cookie) {
 /** nginx serving `files` (name → bytes) on a free port, with as many workers as cores. */
 async function startNginx(files) {
   const dir = mkdtempSync(join(tmpdir(), 'mina-steg-nginx-'));
-  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+  // nginx's workers run as nobody when started by root: they must be able to read the files.
+  chmodSync(dir, 0o755);
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes, { mode: 0o644 });
   const port = await freePort();
   const conf = join(dir, 'nginx.conf');
   writeFileSync(conf, `
@@ -178,7 +180,12 @@ http {
 `);
   const child = spawn('nginx', ['-c', conf, '-p', dir], { stdio: ['ignore', 'inherit', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/${Object.keys(files)[0]}`, child);
+  try {
+    await waitFor(`${base}/${Object.keys(files)[0]}`, child);
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw e;
+  }
   return { base, stop: () => child.kill('SIGQUIT') };
 }
 

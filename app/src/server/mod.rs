@@ -12,7 +12,7 @@ mod storage;
 pub use access::{Access, AccessError, RequestCtx};
 pub use keys::Keys;
 pub use state::AppState;
-pub(crate) use storage::error_kind;
+pub use storage::error_kind;
 pub use storage::reserve::DiskReserve;
 pub use storage::{Outage, outage};
 pub use storage::{SqliteDb, Store};

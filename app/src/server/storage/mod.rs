@@ -163,7 +163,7 @@ pub(crate) use on_conn;
 
 /// What kind of error a database gave, for logs: its messages can quote
 /// personal data, its codes cannot.
-pub(crate) fn error_kind(e: &sqlx::Error) -> String {
+pub fn error_kind(e: &sqlx::Error) -> String {
     match e {
         sqlx::Error::Database(d) => format!("database code {}", d.code().unwrap_or_default()),
         sqlx::Error::PoolTimedOut => "pool timed out".to_owned(),
