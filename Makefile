@@ -115,13 +115,14 @@ integration:
 
 browser: site
 	cargo build -p mina-steg-server
-	node --test --test-reporter=spec tests/browser/
+	node --test --test-reporter=spec tests/browser/ tests/long/
 
-# The long fault tests, not part of `make test`: kill -9 of the server during a
-# write load, three times on each database, then what was confirmed is checked.
+# The fault tests at length: kill -9 of the server during a write load twenty
+# times on each database (`make test` does it three times), each time checking
+# that every confirmed write is there and the audit chain is whole.
 test-long: test-tools site
 	cargo build -p mina-steg-server
-	node --test --test-reporter=spec tests/long/
+	MINA_STEG_KILLS=20 node --test --test-reporter=spec tests/long/
 
 # Bytes over the wire for a participant's first visit (budget 150 KB): a size check, no timing.
 bench: site

@@ -97,7 +97,7 @@ try {
   const ids = psql(`INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, dv_form, hours_per_week,
       ladder_step, entered_on, created_at)
     SELECT ${unit}, 'Bänkperson ' || i, 'Bänk', 'none', 'group', 20, 'group_activity', CURRENT_DATE, now()
-      FROM generate_series(1, ${signUps}) AS i RETURNING id`).split('\n').filter(Boolean).map(Number);
+      FROM generate_series(1, ${signUps}) AS i RETURNING id`).split('\n').filter((l) => /^\d+$/.test(l)).map(Number);
 
   const started = performance.now();
   const answers = await Promise.all(ids.map(async (id, i) => {
@@ -118,6 +118,9 @@ try {
   });
   console.log(`\n${signUps} sign-ups at once for ${seats} seats over ${instances} instances on one PostgreSQL, release build, ${new Date().toISOString().slice(0, 10)}`);
   console.log(`  all answered in ${wall.toFixed(0)} ms; per answer p50 ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, slowest ${ms[ms.length - 1].toFixed(0)} ms (goal: all within 2 000 ms)`);
+  const statuses = {};
+  for (const a of answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
+  console.log(`  answers by status: ${JSON.stringify(statuses)}`);
   console.log(`  answers not 200: ${notOk}; enrolled ${enrolled} (must be ${seats}), waiting ${waiting} (must be ${signUps - seats})`);
   console.log(`  peak RSS per instance: ${rss.join(', ')} MB`);
   if (notOk || enrolled !== seats || waiting !== signUps - seats) process.exitCode = 1;
