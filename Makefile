@@ -108,6 +108,7 @@ lint:
 
 unit:
 	TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) cargo test -p mina-steg-app --features ssr --lib
+	cargo test -p mina-steg-server --lib
 
 # The same suite on both databases, through the real router.
 integration:
