@@ -11,10 +11,9 @@
 // builds them) and a PostgreSQL on 127.0.0.1:5432 that trusts local roles.
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KEY_ENV } from '../browser/support.mjs';
+import { KEY_ENV, freePort, callServerFunction, demoSignIn } from '../browser/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const binary = join(root, 'target', 'release', 'mina-steg');
@@ -30,17 +29,6 @@ const signUps = Number(option('sign-ups', '500'));
 const seats = 6;
 
 if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`make bench-throughput\``);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 const name = `mina_steg_instances_${process.pid}`;
 const psql = (sql) =>
@@ -66,15 +54,6 @@ async function serve() {
   throw new Error('an instance did not start within 120 s');
 }
 
-async function call(base, endpoint, form, cookie) {
-  return fetch(`${base}/api/${endpoint}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(form).toString(),
-  });
-}
-
 execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-tAc', `CREATE DATABASE ${name}`]);
 const servers = [];
 try {
@@ -82,11 +61,8 @@ try {
   // The first seeds the demo data; the others find it there.
   for (let i = 0; i < instances; i++) servers.push(await serve());
 
-  const accounts = await (await call(servers[0].base, 'demo_accounts', {})).json();
-  const account = accounts.find((a) => a.role === 'Staff');
-  const response = await call(servers[0].base, 'demo_sign_in', { account_id: String(account.account_id) });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('mina-steg='));
-  const unit = psql(`SELECT s.unit_id FROM accounts a JOIN staff s ON s.id = a.staff_id WHERE a.id = ${account.account_id}`);
+  const { cookie, accountId } = await demoSignIn(servers[0].base, 'Staff');
+  const unit = psql(`SELECT s.unit_id FROM accounts a JOIN staff s ON s.id = a.staff_id WHERE a.id = ${accountId}`);
   // Signed in on the first, signed in on all.
   for (const { base } of servers) {
     const page = await fetch(`${base}/personal`, { headers: { cookie }, redirect: 'manual' });
@@ -102,7 +78,7 @@ try {
   const started = performance.now();
   const answers = await Promise.all(ids.map(async (id, i) => {
     const t0 = performance.now();
-    const r = await call(servers[i % servers.length].base, 'enrol_participant', { round_id: round, participant_id: String(id) }, cookie);
+    const r = await callServerFunction(servers[i % servers.length].base, 'enrol_participant', { round_id: round, participant_id: String(id) }, cookie);
     await r.arrayBuffer();
     return { status: r.status, ms: performance.now() - t0 };
   }));

@@ -12,11 +12,10 @@
 // 127.0.0.1:5432 that trusts local roles (tests/scripts/ensure-postgres.sh).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KEY_ENV } from '../browser/support.mjs';
+import { KEY_ENV, freePort, demoSignIn } from '../browser/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const binary = join(root, 'target', 'release', 'mina-steg');
@@ -34,17 +33,6 @@ const connections = option('connections', '1,64').split(',').map(Number);
 
 for (const file of [binary, join(siteRoot, 'pkg', 'output-name.txt')]) {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`make bench-throughput\``);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 async function waitFor(url, child) {
@@ -98,30 +86,6 @@ async function startServer(backend) {
       drop();
     },
   };
-}
-
-async function call(base, endpoint, form, cookie) {
-  return fetch(`${base}/api/${endpoint}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: {
-      accept: 'application/json',
-      'content-type': 'application/x-www-form-urlencoded',
-      ...(cookie ? { cookie } : {}),
-    },
-    body: new URLSearchParams(form).toString(),
-  });
-}
-
-/** Signs in as the first demo account of `role` with the one-click demo sign-in; returns the cookie header. */
-async function signIn(base, role) {
-  const accounts = await (await call(base, 'demo_accounts', {})).json();
-  const account = accounts.find((a) => a.role === role);
-  if (!account) throw new Error(`no demo account with role ${role}`);
-  const response = await call(base, 'demo_sign_in', { account_id: String(account.account_id) });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('mina-steg='));
-  if (!cookie) throw new Error(`demo sign-in as ${role} set no session cookie (status ${response.status})`);
-  return cookie;
 }
 
 async function page(base, path, cookie) {
@@ -199,8 +163,8 @@ const rows = [];
 for (const backend of backends) {
   const server = await startServer(backend);
   try {
-    const participant = await signIn(server.base, 'Participant');
-    const staff = await signIn(server.base, 'Staff');
+    const { cookie: participant } = await demoSignIn(server.base, 'Participant');
+    const { cookie: staff } = await demoSignIn(server.base, 'Staff');
     const start = await page(server.base, '/', participant);
     const meeting = start.match(/href="(\/moten\/\d+)"/)?.[1];
     if (!meeting) throw new Error('the start page links no meeting');

@@ -13,7 +13,8 @@ export const root = join(here, '..', '..');
 export const artifacts = join(root, 'tests', 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
-function freePort() {
+/** A free TCP port on loopback. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -75,6 +76,34 @@ export async function startServer(options = {}) {
   }
   child.kill('SIGKILL');
   throw new Error('server did not start within 60 s');
+}
+
+/** Calls a server function as the app's own JavaScript does (JSON back); `cookie` is the session's, if any. */
+export async function callServerFunction(base, endpoint, form, cookie) {
+  return fetch(`${base}/api/${endpoint}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(cookie ? { cookie } : {}),
+    },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
+/**
+ * Signs in as the first demo account of `role` ("Participant", "Staff", …) with
+ * the one-click demo sign-in; returns the session cookie header and the account id.
+ */
+export async function demoSignIn(base, role) {
+  const accounts = await (await callServerFunction(base, 'demo_accounts', {})).json();
+  const account = accounts.find((a) => a.role === role);
+  if (!account) throw new Error(`no demo account with role ${role}`);
+  const response = await callServerFunction(base, 'demo_sign_in', { account_id: String(account.account_id) });
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('mina-steg='));
+  if (!cookie) throw new Error(`demo sign-in as ${role} set no session cookie (status ${response.status})`);
+  return { cookie, accountId: account.account_id };
 }
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';

@@ -11,11 +11,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KEY_ENV } from '../browser/support.mjs';
+import { KEY_ENV, freePort, callServerFunction, demoSignIn } from '../browser/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const binary = join(root, 'target', 'debug', 'mina-steg');
@@ -23,17 +22,6 @@ const siteRoot = join(root, 'target', 'site');
 const PG = '127.0.0.1:5432';
 const KILLS = Number(process.env.MINA_STEG_KILLS ?? 3);
 const WRITERS = 8;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 function psql(database, sql) {
   return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-tAc', sql], { encoding: 'utf8' }).trim();
@@ -82,24 +70,6 @@ async function serve(db) {
   throw new Error('server did not start within 120 s');
 }
 
-async function call(base, endpoint, form, cookie) {
-  return fetch(`${base}/api/${endpoint}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams(form).toString(),
-  });
-}
-
-async function signIn(base, role) {
-  const accounts = await (await call(base, 'demo_accounts', {}, '')).json();
-  const account = accounts.find((a) => a.role === role);
-  const response = await call(base, 'demo_sign_in', { account_id: String(account.account_id) }, '');
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('mina-steg='));
-  assert.ok(cookie, `demo sign-in as ${role}`);
-  return cookie;
-}
-
 function planForm(participant, goal) {
   return {
     participant_id: String(participant), goal, reason: 'Jag vill pröva på riktigt.', from: '2026-12-01',
@@ -117,8 +87,8 @@ for (const backend of ['sqlite', 'postgres']) {
       const answers = new Map();
       let server = await serve(db);
       for (let round = 0; round < KILLS; round++) {
-        const staff = await signIn(server.base, 'Staff');
-        const participant = await signIn(server.base, 'Participant');
+        const { cookie: staff } = await demoSignIn(server.base, 'Staff');
+        const { cookie: participant } = await demoSignIn(server.base, 'Participant');
         const caseload = await (await fetch(`${server.base}/personal`, { headers: { cookie: staff } })).text();
         const records = [...new Set([...caseload.matchAll(/href="\/personal\/deltagare\/(\d+)"/g)].map((m) => m[1]))];
         const start = await (await fetch(`${server.base}/moten`, { headers: { cookie: participant } })).text();
@@ -131,7 +101,7 @@ for (const backend of ['sqlite', 'postgres']) {
             try {
               if (w % 2 === 0) {
                 const goal = `Krasch ${round}-${w}-${n}`;
-                const r = await call(server.base, 'save_plan', planForm(records[n % records.length], goal), staff);
+                const r = await callServerFunction(server.base, 'save_plan', planForm(records[n % records.length], goal), staff);
                 if (r.status === 200) confirmedPlans.push(goal);
               } else {
                 // Each meeting is answered by one writer only, in order.
@@ -141,7 +111,7 @@ for (const backend of ['sqlite', 'postgres']) {
                 const state = answers.get(meeting) ?? { confirmed: null, pending: [] };
                 answers.set(meeting, state);
                 state.pending.push(answer);
-                const r = await call(server.base, 'answer_meeting', { meeting_id: meeting, answer }, participant);
+                const r = await callServerFunction(server.base, 'answer_meeting', { meeting_id: meeting, answer }, participant);
                 if (r.status === 200) state.confirmed = answer, state.pending = [];
               }
             } catch {
