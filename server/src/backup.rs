@@ -20,14 +20,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::str::FromStr;
 
-/// What a backup or restore did, for the command to print.
-#[derive(Debug)]
-pub struct Done {
-    pub path: PathBuf,
-    pub bytes: u64,
-}
-
-pub async fn backup(database_url: &str, path: &Path) -> anyhow::Result<Done> {
+/// Writes the backup; returns its size in bytes.
+pub async fn backup(database_url: &str, path: &Path) -> anyhow::Result<u64> {
     ensure!(!path.exists(), "{} finns redan: välj ett nytt namn, en säkerhetskopia skrivs aldrig över", path.display());
     let partial = partial_name(path);
     let _ = std::fs::remove_file(&partial);
@@ -41,12 +35,12 @@ pub async fn backup(database_url: &str, path: &Path) -> anyhow::Result<Done> {
         return Err(e);
     }
     std::fs::rename(&partial, path).with_context(|| format!("could not name the backup {}", path.display()))?;
-    Ok(Done { path: path.to_owned(), bytes: std::fs::metadata(path)?.len() })
+    Ok(std::fs::metadata(path)?.len())
 }
 
 /// Restores `path` into `database_url`. `replace` (SQLite only) lets it take the
 /// place of an existing file, which is kept as `<file>.före-återställning-<time>`.
-pub async fn restore(database_url: &str, path: &Path, replace: bool, app_role: &str) -> anyhow::Result<Done> {
+pub async fn restore(database_url: &str, path: &Path, replace: bool, app_role: &str) -> anyhow::Result<()> {
     ensure!(path.is_file(), "{} finns inte", path.display());
     if is_sqlite(database_url) {
         restore_sqlite(database_url, path, replace).await?;
@@ -54,7 +48,7 @@ pub async fn restore(database_url: &str, path: &Path, replace: bool, app_role: &
         ensure!(!replace, "--replace gäller bara SQLite: återställ PostgreSQL till en ny, tom databas");
         restore_postgres(database_url, path, app_role).await?;
     }
-    Ok(Done { path: path.to_owned(), bytes: std::fs::metadata(path)?.len() })
+    Ok(())
 }
 
 fn is_sqlite(database_url: &str) -> bool {

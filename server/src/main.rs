@@ -220,8 +220,8 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Backup { path } => {
-            let done = mina_steg_server::backup::backup(&cli.database_url, &path).await?;
-            println!("Säkerhetskopian är skriven och kontrollerad: {} ({} byte).", done.path.display(), done.bytes);
+            let bytes = mina_steg_server::backup::backup(&cli.database_url, &path).await?;
+            println!("Säkerhetskopian är skriven och kontrollerad: {} ({bytes} byte).", path.display());
             Ok(())
         }
         Command::Restore { path, replace, app_role } => {

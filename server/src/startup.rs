@@ -278,10 +278,16 @@ async fn explain_bare_errors(
     if wants_json {
         return (status, axum::Json(error)).into_response();
     }
+    // The app's stylesheet and pictograms, as on its own error panel.
     let page = format!(
         "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head>\
-         <body><main><h1>{title}</h1><p>{message}</p><p><a href=\"/\">{home}</a></p></main></body></html>",
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <link rel=\"stylesheet\" href=\"/pkg/{css}.css\"><title>{title}</title></head>\
+         <body><main id=\"main\"><div role=\"alert\" class=\"panel panel-error\"><h1>\
+         <img src=\"/icons/triangle-alert.svg\" alt=\"\" width=\"32\" height=\"32\" class=\"icon\">{title}</h1>\
+         <p>{message}</p></div><p><a href=\"/\"><img src=\"/icons/house.svg\" alt=\"\" width=\"24\" height=\"24\" \
+         class=\"icon\"><span>{home}</span></a></p></main></body></html>",
+        css = state.leptos_options.output_name,
         title = sv::ERROR_TITLE,
         // Our own words and request id; escaped all the same.
         message = error.to_string().replace('&', "&amp;").replace('<', "&lt;"),

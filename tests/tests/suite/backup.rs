@@ -20,8 +20,8 @@ async fn a_backup_restores_every_row_and_the_copy_serves(backend: Backend) {
     std::fs::create_dir_all(&folder).expect("folder");
     let path = folder.join("kopia");
     // Taken as the server's own login on PostgreSQL: it may read every table.
-    let done = server::backup::backup(&app.database_url, &path).await.expect("backup");
-    assert!(done.bytes > 0);
+    let bytes = server::backup::backup(&app.database_url, &path).await.expect("backup");
+    assert!(bytes > 0);
     let source = table_rows(&app.database_url).await;
     assert!(source.values().map(Vec::len).sum::<usize>() > 1_000, "the demo data is in the backup");
 
