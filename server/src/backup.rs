@@ -18,7 +18,6 @@ use app::server::{SqliteDb, Store};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::str::FromStr;
 
 /// Writes the backup; returns its size in bytes.
 pub async fn backup(database_url: &str, path: &Path) -> anyhow::Result<u64> {
@@ -89,14 +88,9 @@ async fn check_sqlite_file(path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn sqlite_path(database_url: &str) -> anyhow::Result<PathBuf> {
-    let options = SqliteConnectOptions::from_str(database_url).context("DATABASE_URL is not a valid SQLite URL")?;
-    Ok(options.get_filename().to_owned())
-}
-
 async fn restore_sqlite(database_url: &str, backup: &Path, replace: bool) -> anyhow::Result<()> {
     check_sqlite_file(backup).await.context("the backup was not restored")?;
-    let target = sqlite_path(database_url)?;
+    let target = crate::db::sqlite_file(database_url).context("DATABASE_URL names no SQLite file")?;
     let exists = target.exists();
     ensure!(
         !exists || replace,

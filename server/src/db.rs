@@ -68,6 +68,14 @@ pub async fn connect(database_url: &str) -> anyhow::Result<Store> {
     }
 }
 
+/// The file of a SQLite database URL; `None` for PostgreSQL or an in-memory database.
+pub fn sqlite_file(database_url: &str) -> Option<std::path::PathBuf> {
+    if !database_url.starts_with("sqlite:") || database_url.contains(":memory:") {
+        return None;
+    }
+    Some(SqliteConnectOptions::from_str(database_url).ok()?.get_filename().to_owned())
+}
+
 /// Copies the SQLite WAL into the database file on a connection of its own,
 /// every quarter second, for as long as the server runs. SQLite's default is to
 /// checkpoint on the commit that crosses 1 000 WAL pages, inside that commit:

@@ -107,7 +107,7 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
     let leptos_options =
         LeptosOptions::builder().output_name(output_name).site_root(site_root.clone()).site_pkg_dir("pkg").build();
     let access = Access::new(store.clone(), settings.keys()?);
-    let access = match sqlite_file(&settings.database_url) {
+    let access = match crate::db::sqlite_file(&settings.database_url) {
         Some(file) => {
             tokio::spawn(crate::db::checkpoint_continuously(settings.database_url.clone()));
             let reserve = std::sync::Arc::new(DiskReserve::beside(&file));
@@ -294,14 +294,6 @@ async fn explain_bare_errors(
         home = sv::GO_HOME,
     );
     (status, axum::response::Html(page)).into_response()
-}
-
-/// The file of a SQLite database URL (not an in-memory one).
-fn sqlite_file(database_url: &str) -> Option<std::path::PathBuf> {
-    use std::str::FromStr;
-    let options = sqlx::sqlite::SqliteConnectOptions::from_str(database_url).ok()?;
-    let file = options.get_filename();
-    (database_url.starts_with("sqlite:") && !database_url.contains(":memory:")).then(|| file.to_owned())
 }
 
 /// After a full disk, tries every half minute to write the reserve again;
