@@ -87,7 +87,7 @@ impl Store {
                 }
                 begun => Tx::Sqlite(begun?),
             },
-            Store::Postgres(p) => Tx::Postgres(p.begin().await?),
+            Store::Postgres(p) => Tx::Postgres(begin_postgres(p, "BEGIN").await?),
         })
     }
 
@@ -98,7 +98,9 @@ impl Store {
     pub(crate) async fn begin_read(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
             Store::Sqlite(db) => Tx::Sqlite(db.read.begin().await?),
-            Store::Postgres(p) => Tx::Postgres(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").await?),
+            Store::Postgres(p) => {
+                Tx::Postgres(begin_postgres(p, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").await?)
+            }
         })
     }
 
@@ -125,6 +127,21 @@ impl Store {
 pub(crate) enum Tx {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
+}
+
+/// Begins a PostgreSQL transaction in a task of its own. A request is dropped
+/// where it stands when its client goes away; sqlx 0.8 raises its count of
+/// open transactions only once BEGIN has been answered, so a drop while BEGIN
+/// is on the wire returned the connection to the pool inside a transaction
+/// nobody would end (sqlx issue 4393; seen here as "there is already a
+/// transaction in progress" under load). The task always finishes: a
+/// transaction nobody waits for any more is dropped there, and rolled back.
+async fn begin_postgres(
+    pool: &sqlx::PgPool,
+    statement: &'static str,
+) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+    let pool = pool.clone();
+    tokio::spawn(async move { pool.begin_with(statement).await }).await.map_err(|_| sqlx::Error::WorkerCrashed)?
 }
 
 impl Tx {
@@ -221,4 +238,56 @@ pub fn outage(e: &sqlx::Error) -> Option<Outage> {
 pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
     use chrono::SubsecRound;
     chrono::Utc::now().trunc_subsecs(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::task::Poll;
+
+    /// Polls `f` until it is ready or has waited `polls` times, then drops it,
+    /// as a request is dropped when its client goes away: at each of its
+    /// waits in turn, not at a time the test guesses.
+    async fn dropped_after<F: Future>(f: F, polls: usize) -> Option<F::Output> {
+        let mut f = std::pin::pin!(f);
+        let mut left = polls;
+        std::future::poll_fn(|cx| match f.as_mut().poll(cx) {
+            Poll::Ready(v) => Poll::Ready(Some(v)),
+            Poll::Pending if left == 0 => Poll::Ready(None),
+            Poll::Pending => {
+                left -= 1;
+                Poll::Pending
+            }
+        })
+        .await
+    }
+
+    /// A request dropped half-way drops its transaction wherever it stands,
+    /// also while BEGIN is on the wire. The pool's one connection must come
+    /// back outside any transaction every time.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_begin_dropped_half_way_leaves_no_transaction_open() {
+        let url = std::env::var("TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+        let pool = sqlx::postgres::PgPoolOptions::new().max_connections(1).connect(&url).await.unwrap();
+        let store = Store::Postgres(pool.clone());
+        let (mut dropped, mut left_open) = (0, 0);
+        for polls in (0..200).map(|i| i % 5) {
+            let begins: [std::pin::Pin<Box<dyn Future<Output = Result<Tx, sqlx::Error>> + Send + '_>>; 2] =
+                [Box::pin(store.begin()), Box::pin(store.begin_read())];
+            for begin in begins {
+                if dropped_after(begin, polls).await.is_none() {
+                    dropped += 1;
+                }
+                // Refused outside a transaction block, taken inside one.
+                let in_transaction = sqlx::raw_sql("SAVEPOINT probe").execute(&pool).await.is_ok();
+                if in_transaction {
+                    left_open += 1;
+                    sqlx::query("ROLLBACK").execute(&pool).await.unwrap();
+                }
+            }
+        }
+        assert!(dropped >= 80, "every begin given no second poll is dropped half-way ({dropped})");
+        assert_eq!(left_open, 0, "transactions left open by {dropped} dropped begins");
+    }
 }
