@@ -32,10 +32,14 @@ pub(crate) async fn follow_ups_due(
     by: NaiveDate,
 ) -> Result<Vec<(i64, NaiveDate)>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_as(
-        "SELECT j.participant_id, min(f.due_on) FROM plan_follow_ups f
-         JOIN joint_plans j ON j.id = f.plan_id JOIN participants p ON p.id = j.participant_id
+        // From the unit's participants to each one's newest plan to its
+        // follow-ups, every step by an index. (Started from the follow-ups,
+        // PostgreSQL read all 400 000 of the national data set: 2.2 s.)
+        "SELECT j.participant_id, min(f.due_on) FROM participants p
+         JOIN joint_plans j ON j.participant_id = p.id
+           AND j.version = (SELECT max(j2.version) FROM joint_plans j2 WHERE j2.participant_id = p.id)
+         JOIN plan_follow_ups f ON f.plan_id = j.id
          WHERE p.unit_id = $1 AND f.due_on <= $2
-           AND j.version = (SELECT max(j2.version) FROM joint_plans j2 WHERE j2.participant_id = j.participant_id)
          GROUP BY j.participant_id"
     )
     .bind(unit.id())
