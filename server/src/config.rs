@@ -30,6 +30,9 @@ pub struct Settings {
     /// The server secret and the audit key (see `app::server::keys`); `None`
     /// is allowed in demo mode only, which then uses the public demo keys.
     pub keys: Option<Keys>,
+    /// The room kept beside a SQLite file for reads on a full disk (see
+    /// `DiskReserve`).
+    pub disk_reserve_bytes: u64,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://mina-steg.db";
@@ -49,6 +52,9 @@ impl Settings {
             // The suites call server functions back to back from one address,
             // far faster than people do; the limit itself has tests of its own.
             api_limit: 100_000,
+            // Hundreds of test servers would each write and flush 16 MiB; the
+            // full-disk test sets the real size.
+            disk_reserve_bytes: 256 * 1024,
         }
     }
 }

@@ -183,6 +183,7 @@ async fn main() -> anyhow::Result<()> {
                 public_url,
                 keys,
                 api_limit,
+                disk_reserve_bytes: app::server::DiskReserve::BYTES,
             };
             // Refused before anything is written.
             settings.check_serving()?;

@@ -110,7 +110,7 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
     let access = match crate::db::sqlite_file(&settings.database_url) {
         Some(file) => {
             tokio::spawn(crate::db::checkpoint_continuously(settings.database_url.clone()));
-            let reserve = std::sync::Arc::new(DiskReserve::beside(&file));
+            let reserve = std::sync::Arc::new(DiskReserve::beside(&file, settings.disk_reserve_bytes));
             tokio::spawn(restore_disk_reserve(reserve.clone()));
             access.with_disk_reserve(reserve)
         }

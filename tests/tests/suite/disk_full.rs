@@ -43,7 +43,11 @@ async fn a_full_disk_loses_nothing_and_reads_go_on() {
     let path = disk.0.join("mina-steg.db");
     std::fs::copy(&template_path, &path).expect("copy onto the small disk");
     let _ = std::fs::remove_file(&template_path);
-    let app = TestApp::serve(&format!("sqlite://{}", path.display()), |s| s.demo = true).await;
+    let app = TestApp::serve(&format!("sqlite://{}", path.display()), |s| {
+        s.demo = true;
+        s.disk_reserve_bytes = app::server::DiskReserve::BYTES;
+    })
+    .await;
 
     let participant = app.participant_in_unit(1, 0).await;
     let staff = app.staff_client(&app.staff_email_for_participant(participant).await).await;

@@ -3,7 +3,7 @@
 //!
 //! Every read writes audit rows (a read is answered only once the log says it
 //! was read), so on a disk with no room left at all, reads would fail too. The
-//! server keeps a file of [`DiskReserve::BYTES`] beside the database. When a
+//! server keeps a file (of [`DiskReserve::BYTES`] unless told otherwise) beside the database. When a
 //! change fails because the disk is full, the file is removed: its room takes
 //! the audit rows of reads, and from then on changes are refused at once
 //! ("Det gick inte att spara. Inget har ändrats.") instead of eating that room.
@@ -17,19 +17,22 @@ use std::sync::atomic::{AtomicBool, Ordering};
 #[derive(Debug)]
 pub struct DiskReserve {
     path: PathBuf,
+    bytes: u64,
     released: AtomicBool,
 }
 
 impl DiskReserve {
+    /// The room a server keeps: the audit rows of many thousand reads.
     pub const BYTES: u64 = 16 * 1024 * 1024;
 
-    /// The reserve beside `database` (`<file>-reserve`), written now when
-    /// missing. A disk without room for it starts out released.
-    pub fn beside(database: &Path) -> DiskReserve {
+    /// The reserve of `bytes` (a multiple of 64 KiB) beside `database`
+    /// (`<file>-reserve`), written now when missing. A disk without room for
+    /// it starts out released.
+    pub fn beside(database: &Path, bytes: u64) -> DiskReserve {
         let mut name = database.as_os_str().to_owned();
         name.push("-reserve");
-        let reserve = DiskReserve { path: PathBuf::from(name), released: AtomicBool::new(false) };
-        let whole = std::fs::metadata(&reserve.path).is_ok_and(|m| m.len() == Self::BYTES);
+        let reserve = DiskReserve { path: PathBuf::from(name), bytes, released: AtomicBool::new(false) };
+        let whole = std::fs::metadata(&reserve.path).is_ok_and(|m| m.len() == bytes);
         if !whole && reserve.write_file().is_err() {
             tracing::error!("no room on the database's disk for the reserve: changes are refused until there is");
             reserve.released.store(true, Ordering::SeqCst);
@@ -74,7 +77,7 @@ impl DiskReserve {
         let written = (|| {
             let mut file = std::fs::File::create(&partial)?;
             let block = vec![0x55u8; 64 * 1024];
-            for _ in 0..(Self::BYTES / block.len() as u64) {
+            for _ in 0..self.bytes.div_ceil(block.len() as u64) {
                 file.write_all(&block)?;
             }
             file.sync_all()?;
@@ -96,9 +99,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("mina-steg-reserve-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let database = dir.join("x.db");
-        let reserve = DiskReserve::beside(&database);
+        let reserve = DiskReserve::beside(&database, 256 * 1024);
         let file = dir.join("x.db-reserve");
-        assert_eq!(std::fs::metadata(&file).unwrap().len(), DiskReserve::BYTES);
+        assert_eq!(std::fs::metadata(&file).unwrap().len(), 256 * 1024);
         assert!(!reserve.is_released());
         reserve.release();
         assert!(reserve.is_released() && !file.exists(), "the room is given back");
