@@ -6,6 +6,12 @@
 // rows each page view wrote (reads stay audited: the figure must not be 0).
 //
 //   node tests/bench/throughput.mjs [--backend sqlite|postgres|both] [--seconds 10] [--connections 1,64]
+//                                   [--database FILE|NAME]
+//
+// `--database` serves data already there instead of a fresh demo: a SQLite
+// file, or the name of a PostgreSQL database on 127.0.0.1:5432 (filled by
+// `mina-steg demo-data --scale national`, say), kept as it is afterwards. The
+// growth figure is the p99 on that data against the p99 on the small demo.
 //
 // Needs target/release/mina-steg and target/site (`make bench-throughput`
 // builds them), wrk and nginx (from apt), and for PostgreSQL a server on
@@ -30,6 +36,8 @@ const option = (name, fallback) => {
 const backends = option('backend', 'both') === 'both' ? ['sqlite', 'postgres'] : [option('backend')];
 const seconds = Number(option('seconds', '10'));
 const connections = option('connections', '1,64').split(',').map(Number);
+const existing = option('database');
+if (existing && backends.length !== 1) throw new Error('--database needs --backend sqlite or --backend postgres');
 
 for (const file of [binary, join(siteRoot, 'pkg', 'output-name.txt')]) {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`make bench-throughput\``);
@@ -46,6 +54,10 @@ async function waitFor(url, child) {
   throw new Error(`${url} did not answer within 120 s`);
 }
 
+// Rows written are told by the newest id (the log is append-only; counting
+// 20 million rows of national data would take seconds).
+const LAST_AUDIT_ROW = 'SELECT COALESCE(max(id), 0) FROM audit_log';
+
 function psql(database, sql) {
   return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-tAc', sql], { encoding: 'utf8' }).trim();
 }
@@ -58,19 +70,22 @@ async function startServer(backend) {
   let countAudit;
   let drop = () => {};
   const env = { ...process.env, ...KEY_ENV, RUST_LOG: 'warn' };
-  const flags = ['serve', '--demo', '--seed-if-empty', '--port', String(port), '--site-root', siteRoot];
+  const flags = ['serve', '--demo', '--port', String(port), '--site-root', siteRoot];
+  if (!existing) flags.push('--seed-if-empty');
   if (backend === 'sqlite') {
-    const file = join(work, 'bench.db');
+    const file = existing ?? join(work, 'bench.db');
     url = `sqlite://${file}`;
-    countAudit = () => Number(execFileSync('sqlite3', [file, 'SELECT count(*) FROM audit_log'], { encoding: 'utf8' }));
+    countAudit = () => Number(execFileSync('sqlite3', [file, LAST_AUDIT_ROW], { encoding: 'utf8' }));
   } else {
-    const name = `mina_steg_bench_${process.pid}`;
-    psql('postgres', `CREATE DATABASE ${name}`);
-    execFileSync(binary, ['migrate'], { env: { ...env, DATABASE_URL: `postgres://postgres@${PG}/${name}` }, stdio: 'inherit' });
+    const name = existing ?? `mina_steg_bench_${process.pid}`;
+    if (!existing) {
+      psql('postgres', `CREATE DATABASE ${name}`);
+      execFileSync(binary, ['migrate'], { env: { ...env, DATABASE_URL: `postgres://postgres@${PG}/${name}` }, stdio: 'inherit' });
+      flags.push('--seed-postgres');
+      drop = () => psql('postgres', `DROP DATABASE ${name} WITH (FORCE)`);
+    }
     url = `postgres://mina_steg_app@${PG}/${name}`;
-    flags.push('--seed-postgres');
-    countAudit = () => Number(psql(name, 'SELECT count(*) FROM audit_log'));
-    drop = () => psql('postgres', `DROP DATABASE ${name} WITH (FORCE)`);
+    countAudit = () => Number(psql(name, LAST_AUDIT_ROW));
   }
   const child = spawn(binary, flags, { env: { ...env, DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
@@ -205,7 +220,7 @@ for (const backend of backends) {
 
 const pad = (s, n) => String(s).padEnd(n);
 const num = (x, d = 0) => x.toFixed(d).padStart(9);
-console.log(`\nThroughput, wrk -t1 -d${seconds}s, release build, demo data, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`\nThroughput, wrk -t1 -d${seconds}s, release build, ${existing ? `data of ${existing}` : 'demo data'}, ${new Date().toISOString().slice(0, 10)}`);
 console.log(`${pad('backend', 9)}${pad('page', 27)}${pad('bytes', 7)}${pad('conns', 6)}   req/s   p50 ms   p99 ms  nginx req/s  % of nginx  audit rows/view`);
 for (const r of rows) {
   if (r.rssMb !== undefined) {
