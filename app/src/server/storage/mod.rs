@@ -245,6 +245,8 @@ mod tests {
     use super::*;
     use std::task::Poll;
 
+    type Begin<'a> = std::pin::Pin<Box<dyn Future<Output = Result<Tx, sqlx::Error>> + Send + 'a>>;
+
     /// Polls `f` until it is ready or has waited `polls` times, then drops it,
     /// as a request is dropped when its client goes away: at each of its
     /// waits in turn, not at a time the test guesses.
@@ -273,8 +275,7 @@ mod tests {
         let store = Store::Postgres(pool.clone());
         let (mut dropped, mut left_open) = (0, 0);
         for polls in (0..200).map(|i| i % 5) {
-            let begins: [std::pin::Pin<Box<dyn Future<Output = Result<Tx, sqlx::Error>> + Send + '_>>; 2] =
-                [Box::pin(store.begin()), Box::pin(store.begin_read())];
+            let begins: [Begin<'_>; 2] = [Box::pin(store.begin()), Box::pin(store.begin_read())];
             for begin in begins {
                 if dropped_after(begin, polls).await.is_none() {
                     dropped += 1;
