@@ -90,6 +90,10 @@ pub(super) async fn plan_version(
 /// A meeting with the people who come. Only for a row read under a permit.
 pub(super) async fn meeting_card(work: &mut Work<'_>, m: MeetingRow) -> Result<MeetingCard, AccessError> {
     let people = storage::meetings::attendees(work.tx()?, m.id).await?;
+    card_with(m, people)
+}
+
+fn card_with(m: MeetingRow, people: Vec<storage::meetings::AttendeeRow>) -> Result<MeetingCard, AccessError> {
     Ok(MeetingCard {
         id: m.id,
         kind: m.kind,
@@ -112,10 +116,17 @@ pub(super) async fn meeting_cards(
     participant: Permitted,
 ) -> Result<(Vec<MeetingCard>, Vec<MeetingCard>), AccessError> {
     let rows = storage::meetings::for_participant(work.tx()?, participant).await?;
+    let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
+    let mut people: std::collections::HashMap<i64, Vec<storage::meetings::AttendeeRow>> =
+        std::collections::HashMap::new();
+    for (meeting_id, attendee) in storage::meetings::attendees_of(work.tx()?, &ids).await? {
+        people.entry(meeting_id).or_default().push(attendee);
+    }
     let now = storage::now();
     let (mut coming, mut past) = (Vec::new(), Vec::new());
     for row in rows {
-        let card = meeting_card(work, row).await?;
+        let id = row.id;
+        let card = card_with(row, people.remove(&id).unwrap_or_default())?;
         if card.ends_at > now { coming.push(card) } else { past.push(card) }
     }
     past.reverse();

@@ -91,25 +91,51 @@ pub(crate) async fn set_answer(
 
 /// Who comes to a meeting. Called with the id of a meeting read under a permit.
 pub(crate) async fn attendees(tx: &mut Tx, meeting_id: i64) -> Result<Vec<AttendeeRow>, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query_as(
-        "SELECT COALESCE(s.name, e.name, r.name) AS name,
-                CASE WHEN s.id IS NOT NULL THEN 'staff'
-                     WHEN e.id IS NOT NULL THEN 'external' ELSE 'relative' END AS kind,
-                COALESCE(s.role, e.organisation, pr.relation_kind, 'other_relative') AS detail,
-                e.title
-         FROM meeting_attendees ma
-         JOIN meetings m ON m.id = ma.meeting_id
-         LEFT JOIN staff s ON s.id = ma.staff_id
-         LEFT JOIN external_contacts e ON e.id = ma.external_contact_id
-         LEFT JOIN relatives r ON r.id = ma.relative_id
-         LEFT JOIN participant_relatives pr
-                ON pr.relative_id = ma.relative_id AND pr.participant_id = m.participant_id AND pr.ended_on IS NULL
-         WHERE ma.meeting_id = $1
-         ORDER BY ma.id"
-    )
-    .bind(meeting_id)
-    .fetch_all(c)
-    .await)
+    let rows = attendees_of(tx, &[meeting_id]).await?;
+    Ok(rows.into_iter().map(|(_, attendee)| attendee).collect())
+}
+
+/// Who comes to each of these meetings (read under a permit), in one
+/// statement per 500 meetings: a record with five years of meetings asked
+/// once per meeting took a hundred statements.
+pub(crate) async fn attendees_of(tx: &mut Tx, meeting_ids: &[i64]) -> Result<Vec<(i64, AttendeeRow)>, sqlx::Error> {
+    let mut found = Vec::new();
+    for chunk in meeting_ids.chunks(500) {
+        let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT ma.meeting_id, COALESCE(s.name, e.name, r.name) AS name,
+                    CASE WHEN s.id IS NOT NULL THEN 'staff'
+                         WHEN e.id IS NOT NULL THEN 'external' ELSE 'relative' END AS kind,
+                    COALESCE(s.role, e.organisation, pr.relation_kind, 'other_relative') AS detail,
+                    e.title
+             FROM meeting_attendees ma
+             JOIN meetings m ON m.id = ma.meeting_id
+             LEFT JOIN staff s ON s.id = ma.staff_id
+             LEFT JOIN external_contacts e ON e.id = ma.external_contact_id
+             LEFT JOIN relatives r ON r.id = ma.relative_id
+             LEFT JOIN participant_relatives pr
+                    ON pr.relative_id = ma.relative_id AND pr.participant_id = m.participant_id AND pr.ended_on IS NULL
+             WHERE ma.meeting_id IN ({})
+             ORDER BY ma.meeting_id, ma.id",
+            placeholders.join(", ")
+        );
+        let rows: Vec<MeetingAttendeeRow> = on_conn!(tx, |c| {
+            let mut query = sqlx::query_as(&sql);
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            query.fetch_all(c).await
+        })?;
+        found.extend(rows.into_iter().map(|r| (r.meeting_id, r.attendee)));
+    }
+    Ok(found)
+}
+
+#[derive(sqlx::FromRow)]
+struct MeetingAttendeeRow {
+    meeting_id: i64,
+    #[sqlx(flatten)]
+    attendee: AttendeeRow,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
