@@ -90,6 +90,10 @@ async function startServer(backend) {
   const child = spawn(binary, flags, { env: { ...env, DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/healthz`, child);
+  // The planner's statistics, as autovacuum gathers them after a load (it is
+  // off on some machines; without them PostgreSQL planned a record overview
+  // of the national data at 1.4 s instead of 0.1 s).
+  if (backend === 'postgres') psql(url.split('/').pop(), 'ANALYZE');
   return {
     base,
     pid: child.pid,
