@@ -5,7 +5,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 code_enum! {
-    /// The meetings of the collaboration process (domain.md, steps 2-11).
+    /// The meetings of the collaboration process (domain.md, steps 2-11) and of
+    /// the ASF road of the 2025 model.
     pub enum MeetingKind (unknown = "Välj en mötestyp i listan.") {
         Intake = "intake" => "Kartläggningsmöte",
         JointPlanning = "joint_planning" => "Planeringsmöte (gemensam plan)",
@@ -16,6 +17,9 @@ code_enum! {
         CheckIn = "check_in" => "Avstämningsmöte",
         AfEnrolment = "af_enrolment" => "Inskrivningsmöte på Arbetsförmedlingen",
         Handover = "handover" => "Överlämning",
+        AsfCaseRaised = "asf_case_raised" => "Aktualiseringsmöte med ASF",
+        AsfJointPlanning = "asf_joint_planning" => "Gemensam planering ASF och FSF",
+        Transition = "transition" => "Omställningsmöte FK och AF (ASF inbjuden)",
         ProgrammeSession = "programme_session" => "Tillfälle i arbetsnärmande programmet",
         Other = "other" => "Annat möte",
     }

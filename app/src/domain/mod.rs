@@ -156,19 +156,21 @@ pub mod meeting;
 pub mod people;
 pub mod programme;
 pub mod text;
+pub mod transition;
 
 pub use audit::AuditAction;
 pub use auth::{Password, SignInCode};
 pub use consent::{ConsentMethod, ConsentScope};
 pub use contact::{Email, PhoneNumber};
 pub use identity::PersonalNumber;
-pub use ladder::{DischargeOutcome, LadderStep};
+pub use ladder::{DischargeOutcome, LadderStep, Road, Way};
 pub use meeting::{MeetingAnswer, MeetingKind, MeetingStatus, MeetingTime};
 pub use people::{Benefit, BenefitKind, DvForm, Gender, HoursPerWeek, Organisation, RelationKind, Role, StaffRole};
 pub use programme::{
     AttendanceMark, Capacity, EnrolmentStatus, RoundForm, SESSION_THEMES, SessionCount, SessionMinutes, SessionVisit,
 };
 pub use text::{LongText, PersonName, ShortText};
+pub use transition::{ClockKind, Due, TransitionDate};
 
 const DATE_FORMAT_MESSAGE: &str = "Skriv datumet som år-månad-dag, till exempel 2026-05-14.";
 

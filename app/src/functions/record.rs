@@ -4,7 +4,7 @@
 
 use super::forms::record::{
     ConsentForm, ContactPersonForm, DischargeForm, DvChangeForm, ExtendedSupportForm, MeetingForm, PlanForm,
-    RescheduleForm, StepForm,
+    RescheduleForm, RoadForm, StepForm,
 };
 use crate::errors::AppError;
 use crate::models::{
@@ -23,6 +23,7 @@ pub const RESCHEDULE_FORM: &str = "reschedule";
 pub const CONSENT_FORM: &str = "consent";
 pub const STEP_FORM: &str = "step";
 pub const DV_FORM: &str = "dv";
+pub const ROAD_FORM: &str = "road";
 pub const CONTACT_FORM: &str = "contact_person";
 pub const EXTENDED_FORM: &str = "extended_support";
 pub const DISCHARGE_FORM: &str = "discharge";
@@ -216,6 +217,27 @@ pub async fn record_step(
     match req.state.access.record_step(&req.ctx, participant_id, step, on, &note).await {
         Ok(()) => req.done(&page, text::STEP_SAVED).await,
         Err(e) => req.refused(e, form.feedback(), &page).await,
+    }
+}
+
+/// The participant's road: the AF/FK road or the ASF road.
+#[server(endpoint = "change_road")]
+pub async fn change_road(
+    #[server(default)] participant_id: i64,
+    #[server(flatten)] form: RoadForm,
+) -> Result<(), AppError> {
+    use crate::domain::Road;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Steps);
+    let kept = form.feedback();
+    let road = match Road::try_from(form) {
+        Ok(road) => road,
+        Err(fb) => return req.reject(fb, &page).await,
+    };
+    match req.state.access.change_road(&req.ctx, participant_id, road).await {
+        Ok(()) => req.done(&page, text::ROAD_SAVED).await,
+        Err(e) => req.refused(e, kept, &page).await,
     }
 }
 

@@ -105,7 +105,8 @@ pub struct ParticipantStart {
     pub participant_id: i64,
     pub preferred_name: String,
     pub next_meeting: Option<Option<MeetingCard>>,
-    pub step: Option<LadderStep>,
+    /// The step, with the participant's way (which numbers the steps).
+    pub step: Option<(crate::domain::Way, LadderStep)>,
     pub contacts: Option<Vec<ContactCard>>,
 }
 
@@ -174,6 +175,8 @@ pub struct ContactList {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ladder {
     pub participant_id: i64,
+    /// The participant's road and benefit: which rungs their ladder has.
+    pub way: crate::domain::Way,
     pub current: LadderStep,
     pub moves: Vec<LadderMove>,
 }

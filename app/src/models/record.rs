@@ -135,6 +135,8 @@ pub struct RecordSteps {
     pub name: String,
     pub today: NaiveDate,
     pub step: LadderStep,
+    /// The road (chosen by staff, or following the benefit) and whether FK pays.
+    pub way: crate::domain::Way,
     pub dv_form: DvForm,
     pub hours_per_week: i64,
     pub discharged: Option<(NaiveDate, DischargeOutcome)>,

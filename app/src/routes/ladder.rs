@@ -16,22 +16,22 @@ pub fn LadderPage() -> impl IntoView {
 
 #[component]
 fn LadderView(ladder: Ladder) -> impl IntoView {
-    let current = ladder.current;
+    let (way, current) = (ladder.way, ladder.current);
     let reached = |step: LadderStep| ladder.moves.iter().any(|m| m.step == step);
-    // The five steps, then where they lead. Top of the list is step 1.
-    let rungs: Vec<LadderStep> = LadderStep::STEPS.into_iter().collect();
-    let next = current.next_steps();
+    // The participant's own road only: DV's steps, then the road's. Top of the list is step 1.
+    let rungs = way.rungs();
+    let next = way.next_steps(current);
     view! {
         <h1><Icon name="footprints"/>{sv::LADDER_TITLE}</h1>
         <p>{sv::LADDER_INTRO}</p>
         <ol class="ladder" aria-label=sv::LADDER_PICTURE>
-            {rungs.into_iter().map(|step| {
+            {rungs.iter().map(|&step| {
                 let here = step == current;
                 let done = !here && reached(step);
                 view! {
                     <li class="rung" class:rung-here=here class:rung-done=done aria-current=here.then_some("step")>
-                        <span class="rung-number">{sv::ladder_step_label(step)}</span>
-                        <span class="rung-text">{sv::ladder_step_short(step)}</span>
+                        <span class="rung-number">{sv::ladder_step_label(way, step)}</span>
+                        <span class="rung-text">{sv::ladder_step_short(way, step)}</span>
                         {here.then(|| view! { <strong class="badge"><Icon name="user-round" size=24/>{sv::LADDER_YOU_ARE_HERE}</strong> })}
                         {done.then(|| view! { <span class="badge badge-done"><Icon name="circle-check" size=24/>{sv::LADDER_DONE}</span> })}
                     </li>
@@ -40,7 +40,7 @@ fn LadderView(ladder: Ladder) -> impl IntoView {
         </ol>
         <p class="ladder-goal">
             {current.is_outcome().then(|| view! { <strong class="badge"><Icon name="user-round" size=24/>{sv::LADDER_YOU_ARE_HERE}</strong> })}
-            {if current.is_outcome() { sv::ladder_step_name(current) } else { sv::LADDER_GOAL }}
+            {if current.is_outcome() { sv::ladder_step_name(way, current) } else { sv::LADDER_GOAL.to_owned() }}
         </p>
         <section aria-labelledby="next">
             <h2 id="next">{sv::LADDER_NEXT}</h2>
@@ -49,7 +49,7 @@ fn LadderView(ladder: Ladder) -> impl IntoView {
             } else {
                 view! {
                     <ul class="next-steps">
-                        {next.iter().map(|s| view! { <li>{sv::ladder_step_short(*s)}</li> }).collect_view()}
+                        {next.iter().map(|s| view! { <li>{sv::ladder_step_short(way, *s)}</li> }).collect_view()}
                     </ul>
                 }.into_any()
             }}
@@ -64,7 +64,7 @@ fn LadderView(ladder: Ladder) -> impl IntoView {
                         {ladder.moves.into_iter().rev().map(|m| view! {
                             <li>
                                 <strong>{texts::date_in_words(m.on)}</strong>
-                                <span>{sv::ladder_step_short(m.step)}</span>
+                                <span>{sv::ladder_step_short(way, m.step)}</span>
                             </li>
                         }).collect_view()}
                     </ul>

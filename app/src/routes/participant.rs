@@ -38,7 +38,7 @@ fn StartView(start: ParticipantStart, relative: bool) -> impl IntoView {
         <section aria-labelledby="step">
             <h2 id="step"><Icon name="footprints"/>{sv::START_STEP}</h2>
             {match start.step {
-                Some(step) => view! { <p class="card step-card">{sv::ladder_step_name(step)}</p> }.into_any(),
+                Some((way, step)) => view! { <p class="card step-card">{sv::ladder_step_name(way, step)}</p> }.into_any(),
                 None => view! { <p>{sv::NOT_SHARED}</p> }.into_any(),
             }}
         </section>

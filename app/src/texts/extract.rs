@@ -165,6 +165,11 @@ pub fn table(table: &str) -> Option<(&'static str, &'static str, &'static str)> 
         }
         "ladder_moves" => ("Steg på stegen", "Varje steg deltagaren har tagit.", "Steg"),
         "extended_support" => ("Förlängt stöd", "Stöd efter en anställning.", "Förlängt stöd"),
+        "transition_dates" => (
+            "Datum i övergången",
+            "När något börjar eller slutar på vägen från daglig verksamhet.",
+            "Datum",
+        ),
         "expressions_of_interest" => {
             ("Intresseanmälningar", "Anmälningar till det arbetsnärmande programmet.", "Intresseanmälan")
         }
@@ -222,6 +227,8 @@ pub fn column(table: &str, column: &str) -> Option<&'static str> {
         ("expressions_of_interest", "created_by") => "Anmäld av",
         ("extended_support", "starts_on") => "Från",
         ("extended_support", "ends_on") => "Till",
+        ("transition_dates", "kind") => "Vad",
+        ("transition_dates", "closed_on") => "Avslutat i förtid",
         ("revisions", "record_id") => "Gäller nummer",
         ("audit_log", "unit_id") => "Deltagarens enhet",
         _ => "",
@@ -241,6 +248,7 @@ pub fn column(table: &str, column: &str) -> Option<&'static str> {
         "dv_form" => "Form av daglig verksamhet",
         "hours_per_week" => "Timmar i veckan",
         "ladder_step" => "Steg på stegen",
+        "road" => "Väg mot arbete",
         "gender" => "Kön",
         "entered_on" => "I daglig verksamhet sedan",
         "discharged_on" => "Utskriven",
@@ -358,6 +366,8 @@ pub fn revision_kind(kind: &str) -> Option<&'static str> {
         "meeting" => "Ett möte",
         "participant_dv" => "Form och timmar i daglig verksamhet",
         "participant_discharge" => "Utskrivning",
+        "participant_road" => "Väg mot arbete",
+        "transition_date" => "Ett datum i övergången",
         "contact_person" => "En kontaktperson",
         "attendance" => "Närvaro vid ett tillfälle",
         _ => return None,

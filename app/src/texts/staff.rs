@@ -621,6 +621,18 @@ pub fn step_now(step: &str) -> String {
     format!("Står nu på: {step}.")
 }
 
+pub const ROAD_TITLE: &str = "Väg mot arbete";
+pub const ROAD: &str = "Väg";
+pub const ROAD_ABOUT: &str = "Vägen följer ersättningen tills ni väljer: försörjningsstöd går via ASF, \
+     övriga via Arbetsförmedlingen och Försäkringskassan. Den som har ersättning från Försäkringskassan och går \
+     via ASF deltar först i förstärkt samarbete för att klargöra arbetsförmågan. Deltagaren ser bara sin egen väg.";
+pub const ROAD_SAVE: &str = "Spara vägen";
+pub const ROAD_SAVED: &str = "Vägen är sparad.";
+
+pub fn road_now(road: &str) -> String {
+    format!("Går via: {road}.")
+}
+
 /// "Butiken AB: 2026-12-01 till 2027-11-30".
 pub fn extended_support(employer: &str, from: chrono::NaiveDate, until: chrono::NaiveDate) -> String {
     format!("{employer}: {from} till {until}")

@@ -2,7 +2,7 @@
 //! Short sentences. Everyday words. "Du". One idea a line.
 //! Staff-facing labels live beside the domain types instead.
 
-use crate::domain::{BenefitKind, LadderStep, MeetingKind, Organisation, RelationKind, StaffRole};
+use crate::domain::{BenefitKind, LadderStep, MeetingKind, Organisation, RelationKind, Road, StaffRole, Way};
 use crate::models::PersonRole;
 
 pub const APP_NAME: &str = "Mina steg";
@@ -230,6 +230,9 @@ pub fn meeting_kind_name(kind: MeetingKind) -> &'static str {
         MeetingKind::CheckIn => "Kort möte",
         MeetingKind::AfEnrolment => "Möte på Arbetsförmedlingen",
         MeetingKind::Handover => "Möte om att byta stöd",
+        MeetingKind::AsfCaseRaised => "Möte med kommunen om arbete",
+        MeetingKind::AsfJointPlanning => "Möte om din plan med kommunen",
+        MeetingKind::Transition => "Möte om vad du ska göra nu",
         MeetingKind::ProgrammeSession => "Träff i gruppen om jobb",
         MeetingKind::Other => "Möte",
     }
@@ -250,6 +253,11 @@ pub fn meeting_kind_explained(kind: MeetingKind) -> &'static str {
         MeetingKind::CheckIn => "Ett kort möte. Ofta på video. Vi pratar om det vi sa förra gången.",
         MeetingKind::AfEnrolment => "Du skriver in dig hos Arbetsförmedlingen. Då kan de börja hjälpa dig.",
         MeetingKind::Handover => "Du byter stöd. Din handledare berättar om dig för den nya hjälpen.",
+        MeetingKind::AsfCaseRaised => "Du träffar kommunen. Ni pratar om hur du kan komma till ett jobb.",
+        MeetingKind::AsfJointPlanning => "Du, kommunen och daglig verksamhet gör en plan. Ni skriver ner vad du ska göra.",
+        MeetingKind::Transition => {
+            "Du träffar Försäkringskassan och Arbetsförmedlingen. Kommunen kan också vara med. Ni pratar om vad som händer nu."
+        }
         MeetingKind::ProgrammeSession => "Du träffar gruppen. Ni pratar om jobb och arbete.",
         MeetingKind::Other => "Personalen berättar mer om mötet.",
     }
@@ -326,43 +334,60 @@ pub fn plan_words(benefit: Option<BenefitKind>) -> Vec<(&'static str, &'static s
     words
 }
 
-/// The step's short name in the picture of the ladder.
-pub fn ladder_step_short(step: LadderStep) -> &'static str {
+/// The step's short name in the picture of the ladder. On the ASF road,
+/// förstärkt samarbete is there to find out how much the person can work.
+pub fn ladder_step_short(way: Way, step: LadderStep) -> &'static str {
     match step {
         LadderStep::GroupActivity => "Du arbetar i en grupp med handledare.",
         LadderStep::WorkPrepProgramme => "Du går i programmet om arbete.",
         LadderStep::IndividualPlacement => "Du har en egen plats på ett jobb.",
         LadderStep::JointAssessment => "Du har möten om jobb med fler.",
+        LadderStep::EnhancedCollaboration if way.road == Road::Asf => "Ni tar reda på hur mycket du kan arbeta.",
         LadderStep::EnhancedCollaboration => "Du får hjälp att hitta ett jobb.",
+        LadderStep::CaseRaisedWithAsf => "Du träffar kommunen och pratar om arbete.",
+        LadderStep::JointPlanningAsf => "Du gör en plan med kommunen.",
+        LadderStep::LabourMarketMeasure => "Kommunen hjälper dig att prova ett arbete.",
         LadderStep::Employment => "Du har ett jobb.",
+        LadderStep::MunicipalEmployment => "Du har ett jobb i kommunen en tid.",
         LadderStep::Studies => "Du studerar.",
         LadderStep::BackToDv => "Du är tillbaka på daglig verksamhet.",
     }
 }
 
-/// "Steg 3" for the five steps; the outcome's name for the rest.
-pub fn ladder_step_label(step: LadderStep) -> String {
-    match step.number() {
+/// "Steg 3" for the steps of the participant's own ladder; the outcome's name for the rest.
+pub fn ladder_step_label(way: Way, step: LadderStep) -> String {
+    match way.number(step) {
         Some(n) => format!("Steg {n}"),
         None => match step {
-            LadderStep::Employment => "Jobb".into(),
+            LadderStep::Employment | LadderStep::MunicipalEmployment => "Jobb".into(),
             LadderStep::Studies => "Studier".into(),
             _ => "Tillbaka".into(),
         },
     }
 }
 
-/// The step on the ladder in easy words.
-pub fn ladder_step_name(step: LadderStep) -> &'static str {
-    match step {
-        LadderStep::GroupActivity => "Steg 1. Du arbetar i en grupp med handledare.",
-        LadderStep::WorkPrepProgramme => "Steg 2. Du är med i programmet om arbete.",
-        LadderStep::IndividualPlacement => "Steg 3. Du har en egen plats på en arbetsplats.",
-        LadderStep::JointAssessment => "Steg 4. Du har möten med Arbetsförmedlingen och Försäkringskassan.",
-        LadderStep::EnhancedCollaboration => "Steg 5. Arbetsförmedlingen hjälper dig mot ett jobb.",
+/// The step on the ladder in easy words, with its number on the participant's own ladder.
+pub fn ladder_step_name(way: Way, step: LadderStep) -> String {
+    let words = match step {
+        LadderStep::GroupActivity => "Du arbetar i en grupp med handledare.",
+        LadderStep::WorkPrepProgramme => "Du är med i programmet om arbete.",
+        LadderStep::IndividualPlacement => "Du har en egen plats på en arbetsplats.",
+        LadderStep::JointAssessment => "Du har möten med Arbetsförmedlingen och Försäkringskassan.",
+        LadderStep::EnhancedCollaboration if way.road == Road::Asf => {
+            "Arbetsförmedlingen hjälper dig att se hur mycket du kan arbeta."
+        }
+        LadderStep::EnhancedCollaboration => "Arbetsförmedlingen hjälper dig mot ett jobb.",
+        LadderStep::CaseRaisedWithAsf => "Du och din kontakt på kommunen pratar om arbete.",
+        LadderStep::JointPlanningAsf => "Du gör en plan med kommunen och daglig verksamhet.",
+        LadderStep::LabourMarketMeasure => "Kommunen hjälper dig att prova ett arbete.",
         LadderStep::Employment => "Du har ett jobb.",
+        LadderStep::MunicipalEmployment => "Du har ett jobb i kommunen en tid.",
         LadderStep::Studies => "Du studerar.",
         LadderStep::BackToDv => "Du är tillbaka på daglig verksamhet.",
+    };
+    match way.number(step) {
+        Some(n) => format!("Steg {n}. {words}"),
+        None => words.to_owned(),
     }
 }
 

@@ -67,6 +67,7 @@ pub(crate) const ENDPOINTS: &[&str] = &[
     "withdraw_consent",
     "record_step",
     "change_dv",
+    "change_road",
     "add_contact_person",
     "end_contact_person",
     "change_contact_role",

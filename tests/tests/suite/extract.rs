@@ -284,6 +284,9 @@ async fn fill_the_record(app: &TestApp, p: i64) {
     let other_hours = if hours == 20 { "25" } else { "20" };
     let dv = [("participant_id", ps.as_str()), ("dv_form", "group"), ("hours_per_week", other_hours)];
     ok("DV hours", &app.call(&staff, "change_dv", &dv).await);
+    let road = app.scalar_text(&format!("SELECT road FROM participants WHERE id = {p}")).await;
+    let other_road = if road == "asf" { "af_fk" } else { "asf" };
+    ok("the road", &app.call(&staff, "change_road", &[("participant_id", ps.as_str()), ("road", other_road)]).await);
     let session = app
         .scalar_i64(&format!(
             "SELECT min(s.id) FROM programme_sessions s JOIN enrolments e ON e.round_id = s.round_id

@@ -31,6 +31,7 @@ mod record;
 mod record_audit;
 mod relatives;
 mod retention;
+mod roads;
 mod schema;
 mod security;
 mod sign_in;

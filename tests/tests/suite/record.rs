@@ -371,6 +371,7 @@ async fn another_units_record_is_out_of_reach(backend: Backend) {
         ("withdraw_consent", vec![("participant_id", &o), ("consent_id", &c)]),
         ("record_step", vec![("participant_id", &o), ("step", "employment"), ("on", "2026-11-20"), ("note", "")]),
         ("change_dv", vec![("participant_id", &o), ("dv_form", "group"), ("hours_per_week", "10")]),
+        ("change_road", vec![("participant_id", &o), ("road", "asf")]),
         (
             "add_contact_person",
             vec![("participant_id", &o), ("who", "e1"), ("role_in_case", "Roll"), ("since", "2026-01-01")],

@@ -66,6 +66,13 @@ pub struct StepForm {
     pub note: String,
 }
 
+/// The participant's road (the AF/FK road or the ASF road).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RoadForm {
+    pub road: String,
+}
+
 /// A step within DV: group or placement, hours a week.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -113,12 +120,12 @@ mod parse {
     use super::*;
     use crate::domain::{
         ConsentMethod, ConsentScope, DischargeOutcome, DvForm, Email, HoursPerWeek, LadderStep, LongText, MeetingKind,
-        MeetingTime, Organisation, PersonName, PhoneNumber, ShortText, parse_iso_date,
+        MeetingTime, Organisation, PersonName, PhoneNumber, Road, ShortText, parse_iso_date,
     };
     use crate::functions::forms::{Form, named_forms};
     use crate::functions::record::{
         CONSENT_FORM, CONTACT_FORM, DISCHARGE_FORM, DV_FORM, EXTENDED_FORM, MEETING_FORM, PLAN_FORM, RESCHEDULE_FORM,
-        STEP_FORM,
+        ROAD_FORM, STEP_FORM,
     };
     use crate::models::FormFeedback;
     use crate::policy::Section;
@@ -133,6 +140,7 @@ mod parse {
         ConsentForm => CONSENT_FORM,
         StepForm => STEP_FORM,
         DvChangeForm => DV_FORM,
+        RoadForm => ROAD_FORM,
         ContactPersonForm => CONTACT_FORM,
         ExtendedSupportForm => EXTENDED_FORM,
         DischargeForm => DISCHARGE_FORM,
@@ -341,6 +349,16 @@ mod parse {
             let on = fb.check("on", parse_iso_date(&form.on));
             let note = fb.check("note", LongText::parse(&form.note));
             fb.finish(step.zip(on).zip(note).map(|((step, on), note)| NewStep { step, on, note }))
+        }
+    }
+
+    impl TryFrom<RoadForm> for Road {
+        type Error = FormFeedback;
+
+        fn try_from(form: RoadForm) -> Result<Self, FormFeedback> {
+            let mut fb = form.feedback();
+            let road = fb.check("road", Road::parse(&form.road));
+            fb.finish(road)
         }
     }
 

@@ -130,6 +130,8 @@ impl Work<'_> {
             phone: new.phone.as_ref().map(|p| p.as_str()),
             benefit_kind: new.benefit.kind().as_str(),
             benefit_until: new.benefit.granted_until(),
+            // The road follows the benefit; staff change it on the record's road page.
+            road: crate::domain::Road::for_benefit(new.benefit.kind()).as_str(),
             dv_form: new.dv_form.as_str(),
             hours_per_week: i64::from(new.hours.get()),
             ladder_step: step.as_str(),

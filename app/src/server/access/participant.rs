@@ -39,7 +39,7 @@ impl Access {
         };
 
         let step = match work.authorize_part(Action::Read, read(Section::Ladder)).await? {
-            Some(_) => Some(row.ladder_step),
+            Some(_) => Some((row.way(), row.ladder_step)),
             None => None,
         };
 
@@ -306,7 +306,7 @@ impl Access {
         };
         let moves = storage::participants::ladder_moves(work.tx()?, permit.participant()?).await?;
         work.commit().await?;
-        Ok(Ladder { participant_id, current: row.ladder_step, moves: ladder_moves(moves) })
+        Ok(Ladder { participant_id, way: row.way(), current: row.ladder_step, moves: ladder_moves(moves) })
     }
 }
 

@@ -6,7 +6,7 @@ use super::participant::{contact_card, ladder_moves, meeting_cards, plan_version
 use super::{Access, AccessError, Permit, PermittedUnit, RequestCtx, Want, Work};
 use crate::domain::{
     ConsentMethod, ConsentScope, DischargeOutcome, DvForm, HoursPerWeek, LadderStep, LongText, MeetingKind,
-    MeetingStatus, MeetingTime, Organisation, ShortText,
+    MeetingStatus, MeetingTime, Organisation, Road, ShortText,
 };
 use crate::models::{
     Choice, ConsentEntry, ContactPersonEntry, ExtendedSupportEntry, ExternalEntry, ParticipantRecord, PlanHistory,
@@ -289,6 +289,7 @@ impl Access {
             name: p.name,
             today: crate::server::today(),
             step: p.ladder_step,
+            way: crate::domain::Way::new(p.road, p.benefit_kind),
             dv_form: p.dv_form,
             hours_per_week: p.hours_per_week,
             discharged: p.discharged_on.zip(p.discharge_outcome),
@@ -540,6 +541,22 @@ impl Access {
         work.commit().await
     }
 
+    /// Staff choose the participant's road (it follows the benefit until then).
+    /// Kept in revisions; choosing the road it already is changes nothing.
+    pub async fn change_road(&self, ctx: &RequestCtx, participant_id: i64, road: Road) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Ladder).await?;
+        storage::record::change_road(
+            work.tx()?,
+            permit.participant()?,
+            road.as_str(),
+            ctx.actor.account_id(),
+            storage::now(),
+        )
+        .await?;
+        work.commit().await
+    }
+
     /// A step within DV: group or placement, hours a week.
     pub async fn change_dv(
         &self,
@@ -676,7 +693,7 @@ impl Access {
         else {
             return Err(AccessError::Invalid { field: "employer", message: text::EXTENDED_SUPPORT_NEEDS_CONSENT });
         };
-        let ends_on = starts_on.checked_add_months(chrono::Months::new(12)).unwrap_or(starts_on);
+        let ends_on = crate::domain::transition::extended_support_until(starts_on).unwrap_or(starts_on);
         let support = storage::contacts::NewExtendedSupport {
             employer: employer.as_str(),
             starts_on,

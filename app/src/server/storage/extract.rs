@@ -70,6 +70,7 @@ pub(crate) const SOURCES: &[Source] = &[
     Source { table: "consents", rows: Rows::Where(OWN) },
     Source { table: "ladder_moves", rows: Rows::Where(OWN) },
     Source { table: "extended_support", rows: Rows::Where(OWN) },
+    Source { table: "transition_dates", rows: Rows::Where(OWN) },
     Source { table: "expressions_of_interest", rows: Rows::Where(OWN) },
     Source { table: "enrolments", rows: Rows::Where(OWN) },
     Source { table: "attendance", rows: Rows::Where(OWN) },
@@ -103,8 +104,11 @@ const SECRET: &str = "säkerhetsuppgift";
 const ACTORS: &str = "uppgift om den som gjorde något";
 
 /// Revisions: which table a record kind's `record_id` points into.
-const REVISION_KINDS: &str = "(x.record_kind IN ('participant_dv', 'participant_discharge') AND x.record_id = $1)
+const REVISION_KINDS: &str = "(x.record_kind IN ('participant_dv', 'participant_discharge', 'participant_road')
+         AND x.record_id = $1)
      OR (x.record_kind = 'meeting' AND x.record_id IN (SELECT id FROM meetings WHERE participant_id = $1))
+     OR (x.record_kind = 'transition_date'
+         AND x.record_id IN (SELECT id FROM transition_dates WHERE participant_id = $1))
      OR (x.record_kind = 'contact_person'
          AND x.record_id IN (SELECT id FROM contact_persons WHERE participant_id = $1))";
 

@@ -37,6 +37,7 @@ pub(crate) struct NewParticipant<'a> {
     pub phone: Option<&'a str>,
     pub benefit_kind: &'a str,
     pub benefit_until: Option<NaiveDate>,
+    pub road: &'a str,
     pub dv_form: &'a str,
     pub hours_per_week: i64,
     pub ladder_step: &'a str,
@@ -54,8 +55,8 @@ pub(crate) async fn insert_participant(
 ) -> Result<Option<i64>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_scalar(
         "INSERT INTO participants (unit_id, name, preferred_name, personal_number, protected_identity, gender, phone,
-             benefit_kind, benefit_until, dv_form, hours_per_week, ladder_step, entered_on, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             benefit_kind, benefit_until, road, dv_form, hours_per_week, ladder_step, entered_on, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
          ON CONFLICT (personal_number) DO NOTHING RETURNING id"
     )
     .bind(unit.id())
@@ -67,6 +68,7 @@ pub(crate) async fn insert_participant(
     .bind(p.phone)
     .bind(p.benefit_kind)
     .bind(p.benefit_until)
+    .bind(p.road)
     .bind(p.dv_form)
     .bind(p.hours_per_week)
     .bind(p.ladder_step)

@@ -11,11 +11,20 @@ pub(crate) struct ParticipantRow {
     pub preferred_name: String,
     pub ladder_step: crate::domain::LadderStep,
     pub dv_form: crate::domain::DvForm,
+    pub benefit_kind: crate::domain::BenefitKind,
     pub benefit_until: Option<NaiveDate>,
+    pub road: crate::domain::Road,
+}
+
+impl ParticipantRow {
+    /// The participant's way up the ladder: their road, and whether FK pays them.
+    pub fn way(&self) -> crate::domain::Way {
+        crate::domain::Way::new(self.road, self.benefit_kind)
+    }
 }
 
 const PARTICIPANT_SELECT: &str =
-    "SELECT id, name, preferred_name, ladder_step, dv_form, benefit_until FROM participants";
+    "SELECT id, name, preferred_name, ladder_step, dv_form, benefit_kind, benefit_until, road FROM participants";
 
 /// The facts the policy needs about a participant for staff: their unit, and
 /// whether they have skyddade personuppgifter while `staff_id` (the one asking,

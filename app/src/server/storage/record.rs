@@ -17,6 +17,7 @@ pub(crate) struct ProfileRow {
     pub dv_form: crate::domain::DvForm,
     pub hours_per_week: i64,
     pub ladder_step: crate::domain::LadderStep,
+    pub road: crate::domain::Road,
     pub entered_on: NaiveDate,
     pub discharged_on: Option<NaiveDate>,
     pub discharge_outcome: Option<crate::domain::DischargeOutcome>,
@@ -25,7 +26,7 @@ pub(crate) struct ProfileRow {
 pub(crate) async fn profile(tx: &mut Tx, participant: Permitted) -> Result<Option<ProfileRow>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_as(
         "SELECT p.name, p.preferred_name, u.name AS unit_name, p.phone, p.email, p.benefit_kind,
-            p.benefit_until, p.dv_form, p.hours_per_week, p.ladder_step, p.entered_on, p.discharged_on,
+            p.benefit_until, p.dv_form, p.hours_per_week, p.ladder_step, p.road, p.entered_on, p.discharged_on,
             p.discharge_outcome
          FROM participants p JOIN units u ON u.id = p.unit_id WHERE p.id = $1"
     )
@@ -554,6 +555,32 @@ pub(crate) async fn change_dv(
         .execute(c)
         .await
         .map(|_| ()))
+}
+
+/// Staff choose the participant's road; the earlier one goes to `revisions`.
+/// `false` when it already was that road (nothing is written).
+pub(crate) async fn change_road(
+    tx: &mut Tx,
+    participant: Permitted,
+    road: &str,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    // Locked on PostgreSQL so the revision holds the road the update replaced.
+    let lock = if matches!(tx, Tx::Postgres(_)) { " FOR UPDATE" } else { "" };
+    let sql = format!("SELECT road FROM participants WHERE id = $1{lock}");
+    let old: String = on_conn!(tx, |c| sqlx::query_scalar(&sql).bind(participant.id()).fetch_one(c).await)?;
+    if old == road {
+        return Ok(false);
+    }
+    let value = serde_json::json!({ "road": old }).to_string();
+    super::revisions::insert(tx, "participant_road", participant.id(), &value, by, now).await?;
+    on_conn!(tx, |c| sqlx::query("UPDATE participants SET road = $2 WHERE id = $1")
+        .bind(participant.id())
+        .bind(road)
+        .execute(c)
+        .await
+        .map(|_| true))
 }
 
 /// The participant leaves DV with an outcome; the earlier state goes to `revisions`.

@@ -4,10 +4,10 @@
 
 use super::{ParticipantIdField, RecordNav, options, typed_or};
 use crate::components::{Banner, BannerKind, SelectField, SubmitButton, TextArea, TextField};
-use crate::domain::{DischargeOutcome, DvForm, LadderStep};
+use crate::domain::{DischargeOutcome, DvForm, LadderStep, Road};
 use crate::functions::record::{
-    AddExtendedSupport, ChangeDv, DISCHARGE_FORM, DV_FORM, Discharge, EXTENDED_FORM, RecordStep, STEP_FORM,
-    load_record_steps,
+    AddExtendedSupport, ChangeDv, ChangeRoad, DISCHARGE_FORM, DV_FORM, Discharge, EXTENDED_FORM, ROAD_FORM,
+    RecordStep, STEP_FORM, load_record_steps,
 };
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;
@@ -24,14 +24,15 @@ pub fn RecordStepsPage() -> impl IntoView {
     staff_page(
         move || async move {
             let record = load_record_steps(id).await?;
+            let road = feedback(take_form_feedback(ROAD_FORM.to_owned()).await);
             let step = feedback(take_form_feedback(STEP_FORM.to_owned()).await);
             let dv = feedback(take_form_feedback(DV_FORM.to_owned()).await);
             let extended = feedback(take_form_feedback(EXTENDED_FORM.to_owned()).await);
             let discharge = feedback(take_form_feedback(DISCHARGE_FORM.to_owned()).await);
-            Ok((record, [step, dv, extended, discharge]))
+            Ok((record, [road, step, dv, extended, discharge]))
         },
-        |(record, [step, dv, extended, discharge]): (RecordSteps, [FormFeedback; 4])| {
-            view! { <Steps record step dv extended discharge/> }
+        |(record, [road, step, dv, extended, discharge]): (RecordSteps, [FormFeedback; 5])| {
+            view! { <Steps record road step dv extended discharge/> }
         },
     )
 }
@@ -39,6 +40,7 @@ pub fn RecordStepsPage() -> impl IntoView {
 #[component]
 fn Steps(
     record: RecordSteps,
+    road: FormFeedback,
     step: FormFeedback,
     dv: FormFeedback,
     extended: FormFeedback,
@@ -49,6 +51,16 @@ fn Steps(
     view! {
         <RecordNav participant_id=id name=record.name.clone() current=RecordPart::Steps.segment()/>
         <p>{text::step_now(record.step.label_sv())}</p>
+        <h2>{text::ROAD_TITLE}</h2>
+        <p>{text::road_now(record.way.road.label_sv())}</p>
+        <p>{text::ROAD_ABOUT}</p>
+        <Banner kind=BannerKind::Error message=road.message.clone()/>
+        <form method="post" action=ChangeRoad::url() class="form">
+            <ParticipantIdField participant_id=id/>
+            <SelectField name="road" label=text::ROAD options=options(Road::ALL, None)
+                value=typed_or(&road, "road", record.way.road.as_str().to_owned()) error=road.error("road")/>
+            <SubmitButton icon="footprints" label=text::ROAD_SAVE secondary=true/>
+        </form>
         <h2>{text::STEPS_SO_FAR}</h2>
         <ul>
             {record.moves.iter().rev().map(|m| view! { <li>{text::step_taken(m.on, m.step.label_sv())}</li> })

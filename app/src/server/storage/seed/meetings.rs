@@ -3,7 +3,7 @@
 
 use super::EMPLOYERS;
 use super::dates::{at, days, soon_weekday, weekday_back, weekday_forward};
-use super::participants::{BACK, EC, EMP, GA, IP, JA, PARTICIPANTS, Person, STU, WPP};
+use super::participants::{BACK, CR, EC, EMP, GA, IP, JA, JP, LMM, MUN, PARTICIPANTS, Person, STU, WPP};
 use super::units::{UNITS, UnitIds};
 use crate::domain::{LadderStep, MeetingKind};
 use crate::server::storage::Tx;
@@ -40,9 +40,12 @@ fn meeting_kinds(step: LadderStep, row: usize) -> (&'static [MeetingKind], &'sta
             _ => (&[K::JointAssessment3], &[K::JointAssessment2, K::JointAssessment1]),
         },
         EC => (&[K::Handover, K::FollowUp], &[K::Handover, K::AfEnrolment]),
+        // The ASF road: the case raised with ASF, then planning with ASF and FSF.
+        CR => (&[K::AsfJointPlanning, K::FollowUp], &[K::AsfCaseRaised]),
+        JP => (&[K::FollowUp, K::AsfJointPlanning], &[K::AsfJointPlanning, K::AsfCaseRaised]),
         // Förlängt stöd: DV still visits the workplace for a year.
         EMP => (&[K::Other], &[]),
-        STU | BACK => (&[], &[]),
+        LMM | MUN | STU | BACK => (&[], &[]),
     }
 }
 
@@ -59,6 +62,9 @@ pub(super) fn meeting_title(kind: MeetingKind, placement: bool) -> &'static str 
         K::CheckIn => "Avstämningsmöte med Försäkringskassan",
         K::AfEnrolment => "Inskrivningsmöte på Arbetsförmedlingen",
         K::Handover => "Överlämning till Arbetsförmedlingen",
+        K::AsfCaseRaised => "Aktualiseringsmöte med kommunens arbetsmarknadsavdelning",
+        K::AsfJointPlanning => "Gemensam planering med ASF och daglig verksamhet",
+        K::Transition => "Omställningsmöte med Försäkringskassan och Arbetsförmedlingen",
         K::ProgrammeSession => "Arbetsnärmande programmet",
         K::Other => "Förlängt stöd: uppföljning på jobbet",
     }
@@ -75,6 +81,8 @@ pub(super) fn meeting_bring(kind: MeetingKind) -> &'static str {
         K::CheckIn => "Dator eller telefon med kamera. Du kan låna ett rum på daglig verksamhet.",
         K::AfEnrolment => "Legitimation",
         K::Handover => "Ditt schema från arbetsträningen",
+        K::AsfCaseRaised | K::AsfJointPlanning => "Din plan och dina tankar om vilket jobb du vill ha",
+        K::Transition => "Beslutet från Försäkringskassan",
         K::ProgrammeSession => "Penna och papper",
         K::Other => "Frågor om jobbet",
     }
@@ -174,6 +182,8 @@ pub(super) async fn add_meetings(
                 MeetingKind::CheckIn => vec![person.fk],
                 MeetingKind::AfEnrolment | MeetingKind::Handover => vec![person.af],
                 MeetingKind::JointPlanning => vec![person.fk, person.asf],
+                MeetingKind::AsfCaseRaised | MeetingKind::AsfJointPlanning => vec![person.asf],
+                MeetingKind::Transition => vec![person.fk, person.af, person.asf],
                 _ => vec![],
             }
             .into_iter()

@@ -80,7 +80,9 @@ pub(crate) async fn demo_municipality(
     programme::add_last_rounds(tx, today, &people, &units).await?;
 
     // What /demo shows.
-    for person in people.iter().take(DEMO_PARTICIPANTS) {
+    let on_asf_step = |p: &Person| p.seed.step.road() == Some(crate::domain::Road::Asf);
+    let shown = |p: &&Person| p.row < DEMO_PARTICIPANTS || (on_asf_step(p) && p.is_active());
+    for person in people.iter().filter(shown) {
         demo_lines.push((person.account_id, person.demo_description()));
     }
     for (account_id, description) in &demo_lines {

@@ -6,7 +6,7 @@ use super::addresses::{email_of, mobile};
 use super::consents;
 use super::dates::{at, days, end_of_month, months, weekday_back};
 use super::units::{AF_CONTACTS, ASF_LABOUR, ASF_SOCIAL, ExternalIds, FK_CONTACTS, HEALTHCARE, NORR, SODER, UnitIds};
-use crate::domain::{BenefitKind, LadderStep, RelationKind};
+use crate::domain::{BenefitKind, LadderStep, RelationKind, Road, Way};
 use crate::server::storage::Tx;
 use crate::server::storage::accounts::{self, NewAccount};
 use crate::server::storage::contacts::{self, Who};
@@ -18,8 +18,9 @@ pub(super) use BenefitKind::{
     ActivityCompensation as AE, NoBenefit as NONE, SicknessCompensation as SE, SocialAssistance as SA,
 };
 pub(super) use LadderStep::{
-    BackToDv as BACK, Employment as EMP, EnhancedCollaboration as EC, GroupActivity as GA, IndividualPlacement as IP,
-    JointAssessment as JA, Studies as STU, WorkPrepProgramme as WPP,
+    BackToDv as BACK, CaseRaisedWithAsf as CR, Employment as EMP, EnhancedCollaboration as EC, GroupActivity as GA,
+    IndividualPlacement as IP, JointAssessment as JA, JointPlanningAsf as JP, LabourMarketMeasure as LMM,
+    MunicipalEmployment as MUN, Studies as STU, WorkPrepProgramme as WPP,
 };
 
 pub(super) struct ParticipantSeed {
@@ -30,8 +31,16 @@ pub(super) struct ParticipantSeed {
     /// The current step, or the outcome for those discharged.
     pub step: LadderStep,
     pub benefit: BenefitKind,
-    /// Still at förstärkt samarbete, but the DV decision has ended after the handover period.
+    pub road: Road,
+    /// Still at förstärkt samarbete, but the DV decision has ended after the
+    /// handover period; or at an ASF measure, which ends DV by law.
     pub dv_ended: bool,
+}
+
+impl ParticipantSeed {
+    pub(super) const fn way(&self) -> Way {
+        Way::new(self.road, self.benefit)
+    }
 }
 
 const fn p(
@@ -42,7 +51,13 @@ const fn p(
     step: LadderStep,
     benefit: BenefitKind,
 ) -> ParticipantSeed {
-    ParticipantSeed { name, nickname, gender, unit, step, benefit, dv_ended: false }
+    ParticipantSeed { name, nickname, gender, unit, step, benefit, road: Road::for_benefit(benefit), dv_ended: false }
+}
+
+/// On the ASF road whatever the benefit (with FK benefit: after AF/FK's collaboration).
+const fn asf(mut s: ParticipantSeed) -> ParticipantSeed {
+    s.road = Road::Asf;
+    s
 }
 
 const fn ended(mut s: ParticipantSeed) -> ParticipantSeed {
@@ -56,7 +71,7 @@ const O: &str = "other";
 
 /// Rows are inserted in this order, so ids follow it. The first rows alternate
 /// between the units and cover every step: they are the ones shown on /demo.
-pub(super) static PARTICIPANTS: [ParticipantSeed; 48] = [
+pub(super) static PARTICIPANTS: [ParticipantSeed; 54] = [
     p("Elin Åkesson", None, W, NORR, GA, AE),
     p("Viktor Lindahl", Some("Vicke"), M, SODER, GA, SE),
     p("Hassan Osman", None, M, NORR, IP, AE),
@@ -105,13 +120,42 @@ pub(super) static PARTICIPANTS: [ParticipantSeed; 48] = [
     p("Jesper Sundin", None, M, SODER, BACK, SE),
     p("Greta Almqvist", None, W, NORR, GA, SE),
     p("Kim Lindfors", None, O, SODER, GA, NONE),
+    // The ASF road (the 2025 model), at each of its steps.
+    p("Yasmin Haddad", None, W, NORR, CR, SA),
+    p("Pontus Wallin", None, M, SODER, JP, SA),
+    ended(p("Nadia Bergqvist", None, W, NORR, LMM, SA)),
+    p("Felix Strand", None, M, SODER, EMP, SA),
+    p("Ronja Eliasson", None, W, NORR, MUN, SA),
+    // FK benefit, on the ASF road: AF/FK's collaboration first, then ASF.
+    asf(p("Hugo Lindholm", None, M, SODER, CR, SE)),
 ];
 
-/// How many of the first participants get a line on /demo.
+/// How many of the first participants get a line on /demo (and after them
+/// everyone still in DV at one of the ASF road's own steps).
 pub(super) const DEMO_PARTICIPANTS: usize = 10;
 
-/// The ladder history leading to `step`; `alt` picks one of two usual routes.
-pub(super) fn route_to(step: LadderStep, alt: bool) -> Vec<LadderStep> {
+/// The ladder history leading to `step` on `way`; `alt` picks one of two usual routes.
+pub(super) fn route_to(step: LadderStep, alt: bool, way: Way) -> Vec<LadderStep> {
+    if way.road == Road::Asf && !matches!(step, GA | WPP | IP) {
+        // DV, then (with FK benefit) AF/FK's collaboration, then ASF's steps,
+        // then where the measure led.
+        let mut route = if alt { vec![GA, IP] } else { vec![GA, WPP] };
+        if way.fk_benefit {
+            route.extend([JA, EC]);
+        }
+        if let Some(i) = route.iter().position(|s| *s == step) {
+            route.truncate(i + 1);
+            return route;
+        }
+        for s in [CR, JP, LMM] {
+            route.push(s);
+            if s == step {
+                return route;
+            }
+        }
+        route.push(step);
+        return route;
+    }
     match (step, alt) {
         (GA, _) => vec![GA],
         (WPP, true) => vec![GA, IP, WPP],
@@ -137,6 +181,10 @@ pub(super) fn move_note(to: LadderStep) -> &'static str {
         EMP => "Fick anställning",
         STU => "Började studera på folkhögskola",
         BACK => "Arbetsförmågan kunde inte fastställas, åter till daglig verksamhet",
+        CR => "Ärendet aktualiserat hos ASF:s arbetsmarknadsavdelning",
+        JP => "Gemensam planering med ASF och FSF: insats planerad",
+        LMM => "Arbetsmarknadsinsats genom ASF började, daglig verksamhet upphör",
+        MUN => "Tidsbegränsad kommunal anställning, andra vägar uteslutna",
     }
 }
 
@@ -185,9 +233,10 @@ impl Person {
     pub(super) fn demo_description(&self) -> String {
         let step = self.seed.step;
         let benefit = self.seed.benefit.label_sv().to_lowercase();
-        let mut text = match (step.number(), self.discharged_on) {
-            (Some(n), None) => format!("Steg {n}: {}, {benefit}", step_short(step)),
-            (Some(n), Some(_)) => format!("Steg {n}: {}, daglig verksamhet avslutad", step_short(step)),
+        let road = if self.seed.road == Road::Asf { " på ASF-vägen" } else { "" };
+        let mut text = match (self.seed.way().number(step), self.discharged_on) {
+            (Some(n), None) => format!("Steg {n}{road}: {}, {benefit}", step_short(step)),
+            (Some(n), Some(_)) => format!("Steg {n}{road}: {}, daglig verksamhet avslutad", step_short(step)),
             (None, _) if step == EMP => format!("Utskriven: {}, förlängt stöd", step_short(step)),
             (None, _) => format!("Utskriven: {}", step_short(step)),
         };
@@ -216,6 +265,10 @@ fn step_short(step: LadderStep) -> &'static str {
         EMP => "anställning",
         STU => "studier",
         BACK => "åter till daglig verksamhet",
+        CR => "aktualiserad hos ASF",
+        JP => "gemensam planering ASF och FSF",
+        LMM => "arbetsmarknadsinsats genom ASF",
+        MUN => "tidsbegränsad kommunal anställning",
     }
 }
 
@@ -231,7 +284,7 @@ pub(super) async fn add_participant(
     let r = row as i64;
     // 1-4 years in DV.
     let entered_on = weekday_back(days(today, -(380 + (r * 97) % 1060)));
-    let route = route_to(seed.step, row.is_multiple_of(2));
+    let route = route_to(seed.step, row.is_multiple_of(2), seed.way());
     // The latest move: recent for the programme (the round is about to start),
     // a couple of months back for other steps, further back for those who left.
     let last_on = if seed.step.is_outcome() {
@@ -253,6 +306,9 @@ pub(super) async fn add_participant(
         .collect();
     let discharged_on = if seed.step.is_outcome() {
         moves.last().map(|(_, d)| *d)
+    } else if seed.dv_ended && seed.step == LMM {
+        // DV ends by law the day an ASF measure starts.
+        moves.last().map(|(_, d)| *d)
     } else if seed.dv_ended {
         // The handover period ends about two months into förstärkt samarbete.
         moves.last().map(|(_, d)| days(*d, 56))
@@ -264,6 +320,8 @@ pub(super) async fn add_participant(
         (STU, _) => Some("studies"),
         (BACK, _) => Some("back_to_dv"),
         (EC, true) => Some("enhanced_collaboration"),
+        (LMM, true) => Some("labour_market_measure"),
+        (MUN, _) => Some("municipal_employment"),
         _ => None,
     };
     // Granted to the end of a month 6-29 months ahead.
@@ -288,6 +346,7 @@ pub(super) async fn add_participant(
         email: row.is_multiple_of(3).then(|| email_of(seed.name, PEOPLE_DOMAIN)),
         benefit_kind: seed.benefit.as_str(),
         benefit_until,
+        road: seed.road.as_str(),
         dv_form: if placement { "individual_placement" } else { "group" },
         hours_per_week: hours,
         ladder_step: seed.step.as_str(),
@@ -359,9 +418,13 @@ pub(super) async fn add_participant(
     if seed.benefit == SA {
         person.asf = Some(ext.asf_social);
         add_contact(tx, id, Who::External(ext.asf_social), ASF_SOCIAL.role_in_case, entered_on, by).await?;
-        if let Some(since) = person.reached(IP) {
-            add_contact(tx, id, Who::External(ext.asf_labour), ASF_LABOUR.role_in_case, since, by).await?;
-        }
+    }
+    // ASF's labour-market officer: from the case raised with ASF (or, for
+    // those on försörjningsstöd, from the enskild plats).
+    let labour_since = person.reached(CR).or(if seed.benefit == SA { person.reached(IP) } else { None });
+    if let Some(since) = labour_since {
+        person.asf = person.asf.or(Some(ext.asf_labour));
+        add_contact(tx, id, Who::External(ext.asf_labour), ASF_LABOUR.role_in_case, since, by).await?;
     }
     if row % 10 == 6 {
         add_contact(tx, id, Who::External(ext.healthcare), HEALTHCARE.role_in_case, entered_on, by).await?;
@@ -399,6 +462,7 @@ struct NewParticipant {
     email: Option<String>,
     benefit_kind: &'static str,
     benefit_until: Option<NaiveDate>,
+    road: &'static str,
     dv_form: &'static str,
     hours_per_week: i64,
     ladder_step: &'static str,
@@ -413,9 +477,9 @@ struct NewParticipant {
 async fn insert_participant(tx: &mut Tx, p: &NewParticipant) -> Result<i64, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_scalar(
         "INSERT INTO participants (unit_id, name, preferred_name, phone, email, benefit_kind,
-             benefit_until, dv_form, hours_per_week, ladder_step, gender, entered_on,
+             benefit_until, road, dv_form, hours_per_week, ladder_step, gender, entered_on,
              discharged_on, discharge_outcome, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id"
     )
     .bind(p.unit_id)
     .bind(p.name)
@@ -424,6 +488,7 @@ async fn insert_participant(tx: &mut Tx, p: &NewParticipant) -> Result<i64, sqlx
     .bind(p.email.as_deref())
     .bind(p.benefit_kind)
     .bind(p.benefit_until)
+    .bind(p.road)
     .bind(p.dv_form)
     .bind(p.hours_per_week)
     .bind(p.ladder_step)

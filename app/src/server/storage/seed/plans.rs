@@ -1,7 +1,7 @@
 //! Joint plans: version 1 at the start, version 2 for most of those who moved on.
 
 use super::dates::{at, days, weekday_forward};
-use super::participants::{AE, BACK, EC, EMP, GA, IP, JA, Person, SA, SE, STU, WPP};
+use super::participants::{AE, BACK, CR, EC, EMP, GA, IP, JA, JP, LMM, MUN, Person, SA, SE, STU, WPP};
 use super::units::UnitIds;
 use crate::domain::LadderStep;
 use crate::server::storage::Tx;
@@ -67,6 +67,18 @@ pub(super) fn plan_template(step: LadderStep) -> PlanTemplate {
                 "Jag går på träffar om jobb.",
             ],
             follow_ups: &["Nästa stora möte", "Kort möte"],
+            extra_note: "",
+        },
+        CR | JP | LMM | MUN => PlanTemplate {
+            goal: "Jag vill ha ett jobb. Kommunen hjälper mig.",
+            reason: "Jag vill ha ett jobb och min egen lön.",
+            activities: &[
+                "Jag träffar min kontakt på kommunen.",
+                "Vi gör en plan med kommunen och daglig verksamhet.",
+                "Jag jobbar kvar på min plats tills insatsen börjar.",
+                "Vi har möten om hur det går.",
+            ],
+            follow_ups: &["Möte med kommunen", "Vi pratar om hur det går"],
             extra_note: "",
         },
         EC | EMP | STU => PlanTemplate {

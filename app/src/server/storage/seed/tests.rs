@@ -10,15 +10,27 @@ use chrono_tz::Europe::Stockholm;
 use std::str::FromStr;
 
 /// The migrations in order (the server's `db::migrate` is in the server crate).
-const SQLITE_SCHEMA: [&str; 3] = [
+const SQLITE_SCHEMA: [&str; 9] = [
     include_str!("../../../../../server/migrations/sqlite/0001_schema.sql"),
     include_str!("../../../../../server/migrations/sqlite/0002_in_service.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0003_audit_chain.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0004_sign_in_limits.sql"),
     include_str!("../../../../../server/migrations/sqlite/0005_log_follow_up.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0006_retention.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0007_hot_path_indexes.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0008_planned_assessments.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0009_roads_and_clocks.sql"),
 ];
-const POSTGRES_SCHEMA: [&str; 3] = [
+const POSTGRES_SCHEMA: [&str; 9] = [
     include_str!("../../../../../server/migrations/postgres/0001_schema.sql"),
     include_str!("../../../../../server/migrations/postgres/0002_in_service.sql"),
+    include_str!("../../../../../server/migrations/postgres/0003_audit_chain.sql"),
+    include_str!("../../../../../server/migrations/postgres/0004_sign_in_limits.sql"),
     include_str!("../../../../../server/migrations/postgres/0005_log_follow_up.sql"),
+    include_str!("../../../../../server/migrations/postgres/0006_retention.sql"),
+    include_str!("../../../../../server/migrations/postgres/0007_hot_path_indexes.sql"),
+    include_str!("../../../../../server/migrations/postgres/0008_planned_assessments.sql"),
+    include_str!("../../../../../server/migrations/postgres/0009_roads_and_clocks.sql"),
 ];
 
 const TABLES: [&str; 23] = [
@@ -83,10 +95,10 @@ async fn fills_sqlite_consistently() {
         let today = date(today);
         let (store, pool) = sqlite().await;
         let summary = seed(&store, today).await;
-        assert_eq!((summary.participants, summary.staff), (48, 12));
+        assert_eq!((summary.participants, summary.staff), (54, 12));
         assert_eq!(count(&pool, "SELECT count(*) FROM meetings").await, summary.meetings as i64);
-        assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 48 + 12 + 9);
-        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 12 + 10 + 9);
+        assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 54 + 12 + 9);
+        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 12 + 10 + 3 + 9);
         // Written through the app's write paths, yet nothing was corrected: no earlier versions.
         assert_eq!(count(&pool, "SELECT count(*) FROM revisions").await, 0);
         let broken: Vec<(String,)> =
@@ -120,13 +132,24 @@ async fn fills_sqlite_consistently() {
         .fetch_all(&pool)
         .await
         .unwrap();
+        let ways: std::collections::HashMap<i64, crate::domain::Way> =
+            sqlx::query_as::<_, (i64, crate::domain::Road, crate::domain::BenefitKind)>(
+                "SELECT id, road, benefit_kind FROM participants",
+            )
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(id, road, benefit)| (id, crate::domain::Way::new(road, benefit)))
+            .collect();
         let mut last: Option<(i64, String, NaiveDate)> = None;
         for (pid, from, to, on) in rows {
             match &last {
                 Some((lp, lt, ld)) if *lp == pid => {
                     assert_eq!(from.as_deref(), Some(lt.as_str()));
                     let from = LadderStep::parse(lt).unwrap();
-                    assert!(from.next_steps().contains(&LadderStep::parse(&to).unwrap()), "{from:?} -> {to}");
+                    let way = ways[&pid];
+                    assert!(way.next_steps(from).contains(&LadderStep::parse(&to).unwrap()), "{way:?}: {from:?} -> {to}");
                     assert!(on > *ld);
                 }
                 _ => assert_eq!((from, to.as_str()), (None, "group_activity")),

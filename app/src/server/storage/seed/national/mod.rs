@@ -30,7 +30,7 @@ use super::participants::{PARTICIPANTS, move_note, route_to, sections_sv};
 use super::plans::plan_template;
 use super::programme::PROGRAMME_THEMES;
 use super::{PEOPLE_DOMAIN, addresses};
-use crate::domain::{BenefitKind, ConsentScope, LadderStep, MeetingKind, RelationKind, StaffRole};
+use crate::domain::{BenefitKind, ConsentScope, LadderStep, MeetingKind, RelationKind, Road, StaffRole, Way};
 use crate::server::Keys;
 use crate::server::storage::Tx;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc, Weekday};
@@ -179,6 +179,18 @@ struct Participant {
     hours: i64,
     placement: bool,
     relatives: Vec<Relative>,
+}
+
+/// The road a participant's benefit points to, unless they already walk the
+/// AF/FK road's own steps (staff chose that road for them).
+fn road_of(p: &Participant) -> Road {
+    let moves = p.moves.iter().map(|m| m.0).chain([p.step]);
+    match Road::for_benefit(p.benefit) {
+        Road::Asf if moves.into_iter().any(|s| matches!(s, LadderStep::JointAssessment | LadderStep::EnhancedCollaboration)) => {
+            Road::AfFk
+        }
+        road => road,
+    }
 }
 
 struct Relative {
@@ -505,6 +517,7 @@ async fn people(
             "email",
             "benefit_kind",
             "benefit_until",
+            "road",
             "dv_form",
             "hours_per_week",
             "ladder_step",
@@ -535,6 +548,7 @@ async fn people(
             email.as_ref().into(),
             p.benefit.as_str().into(),
             p.benefit_until.into(),
+            road_of(p).as_str().into(),
             (if p.placement { "individual_placement" } else { "group" }).into(),
             p.hours.into(),
             p.step.as_str().into(),
@@ -691,7 +705,8 @@ fn new_participant(
     } else {
         days(today, -(20 + rng.below((since_entry - 20).clamp(1, 700) as u64) as i64)).max(entered_on)
     };
-    let route = route_to(step, rng.chance(50));
+    // Every national route is the AF/FK road's (DV steps alone fit both roads).
+    let route = route_to(step, rng.chance(50), Way::new(Road::AfFk, benefit));
     let span = (last_on - entered_on).num_days().max(0);
     let count = route.len() as i64;
     let moves: Vec<(LadderStep, NaiveDate)> = route
