@@ -22,6 +22,7 @@ use crate::routes::{
         programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
         record::{
             RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
+            RecordTransitionPage,
         },
     },
     who_looked::WhoLookedPage,
@@ -94,6 +95,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personal/deltagare/:id/kontakter") view=RecordContactsPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/samtycken") view=RecordConsentsPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/steg") view=RecordStepsPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/deltagare/:id/overgang") view=RecordTransitionPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/kod") view=SignInCodePage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/registerutdrag") view=RegisterExtractPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/programmet") view=ProgrammeOverviewPage ssr=ssr.clone()/>

@@ -86,17 +86,19 @@ pub enum RecordPart {
     Contacts,
     Consents,
     Steps,
+    Transition,
     Code,
 }
 
 impl RecordPart {
-    pub const ALL: [RecordPart; 7] = [
+    pub const ALL: [RecordPart; 8] = [
         RecordPart::Overview,
         RecordPart::Plan,
         RecordPart::Meetings,
         RecordPart::Contacts,
         RecordPart::Consents,
         RecordPart::Steps,
+        RecordPart::Transition,
         RecordPart::Code,
     ];
 
@@ -109,6 +111,7 @@ impl RecordPart {
             RecordPart::Contacts => "kontakter",
             RecordPart::Consents => "samtycken",
             RecordPart::Steps => "steg",
+            RecordPart::Transition => "overgang",
             RecordPart::Code => "kod",
         }
     }

@@ -47,10 +47,17 @@ impl Way {
     pub fn rungs(self) -> &'static [LadderStep] {
         use LadderStep::*;
         match (self.road, self.fk_benefit) {
-            (Road::AfFk, _) => &[GroupActivity, WorkPrepProgramme, IndividualPlacement, JointAssessment, EnhancedCollaboration],
-            (Road::Asf, false) => {
-                &[GroupActivity, WorkPrepProgramme, IndividualPlacement, CaseRaisedWithAsf, JointPlanningAsf, LabourMarketMeasure]
+            (Road::AfFk, _) => {
+                &[GroupActivity, WorkPrepProgramme, IndividualPlacement, JointAssessment, EnhancedCollaboration]
             }
+            (Road::Asf, false) => &[
+                GroupActivity,
+                WorkPrepProgramme,
+                IndividualPlacement,
+                CaseRaisedWithAsf,
+                JointPlanningAsf,
+                LabourMarketMeasure,
+            ],
             (Road::Asf, true) => &[
                 GroupActivity,
                 WorkPrepProgramme,
@@ -134,9 +141,10 @@ impl LadderStep {
     /// The steps only one road has: a road's own ladder never shows the other's.
     pub const fn road(self) -> Option<Road> {
         match self {
-            Self::CaseRaisedWithAsf | Self::JointPlanningAsf | Self::LabourMarketMeasure | Self::MunicipalEmployment => {
-                Some(Road::Asf)
-            }
+            Self::CaseRaisedWithAsf
+            | Self::JointPlanningAsf
+            | Self::LabourMarketMeasure
+            | Self::MunicipalEmployment => Some(Road::Asf),
             _ => None,
         }
     }
@@ -150,6 +158,8 @@ code_enum! {
         Studies = "studies" => "Studier",
         BackToDv = "back_to_dv" => "Åter till daglig verksamhet",
         JobSeeking = "job_seeking" => "Arbetssökande",
+        LabourMarketMeasure = "labour_market_measure" => "Arbetsmarknadsinsats genom ASF",
+        MunicipalEmployment = "municipal_employment" => "Tidsbegränsad kommunal anställning",
     }
 }
 
@@ -187,7 +197,10 @@ mod tests {
     fn each_way_has_its_own_rungs() {
         use LadderStep::*;
         let af = Way { road: Road::AfFk, fk_benefit: true };
-        assert_eq!(af.rungs(), &[GroupActivity, WorkPrepProgramme, IndividualPlacement, JointAssessment, EnhancedCollaboration]);
+        assert_eq!(
+            af.rungs(),
+            &[GroupActivity, WorkPrepProgramme, IndividualPlacement, JointAssessment, EnhancedCollaboration]
+        );
         assert_eq!(af.number(IndividualPlacement), Some(3));
         assert_eq!(af.number(CaseRaisedWithAsf), None);
         let asf = Way { road: Road::Asf, fk_benefit: false };

@@ -93,7 +93,9 @@ impl TransitionDate {
     /// applying again, while that is still ahead (or today).
     pub fn may_return_until(self, today: NaiveDate) -> Option<NaiveDate> {
         match (self.kind, self.due()) {
-            (ClockKind::RestingDecision, Some(Due::RestingEnds(until))) if self.starts_on <= today && today <= until => {
+            (ClockKind::RestingDecision, Some(Due::RestingEnds(until)))
+                if self.starts_on <= today && today <= until =>
+            {
                 Some(until)
             }
             _ => None,
@@ -147,7 +149,8 @@ mod tests {
         assert_eq!(fsf.due(), Some(Due::FsfSupportEnds(d("2027-07-01"))));
         assert_eq!(extended_support_until(d("2026-04-01")), Some(d("2027-04-01")));
         // A stopped clock falls due no more.
-        let closed = TransitionDate { closed_on: Some(d("2027-01-05")), ..date(ClockKind::RestingDecision, "2026-12-12") };
+        let closed =
+            TransitionDate { closed_on: Some(d("2027-01-05")), ..date(ClockKind::RestingDecision, "2026-12-12") };
         assert_eq!(closed.due(), None);
     }
 

@@ -4,11 +4,12 @@
 
 use super::forms::record::{
     ConsentForm, ContactPersonForm, DischargeForm, DvChangeForm, ExtendedSupportForm, MeetingForm, PlanForm,
-    RescheduleForm, RoadForm, StepForm,
+    RescheduleForm, ReturnForm, RoadForm, StepForm, TransitionForm,
 };
 use crate::errors::AppError;
 use crate::models::{
     ParticipantRecord, PlanHistory, RecordAccess, RecordConsents, RecordContacts, RecordMeetings, RecordSteps,
+    RecordTransition,
 };
 use leptos::prelude::*;
 
@@ -24,6 +25,8 @@ pub const CONSENT_FORM: &str = "consent";
 pub const STEP_FORM: &str = "step";
 pub const DV_FORM: &str = "dv";
 pub const ROAD_FORM: &str = "road";
+pub const TRANSITION_FORM: &str = "transition_date";
+pub const RETURN_FORM: &str = "return_to_dv";
 pub const CONTACT_FORM: &str = "contact_person";
 pub const EXTENDED_FORM: &str = "extended_support";
 pub const DISCHARGE_FORM: &str = "discharge";
@@ -237,6 +240,55 @@ pub async fn change_road(
     };
     match req.state.access.change_road(&req.ctx, participant_id, road).await {
         Ok(()) => req.done(&page, text::ROAD_SAVED).await,
+        Err(e) => req.refused(e, kept, &page).await,
+    }
+}
+
+/// `/personal/deltagare/:id/overgang`.
+#[server(endpoint = "record_transition")]
+pub async fn load_record_transition(#[server(default)] participant_id: i64) -> Result<RecordTransition, AppError> {
+    let req = req().await?;
+    req.state.access.record_transition(&req.ctx, participant_id).await.map_err(|e| req.fail(e))
+}
+
+/// A date of the transition (a new one of the same kind replaces the old, which is kept).
+#[server(endpoint = "record_transition_date")]
+pub async fn record_transition_date(
+    #[server(default)] participant_id: i64,
+    #[server(flatten)] form: TransitionForm,
+) -> Result<(), AppError> {
+    use crate::server::access::record::NewTransitionDate;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Transition);
+    let kept = form.feedback();
+    let new = match NewTransitionDate::try_from(form) {
+        Ok(new) => new,
+        Err(fb) => return req.reject(fb, &page).await,
+    };
+    match req.state.access.record_transition_date(&req.ctx, participant_id, &new).await {
+        Ok(()) => req.done(&page, text::TRANSITION_SAVED).await,
+        Err(e) => req.refused(e, kept, &page).await,
+    }
+}
+
+/// Back to DV while the decision rests: no new application.
+#[server(endpoint = "return_to_dv")]
+pub async fn return_to_dv(
+    #[server(default)] participant_id: i64,
+    #[server(flatten)] form: ReturnForm,
+) -> Result<(), AppError> {
+    use super::forms::record::NewReturn;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Transition);
+    let kept = form.feedback();
+    let NewReturn { on } = match NewReturn::try_from(form) {
+        Ok(back) => back,
+        Err(fb) => return req.reject(fb, &page).await,
+    };
+    match req.state.access.return_to_dv(&req.ctx, participant_id, on).await {
+        Ok(()) => req.done(&page, text::RETURN_SAVED).await,
         Err(e) => req.refused(e, kept, &page).await,
     }
 }

@@ -178,6 +178,8 @@ pub struct Ladder {
     /// The participant's road and benefit: which rungs their ladder has.
     pub way: crate::domain::Way,
     pub current: LadderStep,
+    /// While the DV decision rests: the last day of a return without a new application.
+    pub resting_until: Option<chrono::NaiveDate>,
     pub moves: Vec<LadderMove>,
 }
 
@@ -210,7 +212,19 @@ pub struct RosterRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaffHome {
     pub unit_name: String,
+    /// Today in Sweden, for "om 5 dagar".
+    pub today: chrono::NaiveDate,
     pub participants: Vec<RosterRow>,
+    /// The clocks of the transition that run out within two weeks, soonest first.
+    pub transition_due: Vec<TransitionTodo>,
+}
+
+/// One line of "Att göra" for a clock of the transition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TransitionTodo {
+    pub participant_id: i64,
+    pub name: String,
+    pub due: crate::domain::Due,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

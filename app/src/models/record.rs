@@ -144,6 +144,25 @@ pub struct RecordSteps {
     pub extended_support: Vec<ExtendedSupportEntry>,
 }
 
+/// `/personal/deltagare/:id/overgang`: the dates of the transition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordTransition {
+    pub participant_id: i64,
+    pub name: String,
+    pub today: NaiveDate,
+    pub dates: Vec<TransitionEntry>,
+    /// While the decision rests: the last day of a return without a new application.
+    pub may_return_until: Option<NaiveDate>,
+    /// A resting decision whose three months have passed with no return: the day they ended.
+    pub resting_ended: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TransitionEntry {
+    pub date: crate::domain::TransitionDate,
+    pub note: String,
+}
+
 /// `/personal/deltagare/:id/kod`: whom a sign-in code can be for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordAccess {

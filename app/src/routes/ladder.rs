@@ -24,6 +24,9 @@ fn LadderView(ladder: Ladder) -> impl IntoView {
     view! {
         <h1><Icon name="footprints"/>{sv::LADDER_TITLE}</h1>
         <p>{sv::LADDER_INTRO}</p>
+        {ladder.resting_until.map(|until| view! {
+            <p class="card"><Icon name="house"/>{sv::ladder_resting(until)}</p>
+        })}
         <ol class="ladder" aria-label=sv::LADDER_PICTURE>
             {rungs.iter().map(|&step| {
                 let here = step == current;

@@ -165,11 +165,9 @@ pub fn table(table: &str) -> Option<(&'static str, &'static str, &'static str)> 
         }
         "ladder_moves" => ("Steg på stegen", "Varje steg deltagaren har tagit.", "Steg"),
         "extended_support" => ("Förlängt stöd", "Stöd efter en anställning.", "Förlängt stöd"),
-        "transition_dates" => (
-            "Datum i övergången",
-            "När något börjar eller slutar på vägen från daglig verksamhet.",
-            "Datum",
-        ),
+        "transition_dates" => {
+            ("Datum i övergången", "När något börjar eller slutar på vägen från daglig verksamhet.", "Datum")
+        }
         "expressions_of_interest" => {
             ("Intresseanmälningar", "Anmälningar till det arbetsnärmande programmet.", "Intresseanmälan")
         }

@@ -303,6 +303,7 @@ pub fn record_part(part: crate::paths::RecordPart) -> &'static str {
         RecordPart::Contacts => "Kontakter",
         RecordPart::Consents => "Samtycken",
         RecordPart::Steps => "Steg",
+        RecordPart::Transition => "Övergång",
         RecordPart::Code => "Inloggning",
     }
 }
@@ -875,4 +876,101 @@ pub fn import_checked(lines: usize, problems: usize, saved: usize) -> String {
 /// "Samma personnummer som rad 3."
 pub fn import_same_number_as(line: u64) -> String {
     format!("Samma personnummer som rad {line}.")
+}
+
+pub const TODO_TRANSITION: &str = "Datum i övergången inom två veckor";
+
+/// "in 5 days", "tomorrow", "today" for a day ahead.
+fn days_ahead(on: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    match (on - today).num_days() {
+        0 => "i dag".to_owned(),
+        1 => "i morgon".to_owned(),
+        n => format!("om {n} dagar"),
+    }
+}
+
+/// "3 december" (the year only when it is not this year's).
+fn day_month(on: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = crate::texts::sv::MONTHS[on.month0() as usize];
+    if on.year() == today.year() {
+        format!("{} {month}", on.day())
+    } else {
+        format!("{} {month} {}", on.day(), on.year())
+    }
+}
+
+/// One line of "Att göra" for a clock of the transition: what happens, when, and the step to take.
+pub fn todo_transition(name: &str, due: crate::domain::Due, today: chrono::NaiveDate) -> String {
+    use crate::domain::Due;
+    let on = day_month(due.on(), today);
+    match due {
+        Due::PlaceReleased(d) => format!(
+            "{name}: DV-platsen släpps {} ({on}). Kom överens med LSS-handläggaren om vilande beslut.",
+            days_ahead(d, today)
+        ),
+        Due::RestingEnds(_) => format!(
+            "{name}: Vilande DV upphör {on} — återgång utan ny ansökan fram till dess. Fråga om deltagaren vill komma tillbaka."
+        ),
+        Due::HandoverEnds(_) => {
+            format!("{name}: Överlämningen slutar {on}. Meddela LSS-handläggaren att daglig verksamhet upphör.")
+        }
+        Due::MeasureStarts(_) => format!(
+            "{name}: Arbetsmarknadsinsatsen börjar {on} — daglig verksamhet upphör då enligt lag. Planera FSF:s fortsatta stöd."
+        ),
+        Due::FsfSupportEnds(_) => format!("{name}: FSF:s fortsatta stöd slutar {on}. Följ upp hur det går."),
+        Due::ExtendedSupportEnds(_) => {
+            format!("{name}: Förlängt stöd slutar {on}. Planera avslutet med deltagaren och arbetsgivaren.")
+        }
+    }
+}
+
+// The transition page (`…/overgang`).
+pub const TRANSITION_TITLE: &str = "Datum i övergången";
+pub const TRANSITION_ABOUT: &str = "Datum som styr övergången från daglig verksamhet. Ett nytt datum av samma slag \
+     ersätter det gamla, som sparas. Det som infaller inom två veckor syns under Att göra.";
+pub const TRANSITION_NONE: &str = "Inga datum är registrerade.";
+pub const TRANSITION_KIND: &str = "Vad gäller datumet?";
+pub const TRANSITION_STARTS_ON: &str = "Datum";
+pub const TRANSITION_ENDS_ON: &str = "Slutar (bara för FSF:s stöd, om det är känt)";
+pub const TRANSITION_NOTE: &str = "Anteckning (valfri)";
+pub const TRANSITION_SAVE: &str = "Spara datumet";
+pub const TRANSITION_SAVED: &str = "Datumet är sparat.";
+pub const TRANSITION_ENDS_ONLY_FSF: &str = "Ta bort slutdatumet. Bara FSF:s stöd har ett eget slutdatum.";
+pub const TRANSITION_ENDS_AFTER_START: &str = "Slutdatumet måste komma efter startdatumet.";
+pub const RETURN_TITLE: &str = "Återgång till daglig verksamhet";
+pub const RETURN_SAVE: &str = "Registrera återgång";
+pub const RETURN_SAVED: &str = "Återgången är registrerad. Ingen ny ansökan behövs.";
+pub const RETURN_ON: &str = "Återgår den";
+pub const RETURN_NOTHING_RESTING: &str = "Beslutet vilar inte. Registrera först när beslutet vilar från.";
+pub const RETURN_OUTSIDE_RESTING: &str =
+    "Dagen ligger utanför vilotiden. Efter vilotiden behöver deltagaren söka daglig verksamhet igen.";
+pub const RETURN_NOTE: &str = "Återgång inom vilotiden, utan ny ansökan";
+
+pub fn return_needs_application(until: chrono::NaiveDate) -> String {
+    format!("Vilotiden gick ut {until}. Deltagaren behöver söka daglig verksamhet igen.")
+}
+
+pub fn return_possible_until(until: chrono::NaiveDate) -> String {
+    format!("Beslutet vilar. Deltagaren kan komma tillbaka utan ny ansökan till och med {until}.")
+}
+
+/// What a recorded date means, with the day its clock runs out.
+pub fn transition_line(kind_label: &str, starts_on: chrono::NaiveDate, due: Option<crate::domain::Due>) -> String {
+    use crate::domain::Due;
+    let consequence = match due {
+        Some(Due::PlaceReleased(d)) => format!(" DV-platsen släpps {d}."),
+        Some(Due::RestingEnds(d)) => format!(" Återgång utan ny ansökan till och med {d}."),
+        Some(Due::HandoverEnds(_)) => {
+            " Då meddelar arbetskonsulenten LSS-handläggaren att daglig verksamhet upphör.".into()
+        }
+        Some(Due::MeasureStarts(_)) => " Daglig verksamhet upphör då enligt lag.".into(),
+        Some(Due::FsfSupportEnds(d) | Due::ExtendedSupportEnds(d)) => format!(" Slutar {d}."),
+        None => String::new(),
+    };
+    format!("{kind_label}: {starts_on}.{consequence}")
+}
+
+pub fn transition_closed(on: chrono::NaiveDate) -> String {
+    format!("Avslutat {on}: deltagaren kom tillbaka.")
 }

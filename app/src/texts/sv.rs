@@ -114,6 +114,14 @@ pub const LADDER_NO_NEXT: &str = "Du har nått målet. Bra jobbat!";
 pub const LADDER_HISTORY: &str = "Dina steg hittills";
 pub const LADDER_NO_HISTORY: &str = "Här syns dina steg när du tar dem.";
 
+/// While the DV decision rests: the participant may come back without applying.
+pub fn ladder_resting(until: chrono::NaiveDate) -> String {
+    format!(
+        "Din plats i daglig verksamhet vilar. Du kan komma tillbaka utan att söka igen. Det går fram till {}.",
+        crate::texts::date_in_words(until)
+    )
+}
+
 // Mina möten and one meeting.
 pub const MEETINGS_TITLE: &str = "Mina möten";
 /// Under the heading: what the page holds and what to do, for relatives too.
@@ -254,7 +262,9 @@ pub fn meeting_kind_explained(kind: MeetingKind) -> &'static str {
         MeetingKind::AfEnrolment => "Du skriver in dig hos Arbetsförmedlingen. Då kan de börja hjälpa dig.",
         MeetingKind::Handover => "Du byter stöd. Din handledare berättar om dig för den nya hjälpen.",
         MeetingKind::AsfCaseRaised => "Du träffar kommunen. Ni pratar om hur du kan komma till ett jobb.",
-        MeetingKind::AsfJointPlanning => "Du, kommunen och daglig verksamhet gör en plan. Ni skriver ner vad du ska göra.",
+        MeetingKind::AsfJointPlanning => {
+            "Du, kommunen och daglig verksamhet gör en plan. Ni skriver ner vad du ska göra."
+        }
         MeetingKind::Transition => {
             "Du träffar Försäkringskassan och Arbetsförmedlingen. Kommunen kan också vara med. Ni pratar om vad som händer nu."
         }

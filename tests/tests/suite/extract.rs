@@ -55,6 +55,7 @@ const TABLES: &[(&str, Relation)] = &[
     ("consents", Theirs(None)),
     ("ladder_moves", Theirs(None)),
     ("extended_support", Theirs(None)),
+    ("transition_dates", Theirs(None)),
     ("expressions_of_interest", Theirs(None)),
     ("enrolments", Theirs(None)),
     ("attendance", Theirs(None)),
@@ -110,7 +111,15 @@ const WITHHELD: &[(&str, &str)] = &[
 ];
 
 /// Revision record kinds, and the table each one's `record_id` points into.
-const REVISION_KINDS: &[&str] = &["meeting", "contact_person", "participant_dv", "participant_discharge", "attendance"];
+const REVISION_KINDS: &[&str] = &[
+    "meeting",
+    "contact_person",
+    "participant_dv",
+    "participant_discharge",
+    "participant_road",
+    "transition_date",
+    "attendance",
+];
 
 /// The column rules: a row names the participant by their id, by one of
 /// their accounts, or through one of their meetings, plans or consents.
@@ -140,8 +149,10 @@ fn revision_condition(app: &TestApp, p: i64) -> String {
         format!("(CASE WHEN record_kind = 'attendance' THEN (old_value::jsonb ->> 'participant_id')::bigint END) = {p}")
     };
     format!(
-        "(record_kind IN ('participant_dv', 'participant_discharge') AND record_id = {p})
+        "(record_kind IN ('participant_dv', 'participant_discharge', 'participant_road') AND record_id = {p})
          OR (record_kind = 'meeting' AND record_id IN (SELECT id FROM meetings WHERE participant_id = {p}))
+         OR (record_kind = 'transition_date'
+             AND record_id IN (SELECT id FROM transition_dates WHERE participant_id = {p}))
          OR (record_kind = 'contact_person' AND record_id IN (SELECT id FROM contact_persons WHERE participant_id = {p}))
          OR {attendance}"
     )
@@ -287,6 +298,11 @@ async fn fill_the_record(app: &TestApp, p: i64) {
     let road = app.scalar_text(&format!("SELECT road FROM participants WHERE id = {p}")).await;
     let other_road = if road == "asf" { "af_fk" } else { "asf" };
     ok("the road", &app.call(&staff, "change_road", &[("participant_id", ps.as_str()), ("road", other_road)]).await);
+    // A date of the transition, then a new one in its place (the first is kept in revisions).
+    for on in [week.as_str(), &today.to_string()] {
+        let date = [("participant_id", ps.as_str()), ("kind", "handover_end"), ("starts_on", on)];
+        ok("a transition date", &app.call(&staff, "record_transition_date", &date).await);
+    }
     let session = app
         .scalar_i64(&format!(
             "SELECT min(s.id) FROM programme_sessions s JOIN enrolments e ON e.round_id = s.round_id

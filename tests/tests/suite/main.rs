@@ -8,6 +8,7 @@ mod authorization;
 mod backup;
 mod bad_input;
 mod caseload;
+mod clocks;
 mod contacts_and_ladder;
 mod disk_full;
 mod enrolment;

@@ -156,6 +156,14 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("record_step", &[("participant_id", "{p}"), ("step", "work_prep_programme"), ("on", "{today}")], STAFF_ON_P),
     ("change_dv", &[("participant_id", "{p}"), ("dv_form", "group"), ("hours_per_week", "20")], STAFF_ON_P),
     ("change_road", &[("participant_id", "{p}"), ("road", "asf")], STAFF_ON_P),
+    ("record_transition", &[("participant_id", "{p}")], STAFF_ON_P),
+    (
+        "record_transition_date",
+        &[("participant_id", "{p}"), ("kind", "handover_end"), ("starts_on", "{today}")],
+        STAFF_ON_P,
+    ),
+    // Staff get 422 (no decision rests), everyone else a refusal before that.
+    ("return_to_dv", &[("participant_id", "{p}"), ("on", "{today}")], STAFF_ON_P),
     (
         "add_contact_person",
         &[
@@ -355,6 +363,7 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/personal/deltagare/:id/kontakter", "/personal/deltagare/{p}/kontakter", STAFF_ON_P),
     ("/personal/deltagare/:id/samtycken", "/personal/deltagare/{p}/samtycken", STAFF_ON_P),
     ("/personal/deltagare/:id/steg", "/personal/deltagare/{p}/steg", STAFF_ON_P),
+    ("/personal/deltagare/:id/overgang", "/personal/deltagare/{p}/overgang", STAFF_ON_P),
     ("/personal/deltagare/:id/kod", "/personal/deltagare/{p}/kod", STAFF_ON_P),
     ("/personal/deltagare/:id/registerutdrag", "/personal/deltagare/{p}/registerutdrag", STAFF_ON_P),
     ("/personal/deltagare/{id}/registerutdrag.json", "/personal/deltagare/{p}/registerutdrag.json", STAFF_ON_P),

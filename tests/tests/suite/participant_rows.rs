@@ -49,6 +49,7 @@ pub const TABLES: &[(&str, Relation)] = &[
     ("consents", Theirs(None)),
     ("ladder_moves", Theirs(None)),
     ("extended_support", Theirs(None)),
+    ("transition_dates", Theirs(None)),
     ("expressions_of_interest", Theirs(None)),
     ("enrolments", Theirs(None)),
     ("attendance", Theirs(None)),
@@ -104,8 +105,10 @@ pub fn revision_condition(app: &TestApp, p: i64) -> String {
         format!("(CASE WHEN record_kind = 'attendance' THEN (old_value::jsonb ->> 'participant_id')::bigint END) = {p}")
     };
     format!(
-        "(record_kind IN ('participant_dv', 'participant_discharge') AND record_id = {p})
+        "(record_kind IN ('participant_dv', 'participant_discharge', 'participant_road') AND record_id = {p})
          OR (record_kind = 'meeting' AND record_id IN (SELECT id FROM meetings WHERE participant_id = {p}))
+         OR (record_kind = 'transition_date'
+             AND record_id IN (SELECT id FROM transition_dates WHERE participant_id = {p}))
          OR (record_kind = 'contact_person' AND record_id IN (SELECT id FROM contact_persons WHERE participant_id = {p}))
          OR {attendance}"
     )

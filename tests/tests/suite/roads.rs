@@ -35,8 +35,7 @@ async fn a_participant_on_social_assistance_sees_the_asf_road(backend: Backend) 
     let page = stegen(&app, &participant).await;
     assert!(page.contains(ASF_FIRST), "the ASF road's next step: {page}");
     assert!(!page.contains(AF_FK_GK), "not the AF/FK road's GK: {page}");
-    let ladder: Value =
-        app.call(&participant, "ladder", &[]).await.json().await.unwrap();
+    let ladder: Value = app.call(&participant, "ladder", &[]).await.json().await.unwrap();
     assert_eq!(ladder["way"]["road"], "asf");
 
     // Someone on activity compensation is on the AF/FK road, GK next.
@@ -67,11 +66,14 @@ async fn staff_change_the_road_and_it_is_kept(backend: Backend) {
     assert_eq!(location(&response), format!("/personal/deltagare/{p}/steg"));
     assert_eq!(app.scalar_text(&format!("SELECT road FROM participants WHERE id = {p}")).await, "asf");
     let kept = app
-        .scalar_text(&format!("SELECT old_value FROM revisions WHERE record_kind = 'participant_road' AND record_id = {p}"))
+        .scalar_text(&format!(
+            "SELECT old_value FROM revisions WHERE record_kind = 'participant_road' AND record_id = {p}"
+        ))
         .await;
     assert_eq!(kept, r#"{"road":"af_fk"}"#);
     assert_eq!(
-        app.audit_count(&format!("action = 'change' AND record_kind = 'ladder' AND subject_participant_id = {p}")).await,
+        app.audit_count(&format!("action = 'change' AND record_kind = 'ladder' AND subject_participant_id = {p}"))
+            .await,
         1
     );
     assert!(app.audit_count(&format!("action = 'change' AND subject_participant_id = {p}")).await > changes_before);
@@ -91,8 +93,10 @@ async fn staff_change_the_road_and_it_is_kept(backend: Backend) {
     // The same road again writes nothing.
     app.post_form(&staff, "change_road", &[("participant_id", &id), ("road", "asf")]).await;
     assert_eq!(
-        app.scalar_i64(&format!("SELECT count(*) FROM revisions WHERE record_kind = 'participant_road' AND record_id = {p}"))
-            .await,
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM revisions WHERE record_kind = 'participant_road' AND record_id = {p}"
+        ))
+        .await,
         1
     );
     // A road that is none: named next to the field, nothing changed.

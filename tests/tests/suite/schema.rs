@@ -5,8 +5,8 @@
 //! A new CHECK list fails the test until it has a row in [`check_sources`].
 
 use app::domain::{
-    AttendanceMark, BenefitKind, CodeEnum, ConsentMethod, DischargeOutcome, DvForm, EnrolmentStatus, Gender,
-    MeetingAnswer, MeetingStatus, Organisation, RelationKind, Role, RoundForm, SessionVisit, StaffRole,
+    AttendanceMark, BenefitKind, ClockKind, CodeEnum, ConsentMethod, DischargeOutcome, DvForm, EnrolmentStatus, Gender,
+    MeetingAnswer, MeetingStatus, Organisation, RelationKind, Road, Role, RoundForm, SessionVisit, StaffRole,
 };
 use app::server::{SqliteDb, Store};
 use mina_steg_tests::{Backend, DropDatabase, fresh_database};
@@ -65,6 +65,8 @@ fn check_sources() -> Vec<(&'static str, &'static str, Source)> {
         ("participants", "dv_form", all::<DvForm>("DvForm")),
         ("participants", "gender", all::<Gender>("Gender")),
         ("participants", "discharge_outcome", all::<DischargeOutcome>("DischargeOutcome")),
+        ("participants", "road", all::<Road>("Road")),
+        ("transition_dates", "kind", all::<ClockKind>("ClockKind")),
         ("external_contacts", "organisation", all::<Organisation>("Organisation")),
         ("participant_relatives", "relation_kind", all::<RelationKind>("RelationKind")),
         ("accounts", "role", all::<Role>("Role")),

@@ -73,6 +73,23 @@ pub struct RoadForm {
     pub road: String,
 }
 
+/// A date of the transition.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TransitionForm {
+    pub kind: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub note: String,
+}
+
+/// A return to DV while the decision rests.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReturnForm {
+    pub on: String,
+}
+
 /// A step within DV: group or placement, hours a week.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -119,17 +136,19 @@ pub(crate) use parse::*;
 mod parse {
     use super::*;
     use crate::domain::{
-        ConsentMethod, ConsentScope, DischargeOutcome, DvForm, Email, HoursPerWeek, LadderStep, LongText, MeetingKind,
-        MeetingTime, Organisation, PersonName, PhoneNumber, Road, ShortText, parse_iso_date,
+        ClockKind, ConsentMethod, ConsentScope, DischargeOutcome, DvForm, Email, HoursPerWeek, LadderStep, LongText,
+        MeetingKind, MeetingTime, Organisation, PersonName, PhoneNumber, Road, ShortText, parse_iso_date,
     };
     use crate::functions::forms::{Form, named_forms};
     use crate::functions::record::{
         CONSENT_FORM, CONTACT_FORM, DISCHARGE_FORM, DV_FORM, EXTENDED_FORM, MEETING_FORM, PLAN_FORM, RESCHEDULE_FORM,
-        ROAD_FORM, STEP_FORM,
+        RETURN_FORM, ROAD_FORM, STEP_FORM, TRANSITION_FORM,
     };
     use crate::models::FormFeedback;
     use crate::policy::Section;
-    use crate::server::access::record::{ContactWho, NewConsent, NewContactPerson, NewMeeting, NewPlan};
+    use crate::server::access::record::{
+        ContactWho, NewConsent, NewContactPerson, NewMeeting, NewPlan, NewTransitionDate,
+    };
     use crate::texts::staff as text;
     use chrono::NaiveDate;
 
@@ -141,6 +160,8 @@ mod parse {
         StepForm => STEP_FORM,
         DvChangeForm => DV_FORM,
         RoadForm => ROAD_FORM,
+        TransitionForm => TRANSITION_FORM,
+        ReturnForm => RETURN_FORM,
         ContactPersonForm => CONTACT_FORM,
         ExtendedSupportForm => EXTENDED_FORM,
         DischargeForm => DISCHARGE_FORM,
@@ -359,6 +380,48 @@ mod parse {
             let mut fb = form.feedback();
             let road = fb.check("road", Road::parse(&form.road));
             fb.finish(road)
+        }
+    }
+
+    impl TryFrom<TransitionForm> for NewTransitionDate {
+        type Error = FormFeedback;
+
+        fn try_from(form: TransitionForm) -> Result<Self, FormFeedback> {
+            let mut fb = form.feedback();
+            let kind = fb.check("kind", ClockKind::parse(&form.kind));
+            let starts_on = fb.check("starts_on", parse_iso_date(&form.starts_on));
+            let ends_on = optional(&mut fb, "ends_on", &form.ends_on, parse_iso_date);
+            let note = optional(&mut fb, "note", &form.note, LongText::parse);
+            // Only FSF's support has an end of its own; it comes after the start.
+            if let (Some(kind), Some(Some(ends_on))) = (kind, ends_on) {
+                if kind != ClockKind::FsfSupport {
+                    fb.errors.push(("ends_on".into(), text::TRANSITION_ENDS_ONLY_FSF.into()));
+                } else if starts_on.is_some_and(|s| ends_on <= s) {
+                    fb.errors.push(("ends_on".into(), text::TRANSITION_ENDS_AFTER_START.into()));
+                }
+            }
+            let new = match (kind, starts_on, ends_on, note) {
+                (Some(kind), Some(starts_on), Some(ends_on), Some(note)) => {
+                    Some(NewTransitionDate { kind, starts_on, ends_on, note })
+                }
+                _ => None,
+            };
+            fb.finish(new)
+        }
+    }
+
+    /// A return to DV, parsed: its day.
+    pub(crate) struct NewReturn {
+        pub on: NaiveDate,
+    }
+
+    impl TryFrom<ReturnForm> for NewReturn {
+        type Error = FormFeedback;
+
+        fn try_from(form: ReturnForm) -> Result<Self, FormFeedback> {
+            let mut fb = form.feedback();
+            let on = fb.check("on", parse_iso_date(&form.on));
+            fb.finish(on.map(|on| NewReturn { on }))
         }
     }
 

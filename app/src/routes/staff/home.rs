@@ -69,7 +69,14 @@ fn Roster(home: StaffHome, filter: RosterFilter) -> impl IntoView {
     let benefit = list(&|r| r.benefit_ends.map(|d| text::todo_benefit_ends(&r.name, d)));
     let no_consent = list(&|r| r.assessment_without_consent.then(|| r.name.clone()));
     let waiting = list(&|r| r.waiting_for_programme.then(|| r.name.clone()));
-    let nothing_to_do = [&this_week, &follow_ups, &benefit, &no_consent, &waiting].iter().all(|l| l.is_empty());
+    let transition: Vec<(i64, String)> = home
+        .transition_due
+        .iter()
+        .filter(|t| filter.name.trim().is_empty() || t.name.to_lowercase().contains(&filter.name.trim().to_lowercase()))
+        .map(|t| (t.participant_id, text::todo_transition(&t.name, t.due, home.today)))
+        .collect();
+    let nothing_to_do =
+        [&this_week, &follow_ups, &benefit, &no_consent, &waiting, &transition].iter().all(|l| l.is_empty());
     let steps: Vec<(String, String)> = std::iter::once((String::new(), text::ROSTER_ALL_STEPS.to_owned()))
         .chain(LadderStep::ALL.iter().map(|s| (s.as_str().to_owned(), s.label_sv().to_owned())))
         .collect();
@@ -84,6 +91,7 @@ fn Roster(home: StaffHome, filter: RosterFilter) -> impl IntoView {
             <Todo title=text::TODO_BENEFIT_ENDS items=benefit/>
             <Todo title=text::TODO_ASSESSMENT_WITHOUT_CONSENT items=no_consent/>
             <Todo title=text::TODO_WAITING_FOR_PROGRAMME items=waiting/>
+            <Todo title=text::TODO_TRANSITION items=transition/>
         </div>
 
         <h2>{text::ROSTER_TITLE}</h2>

@@ -305,8 +305,17 @@ impl Access {
             return Err(work.refuse(permit, "ladder").await);
         };
         let moves = storage::participants::ladder_moves(work.tx()?, permit.participant()?).await?;
+        let dates = storage::transition::of_participant(work.tx()?, permit.participant()?).await?;
         work.commit().await?;
-        Ok(Ladder { participant_id, way: row.way(), current: row.ladder_step, moves: ladder_moves(moves) })
+        let today = crate::server::today();
+        let resting_until = dates.iter().find_map(|d| d.date().may_return_until(today));
+        Ok(Ladder {
+            participant_id,
+            way: row.way(),
+            current: row.ladder_step,
+            resting_until,
+            moves: ladder_moves(moves),
+        })
     }
 }
 

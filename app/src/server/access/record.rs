@@ -5,12 +5,13 @@
 use super::participant::{contact_card, ladder_moves, meeting_cards, plan_version};
 use super::{Access, AccessError, Permit, PermittedUnit, RequestCtx, Want, Work};
 use crate::domain::{
-    ConsentMethod, ConsentScope, DischargeOutcome, DvForm, HoursPerWeek, LadderStep, LongText, MeetingKind,
+    ClockKind, ConsentMethod, ConsentScope, DischargeOutcome, DvForm, HoursPerWeek, LadderStep, LongText, MeetingKind,
     MeetingStatus, MeetingTime, Organisation, Road, ShortText,
 };
 use crate::models::{
     Choice, ConsentEntry, ContactPersonEntry, ExtendedSupportEntry, ExternalEntry, ParticipantRecord, PlanHistory,
-    ProgrammeStatus, RecordAccess, RecordConsents, RecordContacts, RecordMeetings, RecordSteps, RelativeEntry,
+    ProgrammeStatus, RecordAccess, RecordConsents, RecordContacts, RecordMeetings, RecordSteps, RecordTransition,
+    RelativeEntry, TransitionEntry,
 };
 use crate::policy::{Action, Section};
 use crate::server::storage;
@@ -118,6 +119,16 @@ pub struct NewConsent {
     pub sections: Vec<Section>,
     pub method: ConsentMethod,
     pub given_on: NaiveDate,
+}
+
+/// A date of the transition, parsed.
+#[derive(Debug, Clone)]
+pub struct NewTransitionDate {
+    pub kind: ClockKind,
+    pub starts_on: NaiveDate,
+    /// Only FSF's support has one.
+    pub ends_on: Option<NaiveDate>,
+    pub note: Option<LongText>,
 }
 
 impl Access {
@@ -552,6 +563,88 @@ impl Access {
             road.as_str(),
             ctx.actor.account_id(),
             storage::now(),
+        )
+        .await?;
+        work.commit().await
+    }
+
+    /// The record's transition page: the recorded dates and whether a return
+    /// without a new application is open.
+    pub async fn record_transition(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+    ) -> Result<RecordTransition, AccessError> {
+        let mut work = self.reading(ctx).await?;
+        // Staff only: the record's own facts first, as every record page.
+        work.section(Action::Read, participant_id, Section::Record).await?;
+        let (_, name) = work.record_name(participant_id).await?;
+        let permit = work.section(Action::Read, participant_id, Section::Ladder).await?;
+        let rows = storage::transition::of_participant(work.tx()?, permit.participant()?).await?;
+        work.commit().await?;
+        let today = crate::server::today();
+        Ok(RecordTransition {
+            participant_id,
+            name,
+            today,
+            may_return_until: rows.iter().find_map(|r| r.date().may_return_until(today)),
+            resting_ended: rows.iter().find_map(|r| match r.date().due() {
+                Some(crate::domain::Due::RestingEnds(until)) if until < today => Some(until),
+                _ => None,
+            }),
+            dates: rows.into_iter().map(|r| TransitionEntry { date: r.date(), note: r.note }).collect(),
+        })
+    }
+
+    /// A date of the transition; one of a kind already recorded replaces it
+    /// (the earlier one is kept in revisions).
+    pub async fn record_transition_date(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        new: &NewTransitionDate,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Ladder).await?;
+        let row = storage::transition::NewDate {
+            kind: new.kind,
+            starts_on: new.starts_on,
+            ends_on: new.ends_on,
+            note: new.note.as_ref().map_or("", |n| n.as_str()),
+            by: ctx.actor.account_id(),
+            now: storage::now(),
+        };
+        storage::transition::record(work.tx()?, permit.participant()?, &row).await?;
+        work.commit().await
+    }
+
+    /// Back to DV on `on` while the decision rests: no new application. The
+    /// resting clock stops, a discharge is undone (kept in revisions) and the
+    /// ladder records the return. After the three months a new application is
+    /// needed, and nothing is written.
+    pub async fn return_to_dv(&self, ctx: &RequestCtx, participant_id: i64, on: NaiveDate) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Ladder).await?;
+        let rows = storage::transition::of_participant(work.tx()?, permit.participant()?).await?;
+        let Some(resting) =
+            rows.iter().map(|r| r.date()).find(|d| d.kind == ClockKind::RestingDecision && d.closed_on.is_none())
+        else {
+            return Err(AccessError::Invalid { field: "on", message: text::RETURN_NOTHING_RESTING });
+        };
+        if resting.may_return_until(on).is_none() {
+            return Err(AccessError::Invalid { field: "on", message: text::RETURN_OUTSIDE_RESTING });
+        }
+        let (by, now) = (ctx.actor.account_id(), storage::now());
+        storage::transition::close_resting(work.tx()?, permit.participant()?, on, by, now).await?;
+        storage::record::undo_discharge(work.tx()?, permit.participant()?, by, now).await?;
+        storage::record::move_on_ladder(
+            work.tx()?,
+            permit.participant()?,
+            LadderStep::BackToDv.as_str(),
+            on,
+            text::RETURN_NOTE,
+            by,
+            now,
         )
         .await?;
         work.commit().await

@@ -1,7 +1,8 @@
 //! What staff read and do for the participants of their unit.
 
 use super::{Access, AccessError, RequestCtx, Want};
-use crate::models::{RosterRow, StaffHome};
+use crate::domain::Due;
+use crate::models::{RosterRow, StaffHome, TransitionTodo};
 use crate::policy::{Action, Actor};
 use crate::server::storage;
 
@@ -28,7 +29,14 @@ impl Access {
             Actor::Staff { staff_id, .. } => storage::caseload::contact_of(work.tx()?, unit, staff_id, today).await?,
             _ => vec![],
         };
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let transition_due = transition_due(&mut work, unit, today, &hidden).await?;
+        let mut ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        // Names shown only under "Att göra" (a discharged participant whose decision rests).
+        let mut extra: Vec<i64> =
+            transition_due.iter().map(|t| t.participant_id).filter(|id| !ids.contains(id)).collect();
+        extra.sort_unstable();
+        extra.dedup();
+        ids.extend(extra);
         work.audit_each(&permit, "roster_entry", &ids).await?;
         work.commit().await?;
         let participants = rows
@@ -51,8 +59,38 @@ impl Access {
                 }
             })
             .collect();
-        Ok(StaffHome { unit_name, participants })
+        Ok(StaffHome { unit_name, today, participants, transition_due })
     }
+}
+
+/// The clocks of the transition that run out within two weeks, soonest first:
+/// recorded dates and the end of förlängt stöd, of anyone in the unit (a
+/// resting decision runs on after DV has ended), but not of those with
+/// skyddade personuppgifter whom the asker may not see.
+async fn transition_due(
+    work: &mut super::Work<'_>,
+    unit: super::PermittedUnit,
+    today: chrono::NaiveDate,
+    hidden: &[i64],
+) -> Result<Vec<TransitionTodo>, AccessError> {
+    let limit = today + crate::domain::transition::DUE_WITHIN;
+    let clocks = storage::transition::running_in_unit(work.tx()?, unit).await?;
+    let extended = storage::transition::extended_support_ending(work.tx()?, unit, today, limit).await?;
+    let mut due: Vec<TransitionTodo> = clocks
+        .into_iter()
+        .filter_map(|c| {
+            let due = c.date.date().due().filter(|d| d.is_soon(today))?;
+            Some(TransitionTodo { participant_id: c.date.participant_id, name: c.name, due })
+        })
+        .chain(extended.into_iter().map(|(participant_id, name, ends_on)| TransitionTodo {
+            participant_id,
+            name,
+            due: Due::ExtendedSupportEnds(ends_on),
+        }))
+        .filter(|t| !hidden.contains(&t.participant_id))
+        .collect();
+    due.sort_by_key(|t| (t.due.on(), t.participant_id));
+    Ok(due)
 }
 
 /// Monday 00:00 to the next Monday 00:00, Swedish time, as UTC instants.

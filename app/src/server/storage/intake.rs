@@ -53,7 +53,8 @@ pub(crate) async fn insert_participant(
     unit: PermittedUnit,
     p: &NewParticipant<'_>,
 ) -> Result<Option<i64>, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query_scalar(
+    on_conn!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO participants (unit_id, name, preferred_name, personal_number, protected_identity, gender, phone,
              benefit_kind, benefit_until, road, dv_form, hours_per_week, ladder_step, entered_on, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
@@ -76,7 +77,8 @@ pub(crate) async fn insert_participant(
     .bind(p.by)
     .bind(p.now)
     .fetch_optional(c)
-    .await)
+    .await
+    })
 }
 
 /// The rest of an intake for the participant just made: the first step on

@@ -608,6 +608,33 @@ pub(crate) async fn discharge(
         .map(|_| ()))
 }
 
+/// A return to DV: the discharge is undone, the earlier state kept in
+/// `revisions`. Nothing is written for someone not discharged.
+pub(crate) async fn undo_discharge(
+    tx: &mut Tx,
+    participant: Permitted,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let old: (Option<NaiveDate>, Option<String>) =
+        on_conn!(tx, |c| sqlx::query_as("SELECT discharged_on, discharge_outcome FROM participants WHERE id = $1")
+            .bind(participant.id())
+            .fetch_one(c)
+            .await)?;
+    if old.0.is_none() {
+        return Ok(());
+    }
+    let value = serde_json::json!({ "discharged_on": old.0, "discharge_outcome": old.1 }).to_string();
+    super::revisions::insert(tx, "participant_discharge", participant.id(), &value, by, now).await?;
+    on_conn!(tx, |c| sqlx::query(
+        "UPDATE participants SET discharged_on = NULL, discharge_outcome = NULL WHERE id = $1"
+    )
+    .bind(participant.id())
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
 /// At discharge the participant's own way in closes: the account is disabled
 /// with a new session secret (every session ends at once), unused sign-in
 /// codes are retired and passkeys marked removed. The account id, or `None`

@@ -9,6 +9,7 @@ pub mod meetings;
 pub mod overview;
 pub mod plan;
 pub mod steps;
+pub mod transition;
 
 pub use consents::RecordConsentsPage;
 pub use contacts::RecordContactsPage;
@@ -16,6 +17,7 @@ pub use meetings::RecordMeetingsPage;
 pub use overview::RecordPage;
 pub use plan::RecordPlanPage;
 pub use steps::RecordStepsPage;
+pub use transition::RecordTransitionPage;
 
 use crate::components::{BackLink, Icon};
 use crate::domain::{CodeEnum, MeetingStatus};

@@ -6,8 +6,8 @@ use super::{ParticipantIdField, RecordNav, options, typed_or};
 use crate::components::{Banner, BannerKind, SelectField, SubmitButton, TextArea, TextField};
 use crate::domain::{DischargeOutcome, DvForm, LadderStep, Road};
 use crate::functions::record::{
-    AddExtendedSupport, ChangeDv, ChangeRoad, DISCHARGE_FORM, DV_FORM, Discharge, EXTENDED_FORM, ROAD_FORM,
-    RecordStep, STEP_FORM, load_record_steps,
+    AddExtendedSupport, ChangeDv, ChangeRoad, DISCHARGE_FORM, DV_FORM, Discharge, EXTENDED_FORM, ROAD_FORM, RecordStep,
+    STEP_FORM, load_record_steps,
 };
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;

@@ -25,6 +25,7 @@ mod plans;
 mod programme;
 #[cfg(test)]
 mod tests;
+mod transition;
 mod units;
 
 use super::{Tx, on_conn};
@@ -78,10 +79,12 @@ pub(crate) async fn demo_municipality(
     let meetings = meetings::add_meetings(tx, today, &mut people, &units, &meeting_guest).await?;
     programme::add_current_rounds(tx, today, &mut people, &units).await?;
     programme::add_last_rounds(tx, today, &people, &units).await?;
+    transition::add_clocks(tx, today, &people, &units).await?;
 
     // What /demo shows.
     let on_asf_step = |p: &Person| p.seed.step.road() == Some(crate::domain::Road::Asf);
-    let shown = |p: &&Person| p.row < DEMO_PARTICIPANTS || (on_asf_step(p) && p.is_active());
+    let resting = |p: &Person| p.seed.dv_ended && p.seed.step == participants::EC;
+    let shown = |p: &&Person| p.row < DEMO_PARTICIPANTS || (on_asf_step(p) && p.is_active()) || resting(p);
     for person in people.iter().filter(shown) {
         demo_lines.push((person.account_id, person.demo_description()));
     }

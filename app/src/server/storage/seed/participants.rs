@@ -236,6 +236,9 @@ impl Person {
         let road = if self.seed.road == Road::Asf { " på ASF-vägen" } else { "" };
         let mut text = match (self.seed.way().number(step), self.discharged_on) {
             (Some(n), None) => format!("Steg {n}{road}: {}, {benefit}", step_short(step)),
+            (Some(n), Some(_)) if step == EC => {
+                format!("Steg {n}{road}: {}, beslutet om daglig verksamhet vilar", step_short(step))
+            }
             (Some(n), Some(_)) => format!("Steg {n}{road}: {}, daglig verksamhet avslutad", step_short(step)),
             (None, _) if step == EMP => format!("Utskriven: {}, förlängt stöd", step_short(step)),
             (None, _) => format!("Utskriven: {}", step_short(step)),
@@ -289,6 +292,10 @@ pub(super) async fn add_participant(
     // a couple of months back for other steps, further back for those who left.
     let last_on = if seed.step.is_outcome() {
         days(today, -(45 + (r * 11) % 200))
+    } else if seed.dv_ended && seed.step == EC {
+        // DV ended after the handover (eight weeks) about eleven weeks ago: the
+        // decision still rests for a couple of weeks (avbrott i verkställighet).
+        days(today, -(80 + 56))
     } else if seed.dv_ended {
         days(today, -(100 + (r * 11) % 150))
     } else if seed.step == WPP {

@@ -98,7 +98,7 @@ async fn fills_sqlite_consistently() {
         assert_eq!((summary.participants, summary.staff), (54, 12));
         assert_eq!(count(&pool, "SELECT count(*) FROM meetings").await, summary.meetings as i64);
         assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 54 + 12 + 9);
-        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 12 + 10 + 3 + 9);
+        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 12 + 10 + 3 + 1 + 9);
         // Written through the app's write paths, yet nothing was corrected: no earlier versions.
         assert_eq!(count(&pool, "SELECT count(*) FROM revisions").await, 0);
         let broken: Vec<(String,)> =
@@ -149,7 +149,10 @@ async fn fills_sqlite_consistently() {
                     assert_eq!(from.as_deref(), Some(lt.as_str()));
                     let from = LadderStep::parse(lt).unwrap();
                     let way = ways[&pid];
-                    assert!(way.next_steps(from).contains(&LadderStep::parse(&to).unwrap()), "{way:?}: {from:?} -> {to}");
+                    assert!(
+                        way.next_steps(from).contains(&LadderStep::parse(&to).unwrap()),
+                        "{way:?}: {from:?} -> {to}"
+                    );
                     assert!(on > *ld);
                 }
                 _ => assert_eq!((from, to.as_str()), (None, "group_activity")),

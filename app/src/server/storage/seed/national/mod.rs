@@ -186,7 +186,11 @@ struct Participant {
 fn road_of(p: &Participant) -> Road {
     let moves = p.moves.iter().map(|m| m.0).chain([p.step]);
     match Road::for_benefit(p.benefit) {
-        Road::Asf if moves.into_iter().any(|s| matches!(s, LadderStep::JointAssessment | LadderStep::EnhancedCollaboration)) => {
+        Road::Asf
+            if moves
+                .into_iter()
+                .any(|s| matches!(s, LadderStep::JointAssessment | LadderStep::EnhancedCollaboration)) =>
+        {
             Road::AfFk
         }
         road => road,
