@@ -150,24 +150,31 @@ pub(crate) async fn close_resting(
     .map(|r| r.rows_affected() == 1))
 }
 
+#[derive(sqlx::FromRow)]
+struct StoredRow {
+    id: i64,
+    #[sqlx(flatten)]
+    row: TransitionDateRow,
+}
+
 /// The row of a kind, locked on PostgreSQL so the revision holds what the
 /// change replaced, with its values as JSON for `revisions`.
 async fn current(tx: &mut Tx, participant_id: i64, kind: ClockKind) -> Result<Option<(i64, String)>, sqlx::Error> {
     let lock = if matches!(tx, Tx::Postgres(_)) { " FOR UPDATE" } else { "" };
     let sql = format!(
-        "SELECT id, starts_on, ends_on, closed_on, note FROM transition_dates
-         WHERE participant_id = $1 AND kind = $2{lock}"
+        "SELECT t.id, t.participant_id, t.kind, t.starts_on, t.ends_on, t.closed_on, t.note FROM transition_dates t
+         WHERE t.participant_id = $1 AND t.kind = $2{lock}"
     );
-    let row: Option<(i64, NaiveDate, Option<NaiveDate>, Option<NaiveDate>, String)> =
+    let stored: Option<StoredRow> =
         on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant_id).bind(kind.as_str()).fetch_optional(c).await)?;
-    Ok(row.map(|(id, starts_on, ends_on, closed_on, note)| {
+    Ok(stored.map(|StoredRow { id, row }| {
         let kept = serde_json::json!({
-            "participant_id": participant_id,
-            "kind": kind.as_str(),
-            "starts_on": starts_on,
-            "ends_on": ends_on,
-            "closed_on": closed_on,
-            "note": note,
+            "participant_id": row.participant_id,
+            "kind": row.kind.as_str(),
+            "starts_on": row.starts_on,
+            "ends_on": row.ends_on,
+            "closed_on": row.closed_on,
+            "note": row.note,
         });
         (id, kept.to_string())
     }))
