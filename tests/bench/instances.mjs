@@ -70,9 +70,9 @@ try {
   }
   const round = psql(`INSERT INTO programme_rounds (unit_id, name, form, capacity, enrolled, place, starts_on, created_at)
     VALUES (${unit}, 'Bänkomgång', 'group', ${seats}, 0, 'Rum 1', CURRENT_DATE + 30, now()) RETURNING id`).split('\n')[0];
-  const ids = psql(`INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, dv_form, hours_per_week,
+  const ids = psql(`INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, road, dv_form, hours_per_week,
       ladder_step, entered_on, created_at)
-    SELECT ${unit}, 'Bänkperson ' || i, 'Bänk', 'none', 'group', 20, 'group_activity', CURRENT_DATE, now()
+    SELECT ${unit}, 'Bänkperson ' || i, 'Bänk', 'none', 'af_fk', 'group', 20, 'group_activity', CURRENT_DATE, now()
       FROM generate_series(1, ${signUps}) AS i RETURNING id`).split('\n').filter((l) => /^\d+$/.test(l)).map(Number);
 
   const started = performance.now();

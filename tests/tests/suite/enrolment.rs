@@ -23,9 +23,9 @@ async fn two_hundred_at_once_into_six_seats(backend: Backend) {
     // 200 invented people in the unit.
     for i in 0..200 {
         app.execute(&format!(
-            "INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, dv_form, hours_per_week,
+            "INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, road, dv_form, hours_per_week,
                  ladder_step, entered_on, created_at)
-             VALUES ({unit}, 'Testperson {i}', 'Test', 'none', 'group', 20, 'group_activity', {today}, {now})"
+             VALUES ({unit}, 'Testperson {i}', 'Test', 'none', 'af_fk', 'group', 20, 'group_activity', {today}, {now})"
         ))
         .await;
     }

@@ -45,9 +45,9 @@ async fn five_hundred_sign_ups_over_three_instances_fill_six_seats() {
     .await;
     let round = app.scalar_i64("SELECT max(id) FROM programme_rounds").await;
     app.execute(&format!(
-        "INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, dv_form, hours_per_week,
+        "INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, road, dv_form, hours_per_week,
              ladder_step, entered_on, created_at)
-         SELECT {unit}, 'Testperson ' || i, 'Test', 'none', 'group', 20, 'group_activity', DATE '2026-01-01',
+         SELECT {unit}, 'Testperson ' || i, 'Test', 'none', 'af_fk', 'group', 20, 'group_activity', DATE '2026-01-01',
                 TIMESTAMPTZ '2026-01-01 00:00:00+00'
            FROM generate_series(1, 500) AS i"
     ))

@@ -464,9 +464,9 @@ async fn after_a_round_the_follow_up_is_prompted(backend: Backend) {
     };
     // Someone new, with no meetings yet.
     app.execute(&format!(
-        "INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, dv_form, hours_per_week,
+        "INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, road, dv_form, hours_per_week,
              ladder_step, entered_on, created_at)
-         VALUES ({unit}, 'Testperson Ny', 'Test', 'none', 'group', 20, 'work_prep_programme', {today}, {now})"
+         VALUES ({unit}, 'Testperson Ny', 'Test', 'none', 'af_fk', 'group', 20, 'work_prep_programme', {today}, {now})"
     ))
     .await;
     let new = app.scalar_i64("SELECT max(id) FROM participants").await;
