@@ -125,6 +125,9 @@ test('every participant page fits a 320 px phone, for the participant and for re
     ['participant', 'Deltagare', participantName],
     ['relative shared little', 'Anhöriga', `till ${firstName} –`],
     ['relative shared everything', 'Anhöriga', 'ser planen, möten, kontakter, stegen, programmet och vem som har tittat'],
+    // The ASF road (its own steps on Stegen), and someone whose DV decision rests.
+    ['participant on the ASF road', 'Deltagare', 'Steg 4 på ASF-vägen'],
+    ['participant with a resting decision', 'Deltagare', 'beslutet om daglig verksamhet vilar'],
   ];
   const found = [];
   let longMeetingSeen = 0;

@@ -62,10 +62,22 @@ async fn viewers(app: &TestApp) -> Vec<Viewer> {
         "employment",
         "studies",
         "back_to_dv",
+        // The ASF road's own steps and outcome.
+        "case_raised_with_asf",
+        "joint_planning_asf",
+        "labour_market_measure",
+        "municipal_employment",
     ] {
         let id = app.scalar_i64(&format!("SELECT min(id) FROM participants WHERE ladder_step = '{step}'")).await;
         viewers.push(participant(format!("participant {id}, step {step}"), id));
     }
+    // On the ASF road with FK benefit (AF/FK's collaboration first), and one whose DV decision rests.
+    let asf_fk = app
+        .scalar_i64("SELECT min(id) FROM participants WHERE road = 'asf' AND benefit_kind = 'sickness_compensation'")
+        .await;
+    viewers.push(participant(format!("participant {asf_fk}, ASF road with FK benefit"), asf_fk));
+    let resting = app.scalar_i64("SELECT min(participant_id) FROM transition_dates WHERE kind = 'resting_decision'").await;
+    viewers.push(participant(format!("participant {resting}, DV decision resting"), resting));
 
     // Relatives: the consent in force that shares every section, the one that shares
     // the fewest, and a relative with no consent in force (sees nothing).
