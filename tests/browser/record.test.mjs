@@ -95,6 +95,20 @@ test("a staff member keeps a participant's record", async () => {
   assert.match(await staff.locator('main').innerText(), /Står nu på: Enskild plats/);
   await shot(staff, 'staff-steps-1280');
 
+  // The transition: a date recorded, and a wrong end date named next to its field.
+  await staff.getByRole('link', { name: 'Övergång', exact: true }).click();
+  found.transition = await axe(staff);
+  await staff.getByLabel('Vad gäller datumet?').selectOption('handover_end');
+  await staff.getByLabel('Slutar (bara för FSF:s stöd, om det är känt)').fill('2031-01-01');
+  await staff.getByRole('button', { name: 'Spara datumet' }).click();
+  await staff.waitForURL(`${record}/overgang`);
+  assert.match(await staff.locator('main').innerText(), /Bara FSF:s stöd har ett eget slutdatum/);
+  found.transitionWithErrors = await axe(staff);
+  await staff.getByLabel('Slutar (bara för FSF:s stöd, om det är känt)').fill('');
+  await staff.getByRole('button', { name: 'Spara datumet' }).click();
+  await staff.waitForURL(`${record}/overgang`);
+  assert.match(await staff.locator('main').innerText(), /Överlämningsperioden slutar: \d{4}-\d{2}-\d{2}/);
+
   for (const [page, violations] of Object.entries(found)) {
     assert.deepEqual(violations, [], `${page}: ${JSON.stringify(violations, null, 1)}`);
   }
