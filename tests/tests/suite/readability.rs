@@ -76,7 +76,8 @@ async fn viewers(app: &TestApp) -> Vec<Viewer> {
         .scalar_i64("SELECT min(id) FROM participants WHERE road = 'asf' AND benefit_kind = 'sickness_compensation'")
         .await;
     viewers.push(participant(format!("participant {asf_fk}, ASF road with FK benefit"), asf_fk));
-    let resting = app.scalar_i64("SELECT min(participant_id) FROM transition_dates WHERE kind = 'resting_decision'").await;
+    let resting =
+        app.scalar_i64("SELECT min(participant_id) FROM transition_dates WHERE kind = 'resting_decision'").await;
     viewers.push(participant(format!("participant {resting}, DV decision resting"), resting));
 
     // Relatives: the consent in force that shares every section, the one that shares

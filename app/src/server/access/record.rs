@@ -636,7 +636,7 @@ impl Access {
         }
         let (by, now) = (ctx.actor.account_id(), storage::now());
         storage::transition::close_resting(work.tx()?, permit.participant()?, on, by, now).await?;
-        storage::record::undo_discharge(work.tx()?, permit.participant()?, by, now).await?;
+        storage::record::set_discharge(work.tx()?, permit.participant()?, None, by, now).await?;
         storage::record::move_on_ladder(
             work.tx()?,
             permit.participant()?,
@@ -822,7 +822,7 @@ impl Access {
         }
         let who = permit.participant()?;
         let (by, now) = (ctx.actor.account_id(), storage::now());
-        storage::record::discharge(work.tx()?, who, on, outcome.as_str(), by, now).await?;
+        storage::record::set_discharge(work.tx()?, who, Some((on, outcome.as_str())), by, now).await?;
 
         // Audited as changes to the sign-in and to the network, beside the record's own row.
         work.section(Action::Change, participant_id, Section::Access).await?;

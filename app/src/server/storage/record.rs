@@ -583,12 +583,13 @@ pub(crate) async fn change_road(
         .map(|_| true))
 }
 
-/// The participant leaves DV with an outcome; the earlier state goes to `revisions`.
-pub(crate) async fn discharge(
+/// The participant leaves DV on a day with an outcome (`Some`), or comes back
+/// (`None`: a return while the decision rested); the earlier state goes to
+/// `revisions`. Coming back writes nothing for someone who never left.
+pub(crate) async fn set_discharge(
     tx: &mut Tx,
     participant: Permitted,
-    on: NaiveDate,
-    outcome: &str,
+    discharge: Option<(NaiveDate, &str)>,
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
@@ -597,42 +598,18 @@ pub(crate) async fn discharge(
             .bind(participant.id())
             .fetch_one(c)
             .await)?;
-    let value = serde_json::json!({ "discharged_on": old.0, "discharge_outcome": old.1 }).to_string();
-    super::revisions::insert(tx, "participant_discharge", participant.id(), &value, by, now).await?;
-    on_conn!(tx, |c| sqlx::query("UPDATE participants SET discharged_on = $2, discharge_outcome = $3 WHERE id = $1")
-        .bind(participant.id())
-        .bind(on)
-        .bind(outcome)
-        .execute(c)
-        .await
-        .map(|_| ()))
-}
-
-/// A return to DV: the discharge is undone, the earlier state kept in
-/// `revisions`. Nothing is written for someone not discharged.
-pub(crate) async fn undo_discharge(
-    tx: &mut Tx,
-    participant: Permitted,
-    by: Option<i64>,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    let old: (Option<NaiveDate>, Option<String>) =
-        on_conn!(tx, |c| sqlx::query_as("SELECT discharged_on, discharge_outcome FROM participants WHERE id = $1")
-            .bind(participant.id())
-            .fetch_one(c)
-            .await)?;
-    if old.0.is_none() {
+    if discharge.is_none() && old.0.is_none() {
         return Ok(());
     }
     let value = serde_json::json!({ "discharged_on": old.0, "discharge_outcome": old.1 }).to_string();
     super::revisions::insert(tx, "participant_discharge", participant.id(), &value, by, now).await?;
-    on_conn!(tx, |c| sqlx::query(
-        "UPDATE participants SET discharged_on = NULL, discharge_outcome = NULL WHERE id = $1"
-    )
-    .bind(participant.id())
-    .execute(c)
-    .await
-    .map(|_| ()))
+    on_conn!(tx, |c| sqlx::query("UPDATE participants SET discharged_on = $2, discharge_outcome = $3 WHERE id = $1")
+        .bind(participant.id())
+        .bind(discharge.map(|(on, _)| on))
+        .bind(discharge.map(|(_, outcome)| outcome))
+        .execute(c)
+        .await
+        .map(|_| ()))
 }
 
 /// At discharge the participant's own way in closes: the account is disabled
