@@ -20,10 +20,15 @@ struct RosterFilter {
 
 impl RosterFilter {
     fn keeps(&self, row: &RosterRow) -> bool {
-        let name = self.name.trim().to_lowercase();
-        (name.is_empty() || row.name.to_lowercase().contains(&name))
+        self.keeps_name(&row.name)
             && (self.step.is_empty() || row.step.as_str() == self.step)
             && (!self.mine || row.mine)
+    }
+
+    /// The name search alone (what a to-do line of someone off the roster can be filtered by).
+    fn keeps_name(&self, name: &str) -> bool {
+        let wanted = self.name.trim().to_lowercase();
+        wanted.is_empty() || name.to_lowercase().contains(&wanted)
     }
 }
 
@@ -72,7 +77,7 @@ fn Roster(home: StaffHome, filter: RosterFilter) -> impl IntoView {
     let transition: Vec<(i64, String)> = home
         .transition_due
         .iter()
-        .filter(|t| filter.name.trim().is_empty() || t.name.to_lowercase().contains(&filter.name.trim().to_lowercase()))
+        .filter(|t| filter.keeps_name(&t.name))
         .map(|t| (t.participant_id, text::todo_transition(&t.name, t.due, home.today)))
         .collect();
     let nothing_to_do =
