@@ -18,7 +18,8 @@ use crate::routes::{
     programme::ProgrammePageView,
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{
-        ImportPage, LogFollowUpPage, NewParticipantPage, RegisterExtractPage, SignInCodePage, StaffHomePage,
+        ImportPage, LogFollowUpPage, ManualPage, NewParticipantPage, RegisterExtractPage, SignInCodePage,
+        StaffHomePage,
         programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
         record::{
             RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
@@ -89,6 +90,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personal/ny-deltagare") view=NewParticipantPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/importera") view=ImportPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/logg") view=LogFollowUpPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/handbok") view=ManualPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id") view=RecordPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/plan") view=RecordPlanPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/moten") view=RecordMeetingsPage ssr=ssr.clone()/>

@@ -35,6 +35,18 @@ pub const NEW_PARTICIPANT: &str = "/personal/ny-deltagare";
 pub const IMPORT: &str = "/personal/importera";
 /// The log follow-up: the enhetschef's unit, or the dataskyddsombud's whole municipality.
 pub const LOG: &str = "/personal/logg";
+/// The staff manual: what each step on the ladder is for.
+pub const MANUAL: &str = "/personal/handbok";
+
+/// The id of one step's section in the manual, e.g. `steg-joint_assessment`.
+pub fn manual_anchor(step: crate::domain::LadderStep) -> String {
+    format!("steg-{}", step.as_str())
+}
+
+/// `/personal/handbok#steg-…`: the manual's explanation of one step.
+pub fn manual_step(step: crate::domain::LadderStep) -> String {
+    format!("{MANUAL}#{}", manual_anchor(step))
+}
 
 // The administrator's pages, and the invitation link a new staff member opens.
 pub const ADMIN_HOME: &str = "/admin";
@@ -242,6 +254,7 @@ mod tests {
         assert_eq!(record(5, RecordPart::Code), "/personal/deltagare/5/kod");
         assert_eq!(record_plan_compare(5, 2), "/personal/deltagare/5/plan?jamfor=2");
         assert_eq!(session_edit(9), "/personal/programmet/tillfalle/9/andra");
+        assert_eq!(manual_step(crate::domain::LadderStep::JointAssessment), "/personal/handbok#steg-joint_assessment");
         assert_eq!(meeting_calendar(3), "/moten/3/kalender.ics");
         assert_eq!(register_extract_json(5), "/personal/deltagare/5/registerutdrag.json");
     }

@@ -210,6 +210,9 @@ pub enum Target<'a> {
     /// Retention (gallring): the rules, the dry run, and deleting the records
     /// of discharged participants whose time has passed.
     Retention,
+    /// The staff manual: how the process works, step by step. No one's data,
+    /// but written for those who work the process, not for participants.
+    Manual,
 }
 
 /// Why access was refused. Static text only: it goes to logs, never personal data.
@@ -293,6 +296,7 @@ pub fn decide(actor: &Actor, action: Action, target: &Target<'_>) -> Result<(), 
         (Actor::Admin { .. }, Target::Units | Target::StaffAccounts) => Ok(()),
         (_, Target::AuditLog { unit_id }) => audit_log_rule(actor, action, *unit_id),
         (_, Target::Retention) => retention_rule(actor, action),
+        (_, Target::Manual) => manual_rule(actor, action),
         _ => Err(Denied("no rule allows this")),
     }
 }
@@ -306,6 +310,20 @@ pub fn retention_rule(actor: &Actor, action: Action) -> Result<(), Denied> {
         (Actor::Admin { .. }, Action::Read | Action::Change | Action::Delete) => Ok(()),
         (Actor::Admin { .. }, _) => Err(Denied("retention is read, changed and applied")),
         _ => Err(Denied("only the administrator handles retention")),
+    }
+}
+
+/// The manual is read by everyone who works with the process (staff in any
+/// unit, administrators, the dataskyddsombud); it is part of the product, so
+/// nobody changes it here, and participants and relatives have their own
+/// easy-read pages instead.
+pub fn manual_rule(actor: &Actor, action: Action) -> Result<(), Denied> {
+    match (actor, action) {
+        (Actor::Staff { .. } | Actor::Admin { .. } | Actor::DataProtectionOfficer { .. }, Action::Read) => Ok(()),
+        (Actor::Staff { .. } | Actor::Admin { .. } | Actor::DataProtectionOfficer { .. }, _) => {
+            Err(Denied("the manual is only read"))
+        }
+        _ => Err(Denied("the manual is for those who work the process")),
     }
 }
 
@@ -679,5 +697,22 @@ mod tests {
             }
         }
         assert!(decide(&Actor::System, Action::Delete, &Target::Retention).is_ok(), "mina-steg retention --apply");
+    }
+
+    /// The manual: read by all who work the process, changed by nobody.
+    #[test]
+    fn who_reads_the_manual() {
+        let other_unit = Actor::Staff { account_id: 5, staff_id: 50, unit_id: 2, role: StaffRole::Supervisor };
+        for actor in [STAFF_U1, MANAGER_U1, other_unit, ADMIN, ADMIN_IN_U1, DPO] {
+            for action in ACTIONS {
+                let allowed = action == Action::Read;
+                assert_eq!(decide(&actor, action, &Target::Manual).is_ok(), allowed, "{actor:?} {action:?}");
+            }
+        }
+        for actor in [Actor::Anonymous, P1, REL] {
+            for action in ACTIONS {
+                assert!(decide(&actor, action, &Target::Manual).is_err(), "{actor:?} {action:?}");
+            }
+        }
     }
 }

@@ -128,6 +128,7 @@ test('every participant page fits a 320 px phone, for the participant and for re
     // The ASF road (its own steps on Stegen), and someone whose DV decision rests.
     ['participant on the ASF road', 'Deltagare', 'Steg 4 på ASF-vägen'],
     ['participant with a resting decision', 'Deltagare', 'beslutet om daglig verksamhet vilar'],
+    ['relative on the ASF road', 'Anhöriga', 'Pappa till Yasmin'],
   ];
   const found = [];
   let longMeetingSeen = 0;

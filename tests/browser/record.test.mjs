@@ -95,6 +95,14 @@ test("a staff member keeps a participant's record", async () => {
   assert.match(await staff.locator('main').innerText(), /Står nu på: Enskild plats/);
   await shot(staff, 'staff-steps-1280');
 
+  // The step's name leads to the manual's explanation of it.
+  await staff.locator('main p', { hasText: 'Står nu på' }).getByRole('link', { name: 'Enskild plats' }).click();
+  await staff.waitForURL(`${base}/personal/handbok#steg-individual_placement`);
+  assert.match(await staff.locator('#steg-individual_placement').innerText(), /Vem kallar/);
+  found.manual = await axe(staff);
+  await staff.goBack();
+  await staff.waitForURL(`${record}/steg`);
+
   // The transition: a date recorded, and a wrong end date named next to its field.
   await staff.getByRole('link', { name: 'Övergång', exact: true }).click();
   found.transition = await axe(staff);

@@ -17,6 +17,9 @@ code_enum! {
         AfDvContact = "af_dv_contact" => "Arbetsförmedlingen och DV får ha kontakt",
         ExtendedSupport = "extended_support" => "Förlängt stöd efter anställning",
         ReturnToDvFk = "return_to_dv_fk" => "Kontakt med Försäkringskassan vid återgång till DV",
+        // ASF and FSF answer to different nämnder, so secrecy stands between
+        // them: the ASF road starts with the participant's consent.
+        DvAsfContact = "dv_asf_contact" => "DV, ASF och FSF får dela uppgifter",
         ShareWithRelative = "share_with_relative" => "Visa i appen för anhörig eller god man",
     }
 }
@@ -37,7 +40,7 @@ mod tests {
     fn code_enums() {
         check_code_enum::<ConsentMethod>();
         check_code_enum::<ConsentScope>();
-        assert_eq!(ConsentScope::ALL.len(), 6);
+        assert_eq!(ConsentScope::ALL.len(), 7);
         assert_eq!(ConsentMethod::parse("written"), Ok(ConsentMethod::Written));
     }
 

@@ -26,6 +26,15 @@ pub async fn load_staff_home() -> Result<StaffHome, AppError> {
     home
 }
 
+/// `/personal/handbok`: the manual's text is in the page; this asks whether
+/// the one asking may read it.
+#[server(endpoint = "manual")]
+pub async fn load_manual() -> Result<(), AppError> {
+    let req = req().await?;
+    req.require_signed_in()?;
+    req.state.access.manual(&req.ctx).await.map_err(|e| req.fail(e))
+}
+
 /// Signs the participant out on every phone (a lost or shared phone).
 #[server(endpoint = "end_participant_sessions")]
 pub async fn end_participant_sessions(#[server(default)] participant_id: i64) -> Result<(), AppError> {

@@ -63,6 +63,7 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
                     {follows_up_log.then(|| view! {
                         <NavLink href=paths::LOG icon="list-checks" label=crate::texts::log::MENU_LOG current=current.clone()/>
                     })}
+                    <NavLink href=paths::MANUAL icon="book-open" label=crate::texts::manual::MENU current=current.clone()/>
                     <NavLink href=paths::STAFF_SECURITY icon="key-round" label=crate::texts::factors::SECURITY_MENU
                         current=current.clone()/>
                 </ul>

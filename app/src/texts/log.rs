@@ -195,6 +195,7 @@ pub fn kind_label(kind: &str) -> String {
         "demo" | "demo_password" => "i demon",
         "session" => "sessionen",
         "security_page" => "säkerhetssidan",
+        "manual" => "handboken",
         "programme_round" => "en omgång i programmet",
         "programme_session" => "en träff i programmet",
         "staff_account" => "ett personalkonto",

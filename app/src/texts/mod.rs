@@ -6,6 +6,7 @@ pub mod extract;
 pub mod factors;
 pub mod lix;
 pub mod log;
+pub mod manual;
 pub mod staff;
 pub mod sv;
 

@@ -328,9 +328,9 @@ pub fn staff_choice(name: &str) -> String {
     format!("{name} (personal)")
 }
 
-/// "2026-03-02: Praktik", a step on the ladder and the day it was taken.
-pub fn step_taken(on: chrono::NaiveDate, step: &str) -> String {
-    format!("{on}: {step}")
+/// "2026-03-02: ", the day a step on the ladder was taken, before the step's name.
+pub fn step_taken_on(on: chrono::NaiveDate) -> String {
+    format!("{on}: ")
 }
 
 /// "Karin Ek (Handledare), Eva Berg (Förälder)": several in a table cell.
@@ -617,10 +617,11 @@ pub const DISCHARGE_ENDS_ACCESS: &str = "När avslutet registreras stängs delta
      Anhöriga och gode män som är kopplade till deltagaren ser inte längre något.";
 pub const DISCHARGE_NOT_YET: &str = "Registrera avslutet när det har skett. Datumet kan inte vara senare än i dag.";
 
-/// "Står nu på: Enskild plats."
-pub fn step_now(step: &str) -> String {
-    format!("Står nu på: {step}.")
-}
+/// Before the step the participant stands on: "Står nu på: Enskild plats."
+pub const STEP_NOW: &str = "Står nu på: ";
+/// Before the steps that can come next: "Möjliga nästa steg: …".
+pub const STEP_NEXT: &str = "Möjliga nästa steg: ";
+pub const STEP_LINKS_TO_MANUAL: &str = "Stegens namn leder till handbokens förklaring av steget.";
 
 pub const ROAD_TITLE: &str = "Väg mot arbete";
 pub const ROAD: &str = "Väg";
@@ -910,7 +911,8 @@ pub fn todo_transition(name: &str, due: crate::domain::Due, today: chrono::Naive
             days_ahead(d, today)
         ),
         Due::RestingEnds(_) => format!(
-            "{name}: Vilande DV upphör {on} — återgång utan ny ansökan fram till dess. Fråga om deltagaren vill komma tillbaka."
+            "{name}: Vilande DV upphör {on} — återgång utan ny ansökan fram till dess. Fråga om deltagaren vill komma \
+             tillbaka; annars registreras avslutet när vilotiden är slut."
         ),
         Due::HandoverEnds(_) => {
             format!("{name}: Överlämningen slutar {on}. Meddela LSS-handläggaren att daglig verksamhet upphör.")
@@ -940,7 +942,8 @@ pub const TRANSITION_ENDS_ONLY_FSF: &str = "Ta bort slutdatumet. Bara FSF:s stö
 pub const TRANSITION_ENDS_AFTER_START: &str = "Slutdatumet måste komma efter startdatumet.";
 pub const RETURN_TITLE: &str = "Återgång till daglig verksamhet";
 pub const RETURN_SAVE: &str = "Registrera återgång";
-pub const RETURN_SAVED: &str = "Återgången är registrerad. Ingen ny ansökan behövs.";
+pub const RETURN_SAVED: &str = "Återgången är registrerad. Ingen ny ansökan behövs. Var deltagaren utskriven? \
+     Då är inloggningen öppen igen: skapa en ny kod.";
 pub const RETURN_ON: &str = "Återgår den";
 pub const RETURN_NOTHING_RESTING: &str = "Beslutet vilar inte. Registrera först när beslutet vilar från.";
 pub const RETURN_OUTSIDE_RESTING: &str =

@@ -24,7 +24,12 @@ fn day(d: NaiveDate) -> String {
 }
 
 async fn caseload(app: &TestApp, staff: &reqwest::Client) -> String {
-    let response = staff.get(app.url("/personal")).send().await.unwrap();
+    caseload_filtered(app, staff, "").await
+}
+
+/// The caseload with the roster's filters in the address (`namn=…&steg=…&mina=1`).
+async fn caseload_filtered(app: &TestApp, staff: &reqwest::Client, query: &str) -> String {
+    let response = staff.get(app.url(&format!("/personal?{query}"))).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     visible_text(&response.text().await.unwrap())
 }
@@ -60,6 +65,12 @@ async fn each_clock_is_on_att_gora_two_weeks_ahead(backend: Backend) {
     assert_eq!(back, format!("/personal/deltagare/{p}/overgang"));
     let page = caseload(&app, &staff).await;
     assert!(page.contains(&format!("{p_name}: DV-platsen släpps om 5 dagar ({})", day(t + Days::new(5)))), "{page}");
+    // The to-do follows the roster's filters: the participant's own step keeps it, another step hides it.
+    let step = app.scalar_text(&format!("SELECT ladder_step FROM participants WHERE id = {p}")).await;
+    let other = if step == "group_activity" { "individual_placement" } else { "group_activity" };
+    let line = format!("{p_name}: DV-platsen släpps");
+    assert!(caseload_filtered(&app, &staff, &format!("steg={step}")).await.contains(&line));
+    assert!(!caseload_filtered(&app, &staff, &format!("steg={other}")).await.contains(&line));
 
     // The handover ends in 15 days: not yet. Moved to 14 days: listed, and the
     // earlier date is kept in revisions.
@@ -183,15 +194,49 @@ async fn a_return_while_the_decision_rests_needs_no_application(backend: Backend
         today()
     );
     assert_eq!(app.scalar_i64(&closed_today).await, 1);
-    for kind in ["transition_date", "participant_discharge"] {
-        let kept = app.scalar_i64(&format!("SELECT count(*) FROM revisions WHERE record_kind = '{kind}'")).await;
-        assert!(kept >= 1, "{kind} kept in revisions");
-    }
+    let kept = app.scalar_i64("SELECT count(*) FROM revisions WHERE record_kind = 'transition_date'").await;
+    assert!(kept >= 1, "the resting decision as it was is kept in revisions");
     let note = app
         .scalar_text(&format!("SELECT note FROM ladder_moves WHERE participant_id = {p} ORDER BY id DESC LIMIT 1"))
         .await;
     assert_eq!(note, "Återgång inom vilotiden, utan ny ansökan");
     assert!(!stegen(participant).await.contains("utan att söka igen"), "the decision no longer rests");
+
+    // Discharged while the decision rests (the participant first said no), then
+    // back within the three months: the discharge is undone, kept in
+    // revisions, and the participant can sign in again with a new code.
+    let r = app.participant_in_unit(1, 4).await;
+    let staff = app.staff_client(&app.staff_email_for_participant(r).await).await;
+    record_date(&app, &staff, r, "resting_decision", today()).await;
+    let discharge =
+        [("participant_id", r.to_string()), ("on", today().to_string()), ("outcome", "enhanced_collaboration".into())];
+    let discharge: Vec<(&str, &str)> = discharge.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.post_form(&staff, "discharge", &discharge).await;
+    let closed = format!("SELECT count(*) FROM accounts WHERE participant_id = {r} AND disabled_at IS NOT NULL");
+    assert_eq!(app.scalar_i64(&closed).await, 1, "a discharge closes the account");
+    let audited_before = app
+        .scalar_i64(&format!(
+            "SELECT count(*) FROM audit_log WHERE subject_participant_id = {r} AND record_kind = 'access' AND action = 'change'"
+        ))
+        .await;
+    let response = app
+        .post_form(&staff, "return_to_dv", &[("participant_id", &r.to_string()), ("on", &today().to_string())])
+        .await;
+    assert_eq!(location(&response), format!("/personal/deltagare/{r}/overgang"));
+    assert_eq!(app.scalar_i64(&closed).await, 0, "the return opens the account again");
+    let discharged = format!("SELECT count(*) FROM participants WHERE id = {r} AND discharged_on IS NOT NULL");
+    assert_eq!(app.scalar_i64(&discharged).await, 0);
+    let kept =
+        format!("SELECT count(*) FROM revisions WHERE record_kind = 'participant_discharge' AND record_id = {r}");
+    assert!(app.scalar_i64(&kept).await >= 2, "the discharge and its undoing are kept in revisions");
+    let audited = app
+        .scalar_i64(&format!(
+            "SELECT count(*) FROM audit_log WHERE subject_participant_id = {r} AND record_kind = 'access' AND action = 'change'"
+        ))
+        .await;
+    assert_eq!(audited, audited_before + 1, "opening the account again is audited");
+    let back = app.participant_client(r).await;
+    assert_eq!(back.get(app.url("/stegen")).send().await.unwrap().status(), StatusCode::OK);
 
     // A decision that rested more than three months ago: a new application is needed.
     let q = app.participant_in_unit(1, 3).await;

@@ -63,6 +63,7 @@ const OWN_UNIT: &str = "nnnnnnnyyynn"; // staff, each on their own unit
 const SESSION: &str = "------------";
 const ADMIN_ONLY: &str = "nnnnnnnnnnyn"; // the administrator's area: units and staff accounts
 const ANYONE: &str = "yyyyyyyyyyyy";
+const WORKERS: &str = "nnnnnnnyyyyy"; // everyone who works the process: staff of any unit, admin, dataskyddsombud
 const LOG_READERS: &str = "nnnnnnnnynny"; // the enhetschef and the dataskyddsombud
 
 /// Server functions: (endpoint, form, expectations). `{p}` is the participant,
@@ -190,6 +191,7 @@ const FUNCTIONS: &[FunctionRow] = &[
     ),
     // The unit's programme.
     ("staff_home", &[], OWN_UNIT),
+    ("manual", &[], WORKERS),
     ("programme_overview", &[], OWN_UNIT),
     (
         "create_round",
@@ -342,7 +344,8 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/logga-in/personal", "/logga-in/personal", "yyyyyyyyyyyy"),
     ("/logga-in/personal/kod", "/logga-in/personal/kod", "yyyyyyyyyyyy"),
     ("/logga-in/personal/ny-faktor", "/logga-in/personal/ny-faktor", "yyyyyyyyyyyy"),
-    ("/personal/sakerhet", "/personal/sakerhet", "nnnnnnnyyyyy"),
+    ("/personal/sakerhet", "/personal/sakerhet", WORKERS),
+    ("/personal/handbok", "/personal/handbok", WORKERS),
     ("/demo", "/demo", SESSION),
     ("/healthz", "/healthz", "yyyyyyyyyyyy"),
     ("/readyz", "/readyz", "yyyyyyyyyyyy"),

@@ -109,6 +109,22 @@ async fn viewers(app: &TestApp) -> Vec<Viewer> {
             reader: Reader::Relative(relative),
         });
     }
+    // A relative of a participant on the ASF road reads that road's Stegen.
+    let asf_consent = app
+        .scalar_i64(&format!(
+            "SELECT COALESCE(min(c.id), 0) FROM consents c JOIN participants p ON p.id = c.participant_id
+             WHERE c.{in_force} AND p.road = 'asf' AND c.shared_sections LIKE '%ladder%'"
+        ))
+        .await;
+    assert_ne!(asf_consent, 0, "the demo data has a relative who sees Stegen on the ASF road");
+    let relative =
+        app.scalar_i64(&format!("SELECT recipient_relative_id FROM consents WHERE id = {asf_consent}")).await;
+    let id = app.scalar_i64(&format!("SELECT participant_id FROM consents WHERE id = {asf_consent}")).await;
+    viewers.push(Viewer {
+        who: format!("relative {relative} of participant {id}, on the ASF road"),
+        participant: id,
+        reader: Reader::Relative(relative),
+    });
     let nothing = app
         .scalar_i64(&format!(
             "SELECT COALESCE(min(pr.relative_id), 0) FROM participant_relatives pr

@@ -110,4 +110,49 @@ async fn staff_change_the_road_and_it_is_kept(backend: Backend) {
     assert_eq!(app.scalar_text(&format!("SELECT road FROM participants WHERE id = {p}")).await, "asf");
 }
 
-on_both_backends!(a_participant_on_social_assistance_sees_the_asf_road, staff_change_the_road_and_it_is_kept);
+/// Each step on the record links to the manual's explanation of it (purpose,
+/// who calls the meeting, which consent), and the manual has one for every step.
+async fn each_step_on_the_record_links_to_the_manual(backend: Backend) {
+    use app::domain::LadderStep;
+    let app = TestApp::spawn(backend).await;
+    let p = app
+        .scalar_i64(
+            "SELECT id FROM participants WHERE road = 'asf' AND ladder_step = 'case_raised_with_asf'
+               AND benefit_kind = 'social_assistance' AND discharged_on IS NULL ORDER BY id LIMIT 1",
+        )
+        .await;
+    let staff = app.staff_client(&app.staff_email_for_participant(p).await).await;
+    let steps = staff.get(app.url(&format!("/personal/deltagare/{p}/steg"))).send().await.unwrap();
+    assert_eq!(steps.status(), StatusCode::OK);
+    let html = steps.text().await.unwrap();
+    // The step they stand on, and the ones their road offers next.
+    for step in ["case_raised_with_asf", "joint_planning_asf"] {
+        assert!(html.contains(&format!("href=\"/personal/handbok#steg-{step}\"")), "{step} links to the manual");
+    }
+    let overview = staff.get(app.url(&format!("/personal/deltagare/{p}"))).send().await.unwrap().text().await.unwrap();
+    assert!(overview.contains("href=\"/personal/handbok#steg-case_raised_with_asf\""), "the overview links too");
+
+    let manual = staff.get(app.url("/personal/handbok")).send().await.unwrap();
+    assert_eq!(manual.status(), StatusCode::OK);
+    let html = manual.text().await.unwrap();
+    let text = visible_text(&html);
+    for &step in LadderStep::ALL {
+        assert!(html.contains(&format!("id=\"steg-{}\"", step.as_str())), "{step:?} has a section");
+        let guide = app::texts::manual::step_guide(step);
+        for part in [guide.purpose, guide.who_calls, guide.consent] {
+            assert!(text.contains(part), "{step:?}: {part}");
+        }
+    }
+    // The manual is staff text: a participant is refused it, on record.
+    let participant = app.participant_client(p).await;
+    let response = app.call(&participant, "manual", &[]).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.audit_count("record_kind = 'manual' AND outcome = 'denied'").await, 1);
+    assert_eq!(app.audit_count("record_kind = 'manual' AND outcome = 'allowed'").await, 0, "reading it names no one");
+}
+
+on_both_backends!(
+    a_participant_on_social_assistance_sees_the_asf_road,
+    staff_change_the_road_and_it_is_kept,
+    each_step_on_the_record_links_to_the_manual
+);

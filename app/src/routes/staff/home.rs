@@ -4,7 +4,7 @@ use crate::components::{DataTable, Icon, SelectField, SubmitButton, TextField};
 use crate::domain::LadderStep;
 use crate::functions::staff::load_staff_home;
 use crate::layouts::staff_page;
-use crate::models::{RosterRow, StaffHome};
+use crate::models::{RosterRow, StaffHome, TransitionTodo};
 use crate::paths::{self, RecordPart};
 use crate::texts::{capitalise, day_and_time_in_words, staff as text};
 use leptos::prelude::*;
@@ -25,10 +25,20 @@ impl RosterFilter {
             && (!self.mine || row.mine)
     }
 
-    /// The name search alone (what a to-do line of someone off the roster can be filtered by).
     fn keeps_name(&self, name: &str) -> bool {
         let wanted = self.name.trim().to_lowercase();
         wanted.is_empty() || name.to_lowercase().contains(&wanted)
+    }
+
+    /// A clock's to-do follows its participant's row; someone off the roster
+    /// (discharged, with förlängt stöd or FSF's support running) is at no step
+    /// and in no one's caseload, so only the name search keeps them, and only
+    /// while no step or "only mine" is asked for.
+    fn keeps_todo(&self, todo: &TransitionTodo, rows: &[RosterRow]) -> bool {
+        match rows.iter().find(|r| r.participant_id == todo.participant_id) {
+            Some(row) => self.keeps(row),
+            None => self.step.is_empty() && !self.mine && self.keeps_name(&todo.name),
+        }
     }
 }
 
@@ -77,7 +87,7 @@ fn Roster(home: StaffHome, filter: RosterFilter) -> impl IntoView {
     let transition: Vec<(i64, String)> = home
         .transition_due
         .iter()
-        .filter(|t| filter.keeps_name(&t.name))
+        .filter(|t| filter.keeps_todo(t, &home.participants))
         .map(|t| (t.participant_id, text::todo_transition(&t.name, t.due, home.today)))
         .collect();
     let nothing_to_do =

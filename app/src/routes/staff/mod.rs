@@ -6,6 +6,7 @@ pub mod extract;
 pub mod home;
 pub mod intake;
 pub mod log;
+pub mod manual;
 pub mod programme;
 pub mod record;
 
@@ -14,3 +15,4 @@ pub use extract::RegisterExtractPage;
 pub use home::StaffHomePage;
 pub use intake::{ImportPage, NewParticipantPage};
 pub use log::LogFollowUpPage;
+pub use manual::ManualPage;

@@ -636,7 +636,12 @@ impl Access {
         }
         let (by, now) = (ctx.actor.account_id(), storage::now());
         storage::transition::close_resting(work.tx()?, permit.participant()?, on, by, now).await?;
+        // Discharged while the decision rested (the participant first said no):
+        // the discharge is undone, kept in revisions, and the account opens again.
         storage::record::set_discharge(work.tx()?, permit.participant()?, None, by, now).await?;
+        if storage::record::reopen_account(work.tx()?, permit.participant()?).await?.is_some() {
+            work.section(Action::Change, participant_id, Section::Access).await?;
+        }
         storage::record::move_on_ladder(
             work.tx()?,
             permit.participant()?,

@@ -7,6 +7,22 @@ use crate::policy::{Action, Actor};
 use crate::server::storage;
 
 impl Access {
+    /// The staff manual names nobody, so reading it writes no audit row and
+    /// opens no transaction; the policy still decides who may, and a refusal
+    /// is on record like any other.
+    pub async fn manual(&self, ctx: &RequestCtx) -> Result<(), AccessError> {
+        let Err(crate::policy::Denied(reason)) =
+            crate::policy::decide(&ctx.actor, Action::Read, &crate::policy::Target::Manual)
+        else {
+            return Ok(());
+        };
+        tracing::warn!(reason, action = "read", record = "manual", "access denied");
+        let mut work = self.reading(ctx).await?;
+        work.audit_event(ctx.actor, "read", "denied", "manual").await?;
+        work.commit().await?;
+        Err(AccessError::Denied)
+    }
+
     /// The staff start page: the unit's caseload, with what needs doing.
     pub async fn staff_home(&self, ctx: &RequestCtx) -> Result<StaffHome, AccessError> {
         let mut work = self.reading(ctx).await?;

@@ -645,3 +645,16 @@ pub(crate) async fn close_account(
     .map(|_| ()))?;
     Ok(Some(account))
 }
+
+/// A return to DV opens the participant's account again if a discharge closed
+/// it. Nothing closed with it comes back: the passkeys stay removed and the old
+/// codes retired, so the participant signs in with a new code from staff.
+/// The account id, or `None` when there was no closed account.
+pub(crate) async fn reopen_account(tx: &mut Tx, participant: Permitted) -> Result<Option<i64>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "UPDATE accounts SET disabled_at = NULL WHERE participant_id = $1 AND disabled_at IS NOT NULL RETURNING id"
+    )
+    .bind(participant.id())
+    .fetch_optional(c)
+    .await)
+}

@@ -62,6 +62,12 @@ fn typed_or(fb: &FormFeedback, field: &str, stored: String) -> String {
 }
 
 /// The hidden field every record form sends: whose record it changes.
+/// A step's name, linked to its explanation in the staff manual.
+#[component]
+fn StepLink(step: crate::domain::LadderStep) -> impl IntoView {
+    view! { <a href=crate::paths::manual_step(step)>{step.label_sv()}</a> }
+}
+
 #[component]
 fn ParticipantIdField(participant_id: i64) -> impl IntoView {
     view! { <input type="hidden" name="participant_id" value=participant_id.to_string()/> }

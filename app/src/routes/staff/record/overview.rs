@@ -3,7 +3,7 @@
 //! the personnummer masked (shown in full on request, audited), moves between
 //! units, and for the enhetschef the move to another unit.
 
-use super::{ParticipantIdField, RecordNav, answer_text};
+use super::{ParticipantIdField, RecordNav, StepLink, answer_text};
 use crate::components::{Banner, BannerKind, DataTable, Icon, SelectField, SubmitButton};
 use crate::functions::intake::{
     MOVE_FORM, MoveParticipant, RecordPlacement, load_record_placement, reveal_personal_number,
@@ -207,7 +207,7 @@ fn Overview(record: ParticipantRecord, extra: Extra) -> impl IntoView {
 
         <h2><Icon name="footprints"/>{text::STEP}</h2>
         <ul>
-            {r.moves.iter().rev().take(SHOWN).map(|m| view! { <li>{text::step_taken(m.on, m.step.label_sv())}</li> })
+            {r.moves.iter().rev().take(SHOWN).map(|m| view! { <li>{text::step_taken_on(m.on)}<StepLink step=m.step/></li> })
                 .collect_view()}
         </ul>
 

@@ -2,7 +2,7 @@
 //! daily activity (group or placement, hours), extended support after
 //! employment, and discharge with its outcome.
 
-use super::{ParticipantIdField, RecordNav, options, typed_or};
+use super::{ParticipantIdField, RecordNav, StepLink, options, typed_or};
 use crate::components::{Banner, BannerKind, SelectField, SubmitButton, TextArea, TextField};
 use crate::domain::{DischargeOutcome, DvForm, LadderStep, Road};
 use crate::functions::record::{
@@ -50,7 +50,9 @@ fn Steps(
     let today = record.today.to_string();
     view! {
         <RecordNav participant_id=id name=record.name.clone() current=RecordPart::Steps.segment()/>
-        <p>{text::step_now(record.step.label_sv())}</p>
+        <p>{text::STEP_NOW}<StepLink step=record.step/>"."</p>
+        <NextSteps next=record.way.next_steps(record.step)/>
+        <p>{text::STEP_LINKS_TO_MANUAL}</p>
         <h2>{text::ROAD_TITLE}</h2>
         <p>{text::road_now(record.way.road.label_sv())}</p>
         <p>{text::ROAD_ABOUT}</p>
@@ -63,7 +65,7 @@ fn Steps(
         </form>
         <h2>{text::STEPS_SO_FAR}</h2>
         <ul>
-            {record.moves.iter().rev().map(|m| view! { <li>{text::step_taken(m.on, m.step.label_sv())}</li> })
+            {record.moves.iter().rev().map(|m| view! { <li>{text::step_taken_on(m.on)}<StepLink step=m.step/></li> })
                 .collect_view()}
         </ul>
         <h2>{text::STEP_ADD_TITLE}</h2>
@@ -118,4 +120,20 @@ fn Steps(
             <SubmitButton label=text::DISCHARGE_SAVE secondary=true/>
         </form>
     }
+}
+
+/// The steps the participant's road offers after this one, each linked to the manual.
+#[component]
+fn NextSteps(next: &'static [LadderStep]) -> impl IntoView {
+    (!next.is_empty()).then(|| {
+        let last = next.len() - 1;
+        view! {
+            <p>
+                {text::STEP_NEXT}
+                {next.iter().enumerate().map(|(i, &step)| view! {
+                    <StepLink step/>{if i == last { "." } else { ", " }}
+                }).collect_view()}
+            </p>
+        }
+    })
 }

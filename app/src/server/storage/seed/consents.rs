@@ -3,7 +3,7 @@
 
 use super::EMPLOYERS;
 use super::dates::{at, days, months, weekday_back};
-use super::participants::{BACK, EC, EMP, JA, Person};
+use super::participants::{BACK, CR, EC, EMP, JA, Person};
 use super::units::UnitIds;
 use crate::domain::{ConsentScope, Organisation};
 use crate::server::storage::Tx;
@@ -28,6 +28,11 @@ pub(super) async fn add_consents(tx: &mut Tx, people: &[Person], units: &[UnitId
         }
         if let Some(ec) = person.reached(EC) {
             to(ConsentScope::AfDvContact, Organisation::Af, "oral", ec).add(tx, person, consultant).await?;
+        }
+        if let Some(raised) = person.reached(CR) {
+            // Asked for before the case is raised, at the meeting that decides to raise it.
+            let given_on = weekday_back(days(raised, -7));
+            to(ConsentScope::DvAsfContact, Organisation::Asf, "oral", given_on).add(tx, person, consultant).await?;
         }
         let Some(discharged) = person.discharged_on else { continue };
         match person.seed.step {

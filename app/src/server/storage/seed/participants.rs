@@ -32,8 +32,8 @@ pub(super) struct ParticipantSeed {
     pub step: LadderStep,
     pub benefit: BenefitKind,
     pub road: Road,
-    /// Still at förstärkt samarbete, but the DV decision has ended after the
-    /// handover period; or at an ASF measure, which ends DV by law.
+    /// Left the DV place: at förstärkt samarbete with the DV decision resting
+    /// (not discharged yet), or at an ASF measure, which ends DV by law.
     pub dv_ended: bool,
 }
 
@@ -235,10 +235,10 @@ impl Person {
         let benefit = self.seed.benefit.label_sv().to_lowercase();
         let road = if self.seed.road == Road::Asf { " på ASF-vägen" } else { "" };
         let mut text = match (self.seed.way().number(step), self.discharged_on) {
-            (Some(n), None) => format!("Steg {n}{road}: {}, {benefit}", step_short(step)),
-            (Some(n), Some(_)) if step == EC => {
+            (Some(n), None) if self.seed.dv_ended => {
                 format!("Steg {n}{road}: {}, beslutet om daglig verksamhet vilar", step_short(step))
             }
+            (Some(n), None) => format!("Steg {n}{road}: {}, {benefit}", step_short(step)),
             (Some(n), Some(_)) => format!("Steg {n}{road}: {}, daglig verksamhet avslutad", step_short(step)),
             (None, _) if step == EMP => format!("Utskriven: {}, förlängt stöd", step_short(step)),
             (None, _) => format!("Utskriven: {}", step_short(step)),
@@ -293,8 +293,10 @@ pub(super) async fn add_participant(
     let last_on = if seed.step.is_outcome() {
         days(today, -(45 + (r * 11) % 200))
     } else if seed.dv_ended && seed.step == EC {
-        // DV ended after the handover (eight weeks) about eleven weeks ago: the
-        // decision still rests for a couple of weeks (avbrott i verkställighet).
+        // The DV place was released about eleven weeks ago, eight weeks into
+        // förstärkt samarbete: the decision still rests for a couple of weeks
+        // (avbrott i verkställighet). DV ends (the discharge) only when the
+        // resting time is over without a return, so they are not discharged.
         days(today, -(80 + 56))
     } else if seed.dv_ended {
         days(today, -(100 + (r * 11) % 150))
@@ -316,7 +318,7 @@ pub(super) async fn add_participant(
     } else if seed.dv_ended && seed.step == LMM {
         // DV ends by law the day an ASF measure starts.
         moves.last().map(|(_, d)| *d)
-    } else if seed.dv_ended {
+    } else if seed.dv_ended && seed.step != EC {
         // The handover period ends about two months into förstärkt samarbete.
         moves.last().map(|(_, d)| days(*d, 56))
     } else {
@@ -326,7 +328,6 @@ pub(super) async fn add_participant(
         (EMP, _) => Some("employment"),
         (STU, _) => Some("studies"),
         (BACK, _) => Some("back_to_dv"),
-        (EC, true) => Some("enhanced_collaboration"),
         (LMM, true) => Some("labour_market_measure"),
         (MUN, _) => Some("municipal_employment"),
         _ => None,
@@ -539,7 +540,7 @@ const fn rel(
     RelativeSeed { name, relation, who, participant, sharing, joins_meeting }
 }
 
-const RELATIVES: [RelativeSeed; 9] = [
+const RELATIVES: [RelativeSeed; 10] = [
     rel("Birgitta Åkesson", RelationKind::Parent, "Mamma till", 0, Sharing::Sections("meetings,contacts,ladder"), true),
     rel(
         "Leif Lindahl",
@@ -571,6 +572,8 @@ const RELATIVES: [RelativeSeed; 9] = [
     ),
     rel("Mikko Marttinen", RelationKind::Sibling, "Bror till", 7, Sharing::Nothing, false),
     rel("Annelie Wikström", RelationKind::Parent, "Mamma till", 8, Sharing::Sections("meetings"), false),
+    // Yasmin is on the ASF road: her father sees that road's Stegen.
+    rel("Omar Haddad", RelationKind::Parent, "Pappa till", 48, Sharing::Sections("meetings,contacts,ladder"), false),
 ];
 
 async fn insert_relative(

@@ -97,8 +97,8 @@ async fn fills_sqlite_consistently() {
         let summary = seed(&store, today).await;
         assert_eq!((summary.participants, summary.staff), (54, 12));
         assert_eq!(count(&pool, "SELECT count(*) FROM meetings").await, summary.meetings as i64);
-        assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 54 + 12 + 9);
-        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 12 + 10 + 3 + 1 + 9);
+        assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 54 + 12 + 10);
+        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 12 + 10 + 3 + 1 + 10);
         // Written through the app's write paths, yet nothing was corrected: no earlier versions.
         assert_eq!(count(&pool, "SELECT count(*) FROM revisions").await, 0);
         let broken: Vec<(String,)> =

@@ -26,6 +26,16 @@ pub(super) async fn add_clocks(
             (person.id, new)
         };
         let dates = match (person.seed.step, person.discharged_on) {
+            // The DV place was released eight weeks into förstärkt samarbete,
+            // four weeks after AF's work training began: the decision rests
+            // three months from then (the discharge comes when they are over).
+            (EC, None) if person.seed.dv_ended => {
+                let released = days(person.reached(EC).unwrap_or(person.entered_on), 56);
+                vec![
+                    add(ClockKind::WorkTrainingStart, days(released, -28), "Arbetsträning hos Arbetsförmedlingen"),
+                    add(ClockKind::RestingDecision, released, "Beslutet vilar, återgång utan ny ansökan"),
+                ]
+            }
             // In förstärkt samarbete: the first has just started AF's work
             // training (the place is released in a few days), the next one's
             // handover ends in a week or two.
@@ -41,11 +51,6 @@ pub(super) async fn add_clocks(
                     _ => vec![],
                 }
             }
-            // DV ended after the handover: the decision rests three months from then.
-            (EC, Some(ended)) => vec![
-                add(ClockKind::WorkTrainingStart, days(ended, -28), "Arbetsträning hos Arbetsförmedlingen"),
-                add(ClockKind::RestingDecision, ended, "Beslutet vilar, återgång utan ny ansökan"),
-            ],
             (JP, None) => {
                 vec![add(ClockKind::AsfMeasureStart, days(today, 12), "Arbetsmarknadsinsats: praktik i kommunens park")]
             }
