@@ -28,6 +28,7 @@ pub(crate) const ENDPOINTS: &[&str] = &[
     "record_steps",
     "record_access",
     "staff_home",
+    "manual",
     "viewer",
     "form_feedback",
     "demo_accounts",
