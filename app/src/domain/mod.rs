@@ -150,6 +150,7 @@ pub mod audit;
 pub mod auth;
 pub mod consent;
 pub mod contact;
+pub mod follow_up;
 pub mod identity;
 pub mod ladder;
 pub mod meeting;
