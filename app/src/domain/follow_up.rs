@@ -39,6 +39,21 @@ code_enum! {
     }
 }
 
+impl DvStep {
+    /// The steps one recorded change counts as: the move (to a placement, or
+    /// to another group or placement) and more hours, each on its own. Back
+    /// from a placement to a group, or fewer hours, is a change but no step.
+    pub fn of_change(from: DvForm, to: DvForm, from_hours: i64, to_hours: i64, new_place: bool) -> Vec<Self> {
+        let moved = match (from, to) {
+            (DvForm::Group, DvForm::IndividualPlacement) => Some(Self::GroupToPlacement),
+            (DvForm::IndividualPlacement, DvForm::IndividualPlacement) if new_place => Some(Self::PlacementToPlacement),
+            (DvForm::Group, DvForm::Group) if new_place => Some(Self::GroupToGroup),
+            _ => None,
+        };
+        moved.into_iter().chain((to_hours > from_hours).then_some(Self::MoreHours)).collect()
+    }
+}
+
 /// What the follow-up needs to know about one participant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facts {
@@ -390,6 +405,19 @@ mod tests {
         assert!(one.in_period(Period::new(day("2022-03-31"), day("2022-04-30")).unwrap()));
         assert!(!one.in_period(Period::new(day("2022-04-01"), day("2022-04-30")).unwrap()));
         assert_eq!(Period::new(day("2022-04-02"), day("2022-04-01")), None);
+    }
+
+    #[test]
+    fn a_change_within_dv_counts_as_the_steps_the_report_counted() {
+        use DvStep::*;
+        assert_eq!(DvStep::of_change(Group, Ep, 20, 20, false), vec![GroupToPlacement]);
+        assert_eq!(DvStep::of_change(Group, Ep, 20, 30, true), vec![GroupToPlacement, MoreHours]);
+        assert_eq!(DvStep::of_change(Ep, Ep, 30, 30, true), vec![PlacementToPlacement]);
+        assert_eq!(DvStep::of_change(Ep, Ep, 30, 30, false), vec![]);
+        assert_eq!(DvStep::of_change(Group, Group, 20, 20, true), vec![GroupToGroup]);
+        assert_eq!(DvStep::of_change(Group, Group, 20, 25, false), vec![MoreHours]);
+        assert_eq!(DvStep::of_change(Ep, Group, 30, 20, true), vec![], "back to a group is no step");
+        assert_eq!(DvStep::of_change(Group, Group, 25, 20, false), vec![]);
     }
 
     #[test]

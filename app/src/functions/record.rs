@@ -304,11 +304,11 @@ pub async fn change_dv(
     req.require_signed_in()?;
     let page = crate::paths::record(participant_id, crate::paths::RecordPart::Steps);
     let kept = form.feedback();
-    let DvChange { form, hours } = match DvChange::try_from(form) {
+    let change = match DvChange::try_from(form) {
         Ok(change) => change,
         Err(fb) => return req.reject(fb, &page).await,
     };
-    match req.state.access.change_dv(&req.ctx, participant_id, form, hours).await {
+    match req.state.access.change_dv(&req.ctx, participant_id, &change).await {
         Ok(()) => req.done(&page, text::DV_CHANGE_SAVED).await,
         Err(e) => req.refused(e, kept, &page).await,
     }

@@ -168,6 +168,9 @@ pub fn table(table: &str) -> Option<(&'static str, &'static str, &'static str)> 
         "transition_dates" => {
             ("Datum i övergången", "När något börjar eller slutar på vägen från daglig verksamhet.", "Datum")
         }
+        "dv_changes" => {
+            ("Ändringar i daglig verksamhet", "Byte av form, timmar eller plats, och från vilken dag.", "Ändring")
+        }
         "expressions_of_interest" => {
             ("Intresseanmälningar", "Anmälningar till det arbetsnärmande programmet.", "Intresseanmälan")
         }
@@ -227,6 +230,12 @@ pub fn column(table: &str, column: &str) -> Option<&'static str> {
         ("extended_support", "ends_on") => "Till",
         ("transition_dates", "kind") => "Vad",
         ("transition_dates", "closed_on") => "Avslutat i förtid",
+        ("dv_changes", "changed_on") => "Gäller från",
+        ("dv_changes", "from_form") => "Form före",
+        ("dv_changes", "to_form") => "Form efter",
+        ("dv_changes", "from_hours") => "Timmar före",
+        ("dv_changes", "to_hours") => "Timmar efter",
+        ("dv_changes", "new_place") => "Ny grupp eller plats",
         ("revisions", "record_id") => "Gäller nummer",
         ("audit_log", "unit_id") => "Deltagarens enhet",
         _ => "",

@@ -604,6 +604,9 @@ pub const STEP_NOTE: &str = "Anteckning";
 pub const STEP_SAVE: &str = "Spara steget";
 pub const DV_CHANGE_TITLE: &str = "Ändring inom daglig verksamhet";
 pub const DV_CHANGE_SAVE: &str = "Spara ändringen";
+pub const DV_CHANGE_ON: &str = "Gäller från";
+pub const DV_CHANGE_NEW_PLACE: &str = "Byter till en annan grupp eller enskild plats";
+pub const DV_CHANGE_NOT_YET: &str = "Registrera ändringen när den har skett. Datumet kan inte vara senare än i dag.";
 pub const EXTENDED_SUPPORT_TITLE: &str = "Förlängt stöd efter anställning";
 pub const EXTENDED_SUPPORT_ABOUT: &str =
     "Daglig verksamhet stöttar på arbetsplatsen i 12 månader. Det kräver ett skriftligt samtycke.";

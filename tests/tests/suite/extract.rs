@@ -56,6 +56,7 @@ const TABLES: &[(&str, Relation)] = &[
     ("ladder_moves", Theirs(None)),
     ("extended_support", Theirs(None)),
     ("transition_dates", Theirs(None)),
+    ("dv_changes", Theirs(None)),
     ("expressions_of_interest", Theirs(None)),
     ("enrolments", Theirs(None)),
     ("attendance", Theirs(None)),
@@ -293,7 +294,12 @@ async fn fill_the_record(app: &TestApp, p: i64) {
     ok("a step", &app.call(&staff, "record_step", &step).await);
     let hours = app.scalar_i64(&format!("SELECT hours_per_week FROM participants WHERE id = {p}")).await;
     let other_hours = if hours == 20 { "25" } else { "20" };
-    let dv = [("participant_id", ps.as_str()), ("dv_form", "group"), ("hours_per_week", other_hours)];
+    let dv = [
+        ("participant_id", ps.as_str()),
+        ("dv_form", "group"),
+        ("hours_per_week", other_hours),
+        ("on", &today.to_string()),
+    ];
     ok("DV hours", &app.call(&staff, "change_dv", &dv).await);
     let road = app.scalar_text(&format!("SELECT road FROM participants WHERE id = {p}")).await;
     let other_road = if road == "asf" { "af_fk" } else { "asf" };

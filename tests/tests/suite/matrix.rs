@@ -155,7 +155,11 @@ const FUNCTIONS: &[FunctionRow] = &[
     ),
     ("withdraw_consent", &[("participant_id", "{p}"), ("consent_id", "{consent}")], STAFF_ON_P),
     ("record_step", &[("participant_id", "{p}"), ("step", "work_prep_programme"), ("on", "{today}")], STAFF_ON_P),
-    ("change_dv", &[("participant_id", "{p}"), ("dv_form", "group"), ("hours_per_week", "20")], STAFF_ON_P),
+    (
+        "change_dv",
+        &[("participant_id", "{p}"), ("dv_form", "group"), ("hours_per_week", "20"), ("on", "{today}")],
+        STAFF_ON_P,
+    ),
     ("change_road", &[("participant_id", "{p}"), ("road", "asf")], STAFF_ON_P),
     ("record_transition", &[("participant_id", "{p}")], STAFF_ON_P),
     (

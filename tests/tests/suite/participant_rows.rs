@@ -50,6 +50,7 @@ pub const TABLES: &[(&str, Relation)] = &[
     ("ladder_moves", Theirs(None)),
     ("extended_support", Theirs(None)),
     ("transition_dates", Theirs(None)),
+    ("dv_changes", Theirs(None)),
     ("expressions_of_interest", Theirs(None)),
     ("enrolments", Theirs(None)),
     ("attendance", Theirs(None)),

@@ -270,8 +270,39 @@ async fn steps_on_the_ladder_and_within_dv(backend: Backend) {
 
     let old_hours = app.scalar_i64(&format!("SELECT hours_per_week FROM participants WHERE id = {p}")).await;
     let new_hours = if old_hours == 30 { "25" } else { "30" };
-    let form = [("participant_id", id.as_str()), ("dv_form", "individual_placement"), ("hours_per_week", new_hours)];
+    let form_before = app.scalar_text(&format!("SELECT dv_form FROM participants WHERE id = {p}")).await;
+    let changes = format!("SELECT count(*) FROM dv_changes WHERE participant_id = {p}");
+    let changes_before = app.scalar_i64(&changes).await;
+    // Recorded when it has happened: a day ahead is refused, next to the field.
+    let tomorrow = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive() + chrono::Days::new(1);
+    let ahead = tomorrow.to_string();
+    let form = [
+        ("participant_id", id.as_str()),
+        ("dv_form", "individual_placement"),
+        ("hours_per_week", new_hours),
+        ("on", ahead.as_str()),
+    ];
+    let response = app.post_form(&staff, "change_dv", &form).await;
+    let page = staff.get(app.url(&location(&response))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Datumet kan inte vara senare än i dag."), "{page}");
+    assert_eq!(app.scalar_i64(&changes).await, changes_before);
+    let form = [
+        ("participant_id", id.as_str()),
+        ("dv_form", "individual_placement"),
+        ("hours_per_week", new_hours),
+        ("on", "2026-11-02"),
+        ("new_place", "1"),
+    ];
     app.post_form(&staff, "change_dv", &form).await;
+    // The follow-up's row: the day, from what to what, and that the place is new.
+    let change = app
+        .scalar_text(&format!(
+            "SELECT changed_on || ' ' || from_form || ' ' || to_form || ' ' || from_hours || ' ' || to_hours || ' '
+                    || CASE WHEN new_place THEN 'new' ELSE 'same' END
+             FROM dv_changes WHERE participant_id = {p} ORDER BY id DESC LIMIT 1"
+        ))
+        .await;
+    assert_eq!(change, format!("2026-11-02 {form_before} individual_placement {old_hours} {new_hours} new"));
     assert_eq!(
         app.scalar_text(&format!("SELECT dv_form FROM participants WHERE id = {p}")).await,
         "individual_placement"
@@ -370,7 +401,10 @@ async fn another_units_record_is_out_of_reach(backend: Backend) {
         ),
         ("withdraw_consent", vec![("participant_id", &o), ("consent_id", &c)]),
         ("record_step", vec![("participant_id", &o), ("step", "employment"), ("on", "2026-11-20"), ("note", "")]),
-        ("change_dv", vec![("participant_id", &o), ("dv_form", "group"), ("hours_per_week", "10")]),
+        (
+            "change_dv",
+            vec![("participant_id", &o), ("dv_form", "group"), ("hours_per_week", "10"), ("on", "2026-11-20")],
+        ),
         ("change_road", vec![("participant_id", &o), ("road", "asf")]),
         (
             "add_contact_person",

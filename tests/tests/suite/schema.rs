@@ -63,6 +63,8 @@ fn check_sources() -> Vec<(&'static str, &'static str, Source)> {
         ("staff", "role", all::<StaffRole>("StaffRole")),
         ("participants", "benefit_kind", all::<BenefitKind>("BenefitKind")),
         ("participants", "dv_form", all::<DvForm>("DvForm")),
+        ("dv_changes", "from_form", all::<DvForm>("DvForm")),
+        ("dv_changes", "to_form", all::<DvForm>("DvForm")),
         ("participants", "gender", all::<Gender>("Gender")),
         ("participants", "discharge_outcome", all::<DischargeOutcome>("DischargeOutcome")),
         ("participants", "road", all::<Road>("Road")),

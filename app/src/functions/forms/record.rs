@@ -90,12 +90,15 @@ pub struct ReturnForm {
     pub on: String,
 }
 
-/// A step within DV: group or placement, hours a week.
+/// A step within DV: group or placement, hours a week, from which day, and
+/// whether it is another group or placement (`new_place` is "1" when ticked).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DvChangeForm {
     pub dv_form: String,
     pub hours_per_week: String,
+    pub on: String,
+    pub new_place: String,
 }
 
 /// A new contact person. `who` is `s<staff id>`, `e<external id>` or `new`
@@ -429,6 +432,8 @@ mod parse {
     pub(crate) struct DvChange {
         pub form: DvForm,
         pub hours: HoursPerWeek,
+        pub on: NaiveDate,
+        pub new_place: bool,
     }
 
     impl TryFrom<DvChangeForm> for DvChange {
@@ -438,7 +443,9 @@ mod parse {
             let mut fb = form.feedback();
             let dv_form = fb.check("dv_form", DvForm::parse(&form.dv_form));
             let hours = fb.check("hours_per_week", HoursPerWeek::parse(&form.hours_per_week));
-            fb.finish(dv_form.zip(hours).map(|(form, hours)| DvChange { form, hours }))
+            let on = fb.check("on", parse_iso_date(&form.on));
+            let new_place = !form.new_place.is_empty();
+            fb.finish(dv_form.zip(hours).zip(on).map(|((form, hours), on)| DvChange { form, hours, on, new_place }))
         }
     }
 

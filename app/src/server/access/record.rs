@@ -5,9 +5,10 @@
 use super::participant::{contact_card, ladder_moves, meeting_cards, plan_version};
 use super::{Access, AccessError, Permit, PermittedUnit, RequestCtx, Want, Work};
 use crate::domain::{
-    ClockKind, ConsentMethod, ConsentScope, DischargeOutcome, DvForm, HoursPerWeek, LadderStep, LongText, MeetingKind,
+    ClockKind, ConsentMethod, ConsentScope, DischargeOutcome, HoursPerWeek, LadderStep, LongText, MeetingKind,
     MeetingStatus, MeetingTime, Organisation, Road, ShortText,
 };
+use crate::functions::forms::record::DvChange;
 use crate::models::{
     Choice, ConsentEntry, ContactPersonEntry, ExtendedSupportEntry, ExternalEntry, ParticipantRecord, PlanHistory,
     ProgrammeStatus, RecordAccess, RecordConsents, RecordContacts, RecordMeetings, RecordSteps, RecordTransition,
@@ -656,24 +657,26 @@ impl Access {
     }
 
     /// A step within DV: group or placement, hours a week.
-    pub async fn change_dv(
+    /// Recorded when it has happened: the follow-up counts it on its day.
+    pub(crate) async fn change_dv(
         &self,
         ctx: &RequestCtx,
         participant_id: i64,
-        form: DvForm,
-        hours: HoursPerWeek,
+        change: &DvChange,
     ) -> Result<(), AccessError> {
         let mut work = self.work(ctx).await?;
         let permit = work.section(Action::Change, participant_id, Section::Record).await?;
-        storage::record::change_dv(
-            work.tx()?,
-            permit.participant()?,
-            form.as_str(),
-            i64::from(hours.get()),
-            ctx.actor.account_id(),
-            storage::now(),
-        )
-        .await?;
+        if change.on > crate::server::today() {
+            return Err(AccessError::Invalid { field: "on", message: text::DV_CHANGE_NOT_YET });
+        }
+        let row = storage::record::NewDvChange {
+            dv_form: change.form.as_str(),
+            hours_per_week: i64::from(change.hours.get()),
+            on: change.on,
+            new_place: change.new_place,
+        };
+        storage::record::change_dv(work.tx()?, permit.participant()?, &row, ctx.actor.account_id(), storage::now())
+            .await?;
         work.commit().await
     }
 

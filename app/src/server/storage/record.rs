@@ -530,28 +530,59 @@ pub(super) async fn insert_ladder_move(
 }
 
 /// A change within DV (group or placement, hours a week); the old values go to `revisions`.
+/// A change within DV as staff record it.
+pub(crate) struct NewDvChange<'a> {
+    pub dv_form: &'a str,
+    pub hours_per_week: i64,
+    pub on: NaiveDate,
+    /// Another group or placement, even when the form stays the same.
+    pub new_place: bool,
+}
+
+/// A change of form, hours or place: a row in `dv_changes` (what the
+/// follow-up counts), and the earlier form and hours in `revisions`. Saving
+/// what already holds, with the same place, writes nothing.
 pub(crate) async fn change_dv(
     tx: &mut Tx,
     participant: Permitted,
-    dv_form: &str,
-    hours_per_week: i64,
+    change: &NewDvChange<'_>,
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let old: (String, i64) =
-        on_conn!(tx, |c| sqlx::query_as("SELECT dv_form, hours_per_week FROM participants WHERE id = $1")
-            .bind(participant.id())
-            .fetch_one(c)
-            .await)?;
-    if old.0 == dv_form && old.1 == hours_per_week {
+    // Locked on PostgreSQL so the change row and the revision hold the values the update replaced.
+    let lock = if matches!(tx, Tx::Postgres(_)) { " FOR UPDATE" } else { "" };
+    let sql = format!("SELECT dv_form, hours_per_week FROM participants WHERE id = $1{lock}");
+    let old: (String, i64) = on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant.id()).fetch_one(c).await)?;
+    let same = old.0 == change.dv_form && old.1 == change.hours_per_week;
+    if same && !change.new_place {
+        return Ok(());
+    }
+    on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO dv_changes (participant_id, changed_on, from_form, to_form, from_hours, to_hours, new_place,
+                                 recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+    )
+    .bind(participant.id())
+    .bind(change.on)
+    .bind(&old.0)
+    .bind(change.dv_form)
+    .bind(old.1)
+    .bind(change.hours_per_week)
+    .bind(change.new_place)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    if same {
         return Ok(());
     }
     let value = serde_json::json!({ "dv_form": old.0, "hours_per_week": old.1 }).to_string();
     super::revisions::insert(tx, "participant_dv", participant.id(), &value, by, now).await?;
     on_conn!(tx, |c| sqlx::query("UPDATE participants SET dv_form = $2, hours_per_week = $3 WHERE id = $1")
         .bind(participant.id())
-        .bind(dv_form)
-        .bind(hours_per_week)
+        .bind(change.dv_form)
+        .bind(change.hours_per_week)
         .execute(c)
         .await
         .map(|_| ()))

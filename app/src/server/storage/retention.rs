@@ -58,6 +58,7 @@ const PARTS: &[Part] = &[
     // Before consents: it names the written consent it rests on.
     Part { table: "extended_support", rows: OWN, kind: Some(RecordKind::Steps), written: &["created_at"], dated: &[] },
     Part { table: "transition_dates", rows: OWN, kind: Some(RecordKind::Steps), written: &["recorded_at"], dated: &[] },
+    Part { table: "dv_changes", rows: OWN, kind: Some(RecordKind::Steps), written: &["recorded_at"], dated: &[] },
     Part {
         table: "consents",
         rows: OWN,

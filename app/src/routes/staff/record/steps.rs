@@ -88,6 +88,10 @@ fn Steps(
             <TextField name="hours_per_week" label=text::HOURS_PER_WEEK kind="number"
                 value=typed_or(&dv, "hours_per_week", record.hours_per_week.to_string())
                 error=dv.error("hours_per_week")/>
+            <TextField name="on" label=text::DV_CHANGE_ON kind="date" value=typed_or(&dv, "on", today.clone())
+                error=dv.error("on")/>
+            <label class="choice"><input type="checkbox" name="new_place" value="1"
+                checked=!dv.value("new_place").is_empty()/><span>{text::DV_CHANGE_NEW_PLACE}</span></label>
             <SubmitButton label=text::DV_CHANGE_SAVE secondary=true/>
         </form>
         <h2>{text::EXTENDED_SUPPORT_TITLE}</h2>

@@ -402,6 +402,23 @@ pub(super) async fn add_participant(
         relative_note: None,
     };
 
+    // Steps within DV, as the follow-up counts them: everyone started in a
+    // group; a placement began on its step, with more hours; some in a group
+    // went up in hours, and a few moved to another group.
+    let earlier_hours = (hours - 4).max(1);
+    match person.reached(IP) {
+        Some(since) if placement => {
+            let change = DvChangeSeed { on: since, from: "group", to: "individual_placement", new_place: true };
+            change.insert(tx, id, earlier_hours, hours, by).await?;
+        }
+        _ if row % 3 == 0 => {
+            let on = weekday_back(days(entered_on, 60));
+            let change = DvChangeSeed { on, from: "group", to: "group", new_place: row % 9 == 0 };
+            change.insert(tx, id, earlier_hours, hours, by).await?;
+        }
+        _ => {}
+    }
+
     // Contact persons: DV staff first, then the authorities that are involved.
     add_contact(tx, id, Who::Staff(unit.consultant.staff_id), "Arbetskonsulent", entered_on, by).await?;
     match person.reached(IP) {
@@ -575,6 +592,43 @@ const RELATIVES: [RelativeSeed; 10] = [
     // Yasmin is on the ASF road: her father sees that road's Stegen.
     rel("Omar Haddad", RelationKind::Parent, "Pappa till", 48, Sharing::Sections("meetings,contacts,ladder"), false),
 ];
+
+/// A change within DV the demo's history had.
+struct DvChangeSeed {
+    on: NaiveDate,
+    from: &'static str,
+    to: &'static str,
+    new_place: bool,
+}
+
+impl DvChangeSeed {
+    async fn insert(
+        &self,
+        tx: &mut Tx,
+        participant_id: i64,
+        from_hours: i64,
+        to_hours: i64,
+        by: i64,
+    ) -> Result<(), sqlx::Error> {
+        on_conn!(tx, |c| sqlx::query(
+            "INSERT INTO dv_changes (participant_id, changed_on, from_form, to_form, from_hours, to_hours, new_place,
+                                     recorded_by, recorded_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+        )
+        .bind(participant_id)
+        .bind(self.on)
+        .bind(self.from)
+        .bind(self.to)
+        .bind(from_hours)
+        .bind(to_hours)
+        .bind(self.new_place)
+        .bind(by)
+        .bind(at(self.on, 14, 0))
+        .execute(c)
+        .await
+        .map(|_| ()))
+    }
+}
 
 async fn insert_relative(
     tx: &mut Tx,

@@ -10,7 +10,7 @@ use chrono_tz::Europe::Stockholm;
 use std::str::FromStr;
 
 /// The migrations in order (the server's `db::migrate` is in the server crate).
-const SQLITE_SCHEMA: [&str; 9] = [
+const SQLITE_SCHEMA: [&str; 10] = [
     include_str!("../../../../../server/migrations/sqlite/0001_schema.sql"),
     include_str!("../../../../../server/migrations/sqlite/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/sqlite/0003_audit_chain.sql"),
@@ -20,8 +20,9 @@ const SQLITE_SCHEMA: [&str; 9] = [
     include_str!("../../../../../server/migrations/sqlite/0007_hot_path_indexes.sql"),
     include_str!("../../../../../server/migrations/sqlite/0008_planned_assessments.sql"),
     include_str!("../../../../../server/migrations/sqlite/0009_roads_and_clocks.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0010_dv_changes.sql"),
 ];
-const POSTGRES_SCHEMA: [&str; 9] = [
+const POSTGRES_SCHEMA: [&str; 10] = [
     include_str!("../../../../../server/migrations/postgres/0001_schema.sql"),
     include_str!("../../../../../server/migrations/postgres/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/postgres/0003_audit_chain.sql"),
@@ -31,9 +32,10 @@ const POSTGRES_SCHEMA: [&str; 9] = [
     include_str!("../../../../../server/migrations/postgres/0007_hot_path_indexes.sql"),
     include_str!("../../../../../server/migrations/postgres/0008_planned_assessments.sql"),
     include_str!("../../../../../server/migrations/postgres/0009_roads_and_clocks.sql"),
+    include_str!("../../../../../server/migrations/postgres/0010_dv_changes.sql"),
 ];
 
-const TABLES: [&str; 23] = [
+const TABLES: [&str; 24] = [
     "units",
     "staff",
     "accounts",
@@ -46,6 +48,7 @@ const TABLES: [&str; 23] = [
     "meetings",
     "meeting_attendees",
     "ladder_moves",
+    "dv_changes",
     "relatives",
     "participant_relatives",
     "consents",
@@ -254,6 +257,44 @@ async fn fills_postgres() {
         let pg: i64 = sqlx::query_scalar(&sql).fetch_one(&db).await.unwrap();
         assert_eq!(pg, count(&lite_pool, &sql).await, "{table}");
     }
+    // Migration 0010 made `dv_changes` from the revisions of the changes made
+    // before it: replayed here on one participant with two such revisions.
+    let p: i64 = sqlx::query_scalar("SELECT min(id) FROM participants").fetch_one(&db).await.unwrap();
+    let now: (String, i64) = sqlx::query_as("SELECT dv_form, hours_per_week FROM participants WHERE id = $1")
+        .bind(p)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let expected = vec![
+        "2026-01-05 group individual_placement 10 20".to_owned(),
+        format!("2026-02-05 individual_placement {} 20 {}", now.0, now.1),
+    ];
+    let setup = [
+        format!("DELETE FROM dv_changes WHERE participant_id = {p}"),
+        format!(
+            "INSERT INTO revisions (record_kind, record_id, old_value, changed_at) VALUES
+             ('participant_dv', {p}, '{{\"dv_form\":\"group\",\"hours_per_week\":10}}', '2026-01-05T10:00:00+00:00'),
+             ('participant_dv', {p}, '{{\"dv_form\":\"individual_placement\",\"hours_per_week\":20}}',
+              '2026-02-05T22:30:00+00:00')"
+        ),
+    ];
+    let replay = |migration: &str| {
+        format!("INSERT INTO dv_changes{}", migration.split("INSERT INTO dv_changes").nth(1).unwrap())
+    };
+    let rows = format!(
+        "SELECT changed_on || ' ' || from_form || ' ' || to_form || ' ' || from_hours || ' ' || to_hours
+         FROM dv_changes WHERE participant_id = {p} ORDER BY id"
+    );
+    for sql in setup.iter().cloned().chain([replay(POSTGRES_SCHEMA[9])]) {
+        sqlx::raw_sql(&sql).execute(&db).await.unwrap();
+    }
+    let pg: Vec<String> = sqlx::query_scalar(&rows).fetch_all(&db).await.unwrap();
+    assert_eq!(pg, expected);
+    for sql in setup.iter().cloned().chain([replay(SQLITE_SCHEMA[9])]) {
+        sqlx::raw_sql(&sql).execute(&lite_pool).await.unwrap();
+    }
+    let lite: Vec<String> = sqlx::query_scalar(&rows).fetch_all(&lite_pool).await.unwrap();
+    assert_eq!(lite, expected);
     db.close().await;
     // FORCE: the closed pool's sessions may not have ended yet.
     sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&pool).await.unwrap();
