@@ -411,9 +411,9 @@ pub(super) async fn add_participant(
             let change = DvChangeSeed { on: since, from: "group", to: "individual_placement", new_place: true };
             change.insert(tx, id, earlier_hours, hours, by).await?;
         }
-        _ if row % 3 == 0 => {
+        _ if row.is_multiple_of(3) => {
             let on = weekday_back(days(entered_on, 60));
-            let change = DvChangeSeed { on, from: "group", to: "group", new_place: row % 9 == 0 };
+            let change = DvChangeSeed { on, from: "group", to: "group", new_place: row.is_multiple_of(9) };
             change.insert(tx, id, earlier_hours, hours, by).await?;
         }
         _ => {}
