@@ -18,8 +18,8 @@ use crate::routes::{
     programme::ProgrammePageView,
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{
-        ImportPage, LogFollowUpPage, ManualPage, NewParticipantPage, RegisterExtractPage, SignInCodePage,
-        StaffHomePage,
+        FollowUpPageView, ImportPage, LogFollowUpPage, ManualPage, NewParticipantPage, RegisterExtractPage,
+        SignInCodePage, StaffHomePage,
         programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
         record::{
             RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
@@ -91,6 +91,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personal/importera") view=ImportPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/logg") view=LogFollowUpPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/handbok") view=ManualPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/uppfoljning") view=FollowUpPageView ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id") view=RecordPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/plan") view=RecordPlanPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/moten") view=RecordMeetingsPage ssr=ssr.clone()/>

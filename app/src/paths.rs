@@ -35,6 +35,8 @@ pub const NEW_PARTICIPANT: &str = "/personal/ny-deltagare";
 pub const IMPORT: &str = "/personal/importera";
 /// The log follow-up: the enhetschef's unit, or the dataskyddsombud's whole municipality.
 pub const LOG: &str = "/personal/logg";
+/// The follow-up of outcomes: the enhetschef's unit, or the administrator's choice.
+pub const FOLLOW_UP: &str = "/personal/uppfoljning";
 /// The staff manual: what each step on the ladder is for.
 pub const MANUAL: &str = "/personal/handbok";
 

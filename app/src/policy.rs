@@ -210,6 +210,9 @@ pub enum Target<'a> {
     /// Retention (gallring): the rules, the dry run, and deleting the records
     /// of discharged participants whose time has passed.
     Retention,
+    /// The follow-up's figures (counts, no names) of one unit (`Some`) or of
+    /// every unit together (`None`).
+    FollowUp { unit_id: Option<i64> },
     /// The staff manual: how the process works, step by step. No one's data,
     /// but written for those who work the process, not for participants.
     Manual,
@@ -297,6 +300,7 @@ pub fn decide(actor: &Actor, action: Action, target: &Target<'_>) -> Result<(), 
         (_, Target::AuditLog { unit_id }) => audit_log_rule(actor, action, *unit_id),
         (_, Target::Retention) => retention_rule(actor, action),
         (_, Target::Manual) => manual_rule(actor, action),
+        (_, Target::FollowUp { unit_id }) => follow_up_rule(actor, action, *unit_id),
         _ => Err(Denied("no rule allows this")),
     }
 }
@@ -310,6 +314,22 @@ pub fn retention_rule(actor: &Actor, action: Action) -> Result<(), Denied> {
         (Actor::Admin { .. }, Action::Read | Action::Change | Action::Delete) => Ok(()),
         (Actor::Admin { .. }, _) => Err(Denied("retention is read, changed and applied")),
         _ => Err(Denied("only the administrator handles retention")),
+    }
+}
+
+/// The follow-up (issue 13): the enhetschef reads and exports their own
+/// unit's figures; the administrator every unit's, one by one or together.
+/// Nobody changes them (they are counted from the records), and a contact
+/// person, another unit's enhetschef and the dataskyddsombud do not read them.
+pub fn follow_up_rule(actor: &Actor, action: Action, unit_id: Option<i64>) -> Result<(), Denied> {
+    if !matches!(action, Action::Read | Action::Export) {
+        return Err(Denied("the follow-up is counted, not written"));
+    }
+    match *actor {
+        Actor::Admin { .. } => Ok(()),
+        Actor::Staff { role: StaffRole::UnitManager, unit_id: own, .. } if unit_id == Some(own) => Ok(()),
+        Actor::Staff { role: StaffRole::UnitManager, .. } => Err(Denied("the enhetschef follows up their own unit")),
+        _ => Err(Denied("only the enhetschef and the administrator follow up outcomes")),
     }
 }
 
@@ -697,6 +717,39 @@ mod tests {
             }
         }
         assert!(decide(&Actor::System, Action::Delete, &Target::Retention).is_ok(), "mina-steg retention --apply");
+    }
+
+    /// The follow-up: the enhetschef for their own unit, the administrator for
+    /// each and all; read and export only.
+    #[test]
+    fn who_follows_up_outcomes() {
+        let manager_u2 = Actor::Staff { account_id: 8, staff_id: 80, unit_id: 2, role: StaffRole::UnitManager };
+        let (u1, u2, all) = (
+            Target::FollowUp { unit_id: Some(1) },
+            Target::FollowUp { unit_id: Some(2) },
+            Target::FollowUp { unit_id: None },
+        );
+        #[rustfmt::skip]
+        let table: Vec<(Actor, &Target, bool)> = vec![
+            (MANAGER_U1, &u1, true),
+            (MANAGER_U1, &u2, false),
+            (MANAGER_U1, &all, false),
+            (manager_u2, &u2, true),
+            (ADMIN, &u1, true),
+            (ADMIN, &all, true),
+            (ADMIN_IN_U1, &u2, true),
+            (STAFF_U1, &u1, false),
+            (DPO, &all, false),
+            (P1, &u1, false),
+            (REL, &u1, false),
+            (Actor::Anonymous, &all, false),
+        ];
+        for (actor, target, allowed) in table {
+            for action in ACTIONS {
+                let expected = allowed && matches!(action, Action::Read | Action::Export);
+                assert_eq!(decide(&actor, action, target).is_ok(), expected, "{actor:?} {action:?} {target:?}");
+            }
+        }
     }
 
     /// The manual: read by all who work the process, changed by nobody.

@@ -34,8 +34,17 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
         _ => None,
     };
     let follows_up_log = crate::policy::audit_log_rule(&user.actor, crate::policy::Action::Read, unit).is_ok();
+    let follows_up_outcomes =
+        unit.is_some() && crate::policy::follow_up_rule(&user.actor, crate::policy::Action::Read, unit).is_ok();
     let role = role_of(&user.actor);
-    Ok(Some(Viewer { display_name: user.display_name.clone(), role, subject, shares, follows_up_log }))
+    Ok(Some(Viewer {
+        display_name: user.display_name.clone(),
+        role,
+        subject,
+        shares,
+        follows_up_log,
+        follows_up_outcomes,
+    }))
 }
 
 /// Marks a participant's or relative's page with whose offline copy it may

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 pub mod extract;
 pub mod factors;
+pub mod follow_up;
 pub mod forms;
 pub mod intake;
 pub mod log;

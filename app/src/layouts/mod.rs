@@ -18,6 +18,7 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
     // The dataskyddsombud works in no unit: no participants or programme of their own.
     let in_unit = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Staff);
     let follows_up_log = viewer.as_ref().is_some_and(|v| v.follows_up_log);
+    let follows_up_outcomes = viewer.as_ref().is_some_and(|v| v.follows_up_outcomes);
     // A relative's menu has only what the participant's consent shares with them.
     let shares = viewer.as_ref().and_then(|v| v.shares.clone());
     let shown = move |section: Section| shares.as_ref().is_none_or(|s| s.contains(&section));
@@ -58,6 +59,10 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
                     {in_unit.then(|| view! {
                         <NavLink href=paths::STAFF_HOME icon="users" label=staff::MENU_PARTICIPANTS current=current.clone()/>
                         <NavLink href=paths::STAFF_PROGRAMME icon="briefcase" label=staff::MENU_PROGRAMME
+                            current=current.clone()/>
+                    })}
+                    {follows_up_outcomes.then(|| view! {
+                        <NavLink href=paths::FOLLOW_UP icon="chart-column" label=crate::texts::follow_up::MENU
                             current=current.clone()/>
                     })}
                     {follows_up_log.then(|| view! {

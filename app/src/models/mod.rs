@@ -8,12 +8,14 @@ use serde::{Deserialize, Serialize};
 
 mod admin;
 mod extract;
+mod follow_up;
 mod log;
 mod programme;
 mod record;
 mod retention;
 pub use admin::*;
 pub use extract::*;
+pub use follow_up::*;
 pub use log::*;
 pub use programme::*;
 pub use record::*;
@@ -33,6 +35,9 @@ pub struct Viewer {
     /// The enhetschef and the dataskyddsombud: the menu has the log follow-up.
     #[serde(default)]
     pub follows_up_log: bool,
+    /// The enhetschef: the menu has the follow-up of outcomes.
+    #[serde(default)]
+    pub follows_up_outcomes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

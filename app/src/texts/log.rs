@@ -196,6 +196,7 @@ pub fn kind_label(kind: &str) -> String {
         "session" => "sessionen",
         "security_page" => "säkerhetssidan",
         "manual" => "handboken",
+        "follow_up" => "uppföljningen",
         "programme_round" => "en omgång i programmet",
         "programme_session" => "en träff i programmet",
         "staff_account" => "ett personalkonto",

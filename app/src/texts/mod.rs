@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod extract;
 pub mod factors;
+pub mod follow_up;
 pub mod lix;
 pub mod log;
 pub mod manual;

@@ -29,6 +29,7 @@ pub(crate) const ENDPOINTS: &[&str] = &[
     "record_access",
     "staff_home",
     "manual",
+    "follow_up",
     "viewer",
     "form_feedback",
     "demo_accounts",

@@ -15,6 +15,7 @@ mod enrolment;
 mod extract;
 mod factors;
 mod faults;
+mod follow_up;
 mod generated_input;
 mod instances;
 mod intake;

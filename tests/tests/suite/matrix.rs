@@ -64,6 +64,7 @@ const SESSION: &str = "------------";
 const ADMIN_ONLY: &str = "nnnnnnnnnnyn"; // the administrator's area: units and staff accounts
 const ANYONE: &str = "yyyyyyyyyyyy";
 const WORKERS: &str = "nnnnnnnyyyyy"; // everyone who works the process: staff of any unit, admin, dataskyddsombud
+const FOLLOW_UP: &str = "nnnnnnnnynyn"; // the enhetschef (own unit) and the administrator (all units)
 const LOG_READERS: &str = "nnnnnnnnynny"; // the enhetschef and the dataskyddsombud
 
 /// Server functions: (endpoint, form, expectations). `{p}` is the participant,
@@ -196,6 +197,7 @@ const FUNCTIONS: &[FunctionRow] = &[
     // The unit's programme.
     ("staff_home", &[], OWN_UNIT),
     ("manual", &[], WORKERS),
+    ("follow_up", &[], FOLLOW_UP),
     ("programme_overview", &[], OWN_UNIT),
     (
         "create_round",
@@ -350,6 +352,7 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/logga-in/personal/ny-faktor", "/logga-in/personal/ny-faktor", "yyyyyyyyyyyy"),
     ("/personal/sakerhet", "/personal/sakerhet", WORKERS),
     ("/personal/handbok", "/personal/handbok", WORKERS),
+    ("/personal/uppfoljning", "/personal/uppfoljning", FOLLOW_UP),
     ("/demo", "/demo", SESSION),
     ("/healthz", "/healthz", "yyyyyyyyyyyy"),
     ("/readyz", "/readyz", "yyyyyyyyyyyy"),

@@ -37,6 +37,7 @@ fn AdminNav(current: &'static str) -> impl IntoView {
                 {link(paths::ADMIN_HOME, "users", text::MENU_UNITS_AND_STAFF)}
                 {link(paths::ADMIN_INVITE, "plus", text::MENU_INVITE)}
                 {link(paths::ADMIN_RETENTION, "trash-2", text::MENU_RETENTION)}
+                {link(paths::FOLLOW_UP, "chart-column", crate::texts::follow_up::MENU)}
             </ul>
         </nav>
     }

@@ -3,6 +3,7 @@
 
 pub mod code;
 pub mod extract;
+pub mod follow_up;
 pub mod home;
 pub mod intake;
 pub mod log;
@@ -12,6 +13,7 @@ pub mod record;
 
 pub use code::SignInCodePage;
 pub use extract::RegisterExtractPage;
+pub use follow_up::FollowUpPageView;
 pub use home::StaffHomePage;
 pub use intake::{ImportPage, NewParticipantPage};
 pub use log::LogFollowUpPage;

@@ -14,6 +14,7 @@ mod audit_queue;
 pub mod auth;
 pub mod extract;
 pub mod factors;
+pub mod follow_up;
 pub mod intake;
 pub mod log;
 pub mod participant;

@@ -16,6 +16,7 @@ pub(crate) mod caseload;
 pub(crate) mod contacts;
 pub(crate) mod extract;
 pub(crate) mod factors;
+pub(crate) mod follow_up;
 pub(crate) mod intake;
 pub(crate) mod log;
 pub(crate) mod meetings;

@@ -1,0 +1,102 @@
+//! The follow-up (issue 13): the report's tables for one unit or for every
+//! unit, for a period. Counts, no names; reading them is audited as a look at
+//! the unit's follow-up, and the policy decides whose figures one may see.
+
+use super::{Access, AccessError, RequestCtx, Work};
+use crate::domain::follow_up::{Period, tables};
+use crate::domain::parse_iso_date;
+use crate::models::{FollowUpPage, FollowUpQuery};
+use crate::policy::{self, Action, Actor, Target};
+use crate::server::storage;
+use crate::texts::follow_up as text;
+use chrono::{Datelike, NaiveDate};
+
+/// Proof that the follow-up of one unit (or of every unit, `None`) was
+/// authorized. Only [`Work::authorize_follow_up`] makes one; the storage
+/// functions of the follow-up take it.
+#[derive(Debug)]
+pub(crate) struct FollowUpScope {
+    unit_id: Option<i64>,
+}
+
+impl FollowUpScope {
+    pub(crate) fn unit_id(&self) -> Option<i64> {
+        self.unit_id
+    }
+}
+
+impl Work<'_> {
+    async fn authorize_follow_up(
+        &mut self,
+        action: Action,
+        unit_id: Option<i64>,
+    ) -> Result<FollowUpScope, AccessError> {
+        let entry = self.entry(action, None, "follow_up", None, unit_id);
+        match policy::decide(&self.ctx.actor, action, &Target::FollowUp { unit_id }) {
+            Ok(()) => {
+                self.audit.push(entry);
+                Ok(FollowUpScope { unit_id })
+            }
+            Err(policy::Denied(reason)) => {
+                tracing::warn!(reason, action = action.as_str(), record = "follow_up", "access denied");
+                self.record_denial(entry).await?;
+                Err(AccessError::Denied)
+            }
+        }
+    }
+}
+
+/// The period asked for: this year so far when nothing is given; a date that
+/// is no date, or an end before the start, is named next to its field.
+fn period(query: &FollowUpQuery, today: NaiveDate) -> Result<Period, Vec<(String, String)>> {
+    let mut errors = Vec::new();
+    let mut date = |field: &str, typed: &str, default: NaiveDate| {
+        if typed.trim().is_empty() {
+            return Some(default);
+        }
+        parse_iso_date(typed).map_err(|e| errors.push((field.to_owned(), e.message.to_owned()))).ok()
+    };
+    let start_of_year = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+    let from = date("from", &query.from, start_of_year);
+    let until = date("until", &query.until, today);
+    match (from, until) {
+        (Some(from), Some(until)) => {
+            Period::new(from, until).ok_or_else(|| vec![("until".to_owned(), text::UNTIL_BEFORE_FROM.to_owned())])
+        }
+        _ => Err(errors),
+    }
+}
+
+impl Access {
+    /// `/personal/uppfoljning`: the enhetschef sees their own unit; the
+    /// administrator the unit they choose, or every unit together.
+    pub async fn follow_up(&self, ctx: &RequestCtx, query: &FollowUpQuery) -> Result<FollowUpPage, AccessError> {
+        let mut work = self.reading(ctx).await?;
+        let unit_id = match ctx.actor {
+            Actor::Staff { unit_id, .. } => Some(unit_id),
+            _ => query.unit.trim().parse().ok(),
+        };
+        let scope = work.authorize_follow_up(Action::Read, unit_id).await?;
+        let units = storage::follow_up::units(work.tx()?).await?;
+        let unit_name = scope.unit_id().and_then(|id| units.iter().find(|(u, _)| *u == id)).map(|(_, n)| n.clone());
+        let mut page = FollowUpPage {
+            unit_name,
+            choose_unit: matches!(ctx.actor, Actor::Admin { .. }),
+            units,
+            query: query.clone(),
+            errors: Vec::new(),
+            period: None,
+            tables: None,
+        };
+        match period(query, crate::server::today()) {
+            Ok(period) => {
+                let facts = storage::follow_up::facts(work.tx()?, &scope, period).await?;
+                page.period = Some(period);
+                page.tables = Some(tables(&facts, period));
+            }
+            Err(errors) => page.errors = errors,
+        }
+        work.commit().await?;
+        Ok(page)
+    }
+}
