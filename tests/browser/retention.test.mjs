@@ -25,6 +25,8 @@ function ageTenYears(p) {
     `UPDATE meetings SET ${stamp('created_at')}, ${stamp('updated_at')}, ${stamp('answered_at')} WHERE ${own}`,
     `UPDATE joint_plans SET ${stamp('created_at')} WHERE ${own}`,
     `UPDATE ladder_moves SET ${stamp('recorded_at')} WHERE ${own}`,
+    `UPDATE dv_changes SET ${stamp('recorded_at')}, ${day('changed_on')} WHERE ${own}`,
+    `UPDATE transition_dates SET ${stamp('recorded_at')}, ${day('starts_on')}, ${day('ends_on')}, ${day('closed_on')} WHERE ${own}`,
     `UPDATE extended_support SET ${stamp('created_at')}, ${day('starts_on')}, ${day('ends_on')} WHERE ${own}`,
     `UPDATE consents SET ${stamp('recorded_at')}, ${day('given_on')}, ${day('withdrawn_on')} WHERE ${own}`,
     `UPDATE contact_persons SET ${stamp('created_at')}, ${day('since')}, ${day('until')} WHERE ${own}`,

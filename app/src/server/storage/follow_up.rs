@@ -44,43 +44,41 @@ fn people_in(scope: &FollowUpScope) -> String {
     format!("{unit}p.entered_on <= $1 AND (p.discharged_on IS NULL OR p.discharged_on >= $2)")
 }
 
+/// Runs one of the statements below, bound to the period (`$1` its last day,
+/// `$2` its first) and, for one unit, to the unit (`$3`).
+async fn fetch<T>(tx: &mut Tx, sql: &str, scope: &FollowUpScope, period: Period) -> Result<Vec<T>, sqlx::Error>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+    T: Send + Unpin,
+{
+    on_conn!(tx, |c| {
+        let query = sqlx::query_as(sql).bind(period.until).bind(period.from);
+        match scope.unit_id() {
+            Some(unit) => query.bind(unit).fetch_all(c).await,
+            None => query.fetch_all(c).await,
+        }
+    })
+}
+
 pub(crate) async fn facts(tx: &mut Tx, scope: &FollowUpScope, period: Period) -> Result<Vec<Facts>, sqlx::Error> {
     let people = people_in(scope);
     let sql = format!(
         "SELECT p.id, p.gender, p.entered_on, p.dv_form, p.benefit_kind, p.discharged_on, p.discharge_outcome
          FROM participants p WHERE {people} ORDER BY p.id"
     );
-    let rows: Vec<PersonRow> = on_conn!(tx, |c| {
-        let query = sqlx::query_as(&sql).bind(period.until).bind(period.from);
-        match scope.unit_id() {
-            Some(unit) => query.bind(unit).fetch_all(c).await,
-            None => query.fetch_all(c).await,
-        }
-    })?;
+    let rows: Vec<PersonRow> = fetch(tx, &sql, scope, period).await?;
     let sql = format!(
         "SELECT d.participant_id, d.changed_on, d.from_form, d.to_form, d.from_hours, d.to_hours, d.new_place
          FROM dv_changes d JOIN participants p ON p.id = d.participant_id
          WHERE {people} ORDER BY d.participant_id, d.changed_on, d.id"
     );
-    let changes: Vec<ChangeRow> = on_conn!(tx, |c| {
-        let query = sqlx::query_as(&sql).bind(period.until).bind(period.from);
-        match scope.unit_id() {
-            Some(unit) => query.bind(unit).fetch_all(c).await,
-            None => query.fetch_all(c).await,
-        }
-    })?;
+    let changes: Vec<ChangeRow> = fetch(tx, &sql, scope, period).await?;
     let sql = format!(
         "SELECT m.participant_id, m.starts_at FROM meetings m JOIN participants p ON p.id = m.participant_id
          WHERE {people} AND m.status <> 'cancelled'
            AND m.kind IN ('joint_assessment_1', 'joint_assessment_2', 'joint_assessment_3')"
     );
-    let assessments: Vec<AssessmentRow> = on_conn!(tx, |c| {
-        let query = sqlx::query_as(&sql).bind(period.until).bind(period.from);
-        match scope.unit_id() {
-            Some(unit) => query.bind(unit).fetch_all(c).await,
-            None => query.fetch_all(c).await,
-        }
-    })?;
+    let assessments: Vec<AssessmentRow> = fetch(tx, &sql, scope, period).await?;
 
     let mut by_id: HashMap<i64, Facts> = HashMap::with_capacity(rows.len());
     let mut order = Vec::with_capacity(rows.len());
