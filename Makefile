@@ -91,11 +91,14 @@ server:
 
 ## Testing ------------------------------------------------------------------
 
-# Chromium from apt, the browser test packages from npm, PostgreSQL if none answers.
+# Chromium and LibreOffice from apt, the browser test packages from npm, PostgreSQL if none answers.
 test-tools: tools postgres
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@# The retention browser test ages a record in the SQLite file directly.
 	@command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; }
+	@# The follow-up's file is opened in LibreOffice, headless, as a Swedish spreadsheet user would.
+	@command -v soffice >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; }
 	@[ -d tests/browser/node_modules ] || npm ci --prefix tests/browser --no-audit --no-fund >/dev/null
 
 postgres:

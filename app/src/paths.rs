@@ -37,6 +37,15 @@ pub const IMPORT: &str = "/personal/importera";
 pub const LOG: &str = "/personal/logg";
 /// The follow-up of outcomes: the enhetschef's unit, or the administrator's choice.
 pub const FOLLOW_UP: &str = "/personal/uppfoljning";
+/// The follow-up's tables as a file, for the same `?fran=&till=&enhet=`.
+pub const FOLLOW_UP_CSV: &str = "/personal/uppfoljning.csv";
+
+/// The file of the follow-up for a period (ISO dates) and, for the administrator, a unit.
+pub fn follow_up_csv(from: chrono::NaiveDate, until: chrono::NaiveDate, unit: &str) -> String {
+    let unit: String = unit.chars().filter(char::is_ascii_digit).collect();
+    let unit = if unit.is_empty() { String::new() } else { format!("&enhet={unit}") };
+    format!("{FOLLOW_UP_CSV}?fran={from}&till={until}{unit}")
+}
 /// The staff manual: what each step on the ladder is for.
 pub const MANUAL: &str = "/personal/handbok";
 

@@ -617,6 +617,20 @@ impl TestApp {
         .await
     }
 
+    /// The first account (by email) of a staff role (`unit_manager`,
+    /// `admin`…) in the unit at `unit_offset` (0 is the first by id), or
+    /// outside the units for `None`.
+    pub async fn staff_email_of_role(&self, role: &str, unit_offset: Option<i64>) -> String {
+        let unit = match unit_offset {
+            Some(n) => format!("s.unit_id = (SELECT id FROM units ORDER BY id LIMIT 1 OFFSET {n})"),
+            None => "s.unit_id IS NULL".to_owned(),
+        };
+        self.scalar_text(&format!(
+            "SELECT min(a.email) FROM accounts a JOIN staff s ON s.id = a.staff_id WHERE s.role = '{role}' AND {unit}"
+        ))
+        .await
+    }
+
     pub async fn audit_count(&self, condition: &str) -> i64 {
         self.scalar_i64(&format!("SELECT count(*) FROM audit_log WHERE {condition}")).await
     }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 mod banner;
+mod bar_chart;
 mod buttons;
 mod contact_view;
 mod data_table;
@@ -15,6 +16,7 @@ mod person_view;
 mod read_aloud;
 
 pub use banner::{Banner, BannerKind};
+pub use bar_chart::BarChart;
 pub use buttons::{BackLink, PostButton, SubmitButton};
 pub use contact_view::ContactView;
 pub use data_table::DataTable;

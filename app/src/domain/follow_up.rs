@@ -7,8 +7,8 @@
 //! discharged before its first. Steps within DV, discharges and GK are counted
 //! when they fall within the period; "not yet discharged" is as of its last day.
 
-use super::{BenefitKind, DischargeOutcome, DvForm, Gender};
-use chrono::NaiveDate;
+use super::{BenefitKind, DischargeOutcome, DvForm, Gender, LadderStep, Road, Way};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// The period a follow-up covers, both days included.
@@ -54,10 +54,66 @@ impl DvStep {
     }
 }
 
+code_enum! {
+    /// Age on the period's last day, in bands (DV under LSS is from 18; most
+    /// who move on towards work are young).
+    pub enum AgeBand (unknown = "Välj en åldersgrupp.") {
+        Under25 = "under_25" => "Under 25 år",
+        From25 = "25_29" => "25–29 år",
+        From30 = "30_39" => "30–39 år",
+        From40 = "40_49" => "40–49 år",
+        From50 = "50_plus" => "50 år och äldre",
+        Unknown = "unknown" => "Okänd ålder (inget personnummer)",
+    }
+}
+
+impl AgeBand {
+    pub fn of(born: Option<NaiveDate>, on: NaiveDate) -> Self {
+        match born.and_then(|b| on.years_since(b)) {
+            None => Self::Unknown,
+            Some(0..=24) => Self::Under25,
+            Some(25..=29) => Self::From25,
+            Some(30..=39) => Self::From30,
+            Some(40..=49) => Self::From40,
+            Some(_) => Self::From50,
+        }
+    }
+}
+
+code_enum! {
+    /// Where someone left DV for, as the 2025 paper counts it ("studier,
+    /// arbete eller insatser via AF, FK eller ASF").
+    pub enum Leaving (unknown = "Välj vart personen gick.") {
+        Studies = "studies" => "Studier",
+        Work = "work" => "Arbete",
+        EnhancedCollaboration = "enhanced_collaboration" => "Förstärkt samarbete (AF och FK)",
+        AsfMeasure = "asf_measure" => "Arbetsmarknadsinsats genom ASF",
+    }
+}
+
+impl Leaving {
+    /// A discharge back to DV or to job seeking is no leaving towards work.
+    pub const fn of(outcome: DischargeOutcome) -> Option<Self> {
+        match outcome {
+            DischargeOutcome::Studies => Some(Self::Studies),
+            DischargeOutcome::Employment | DischargeOutcome::MunicipalEmployment => Some(Self::Work),
+            DischargeOutcome::EnhancedCollaboration => Some(Self::EnhancedCollaboration),
+            DischargeOutcome::LabourMarketMeasure => Some(Self::AsfMeasure),
+            DischargeOutcome::BackToDv | DischargeOutcome::JobSeeking => None,
+        }
+    }
+}
+
+/// A move on Stegen: its day, the step before (none at the first placement) and the step after.
+pub type LadderMove = (NaiveDate, Option<LadderStep>, LadderStep);
+
 /// What the follow-up needs to know about one participant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facts {
     pub gender: Option<Gender>,
+    /// From the personnummer; `None` without one.
+    pub born: Option<NaiveDate>,
+    pub road: Road,
     pub entered_on: NaiveDate,
     pub form_at_entry: DvForm,
     pub benefit_at_entry: BenefitKind,
@@ -65,9 +121,23 @@ pub struct Facts {
     /// The days of their gemensam kartläggning meetings that were not cancelled.
     pub assessments: Vec<NaiveDate>,
     pub discharged: Option<(NaiveDate, DischargeOutcome)>,
+    pub ladder_moves: Vec<LadderMove>,
 }
 
 impl Facts {
+    /// A step up Stegen in the period: a move to a higher rung of their way's
+    /// ladder, or on to work or studies. Back to DV, or down, is no step.
+    fn moved_up_in(&self, period: Period) -> bool {
+        let way = Way::new(self.road, self.benefit_at_entry);
+        self.ladder_moves.iter().any(|&(on, from, to)| {
+            let up = match (from.and_then(|f| way.number(f)), way.number(to)) {
+                (Some(before), Some(after)) => after > before,
+                _ => matches!(to, LadderStep::Employment | LadderStep::MunicipalEmployment | LadderStep::Studies),
+            };
+            period.contains(on) && from.is_some() && up
+        })
+    }
+
     fn in_period(&self, period: Period) -> bool {
         self.entered_on <= period.until && self.discharged.is_none_or(|(on, _)| on >= period.from)
     }
@@ -128,10 +198,32 @@ pub const fn towards_work(outcome: DischargeOutcome) -> bool {
     )
 }
 
+/// Those who left DV towards work in one calendar year, on one road.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeavingYear {
+    pub year: i32,
+    pub road: Road,
+    /// One count per [`Leaving`], in its order.
+    pub counts: Vec<u32>,
+}
+
+/// One road of the 2025 model, beside the other.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoadFigures {
+    pub road: Road,
+    pub participants: u32,
+    /// People who took at least one step up Stegen in the period.
+    pub moved_up: u32,
+    /// People discharged towards work in the period.
+    pub towards_work: u32,
+}
+
 /// The report's tables for one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tables {
     pub participants: Split,
+    /// Age on the period's last day.
+    pub age: Vec<(AgeBand, Split)>,
     pub form_at_entry: Vec<(DvForm, Split)>,
     pub benefit_at_entry: Vec<(BenefitKind, Split)>,
     /// Steps, not people: one participant may take several.
@@ -146,6 +238,9 @@ pub struct Tables {
     pub towards_work_of_all: Share,
     /// The same, of those discharged in the period ("17 av 23").
     pub towards_work_of_discharged: Share,
+    /// Each calendar year of the period (and road) in which someone left towards work.
+    pub leaving_by_year: Vec<LeavingYear>,
+    pub roads: Vec<RoadFigures>,
 }
 
 impl Tables {
@@ -184,6 +279,7 @@ pub fn tables(facts: &[Facts], period: Period) -> Tables {
     let people: Vec<&Facts> = facts.iter().filter(|f| f.in_period(period)).collect();
     let mut tables = Tables {
         participants: Split::default(),
+        age: by_code(AgeBand::ALL, &people, |f| vec![AgeBand::of(f.born, period.until)]),
         form_at_entry: by_code(DvForm::ALL, &people, |f| vec![f.form_at_entry]),
         benefit_at_entry: by_code(BenefitKind::ALL, &people, |f| vec![f.benefit_at_entry]),
         dv_steps: by_code(DvStep::ALL, &people, |f| {
@@ -195,6 +291,11 @@ pub fn tables(facts: &[Facts], period: Period) -> Tables {
         not_discharged: Split::default(),
         towards_work_of_all: Share { count: 0, of: 0 },
         towards_work_of_discharged: Share { count: 0, of: 0 },
+        leaving_by_year: Vec::new(),
+        roads: Road::ALL
+            .iter()
+            .map(|&road| RoadFigures { road, participants: 0, moved_up: 0, towards_work: 0 })
+            .collect(),
     };
     let mut towards = 0;
     for person in &people {
@@ -207,46 +308,175 @@ pub fn tables(facts: &[Facts], period: Period) -> Tables {
         if person.discharged.is_none_or(|(on, _)| on > period.until) {
             tables.not_discharged.add(person.gender);
         }
-        if person.discharged_in(period).is_some_and(towards_work) {
+        let gone_to_work = person.discharged_in(period).is_some_and(towards_work);
+        if gone_to_work {
             towards += 1;
         }
+        if let Some(road) = tables.roads.iter_mut().find(|r| r.road == person.road) {
+            road.participants += 1;
+            road.moved_up += u32::from(person.moved_up_in(period));
+            road.towards_work += u32::from(gone_to_work);
+        }
+        if let Some((on, leaving)) =
+            person.discharged.filter(|(on, _)| period.contains(*on)).and_then(|(on, o)| Some((on, Leaving::of(o)?)))
+        {
+            let at = match tables.leaving_by_year.iter().position(|y| y.year == on.year() && y.road == person.road) {
+                Some(at) => at,
+                None => {
+                    tables.leaving_by_year.push(LeavingYear {
+                        year: on.year(),
+                        road: person.road,
+                        counts: vec![0; Leaving::ALL.len()],
+                    });
+                    tables.leaving_by_year.len() - 1
+                }
+            };
+            if let Some(i) = Leaving::ALL.iter().position(|l| *l == leaving) {
+                tables.leaving_by_year[at].counts[i] += 1;
+            }
+        }
     }
+    tables.leaving_by_year.sort_by_key(|y| (y.year, Road::ALL.iter().position(|r| *r == y.road)));
     tables.towards_work_of_all = Share { count: towards, of: tables.participants.total() };
     tables.towards_work_of_discharged = Share { count: towards, of: tables.discharged_total().total() };
     tables
 }
 
-/// A cell of a table that leaves the unit: the count, or "<5" when it could
-/// point out a person (official statistics' small-number protection).
+/// One round of the work-preparation programme that started in the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundFigures {
+    pub name: String,
+    pub starts_on: NaiveDate,
+    /// Seats offered.
+    pub seats: u32,
+    /// People who got a seat (whether they stayed or not).
+    pub seated: u32,
+    /// People on its waiting list now.
+    pub waiting: u32,
+    /// Attendance marks set at its sessions, and how many of them "present".
+    pub marked: u32,
+    pub present: u32,
+}
+
+/// The programme in a period: its rounds, and the days each seat taken in
+/// the period was waited for since the person's interest was registered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Programme {
+    pub rounds: Vec<RoundFigures>,
+    pub waits_in_days: Vec<u32>,
+}
+
+impl Programme {
+    /// Present of all marks set, across the rounds.
+    pub fn attendance(&self) -> Share {
+        Share { count: self.rounds.iter().map(|r| r.present).sum(), of: self.rounds.iter().map(|r| r.marked).sum() }
+    }
+
+    /// The median wait in whole days (the middle two's mean, rounded half up);
+    /// `None` when no one got a seat after an interest.
+    pub fn median_wait(&self) -> Option<u32> {
+        let mut waits = self.waits_in_days.clone();
+        waits.sort_unstable();
+        let n = waits.len();
+        if n == 0 {
+            None
+        } else if n.is_multiple_of(2) {
+            Some((waits[n / 2 - 1] + waits[n / 2]).div_ceil(2))
+        } else {
+            Some(waits[n / 2])
+        }
+    }
+}
+
+/// Each seat's wait: from the person's latest interest registered before the
+/// seat to the seat. `interests` and `seats` are (person, day); a seat with no
+/// interest before it (staff enrolled them straight away) has no wait.
+pub fn waits(interests: &[(i64, NaiveDate)], seats: &[(i64, NaiveDate)]) -> Vec<u32> {
+    seats
+        .iter()
+        .filter_map(|&(person, seated_on)| {
+            let asked = interests.iter().filter(|&&(p, on)| p == person && on <= seated_on).map(|&(_, on)| on).max()?;
+            u32::try_from((seated_on - asked).num_days()).ok()
+        })
+        .collect()
+}
+
+/// A cell of a table that leaves the unit: the count, "<5" when it could
+/// point out a person (official statistics' small-number protection), or
+/// hidden so that a "<5" cannot be found from the sum (not itself small).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Cell {
     Shown(u32),
-    Suppressed,
+    Small,
+    Hidden,
+}
+
+impl Cell {
+    pub const fn is_shown(self) -> bool {
+        matches!(self, Self::Shown(_))
+    }
 }
 
 /// The cells of one row whose parts add up to a total shown beside them
-/// (`parts` then the total last): counts of 1-4 are suppressed, and when only
-/// one part is, the smallest other non-zero part is too, so it cannot be
-/// found by subtracting from the total.
+/// (`parts` then the total last); see [`suppress`].
 pub fn suppress_row(parts: &[u32]) -> Vec<Cell> {
-    let total: u32 = parts.iter().sum();
+    let mut row = parts.to_vec();
+    row.push(parts.iter().sum());
+    suppress(&[row], true, false).into_iter().next().unwrap_or_default()
+}
+
+/// Suppresses the small counts of a table that leaves the unit. With
+/// `row_totals` each row's last count is the sum of the others; with
+/// `total_row` the last row is the sum of the rows above. A count of 1-4 is
+/// hidden, and then, in every such sum (a row or a column) where only one cell
+/// is hidden, the smallest other non-zero count is hidden too (the total only
+/// when no part is left), until none is: a hidden count can then not be found
+/// by subtracting the shown ones from their total. Zero is no one: it is
+/// shown. (The "secondary suppression" of official statistics, by its simple
+/// rule; it does not guard against every combination of several tables.)
+pub fn suppress(grid: &[Vec<u32>], row_totals: bool, total_row: bool) -> Vec<Vec<Cell>> {
     let small = |n: u32| (1..=4).contains(&n);
-    let mut cells: Vec<Cell> =
-        parts.iter().map(|&n| if small(n) { Cell::Suppressed } else { Cell::Shown(n) }).collect();
-    let hidden = cells.iter().filter(|c| **c == Cell::Suppressed).count();
-    if hidden == 1 && !small(total) {
-        let next = parts
-            .iter()
-            .enumerate()
-            .filter(|&(i, &n)| n > 0 && cells[i] != Cell::Suppressed)
-            .min_by_key(|&(_, &n)| n)
-            .map(|(i, _)| i);
-        if let Some(i) = next {
-            cells[i] = Cell::Suppressed;
+    let mut hidden: Vec<Vec<bool>> = grid.iter().map(|row| row.iter().map(|&n| small(n)).collect()).collect();
+    // Each sum as its cells, the total last.
+    let mut lines: Vec<Vec<(usize, usize)>> = Vec::new();
+    if row_totals {
+        lines.extend(grid.iter().enumerate().map(|(i, row)| (0..row.len()).map(|j| (i, j)).collect()));
+    }
+    if total_row {
+        let width = grid.iter().map(Vec::len).min().unwrap_or(0);
+        lines.extend((0..width).map(|j| (0..grid.len()).map(|i| (i, j)).collect()));
+    }
+    loop {
+        let mut changed = false;
+        for line in &lines {
+            if line.iter().filter(|&&(i, j)| hidden[i][j]).count() != 1 {
+                continue;
+            }
+            let Some((&total, parts)) = line.split_last() else { continue };
+            let shown = |&&(i, j): &&(usize, usize)| !hidden[i][j] && grid[i][j] > 0;
+            let partner = parts.iter().filter(shown).min_by_key(|&&(i, j)| grid[i][j]).copied();
+            if let Some((i, j)) = partner.or_else(|| [total].iter().find(shown).copied()) {
+                hidden[i][j] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
         }
     }
-    cells.push(if small(total) { Cell::Suppressed } else { Cell::Shown(total) });
-    cells
+    grid.iter()
+        .zip(hidden)
+        .map(|(row, hide)| {
+            row.iter()
+                .zip(hide)
+                .map(|(&n, h)| match (small(n), h) {
+                    (true, _) => Cell::Small,
+                    (false, true) => Cell::Hidden,
+                    (false, false) => Cell::Shown(n),
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -336,12 +566,15 @@ mod tests {
                 let outcome = outcomes.iter_mut().find_map(|(o, deal)| deal.take(gender).then_some(*o)).unwrap();
                 Facts {
                     gender: Some(gender),
+                    born: None,
+                    road: Road::AfFk,
                     entered_on,
                     form_at_entry,
                     benefit_at_entry,
                     dv_steps,
                     assessments,
                     discharged: outcome.map(|o| (day("2022-01-14"), o)),
+                    ladder_moves: Vec::new(),
                 }
             })
             .collect()
@@ -421,29 +654,152 @@ mod tests {
     }
 
     #[test]
+    fn age_is_counted_on_the_periods_last_day() {
+        let on = day("2026-06-30");
+        assert_eq!(AgeBand::of(Some(day("2001-07-01")), on), AgeBand::Under25, "24 until the next day");
+        assert_eq!(AgeBand::of(Some(day("2001-06-30")), on), AgeBand::From25, "25 on the day");
+        assert_eq!(AgeBand::of(Some(day("1986-12-31")), on), AgeBand::From30);
+        assert_eq!(AgeBand::of(Some(day("1977-01-01")), on), AgeBand::From40);
+        assert_eq!(AgeBand::of(Some(day("1976-06-30")), on), AgeBand::From50);
+        assert_eq!(AgeBand::of(None, on), AgeBand::Unknown);
+        let mut facts = the_report();
+        facts[0].born = Some(day("2000-01-01"));
+        facts[1].born = Some(day("1960-01-01"));
+        let t = tables(&facts, project());
+        assert_eq!(row(&t.age, AgeBand::Under25), split(1, 0));
+        assert_eq!(row(&t.age, AgeBand::From50), split(1, 0));
+        assert_eq!(row(&t.age, AgeBand::Unknown), split(10, 20));
+    }
+
+    #[test]
+    fn leaving_dv_is_counted_per_year_and_road_and_the_roads_side_by_side() {
+        let mut facts = the_report();
+        // Two of those discharged to förstärkt samarbete went the ASF road;
+        // one of them in 2021, and one ASF participant left for an ASF measure.
+        facts[0].road = Road::Asf;
+        facts[1].road = Road::Asf;
+        facts[1].discharged = Some((day("2021-11-30"), Out::LabourMarketMeasure));
+        facts[2].ladder_moves = vec![
+            (day("2020-04-15"), None, LadderStep::GroupActivity),
+            (day("2021-03-01"), Some(LadderStep::GroupActivity), LadderStep::IndividualPlacement),
+        ];
+        // Down a rung, and back to DV: no step up.
+        facts[3].ladder_moves =
+            vec![(day("2021-03-01"), Some(LadderStep::IndividualPlacement), LadderStep::GroupActivity)];
+        facts[4].ladder_moves = vec![(day("2021-03-01"), Some(LadderStep::JointAssessment), LadderStep::BackToDv)];
+        facts[5].ladder_moves =
+            vec![(day("2021-03-01"), Some(LadderStep::EnhancedCollaboration), LadderStep::Employment)];
+        let t = tables(&facts, project());
+        let year = |y: i32, road: Road| {
+            t.leaving_by_year.iter().find(|l| l.year == y && l.road == road).map(|l| l.counts.clone())
+        };
+        // Studies, work, förstärkt samarbete, ASF measure.
+        assert_eq!(year(2021, Road::Asf), Some(vec![0, 0, 0, 1]));
+        assert_eq!(year(2022, Road::Asf), Some(vec![0, 0, 1, 0]));
+        assert_eq!(year(2022, Road::AfFk), Some(vec![1, 1, 13, 0]));
+        assert_eq!(year(2021, Road::AfFk), None, "no row for a year no one left");
+        assert_eq!(t.leaving_by_year.len(), 3);
+        let road = |r: Road| t.roads.iter().find(|f| f.road == r).cloned().unwrap();
+        assert_eq!(road(Road::Asf), RoadFigures { road: Road::Asf, participants: 2, moved_up: 0, towards_work: 2 });
+        assert_eq!(road(Road::AfFk), RoadFigures { road: Road::AfFk, participants: 30, moved_up: 2, towards_work: 15 });
+        // The same moves outside the period count for nothing.
+        let later = Period::new(day("2022-02-01"), day("2022-03-31")).unwrap();
+        assert!(tables(&facts, later).roads.iter().all(|r| r.moved_up == 0));
+    }
+
+    #[test]
+    fn the_programme_counts_attendance_and_the_median_wait() {
+        let round = |marked, present| RoundFigures {
+            name: "Omgång".into(),
+            starts_on: day("2026-02-02"),
+            seats: 8,
+            seated: 8,
+            waiting: 2,
+            marked,
+            present,
+        };
+        let p = Programme { rounds: vec![round(40, 30), round(10, 9)], waits_in_days: vec![30, 2, 14] };
+        assert_eq!(p.attendance(), Share { count: 39, of: 50 });
+        assert_eq!(p.attendance().per_cent(), Some(78));
+        assert_eq!(p.median_wait(), Some(14));
+        assert_eq!(Programme { waits_in_days: vec![3, 10, 2, 7], ..p.clone() }.median_wait(), Some(5), "(3 + 7) / 2");
+        assert_eq!(Programme { waits_in_days: vec![3, 4], ..p.clone() }.median_wait(), Some(4), "half up");
+        assert_eq!(Programme::default().median_wait(), None);
+        assert_eq!(Programme::default().attendance().per_cent(), None);
+        // The latest interest before the seat counts; a seat without one has no wait.
+        let interests = [(1, day("2026-01-01")), (1, day("2026-03-01")), (2, day("2026-05-01"))];
+        let seats = [(1, day("2026-03-15")), (2, day("2026-04-01")), (3, day("2026-04-01"))];
+        assert_eq!(waits(&interests, &seats), vec![14]);
+    }
+
+    #[test]
     fn small_numbers_are_suppressed_so_that_no_one_can_be_subtracted_out() {
-        use Cell::{Shown, Suppressed};
+        use Cell::{Hidden, Shown, Small};
         // Nothing small: all shown, the total last.
         assert_eq!(suppress_row(&[5, 10]), vec![Shown(5), Shown(10), Shown(15)]);
         // One small part: the smallest other non-zero part goes with it.
-        assert_eq!(suppress_row(&[8, 3, 20]), vec![Suppressed, Suppressed, Shown(20), Shown(31)]);
+        assert_eq!(suppress_row(&[8, 3, 20]), vec![Hidden, Small, Shown(20), Shown(31)]);
         // Two small parts hide each other.
-        assert_eq!(suppress_row(&[2, 4, 9]), vec![Suppressed, Suppressed, Shown(9), Shown(15)]);
+        assert_eq!(suppress_row(&[2, 4, 9]), vec![Small, Small, Shown(9), Shown(15)]);
         // Zero is no one: shown, and never the partner that hides a small count.
-        assert_eq!(suppress_row(&[0, 3, 7]), vec![Shown(0), Suppressed, Suppressed, Shown(10)]);
+        assert_eq!(suppress_row(&[0, 3, 7]), vec![Shown(0), Small, Hidden, Shown(10)]);
         // A small total is suppressed too.
-        assert_eq!(suppress_row(&[1, 0, 0]), vec![Suppressed, Shown(0), Shown(0), Suppressed]);
+        assert_eq!(suppress_row(&[1, 0, 0]), vec![Small, Shown(0), Shown(0), Small]);
         assert_eq!(suppress_row(&[0, 0]), vec![Shown(0), Shown(0), Shown(0)]);
         // Whatever the counts, no row shows exactly one suppressed part beside a shown total.
         for a in 0..8 {
             for b in 0..8 {
                 for c in 0..8 {
                     let cells = suppress_row(&[a, b, c]);
-                    let hidden = cells[..3].iter().filter(|x| **x == Suppressed).count();
-                    assert!(hidden != 1 || cells[3] == Suppressed, "{a} {b} {c}: {cells:?}");
+                    let hidden = cells[..3].iter().filter(|x| !x.is_shown()).count();
+                    assert!(hidden != 1 || !cells[3].is_shown(), "{a} {b} {c}: {cells:?}");
                     for (cell, n) in cells.iter().zip([a, b, c, a + b + c]) {
-                        assert!(*cell == Suppressed || !(1..=4).contains(&n), "{a} {b} {c}: {cells:?}");
+                        assert_eq!(*cell == Small, (1..=4).contains(&n), "{a} {b} {c}: {cells:?}");
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn down_the_columns_too_no_hidden_count_stands_alone() {
+        use Cell::{Hidden, Shown, Small};
+        // Form at entry by gender with a total row: the 3 women at enskild
+        // plats hide the 9 men beside them, and the 8 women above them.
+        let grid = vec![vec![8, 11, 19], vec![3, 9, 12], vec![11, 20, 31]];
+        let cells = suppress(&grid, true, true);
+        assert_eq!(cells[1], vec![Small, Hidden, Shown(12)]);
+        assert_eq!(cells[0], vec![Hidden, Hidden, Shown(19)], "both columns now have one hidden");
+        assert_eq!(cells[2], vec![Shown(11), Shown(20), Shown(31)]);
+        // Without sums across (the roads' figures), only the columns count:
+        // 32 - 30 would give the 2, so the 30 is hidden too.
+        let cells = suppress(&[vec![30, 2], vec![2, 0], vec![32, 2]], false, true);
+        assert_eq!(cells, vec![vec![Hidden, Small], vec![Small, Shown(0)], vec![Shown(32), Small]]);
+        // Every line of every small table ends with none or two and more hidden.
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut next = |below: u64| {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                u32::try_from((seed >> 33) % below).unwrap()
+            };
+            let (rows, cols) = (1 + next(4) as usize, 1 + next(4) as usize);
+            let mut grid: Vec<Vec<u32>> = (0..rows).map(|_| (0..cols).map(|_| next(9)).collect()).collect();
+            for row in &mut grid {
+                row.push(row.iter().sum());
+            }
+            let sums: Vec<u32> = (0..=cols).map(|j| grid.iter().map(|r| r[j]).sum()).collect();
+            grid.push(sums);
+            let cells = suppress(&grid, true, true);
+            let lines = (0..grid.len())
+                .map(|i| (0..=cols).map(|j| cells[i][j]).collect::<Vec<_>>())
+                .chain((0..=cols).map(|j| (0..grid.len()).map(|i| cells[i][j]).collect()));
+            for line in lines {
+                assert_ne!(line.iter().filter(|c| !c.is_shown()).count(), 1, "{grid:?} {cells:?}");
+            }
+            for (i, row) in grid.iter().enumerate() {
+                for (j, &n) in row.iter().enumerate() {
+                    assert_eq!(cells[i][j] == Cell::Small, (1..=4).contains(&n), "{grid:?} {cells:?}");
+                    assert!(cells[i][j].is_shown() || n > 0, "zero is shown: {grid:?} {cells:?}");
                 }
             }
         }

@@ -18,3 +18,129 @@ pub async fn follow_up(#[server(flatten)] query: FollowUpQuery) -> Result<Follow
     }
     Ok(page)
 }
+
+#[cfg(feature = "ssr")]
+pub use download::csv_handler;
+
+#[cfg(feature = "ssr")]
+mod download {
+    use crate::domain::follow_up::Cell;
+    use crate::models::{FigureTable, FollowUpPage, FollowUpQuery, figure_tables, programme_table};
+    use crate::policy::Actor;
+    use crate::server::{AccessError, AppState, context::Asking};
+    use crate::texts::{follow_up as text, sv};
+    use axum::extract::{Query, State};
+    use axum::http::{StatusCode, header};
+    use axum::response::{IntoResponse, Response};
+    use std::collections::HashMap;
+
+    /// `GET /personal/uppfoljning.csv?fran=&till=&enhet=`: every table of the
+    /// page as one file to hand on, small numbers suppressed. On record as an
+    /// export of the unit's follow-up.
+    pub async fn csv_handler(
+        State(state): State<AppState>,
+        asking: Asking,
+        Query(address): Query<HashMap<String, String>>,
+    ) -> Response {
+        let ctx = asking.ctx;
+        if ctx.actor == Actor::Anonymous {
+            return (StatusCode::UNAUTHORIZED, text::DOWNLOAD_SIGN_IN).into_response();
+        }
+        let typed = |key: &str| address.get(key).map(|v| v.chars().take(40).collect()).unwrap_or_default();
+        let query = FollowUpQuery { from: typed("fran"), until: typed("till"), unit: typed("enhet") };
+        let page = match state.access.follow_up_export(&ctx, &query).await {
+            Ok(page) => page,
+            Err(AccessError::Denied) => return (StatusCode::FORBIDDEN, text::DOWNLOAD_DENIED).into_response(),
+            Err(e) => {
+                tracing::error!(request_id = %ctx.request_id, error = %e, "follow-up export failed");
+                return (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response();
+            }
+        };
+        let Some(body) = csv(&page) else {
+            return (StatusCode::BAD_REQUEST, text::DOWNLOAD_BAD_PERIOD).into_response();
+        };
+        match body {
+            Ok(body) => {
+                let name = page.period.map_or_else(String::new, |p| format!("uppfoljning-{}-{}.csv", p.from, p.until));
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                        (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+                    ],
+                    body,
+                )
+                    .into_response()
+            }
+            Err(_) => {
+                tracing::error!(request_id = %ctx.request_id, "the follow-up's CSV could not be written");
+                (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response()
+            }
+        }
+    }
+
+    /// The file: a byte order mark (so Excel reads UTF-8), `;` between fields;
+    /// what it covers first, then each table under its title with its column
+    /// headings, and a blank line between. `None` when the period could not be read.
+    fn csv(page: &FollowUpPage) -> Option<Result<Vec<u8>, csv::Error>> {
+        let (period, tables) = (page.period?, page.tables.as_ref()?);
+        let write = || {
+            let mut out =
+                csv::WriterBuilder::new().delimiter(b';').flexible(true).from_writer(b"\xEF\xBB\xBF".to_vec());
+            let unit = page.unit_name.clone().unwrap_or_else(|| text::ALL_UNITS.to_owned());
+            out.write_record([text::UNIT_FIELD, &unit])?;
+            out.write_record([text::PERIOD_FIELD, &period.from.to_string(), &period.until.to_string()])?;
+            out.write_record([text::SUPPRESSION_TITLE, text::SUPPRESSION_NOTE])?;
+            for (label, share) in [
+                (text::SHARE_OF_ALL, tables.towards_work_of_all),
+                (text::SHARE_OF_DISCHARGED, tables.towards_work_of_discharged),
+            ] {
+                out.write_record([""])?;
+                let cells = crate::domain::follow_up::suppress(&[vec![share.count, share.of]], false, false);
+                let per_cent = match (&cells[0][..], share.per_cent()) {
+                    ([Cell::Shown(_), Cell::Shown(_)], Some(p)) => p.to_string(),
+                    _ => String::new(),
+                };
+                out.write_record([label, text::SHARE_COUNT, text::SHARE_OF, text::SHARE_PER_CENT])?;
+                out.write_record([String::new(), shown(cells[0][0]), shown(cells[0][1]), per_cent])?;
+            }
+            for table in figure_tables(tables) {
+                write_table(&mut out, &table)?;
+            }
+            if let Some(programme) = &page.programme {
+                write_table(&mut out, &programme_table(programme))?;
+                // A median of fewer than five is close to one person's wait.
+                let waits = programme.waits_in_days.len();
+                let median = match programme.median_wait() {
+                    Some(days) if waits >= 5 => days.to_string(),
+                    _ => String::new(),
+                };
+                let people = shown(crate::domain::follow_up::suppress(&[vec![count(waits)]], false, false)[0][0]);
+                out.write_record([text::MEDIAN_WAIT, &median, text::PEOPLE, &people])?;
+            }
+            out.into_inner().map_err(|e| e.into_error().into())
+        };
+        Some(write())
+    }
+
+    fn count(n: usize) -> u32 {
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    fn shown(cell: Cell) -> String {
+        match cell {
+            Cell::Shown(n) => n.to_string(),
+            Cell::Small => text::SMALL.to_owned(),
+            Cell::Hidden => text::HIDDEN.to_owned(),
+        }
+    }
+
+    fn write_table(out: &mut csv::Writer<Vec<u8>>, table: &FigureTable) -> Result<(), csv::Error> {
+        out.write_record([""])?;
+        out.write_record([table.title])?;
+        out.write_record(std::iter::once(text::COLUMN_WHAT).chain(table.columns.iter().copied()))?;
+        for ((label, _), cells) in table.rows.iter().zip(table.suppressed()) {
+            out.write_record(std::iter::once(label.clone()).chain(cells.into_iter().map(shown)))?;
+        }
+        Ok(())
+    }
+}

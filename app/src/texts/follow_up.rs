@@ -33,6 +33,78 @@ pub const SHARES_TITLE: &str = "Steg mot arbete";
 pub const SHARES_ABOUT: &str = "Ett steg mot arbete är en utskrivning till förstärkt samarbete, lönearbete, studier, \
      en arbetsmarknadsinsats genom ASF eller en tidsbegränsad kommunal anställning.";
 pub const COLUMN_WHAT: &str = "Vad";
+pub const ALL_PARTICIPANTS: &str = "Alla deltagare";
+pub const AGE_TITLE: &str = "Ålder";
+pub const AGE_ABOUT: &str = "Åldern den sista dagen i perioden, räknad från personnumret.";
+pub const BENEFIT_ABOUT: &str = "Ersättningen som registrerades vid inskrivningen.";
+pub const LEAVING_TITLE: &str = "Lämnade daglig verksamhet per år och väg";
+pub const LEAVING_ABOUT: &str = "Utskrivna under perioden till studier, arbete eller en insats genom AF, FK eller \
+     ASF, per kalenderår och den väg deltagaren gick. Arbete är en anställning eller en tidsbegränsad kommunal \
+     anställning. Utskrivna åter till daglig verksamhet eller som arbetssökande räknas inte här.";
+pub const ALL_YEARS: &str = "Alla år";
+pub const ROADS_TITLE: &str = "De två vägarna mot arbete";
+pub const ROADS_ABOUT: &str = "Deltagare under perioden på varje väg. Ett steg uppåt är en flytt till ett högre \
+     steg på deltagarens stege, eller vidare till arbete eller studier.";
+pub const ROAD_PARTICIPANTS: &str = "Deltagare";
+pub const ROAD_MOVED_UP: &str = "Tog ett steg uppåt";
+pub const ROAD_TOWARDS_WORK: &str = "Utskrivna mot arbete";
+pub const BOTH_ROADS: &str = "Båda vägarna";
+pub const CHART: &str = "Diagram";
+pub const PROGRAMME_TITLE: &str = "Arbetsnärmande programmet";
+pub const PROGRAMME_ABOUT: &str = "Omgångar som startade under perioden. Fick plats räknar alla som fick en plats, \
+     också de som slutade. Kön är som den är i dag. Närvaron räknas av de tillfällen där den är markerad.";
+pub const ALL_ROUNDS: &str = "Alla omgångar";
+pub const ROUND_SEATS: &str = "Platser";
+pub const ROUND_SEATED: &str = "Fick plats";
+pub const ROUND_WAITING: &str = "I kö nu";
+pub const ROUND_MARKED: &str = "Markerad närvaro";
+pub const ROUND_PRESENT: &str = "Närvarande";
+pub const MEDIAN_WAIT: &str = "Väntetid till plats, median i dagar";
+pub const PEOPLE: &str = "Personer";
+pub const NO_WAIT: &str = "Ingen fick en plats efter en intresseanmälan under perioden.";
+pub const DOWNLOAD: &str = "Ladda ner tabellerna (CSV)";
+pub const DOWNLOAD_ABOUT: &str = "Filen öppnas i Excel och LibreOffice. Den är till för att lämnas vidare, så små \
+     tal är dolda i den.";
+pub const SUPPRESSION_TITLE: &str = "Små tal i filen";
+pub const SUPPRESSION_NOTE: &str = "Små tal döljs i filen: 1–4 personer visas som <5. Då döljs också det minsta \
+     andra talet i samma rad eller kolumn, som x, så att det dolda inte går att räkna fram ur summan. Så skyddar den \
+     officiella statistiken enskilda personer. Andra uppföljningar inom daglig verksamhet gör inte så, så jämför \
+     inte filens tal rakt av med deras. Sidan visar alla tal, för den som får se enhetens uppgifter.";
+pub const PERIOD_FIELD: &str = "Period";
+pub const UNIT_FIELD: &str = "Enhet";
+pub const MADE_FIELD: &str = "Framtagen";
+pub const SMALL: &str = "<5";
+pub const HIDDEN: &str = "x";
+pub const SHARE_OF_ALL: &str = "Utskrivna mot arbete av alla deltagare";
+pub const SHARE_OF_DISCHARGED: &str = "Utskrivna mot arbete av alla utskrivna";
+pub const SHARE_COUNT: &str = "Antal";
+pub const SHARE_OF: &str = "Av";
+pub const SHARE_PER_CENT: &str = "Andel (%)";
+pub const DOWNLOAD_SIGN_IN: &str = "Logga in för att ladda ner uppföljningen.";
+pub const DOWNLOAD_DENIED: &str = "Du har inte behörighet att ladda ner den här uppföljningen.";
+pub const DOWNLOAD_BAD_PERIOD: &str = "Perioden kunde inte läsas. Välj datum på sidan Uppföljning och försök igen.";
+
+/// The road, short, for tables.
+pub const fn road(road: crate::domain::Road) -> &'static str {
+    match road {
+        crate::domain::Road::AfFk => "Vägen via AF och FK",
+        crate::domain::Road::Asf => "Vägen via ASF",
+    }
+}
+
+/// "2026, vägen via ASF".
+pub fn year_on_road(year: i32, on: crate::domain::Road) -> String {
+    match on {
+        crate::domain::Road::AfFk => format!("{year}, vägen via AF och FK"),
+        crate::domain::Road::Asf => format!("{year}, vägen via ASF"),
+    }
+}
+
+/// The chart's text: each row with its counts, "Grupp: kvinnor 8, män 11, totalt 19."
+pub fn chart_row(label: &str, columns: &[&str], counts: &[u32]) -> String {
+    let parts: Vec<String> = columns.iter().zip(counts).map(|(c, n)| format!("{} {n}", c.to_lowercase())).collect();
+    format!("{label}: {}.", parts.join(", "))
+}
 
 /// "Uppföljning: Enheten Norr".
 pub fn title_unit(unit: &str) -> String {
@@ -57,5 +129,26 @@ pub fn share_of_discharged(count: u32, of: u32, per_cent: Option<u32>) -> String
     match per_cent {
         Some(p) => format!("{count} av {of} utskrivna ({p} %) har skrivits ut mot arbete."),
         None => "Ingen har skrivits ut under perioden.".to_owned(),
+    }
+}
+
+/// "Omgång vår (2026-02-02)".
+pub fn round(name: &str, starts_on: chrono::NaiveDate) -> String {
+    format!("{name} ({starts_on})")
+}
+
+/// "Närvaro: 78 % (39 av 50 markerade tillfällen)."
+pub fn attendance(present: u32, marked: u32, per_cent: Option<u32>) -> String {
+    match per_cent {
+        Some(p) => format!("Närvaro: {p} % ({present} av {marked} markerade tillfällen)."),
+        None => "Ingen närvaro är markerad för omgångarna.".to_owned(),
+    }
+}
+
+/// "Väntetid från intresseanmälan till plats: median 14 dagar (3 personer)."
+pub fn median_wait(days: Option<u32>, people: usize) -> String {
+    match days {
+        Some(d) => format!("Väntetid från intresseanmälan till plats: median {d} dagar ({people} personer)."),
+        None => NO_WAIT.to_owned(),
     }
 }

@@ -8,17 +8,6 @@ use chrono::Datelike;
 use mina_steg_tests::{Backend, STAFF_PASSWORD, StatusCode, TestApp, location, on_both_backends, visible_text};
 use serde_json::Value;
 
-async fn email_of_role(app: &TestApp, role: &str, unit_offset: Option<i64>) -> String {
-    let unit = match unit_offset {
-        Some(n) => format!("s.unit_id = (SELECT id FROM units ORDER BY id LIMIT 1 OFFSET {n})"),
-        None => "s.unit_id IS NULL".to_owned(),
-    };
-    app.scalar_text(&format!(
-        "SELECT min(a.email) FROM accounts a JOIN staff s ON s.id = a.staff_id WHERE s.role = '{role}' AND {unit}"
-    ))
-    .await
-}
-
 async fn figures(app: &TestApp, client: &reqwest::Client, form: &[(&str, &str)]) -> Value {
     let response = app.call(client, "follow_up", form).await;
     assert_eq!(response.status(), StatusCode::OK, "follow_up {form:?}");
@@ -36,7 +25,7 @@ fn row<'a>(rows: &'a Value, code: &str) -> &'a Value {
 
 async fn the_enhetschef_sees_their_unit_counted_as_sql_counts_it(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let manager = app.staff_client(&email_of_role(&app, "unit_manager", Some(0)).await).await;
+    let manager = app.staff_client(&app.staff_email_of_role("unit_manager", Some(0)).await).await;
     let unit = app.scalar_i64("SELECT min(id) FROM units").await;
     let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
     let year_start = format!("{}-01-01", today.year());
@@ -101,10 +90,7 @@ async fn whose_figures_each_viewer_gets(backend: Backend) {
     assert!(units >= 2);
     let second = app.scalar_i64("SELECT id FROM units ORDER BY id LIMIT 1 OFFSET 1").await;
     // The administrator: every unit together, or the one they choose.
-    let admin = app.client();
-    let email = email_of_role(&app, "admin", None).await;
-    let response = app.post_form(&admin, "sign_in_staff", &[("email", &email), ("password", STAFF_PASSWORD)]).await;
-    assert_eq!(location(&response), "/admin", "the administrator is signed in");
+    let admin = admin(&app).await;
     let all = figures(&app, &admin, &[]).await;
     assert_eq!(all["unit_name"], Value::Null);
     let year_start = format!("{}-01-01", chrono::Utc::now().year());
@@ -119,12 +105,12 @@ async fn whose_figures_each_viewer_gets(backend: Backend) {
     assert_eq!(one["unit_name"], name);
     assert!(total(&one["tables"]["participants"]) < everyone);
     // The enhetschef sees their own unit whatever unit they ask for.
-    let manager = app.staff_client(&email_of_role(&app, "unit_manager", Some(0)).await).await;
+    let manager = app.staff_client(&app.staff_email_of_role("unit_manager", Some(0)).await).await;
     let own = figures(&app, &manager, &[("unit", &second.to_string())]).await;
     assert_ne!(own["unit_name"], name);
     // A contact person and the dataskyddsombud are refused, on record.
     for (role, unit) in [("employment_consultant", Some(0)), ("data_protection_officer", None)] {
-        let client = app.staff_client(&email_of_role(&app, role, unit).await).await;
+        let client = app.staff_client(&app.staff_email_of_role(role, unit).await).await;
         let before = app.audit_count("record_kind = 'follow_up' AND outcome = 'denied'").await;
         assert_eq!(app.call(&client, "follow_up", &[]).await.status(), StatusCode::FORBIDDEN, "{role}");
         assert_eq!(app.audit_count("record_kind = 'follow_up' AND outcome = 'denied'").await, before + 1);
@@ -133,7 +119,7 @@ async fn whose_figures_each_viewer_gets(backend: Backend) {
 
 async fn a_bad_period_is_named_next_to_its_field(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let manager = app.staff_client(&email_of_role(&app, "unit_manager", Some(0)).await).await;
+    let manager = app.staff_client(&app.staff_email_of_role("unit_manager", Some(0)).await).await;
     let response = app.call(&manager, "follow_up", &[("from", "igår"), ("until", "2026-01-01")]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page: Value = response.json().await.unwrap();
@@ -154,8 +140,280 @@ async fn a_bad_period_is_named_next_to_its_field(backend: Backend) {
     assert!(html.contains("value=\"2026-05-01\"") && html.contains("Slutdatumet kan inte vara före startdatumet."));
 }
 
+/// A unit of its own holding the 32 participants of the source project's
+/// final report (2022-03-31), made to its tables as SQL rows: 12 women and 20
+/// men; 19 in a group and 13 at enskild plats at entry; 29 AE, 2 SE, 1
+/// without benefit; steps within DV 6/4/1/8; GK held by 22 and planned for 3;
+/// discharged 15 to förstärkt samarbete, 1 to work, 1 to studies, 5 back to DV
+/// (and one as job seeking: the report's table adds up to 22 while its text
+/// says 23 were discharged), 9 not yet. Returns the unit's id.
+async fn the_report_on_record(app: &TestApp) -> i64 {
+    app.execute("INSERT INTO units (name) VALUES ('Rapportenheten')").await;
+    let unit = app.scalar_i64("SELECT id FROM units WHERE name = 'Rapportenheten'").await;
+    for (n, woman) in (0..32).map(|n| (n, n < 12)) {
+        // The person's place among their gender: the report's counts are by gender.
+        let i = if woman { n } else { n - 12 };
+        let group = if woman { i < 8 } else { i < 11 };
+        let benefit = match (woman, i) {
+            (true, 11) | (false, 19) => "'sickness_compensation', NULL",
+            (true, 10) => "'none', NULL",
+            _ => "'activity_compensation', '2025-12-31'",
+        };
+        // One change each for those who took a step: group to placement,
+        // placement to another, group to another group, more hours.
+        let change = match (woman, i) {
+            (_, 0..=2) => Some(("group", "individual_placement", 20, false)),
+            (true, 8) | (false, 11..=13) => Some(("individual_placement", "individual_placement", 30, true)),
+            (false, 3) => Some(("group", "group", 20, true)),
+            (true, 3..=6) | (false, 4..=7) => Some(("group", "group", 25, false)),
+            _ => None,
+        };
+        let entry_form = if group { "group" } else { "individual_placement" };
+        let form_now = change.map_or(entry_form, |(_, to, _, _)| to);
+        let hours_now = change.map_or(if group { 20 } else { 30 }, |(_, _, hours, _)| hours);
+        let gk = match (woman, i) {
+            (true, 0..=7) | (false, 0..=13) => Some(("2021-06-01", "held")),
+            (true, 8..=9) | (false, 14) => Some(("2022-05-10", "planned")),
+            _ => None,
+        };
+        let outcome = match (woman, i) {
+            (true, 0..=4) | (false, 0..=9) => Some("enhanced_collaboration"),
+            (true, 5) => Some("employment"),
+            (false, 10) => Some("studies"),
+            (true, 6..=7) | (false, 11..=13) => Some("back_to_dv"),
+            (false, 14) => Some("job_seeking"),
+            _ => None,
+        };
+        let (discharged_on, outcome) = match outcome {
+            Some(o) => ("'2022-01-14'".to_owned(), format!("'{o}'")),
+            None => ("NULL".to_owned(), "NULL".to_owned()),
+        };
+        let gender = if woman { "woman" } else { "man" };
+        let name = format!("Rapport {n:02}");
+        let entered_on = chrono::NaiveDate::from_ymd_opt(2020, 4, 1).unwrap() + chrono::Days::new(7 * n);
+        app.execute(&format!(
+            "INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, benefit_until, dv_form,
+                 hours_per_week, ladder_step, gender, entered_on, discharged_on, discharge_outcome, created_at, road)
+             VALUES ({unit}, '{name}', '{name}', {benefit}, '{form_now}', {hours_now}, '{form_now}', '{gender}',
+                 '{entered_on}', {discharged_on}, {outcome}, '2020-04-01T08:00:00+00:00', 'af_fk')"
+        ))
+        .await;
+        let id = app.scalar_i64(&format!("SELECT id FROM participants WHERE name = '{name}'")).await;
+        if let Some((from, to, hours, new_place)) = change {
+            let from_hours = if from == "group" { 20 } else { 30 };
+            app.execute(&format!(
+                "INSERT INTO dv_changes (participant_id, changed_on, from_form, to_form, from_hours, to_hours,
+                     new_place, recorded_at)
+                 VALUES ({id}, '2021-02-01', '{from}', '{to}', {from_hours}, {hours}, {new_place},
+                     '2021-02-01T08:00:00+00:00')"
+            ))
+            .await;
+        }
+        if let Some((day, status)) = gk {
+            app.execute(&format!(
+                "INSERT INTO meetings (participant_id, kind, title, starts_at, ends_at, place, bring, status,
+                     participant_answer, created_at)
+                 VALUES ({id}, 'joint_assessment_1', 'Gemensam kartläggning', '{day}T08:00:00+00:00',
+                     '{day}T09:00:00+00:00', 'Arbetsförmedlingen', '', '{status}', 'none', '2020-04-01T08:00:00+00:00')"
+            ))
+            .await;
+        }
+    }
+    unit
+}
+
+async fn the_final_reports_tables_come_out_of_the_records(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let unit = the_report_on_record(&app).await;
+    let admin = admin(&app).await;
+    let project = [("from", "2020-04-01"), ("until", "2022-03-31"), ("unit", &unit.to_string())];
+    let page = figures(&app, &admin, &project).await;
+    let t = &page["tables"];
+    let split = |v: &Value| (v["women"].as_i64().unwrap(), v["men"].as_i64().unwrap(), v["other"].as_i64().unwrap());
+    assert_eq!(split(&t["participants"]), (12, 20, 0));
+    assert_eq!(split(row(&t["form_at_entry"], "group")), (8, 11, 0));
+    assert_eq!(split(row(&t["form_at_entry"], "individual_placement")), (4, 9, 0));
+    assert_eq!(split(row(&t["benefit_at_entry"], "activity_compensation")), (10, 19, 0));
+    assert_eq!(split(row(&t["benefit_at_entry"], "sickness_compensation")), (1, 1, 0));
+    assert_eq!(split(row(&t["benefit_at_entry"], "none")), (1, 0, 0));
+    assert_eq!(total(row(&t["dv_steps"], "group_to_placement")), 6);
+    assert_eq!(total(row(&t["dv_steps"], "placement_to_placement")), 4);
+    assert_eq!(total(row(&t["dv_steps"], "group_to_group")), 1);
+    assert_eq!(total(row(&t["dv_steps"], "more_hours")), 8);
+    assert_eq!(split(&t["assessments_held"]), (8, 14, 0));
+    assert_eq!(split(&t["assessments_planned"]), (2, 1, 0));
+    assert_eq!(split(row(&t["discharges"], "enhanced_collaboration")), (5, 10, 0));
+    assert_eq!(total(row(&t["discharges"], "employment")), 1);
+    assert_eq!(total(row(&t["discharges"], "studies")), 1);
+    assert_eq!(split(row(&t["discharges"], "back_to_dv")), (2, 3, 0));
+    assert_eq!(split(&t["not_discharged"]), (4, 5, 0));
+    assert_eq!(t["towards_work_of_all"], serde_json::json!({"count": 17, "of": 32}));
+    assert_eq!(t["towards_work_of_discharged"], serde_json::json!({"count": 17, "of": 23}));
+    // The page says it as the report did.
+    let html = admin
+        .get(app.url(&format!("/personal/uppfoljning?fran=2020-04-01&till=2022-03-31&enhet={unit}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let text = visible_text(&html);
+    assert!(text.contains("17 av 32 deltagare (53 %) har skrivits ut mot arbete."), "{text}");
+    assert!(text.contains("17 av 23 utskrivna (74 %) har skrivits ut mot arbete."), "{text}");
+
+    // The file: what Excel and LibreOffice open in Swedish settings, small numbers hidden.
+    let response = admin
+        .get(app.url(&format!("/personal/uppfoljning.csv?fran=2020-04-01&till=2022-03-31&enhet={unit}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    let bytes = response.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte order mark first");
+    let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "Enhet;Rapportenheten");
+    assert_eq!(lines[1], "Period;2020-04-01;2022-03-31");
+    let after = |title: &str, n: usize| {
+        let at = lines.iter().position(|l| *l == title).unwrap_or_else(|| panic!("{title} in {csv}"));
+        lines[at + 1..=at + n].to_vec()
+    };
+    assert_eq!(after("Deltagare", 2), ["Vad;Kvinnor;Män;Annat svar;Totalt", "Deltagare under perioden;12;20;0;32"]);
+    // The 4 women at enskild plats are "<5"; the 9 men beside them, and the
+    // 8 women and 11 men in a group above them, are hidden ("x") so that
+    // neither can be found from the sums.
+    assert_eq!(
+        after("Form vid inskrivning", 4),
+        [
+            "Vad;Kvinnor;Män;Annat svar;Totalt",
+            "Grupp med handledare;x;x;0;19",
+            "Enskild plats;<5;x;0;13",
+            "Alla deltagare;12;20;0;32",
+        ]
+    );
+    assert_eq!(after("Utskrivna mot arbete av alla deltagare;Antal;Av;Andel (%)", 1)[0], ";17;32;53");
+    assert_eq!(after("Utskrivna mot arbete av alla utskrivna;Antal;Av;Andel (%)", 1)[0], ";17;23;74");
+    // No count of 1-4 anywhere in the file.
+    for line in &lines[3..] {
+        for field in line.split(';').skip(1) {
+            assert!(!matches!(field, "1" | "2" | "3" | "4"), "{line}");
+        }
+    }
+    // On record: who handed on which unit's figures, for which period.
+    assert_eq!(
+        app.audit_count(&format!(
+            "record_kind = 'follow_up' AND action = 'export' AND outcome = 'allowed' AND unit_id = {unit}
+               AND detail = '2020-04-01–2022-03-31'"
+        ))
+        .await,
+        1
+    );
+}
+
+/// Signs in the demo's administrator.
+async fn admin(app: &TestApp) -> reqwest::Client {
+    let admin = app.client();
+    let email = app.staff_email_of_role("admin", None).await;
+    let response = app.post_form(&admin, "sign_in_staff", &[("email", &email), ("password", STAFF_PASSWORD)]).await;
+    assert_eq!(location(&response), "/admin", "the administrator is signed in");
+    admin
+}
+
+/// The file as a Swedish spreadsheet user gets it: LibreOffice (from apt,
+/// headless) opens the CSV as it is (the separator given, as its import
+/// dialog asks for it; the character set from the byte order mark), saves it
+/// as a spreadsheet, and writes that back out as CSV: every cell comes back
+/// as written, å, ä and ö included. One database is enough: the file is the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_file_opens_in_libreoffice_with_its_swedish_intact() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let unit = the_report_on_record(&app).await;
+    let admin = admin(&app).await;
+    let path = format!("/personal/uppfoljning.csv?fran=2020-04-01&till=2022-03-31&enhet={unit}");
+    let file = admin.get(app.url(&path)).send().await.unwrap().bytes().await.unwrap();
+    let dir = std::env::temp_dir().join(format!("mina-steg-libreoffice-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("uppfoljning.csv"), &file).unwrap();
+    // A profile of its own, so no other LibreOffice on the machine is disturbed.
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
+    let soffice = |args: &[&str]| {
+        let status = std::process::Command::new("soffice")
+            .arg("--headless")
+            .arg(&profile)
+            .args(args)
+            .current_dir(&dir)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("LibreOffice (soffice) is installed by `make test-tools`");
+        assert!(status.success(), "soffice {args:?}");
+    };
+    soffice(&["--infilter=CSV:59,34,,1", "--convert-to", "ods", "--outdir", "ods", "uppfoljning.csv"]);
+    soffice(&["--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1", "--outdir", "back", "ods/uppfoljning.ods"]);
+    let back = std::fs::read(dir.join("back/uppfoljning.csv")).unwrap();
+    let cells = |bytes: &[u8]| -> Vec<Vec<String>> {
+        let mut reader = csv::ReaderBuilder::new().delimiter(b';').has_headers(false).flexible(true).from_reader(bytes);
+        reader
+            .records()
+            .map(|r| {
+                let mut row: Vec<String> = r.unwrap().iter().map(str::to_owned).collect();
+                // A spreadsheet's row is as wide as its widest: the empty cells after the last are no change.
+                while row.last().is_some_and(String::is_empty) {
+                    row.pop();
+                }
+                row
+            })
+            .collect()
+    };
+    let written = cells(file.strip_prefix(b"\xEF\xBB\xBF").expect("a byte order mark"));
+    assert_eq!(cells(&back), written);
+    let all: String = written.iter().flatten().map(String::as_str).collect();
+    assert!(all.contains("Män") && all.contains("Försörjningsstöd") && all.contains("Ålder"), "{all}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+async fn the_file_is_for_those_who_may_see_the_figures(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let path = "/personal/uppfoljning.csv?fran=2026-01-01&till=2026-06-30";
+    let anonymous = app.client().get(app.url(path)).send().await.unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    let consultant = app.staff_client(&app.staff_email_of_role("employment_consultant", Some(0)).await).await;
+    let before = app.audit_count("record_kind = 'follow_up' AND action = 'export' AND outcome = 'denied'").await;
+    let refused = consultant.get(app.url(path)).send().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(!refused.text().await.unwrap().contains(';'), "no figures");
+    assert_eq!(
+        app.audit_count("record_kind = 'follow_up' AND action = 'export' AND outcome = 'denied'").await,
+        before + 1
+    );
+    // The enhetschef gets their own unit's, whatever unit the address names.
+    let manager = app.staff_client(&app.staff_email_of_role("unit_manager", Some(0)).await).await;
+    let own = app.scalar_text("SELECT name FROM units ORDER BY id LIMIT 1").await;
+    let second = app.scalar_i64("SELECT id FROM units ORDER BY id LIMIT 1 OFFSET 1").await;
+    let file = manager.get(app.url(&format!("{path}&enhet={second}"))).send().await.unwrap();
+    assert_eq!(file.status(), StatusCode::OK);
+    let body = file.text().await.unwrap();
+    assert!(body.trim_start_matches('\u{feff}').starts_with(&format!("Enhet;{own}")), "{body}");
+    // A period that cannot be read gives no file, and says why.
+    let bad = manager.get(app.url("/personal/uppfoljning.csv?fran=igår")).send().await.unwrap();
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    assert!(bad.text().await.unwrap().contains("Perioden kunde inte läsas"));
+    // Looking at the page is on record with its period too.
+    manager.get(app.url("/personal/uppfoljning?fran=2026-01-01&till=2026-06-30")).send().await.unwrap();
+    assert!(
+        app.audit_count(
+            "record_kind = 'follow_up' AND action = 'read' AND detail = '2026-01-01–2026-06-30' AND outcome = 'allowed'"
+        )
+        .await
+            >= 1
+    );
+}
+
 on_both_backends!(
     the_enhetschef_sees_their_unit_counted_as_sql_counts_it,
     whose_figures_each_viewer_gets,
-    a_bad_period_is_named_next_to_its_field
+    a_bad_period_is_named_next_to_its_field,
+    the_final_reports_tables_come_out_of_the_records,
+    the_file_is_for_those_who_may_see_the_figures
 );

@@ -12,25 +12,14 @@ use serde_json::Value;
 const INTRUDER: &str = "Johanna Ekström";
 const TARGET: &str = "Sofia Rahimi";
 
-async fn email_of_role(app: &TestApp, role: &str, unit_offset: Option<i64>) -> String {
-    let unit = match unit_offset {
-        Some(n) => format!("s.unit_id = (SELECT id FROM units ORDER BY id LIMIT 1 OFFSET {n})"),
-        None => "s.unit_id IS NULL".to_owned(),
-    };
-    app.scalar_text(&format!(
-        "SELECT a.email FROM accounts a JOIN staff s ON s.id = a.staff_id WHERE s.role = '{role}' AND {unit}"
-    ))
-    .await
-}
-
 /// The dataskyddsombud of the demo, signed in.
 async fn officer(app: &TestApp) -> reqwest::Client {
-    app.staff_client(&email_of_role(app, "data_protection_officer", None).await).await
+    app.staff_client(&app.staff_email_of_role("data_protection_officer", None).await).await
 }
 
 /// The enhetschef of DV Norr (the first unit), signed in.
 async fn norr_manager(app: &TestApp) -> reqwest::Client {
-    app.staff_client(&email_of_role(app, "unit_manager", Some(0)).await).await
+    app.staff_client(&app.staff_email_of_role("unit_manager", Some(0)).await).await
 }
 
 async fn search(app: &TestApp, client: &reqwest::Client, form: &[(&str, &str)]) -> Value {

@@ -353,6 +353,7 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/personal/sakerhet", "/personal/sakerhet", WORKERS),
     ("/personal/handbok", "/personal/handbok", WORKERS),
     ("/personal/uppfoljning", "/personal/uppfoljning", FOLLOW_UP),
+    ("/personal/uppfoljning.csv", "/personal/uppfoljning.csv", FOLLOW_UP),
     ("/demo", "/demo", SESSION),
     ("/healthz", "/healthz", "yyyyyyyyyyyy"),
     ("/readyz", "/readyz", "yyyyyyyyyyyy"),

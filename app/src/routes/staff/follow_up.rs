@@ -1,12 +1,14 @@
 //! `/personal/uppfoljning`: the follow-up of outcomes for the enhetschef (their
 //! unit) and the administrator (any unit, or all together): the tables the
-//! source project counted by hand, for any period.
+//! source project counted by hand, for any period, each with a chart drawn
+//! here (no script), and the tables as a file to hand on.
 
-use crate::components::{DataTable, Icon, SelectField, SubmitButton, TextField};
-use crate::domain::follow_up::{Split, Tables};
+use crate::components::{BarChart, Icon, SelectField, SubmitButton, TextField};
+use crate::domain::follow_up::Programme;
+use crate::domain::follow_up::Tables;
 use crate::functions::follow_up::follow_up;
 use crate::layouts::staff_page;
-use crate::models::{FollowUpPage, FollowUpQuery};
+use crate::models::{FigureTable, FollowUpPage, FollowUpQuery, figure_tables, programme_table};
 use crate::paths;
 use crate::texts::follow_up as text;
 use leptos::prelude::*;
@@ -26,26 +28,6 @@ pub fn FollowUpPageView() -> impl IntoView {
     staff_page(move || follow_up(query.clone()), |page: FollowUpPage| view! { <FollowUp page/> })
 }
 
-const COLUMNS: &[&str] = &[text::COLUMN_WHAT, text::TOTAL, text::WOMEN, text::MEN, text::OTHER];
-
-/// One table of counts by gender, a row per line.
-#[component]
-fn SplitTable(title: &'static str, rows: Vec<(String, Split)>) -> impl IntoView {
-    view! {
-        <DataTable label=title columns=COLUMNS rows row=|(what, s): (String, Split)| view! {
-            <th scope="row">{what}</th>
-            <td>{s.total()}</td>
-            <td>{s.women}</td>
-            <td>{s.men}</td>
-            <td>{s.other}</td>
-        }/>
-    }
-}
-
-fn labelled<T: Copy>(rows: &[(T, Split)], label: impl Fn(T) -> &'static str) -> Vec<(String, Split)> {
-    rows.iter().map(|(code, split)| (label(*code).to_owned(), *split)).collect()
-}
-
 #[component]
 fn FollowUp(page: FollowUpPage) -> impl IntoView {
     let title = page.unit_name.as_deref().map_or_else(|| text::TITLE_ALL.to_owned(), text::title_unit);
@@ -53,7 +35,9 @@ fn FollowUp(page: FollowUpPage) -> impl IntoView {
         .chain(page.units.iter().map(|(id, name)| (id.to_string(), name.clone())))
         .collect();
     let q = page.query.clone();
+    let programme = page.programme.clone().unwrap_or_default();
     view! {
+        <div class="follow-up">
         <h1><Icon name="chart-column"/>{title}</h1>
         <p>{text::INTRO}</p>
         <form method="get" action=paths::FOLLOW_UP class="form filter">
@@ -66,42 +50,80 @@ fn FollowUp(page: FollowUpPage) -> impl IntoView {
         </form>
         {page.period.zip(page.tables).map(|(period, t)| view! {
             <p>{text::period(period.from, period.until)}</p>
+            <p class="no-print">
+                <a class="button button-secondary" href=paths::follow_up_csv(period.from, period.until, &q.unit) download="">
+                    <Icon name="file-text" size=24/><span>{text::DOWNLOAD}</span>
+                </a>
+            </p>
+            <p class="no-print">{text::DOWNLOAD_ABOUT}</p>
             <Figures t/>
+            <ProgrammeFigures p=programme.clone()/>
+            <h2>{text::SUPPRESSION_TITLE}</h2>
+            <p>{text::SUPPRESSION_NOTE}</p>
         })}
+        </div>
     }
 }
 
 #[component]
 fn Figures(t: Tables) -> impl IntoView {
-    let mut steps = labelled(&t.dv_steps, |s| s.label_sv());
-    steps.push((text::DV_STEPS_ALL.to_owned(), t.dv_steps_total()));
-    let mut discharges = labelled(&t.discharges, |o| o.label_sv());
-    discharges.push((text::NOT_DISCHARGED.to_owned(), t.not_discharged));
     let of_all = t.towards_work_of_all;
     let of_discharged = t.towards_work_of_discharged;
     view! {
-        <h2>{text::SHARES_TITLE}</h2>
-        <p class="figure">{text::share_of_all(of_all.count, of_all.of, of_all.per_cent())}</p>
-        <p class="figure">
-            {text::share_of_discharged(of_discharged.count, of_discharged.of, of_discharged.per_cent())}
-        </p>
-        <p>{text::SHARES_ABOUT}</p>
-        <h2>{text::PARTICIPANTS_TITLE}</h2>
-        <SplitTable title=text::PARTICIPANTS_TITLE rows=vec![(text::PARTICIPANTS_ROW.to_owned(), t.participants)]/>
-        <h2>{text::FORM_TITLE}</h2>
-        <SplitTable title=text::FORM_TITLE rows=labelled(&t.form_at_entry, |f| f.label_sv())/>
-        <h2>{text::BENEFIT_TITLE}</h2>
-        <SplitTable title=text::BENEFIT_TITLE rows=labelled(&t.benefit_at_entry, |b| b.label_sv())/>
-        <h2>{text::DV_STEPS_TITLE}</h2>
-        <p>{text::DV_STEPS_ABOUT}</p>
-        <SplitTable title=text::DV_STEPS_TITLE rows=steps/>
-        <h2>{text::ASSESSMENT_TITLE}</h2>
-        <p>{text::ASSESSMENT_ABOUT}</p>
-        <SplitTable title=text::ASSESSMENT_TITLE rows=vec![
-            (text::ASSESSMENT_HELD.to_owned(), t.assessments_held),
-            (text::ASSESSMENT_PLANNED.to_owned(), t.assessments_planned),
-        ]/>
-        <h2>{text::DISCHARGE_TITLE}</h2>
-        <SplitTable title=text::DISCHARGE_TITLE rows=discharges/>
+        <section class="follow-up-part" aria-labelledby="andelar">
+            <h2 id="andelar">{text::SHARES_TITLE}</h2>
+            <p class="figure">{text::share_of_all(of_all.count, of_all.of, of_all.per_cent())}</p>
+            <p class="figure">
+                {text::share_of_discharged(of_discharged.count, of_discharged.of, of_discharged.per_cent())}
+            </p>
+            <p>{text::SHARES_ABOUT}</p>
+        </section>
+        {figure_tables(&t).into_iter().map(|table| view! { <Figure table/> }).collect_view()}
+    }
+}
+
+#[component]
+fn ProgrammeFigures(p: Programme) -> impl IntoView {
+    let attendance = p.attendance();
+    view! {
+        <Figure table=programme_table(&p)>
+            <p class="figure">{text::attendance(attendance.count, attendance.of, attendance.per_cent())}</p>
+            <p class="figure">{text::median_wait(p.median_wait(), p.waits_in_days.len())}</p>
+        </Figure>
+    }
+}
+
+/// One table: its title and what it counts, the numbers, and the chart of them.
+#[component]
+fn Figure(table: FigureTable, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+    let heading = format!("rubrik-{}", table.id);
+    let labelled_by = heading.clone();
+    let (id, title, about, columns, rows) =
+        (table.id, table.title, table.about, table.columns.clone(), table.rows.clone());
+    view! {
+        <section class="follow-up-part" id=id aria-labelledby=labelled_by>
+            <h2 id=heading>{title}</h2>
+            {about.map(|about| view! { <p>{about}</p> })}
+            {children.map(|c| c())}
+            <div class="table-wrap" tabindex="0" role="region" aria-label=title>
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{text::COLUMN_WHAT}</th>
+                            {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows.iter().map(|(label, counts)| view! {
+                            <tr>
+                                <th scope="row">{label.clone()}</th>
+                                {counts.iter().map(|n| view! { <td>{*n}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <BarChart table/>
+        </section>
     }
 }

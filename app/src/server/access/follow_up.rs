@@ -8,6 +8,7 @@ use crate::domain::parse_iso_date;
 use crate::models::{FollowUpPage, FollowUpQuery};
 use crate::policy::{self, Action, Actor, Target};
 use crate::server::storage;
+use crate::server::storage::audit::NewAuditEntry;
 use crate::texts::follow_up as text;
 use chrono::{Datelike, NaiveDate};
 
@@ -26,12 +27,17 @@ impl FollowUpScope {
 }
 
 impl Work<'_> {
+    /// The audit row names the period (as its detail) when it could be read.
     async fn authorize_follow_up(
         &mut self,
         action: Action,
         unit_id: Option<i64>,
+        period: Option<Period>,
     ) -> Result<FollowUpScope, AccessError> {
-        let entry = self.entry(action, None, "follow_up", None, unit_id);
+        let entry = NewAuditEntry {
+            detail: period.map(|p| format!("{}–{}", p.from, p.until)),
+            ..self.entry(action, None, "follow_up", None, unit_id)
+        };
         match policy::decide(&self.ctx.actor, action, &Target::FollowUp { unit_id }) {
             Ok(()) => {
                 self.audit.push(entry);
@@ -71,12 +77,27 @@ impl Access {
     /// `/personal/uppfoljning`: the enhetschef sees their own unit; the
     /// administrator the unit they choose, or every unit together.
     pub async fn follow_up(&self, ctx: &RequestCtx, query: &FollowUpQuery) -> Result<FollowUpPage, AccessError> {
+        self.follow_up_as(ctx, query, Action::Read).await
+    }
+
+    /// The same figures as a file to hand on: on record as an export.
+    pub async fn follow_up_export(&self, ctx: &RequestCtx, query: &FollowUpQuery) -> Result<FollowUpPage, AccessError> {
+        self.follow_up_as(ctx, query, Action::Export).await
+    }
+
+    async fn follow_up_as(
+        &self,
+        ctx: &RequestCtx,
+        query: &FollowUpQuery,
+        action: Action,
+    ) -> Result<FollowUpPage, AccessError> {
         let mut work = self.reading(ctx).await?;
         let unit_id = match ctx.actor {
             Actor::Staff { unit_id, .. } => Some(unit_id),
             _ => query.unit.trim().parse().ok(),
         };
-        let scope = work.authorize_follow_up(Action::Read, unit_id).await?;
+        let period = period(query, crate::server::today());
+        let scope = work.authorize_follow_up(action, unit_id, period.as_ref().ok().copied()).await?;
         let units = storage::follow_up::units(work.tx()?).await?;
         let unit_name = scope.unit_id().and_then(|id| units.iter().find(|(u, _)| *u == id)).map(|(_, n)| n.clone());
         let mut page = FollowUpPage {
@@ -87,10 +108,12 @@ impl Access {
             errors: Vec::new(),
             period: None,
             tables: None,
+            programme: None,
         };
-        match period(query, crate::server::today()) {
+        match period {
             Ok(period) => {
                 let facts = storage::follow_up::facts(work.tx()?, &scope, period).await?;
+                page.programme = Some(storage::follow_up::programme(work.tx()?, &scope, period).await?);
                 page.period = Some(period);
                 page.tables = Some(tables(&facts, period));
             }

@@ -520,6 +520,7 @@ impl<'a> Work<'a> {
             actor_unit_id: own_unit(&self.ctx.actor),
             source: self.ctx.origin.source.clone(),
             session_ref: self.ctx.origin.session_ref.clone(),
+            detail: None,
         }
     }
 

@@ -29,6 +29,9 @@ pub(crate) struct NewAuditEntry {
     pub source: Option<String>,
     /// A keyed hash of the session id (never the id: it would sign anyone in).
     pub session_ref: Option<String>,
+    /// What exactly was looked at or handed on, where the kind and unit do
+    /// not say it (the follow-up's period). Never personal data.
+    pub detail: Option<String>,
 }
 
 /// What the chain signs of one row, borrowed from a new entry or a stored row.
@@ -47,6 +50,7 @@ pub(crate) struct Content<'a> {
     pub actor_unit_id: Option<i64>,
     pub source: Option<&'a str>,
     pub session_ref: Option<&'a str>,
+    pub detail: Option<&'a str>,
 }
 
 impl NewAuditEntry {
@@ -65,6 +69,7 @@ impl NewAuditEntry {
             actor_unit_id: self.actor_unit_id,
             source: self.source.as_deref(),
             session_ref: self.session_ref.as_deref(),
+            detail: self.detail.as_deref(),
         }
     }
 }
@@ -97,6 +102,12 @@ pub(crate) fn canonical(seq: i64, prev_mac: Option<&str>, c: &Content<'_>) -> Ve
     put_opt_i64(&mut out, c.actor_unit_id);
     put_opt_str(&mut out, c.source);
     put_opt_str(&mut out, c.session_ref);
+    // Added later (migration 0011): only a row that has one carries it, so the
+    // rows signed before it still verify. Still one encoding per row: after
+    // the session field the bytes either end or hold the detail.
+    if let Some(detail) = c.detail {
+        put_str(&mut out, detail);
+    }
     out
 }
 
@@ -198,7 +209,7 @@ pub(crate) async fn insert_all(tx: &mut Tx, keys: &Keys, entries: &[NewAuditEntr
         })
         .collect();
 
-    const COLUMNS: usize = 15;
+    const COLUMNS: usize = 16;
     // SQLite allows 32 766 variables in one statement.
     for chunk in signed.chunks(500) {
         let rows: Vec<String> = (0..chunk.len())
@@ -210,7 +221,7 @@ pub(crate) async fn insert_all(tx: &mut Tx, keys: &Keys, entries: &[NewAuditEntr
         let sql = format!(
             "INSERT INTO audit_log (at, actor_account_id, actor_role, action, outcome,
                  subject_participant_id, record_kind, record_id, unit_id, request_id,
-                 actor_unit_id, source, session_ref, seq, mac)
+                 actor_unit_id, source, session_ref, detail, seq, mac)
              VALUES {}",
             rows.join(", ")
         );
@@ -231,6 +242,7 @@ pub(crate) async fn insert_all(tx: &mut Tx, keys: &Keys, entries: &[NewAuditEntr
                     .bind(e.actor_unit_id)
                     .bind(&e.source)
                     .bind(&e.session_ref)
+                    .bind(&e.detail)
                     .bind(*seq)
                     .bind(mac);
             }
@@ -258,6 +270,7 @@ pub(crate) struct StoredContent {
     pub actor_unit_id: Option<i64>,
     pub source: Option<String>,
     pub session_ref: Option<String>,
+    pub detail: Option<String>,
 }
 
 impl StoredContent {
@@ -276,6 +289,7 @@ impl StoredContent {
             actor_unit_id: self.actor_unit_id,
             source: self.source.as_deref(),
             session_ref: self.session_ref.as_deref(),
+            detail: self.detail.as_deref(),
         }
     }
 }
@@ -292,7 +306,7 @@ pub(crate) struct ChainRow {
 }
 
 const CHAIN_COLUMNS: &str = "id, seq, mac, at, actor_account_id, actor_role, action, outcome, subject_participant_id,
-     record_kind, record_id, unit_id, request_id, actor_unit_id, source, session_ref";
+     record_kind, record_id, unit_id, request_id, actor_unit_id, source, session_ref, detail";
 
 /// Reads a row column by column, so one unreadable value marks its row and
 /// does not stop the walk.
@@ -319,6 +333,7 @@ where
             actor_unit_id: r.try_get("actor_unit_id")?,
             source: r.try_get("source")?,
             session_ref: r.try_get("session_ref")?,
+            detail: r.try_get("detail")?,
         })
     })();
     Ok(ChainRow {
@@ -448,7 +463,9 @@ mod tests {
             actor_unit_id: r.opt_i64()?,
             source: r.opt_string()?,
             session_ref: r.opt_string()?,
+            detail: None,
         };
+        let content = if r.0.is_empty() { content } else { StoredContent { detail: Some(r.string()?), ..content } };
         r.0.is_empty().then_some((seq, prev, content))
     }
 
@@ -467,6 +484,7 @@ mod tests {
             actor_unit_id: Some(1),
             source: Some("192.0.2.0/24".into()),
             session_ref: None,
+            detail: None,
         }
     }
 
@@ -506,6 +524,11 @@ mod tests {
         add(&|c| c.subject_participant_id = Some(-1));
         add(&|c| c.at += chrono::Duration::microseconds(1));
         add(&|c| c.request_id = "r-1\u{0}".into());
+        add(&|c| c.detail = Some(String::new()));
+        add(&|c| {
+            c.session_ref = Some(String::new());
+            c.detail = Some(String::new())
+        });
         rows
     }
 
@@ -539,6 +562,7 @@ mod tests {
                 actor_unit_id: opt(pick(2), 1),
                 source: (pick(2) == 1).then(|| word(pick(words.len()))),
                 session_ref: (pick(2) == 1).then(|| word(pick(words.len()))),
+                detail: (pick(2) == 1).then(|| word(pick(words.len()))),
             };
             let prev = (pick(2) == 1).then(|| word(pick(words.len())));
             rows.push((pick(3) as i64, prev, content));
@@ -570,7 +594,9 @@ mod tests {
         assert_ne!(mac, row_mac(&other, 1, None, &content.content()));
         assert_ne!(mac, row_mac(&keys, 2, None, &content.content()));
         assert_ne!(mac, row_mac(&keys, 1, Some(&mac), &content.content()));
-        let changed = StoredContent { record_id: Some(9), ..content };
+        let changed = StoredContent { record_id: Some(9), ..content.clone() };
         assert_ne!(mac, row_mac(&keys, 1, None, &changed.content()));
+        let detailed = StoredContent { detail: Some("2026-01-01 2026-12-31".into()), ..content };
+        assert_ne!(mac, row_mac(&keys, 1, None, &detailed.content()));
     }
 }

@@ -1,11 +1,12 @@
 //! What the follow-up counts (issue 13): for everyone in a unit (or in every
 //! unit) during a period, the facts [`crate::domain::follow_up::tables`] needs.
-//! Three statements whatever the number of participants: the people, their
-//! changes within DV, and the days of their gemensam kartläggning.
+//! Four statements whatever the number of participants: the people, their
+//! changes within DV, the days of their gemensam kartläggning and their moves
+//! on Stegen.
 
 use super::{Tx, on_conn};
-use crate::domain::follow_up::{DvStep, Facts, Period};
-use crate::domain::{BenefitKind, DischargeOutcome, DvForm, Gender};
+use crate::domain::follow_up::{DvStep, Facts, Period, Programme, RoundFigures, waits};
+use crate::domain::{BenefitKind, DischargeOutcome, DvForm, Gender, LadderStep, PersonalNumber, Road};
 use crate::server::access::follow_up::FollowUpScope;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
@@ -14,6 +15,8 @@ use std::collections::HashMap;
 struct PersonRow {
     id: i64,
     gender: Option<Gender>,
+    personal_number: Option<String>,
+    road: Road,
     entered_on: NaiveDate,
     dv_form: DvForm,
     benefit_kind: BenefitKind,
@@ -30,6 +33,14 @@ struct ChangeRow {
     from_hours: i64,
     to_hours: i64,
     new_place: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct MoveRow {
+    participant_id: i64,
+    moved_on: NaiveDate,
+    from_step: Option<LadderStep>,
+    to_step: LadderStep,
 }
 
 #[derive(sqlx::FromRow)]
@@ -63,7 +74,7 @@ where
 pub(crate) async fn facts(tx: &mut Tx, scope: &FollowUpScope, period: Period) -> Result<Vec<Facts>, sqlx::Error> {
     let people = people_in(scope);
     let sql = format!(
-        "SELECT p.id, p.gender, p.entered_on, p.dv_form, p.benefit_kind, p.discharged_on, p.discharge_outcome
+        "SELECT p.id, p.gender, p.personal_number, p.road, p.entered_on, p.dv_form, p.benefit_kind, p.discharged_on, p.discharge_outcome
          FROM participants p WHERE {people} ORDER BY p.id"
     );
     let rows: Vec<PersonRow> = fetch(tx, &sql, scope, period).await?;
@@ -79,6 +90,12 @@ pub(crate) async fn facts(tx: &mut Tx, scope: &FollowUpScope, period: Period) ->
            AND m.kind IN ('joint_assessment_1', 'joint_assessment_2', 'joint_assessment_3')"
     );
     let assessments: Vec<AssessmentRow> = fetch(tx, &sql, scope, period).await?;
+    let sql = format!(
+        "SELECT l.participant_id, l.moved_on, l.from_step, l.to_step
+         FROM ladder_moves l JOIN participants p ON p.id = l.participant_id
+         WHERE {people} AND l.moved_on BETWEEN $2 AND $1"
+    );
+    let moves: Vec<MoveRow> = fetch(tx, &sql, scope, period).await?;
 
     let mut by_id: HashMap<i64, Facts> = HashMap::with_capacity(rows.len());
     let mut order = Vec::with_capacity(rows.len());
@@ -87,6 +104,9 @@ pub(crate) async fn facts(tx: &mut Tx, scope: &FollowUpScope, period: Period) ->
         let discharged = r.discharged_on.zip(r.discharge_outcome);
         let facts = Facts {
             gender: r.gender,
+            // Only the date of birth is kept: the number itself never leaves here.
+            born: r.personal_number.as_deref().and_then(PersonalNumber::from_stored).and_then(|n| n.birth_date()),
+            road: r.road,
             entered_on: r.entered_on,
             form_at_entry: r.dv_form,
             // The benefit is set at intake and never changed (no write path
@@ -95,6 +115,7 @@ pub(crate) async fn facts(tx: &mut Tx, scope: &FollowUpScope, period: Period) ->
             dv_steps: Vec::new(),
             assessments: Vec::new(),
             discharged,
+            ladder_moves: Vec::new(),
         };
         by_id.insert(r.id, facts);
     }
@@ -111,7 +132,12 @@ pub(crate) async fn facts(tx: &mut Tx, scope: &FollowUpScope, period: Period) ->
     }
     for a in assessments {
         if let Some(f) = by_id.get_mut(&a.participant_id) {
-            f.assessments.push(a.starts_at.with_timezone(&chrono_tz::Europe::Stockholm).date_naive());
+            f.assessments.push(day_in_sweden(a.starts_at));
+        }
+    }
+    for m in moves {
+        if let Some(f) = by_id.get_mut(&m.participant_id) {
+            f.ladder_moves.push((m.moved_on, m.from_step, m.to_step));
         }
     }
     Ok(order.into_iter().filter_map(|id| by_id.remove(&id)).collect())
@@ -120,4 +146,99 @@ pub(crate) async fn facts(tx: &mut Tx, scope: &FollowUpScope, period: Period) ->
 /// Every unit, for the administrator's choice of whose figures to see.
 pub(crate) async fn units(tx: &mut Tx) -> Result<Vec<(i64, String)>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_as("SELECT id, name FROM units ORDER BY name, id").fetch_all(c).await)
+}
+
+#[derive(sqlx::FromRow)]
+struct RoundRow {
+    name: String,
+    starts_on: NaiveDate,
+    capacity: i64,
+    seated: i64,
+    waiting: i64,
+    marked: i64,
+    present: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct WhenRow {
+    participant_id: i64,
+    at: DateTime<Utc>,
+}
+
+/// Runs a statement bound, for one unit, to the unit alone (`$1`): for rows
+/// whose time is turned into a day in Sweden here, not compared in SQL.
+async fn fetch_in_scope<T>(tx: &mut Tx, sql: &str, scope: &FollowUpScope) -> Result<Vec<T>, sqlx::Error>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+    T: Send + Unpin,
+{
+    on_conn!(tx, |c| {
+        let query = sqlx::query_as(sql);
+        match scope.unit_id() {
+            Some(unit) => query.bind(unit).fetch_all(c).await,
+            None => query.fetch_all(c).await,
+        }
+    })
+}
+
+fn day_in_sweden(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&chrono_tz::Europe::Stockholm).date_naive()
+}
+
+fn count(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+/// The programme's rounds that started in the period, with their seats,
+/// queues and attendance counted in the database, and the waits for the seats
+/// taken in the period (from the interests and seats of the unit's people).
+pub(crate) async fn programme(tx: &mut Tx, scope: &FollowUpScope, period: Period) -> Result<Programme, sqlx::Error> {
+    let one_unit = scope.unit_id().is_some();
+    let unit = if one_unit { "r.unit_id = $3 AND " } else { "" };
+    let sql = format!(
+        "SELECT r.name, r.starts_on, r.capacity,
+            (SELECT count(*) FROM enrolments e WHERE e.round_id = r.id AND e.seated_at IS NOT NULL) AS seated,
+            (SELECT count(*) FROM enrolments e WHERE e.round_id = r.id AND e.status = 'waiting') AS waiting,
+            (SELECT count(*) FROM attendance a JOIN programme_sessions s ON s.id = a.session_id
+              WHERE s.round_id = r.id) AS marked,
+            (SELECT count(*) FROM attendance a JOIN programme_sessions s ON s.id = a.session_id
+              WHERE s.round_id = r.id AND a.mark = 'present') AS present
+         FROM programme_rounds r WHERE {unit}r.starts_on <= $1 AND r.starts_on >= $2 ORDER BY r.starts_on, r.id"
+    );
+    let rows: Vec<RoundRow> = fetch(tx, &sql, scope, period).await?;
+    let unit = if one_unit { "WHERE r.unit_id = $1" } else { "" };
+    let sql = format!(
+        "SELECT e.participant_id, e.seated_at AS at FROM enrolments e JOIN programme_rounds r ON r.id = e.round_id
+         {unit} {and} e.seated_at IS NOT NULL",
+        and = if one_unit { "AND" } else { "WHERE" }
+    );
+    let seats: Vec<WhenRow> = fetch_in_scope(tx, &sql, scope).await?;
+    let seats: Vec<(i64, NaiveDate)> = seats
+        .into_iter()
+        .map(|s| (s.participant_id, day_in_sweden(s.at)))
+        .filter(|(_, on)| period.contains(*on))
+        .collect();
+    let people = if one_unit { "WHERE p.unit_id = $1" } else { "" };
+    let sql = format!(
+        "SELECT i.participant_id, i.created_at AS at FROM expressions_of_interest i
+         JOIN participants p ON p.id = i.participant_id {people}"
+    );
+    let interests: Vec<WhenRow> = fetch_in_scope(tx, &sql, scope).await?;
+    let interests: Vec<(i64, NaiveDate)> =
+        interests.into_iter().map(|i| (i.participant_id, day_in_sweden(i.at))).collect();
+    Ok(Programme {
+        rounds: rows
+            .into_iter()
+            .map(|r| RoundFigures {
+                name: r.name,
+                starts_on: r.starts_on,
+                seats: count(r.capacity),
+                seated: count(r.seated),
+                waiting: count(r.waiting),
+                marked: count(r.marked),
+                present: count(r.present),
+            })
+            .collect(),
+        waits_in_days: waits(&interests, &seats),
+    })
 }

@@ -177,7 +177,8 @@ pub(super) async fn enrol_participant(
     };
     if returning {
         on_conn!(tx, |c| sqlx::query(
-            "UPDATE enrolments SET status = $3, waiting_position = $4, created_by = $5, created_at = $6
+            "UPDATE enrolments SET status = $3, waiting_position = $4, created_by = $5, created_at = $6,
+                 seated_at = CASE WHEN $3 = 'waiting' THEN NULL ELSE $6 END
              WHERE round_id = $1 AND participant_id = $2"
         )
         .bind(round_id)
@@ -227,8 +228,8 @@ pub(super) async fn insert_enrolment(
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     on_conn!(tx, |c| sqlx::query(
-        "INSERT INTO enrolments (round_id, participant_id, status, waiting_position, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6)"
+        "INSERT INTO enrolments (round_id, participant_id, status, waiting_position, created_by, created_at, seated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $3 = 'waiting' THEN NULL ELSE $6 END)"
     )
     .bind(round_id)
     .bind(participant_id)
@@ -443,10 +444,12 @@ pub(crate) async fn seat_first_waiting(
         return Ok(false);
     }
     on_conn!(tx, |c| sqlx::query(
-        "UPDATE enrolments SET status = 'enrolled', waiting_position = NULL WHERE round_id = $1 AND participant_id = $2"
+        "UPDATE enrolments SET status = 'enrolled', waiting_position = NULL, seated_at = $3
+         WHERE round_id = $1 AND participant_id = $2"
     )
     .bind(round_id)
     .bind(participant.id())
+    .bind(now)
     .execute(c)
     .await
     .map(|_| ()))?;

@@ -72,6 +72,7 @@ fn rows_of(look: &Look<'_>, request: usize) -> Vec<NewAuditEntry> {
             actor_unit_id: look.actor_unit_id,
             source: Some(look.source.to_owned()),
             session_ref: None,
+            detail: None,
         })
         .collect()
 }

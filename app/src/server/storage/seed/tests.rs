@@ -10,7 +10,7 @@ use chrono_tz::Europe::Stockholm;
 use std::str::FromStr;
 
 /// The migrations in order (the server's `db::migrate` is in the server crate).
-const SQLITE_SCHEMA: [&str; 10] = [
+const SQLITE_SCHEMA: [&str; 11] = [
     include_str!("../../../../../server/migrations/sqlite/0001_schema.sql"),
     include_str!("../../../../../server/migrations/sqlite/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/sqlite/0003_audit_chain.sql"),
@@ -21,8 +21,9 @@ const SQLITE_SCHEMA: [&str; 10] = [
     include_str!("../../../../../server/migrations/sqlite/0008_planned_assessments.sql"),
     include_str!("../../../../../server/migrations/sqlite/0009_roads_and_clocks.sql"),
     include_str!("../../../../../server/migrations/sqlite/0010_dv_changes.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0011_follow_up.sql"),
 ];
-const POSTGRES_SCHEMA: [&str; 10] = [
+const POSTGRES_SCHEMA: [&str; 11] = [
     include_str!("../../../../../server/migrations/postgres/0001_schema.sql"),
     include_str!("../../../../../server/migrations/postgres/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/postgres/0003_audit_chain.sql"),
@@ -33,6 +34,7 @@ const POSTGRES_SCHEMA: [&str; 10] = [
     include_str!("../../../../../server/migrations/postgres/0008_planned_assessments.sql"),
     include_str!("../../../../../server/migrations/postgres/0009_roads_and_clocks.sql"),
     include_str!("../../../../../server/migrations/postgres/0010_dv_changes.sql"),
+    include_str!("../../../../../server/migrations/postgres/0011_follow_up.sql"),
 ];
 
 const TABLES: [&str; 24] = [

@@ -214,6 +214,7 @@ pub(super) async fn write(tx: &mut Tx, keys: &Keys, world: &World, target: u64) 
                     actor_unit_id: look.actor_unit,
                     source: Some(look.source),
                     session_ref: Some(&session_ref),
+                    detail: None,
                 };
                 let (seq, mac) = chain.sign(keys, &content);
                 l.row(&[

@@ -1317,8 +1317,12 @@ async fn programme(tx: &mut Tx, world: &World, scale: Scale, timer: &mut Timer) 
     timer.count("programme_sessions", n);
     let sessions = PROGRAMME_THEMES.len() as i64;
 
-    let mut l =
-        Loader::open(tx, "enrolments", &["round_id", "participant_id", "status", "created_by", "created_at"]).await?;
+    let mut l = Loader::open(
+        tx,
+        "enrolments",
+        &["round_id", "participant_id", "status", "created_by", "created_at", "seated_at"],
+    )
+    .await?;
     for (r, round) in rounds.iter().enumerate() {
         let by = world.staff[world.units[round.unit].staff.start + 1].account;
         for &(i, status) in &round.members {
@@ -1329,6 +1333,7 @@ async fn programme(tx: &mut Tx, world: &World, scale: Scale, timer: &mut Timer) 
                 status.into(),
                 by.into(),
                 enrolled_at.into(),
+                (status != "waiting").then_some(enrolled_at).into(),
             ])
             .await?;
         }
