@@ -14,3 +14,7 @@ ALTER TABLE audit_log ADD COLUMN detail TEXT;
 -- queue for those seated from it (the day they moved up was not kept).
 ALTER TABLE enrolments ADD COLUMN seated_at TEXT;
 UPDATE enrolments SET seated_at = created_at WHERE status IN ('enrolled', 'completed');
+
+-- The follow-up reads the interests of a unit's people (the wait for a seat):
+-- until now only the open ones had an index.
+CREATE INDEX expressions_of_interest_participant ON expressions_of_interest(participant_id, created_at);

@@ -119,6 +119,7 @@ async fn the_hot_paths_use_indexes() {
             "SELECT min(id) FROM programme_rounds WHERE unit_id = (SELECT unit_id FROM participants WHERE id = {participant})"
         ))
         .await;
+    let manager = app.staff_client(&app.staff_email_of_role("unit_manager", Some(0)).await).await;
     let record = |part: &str| format!("/personal/deltagare/{participant}{part}");
     let pages = [
         ("participant start /", "/".to_owned(), &phone),
@@ -137,6 +138,8 @@ async fn the_hot_paths_use_indexes() {
         ("record steps", record("/steg"), &staff),
         ("staff programme", "/personal/programmet".to_owned(), &staff),
         ("programme round", format!("/personal/programmet/omgang/{round}"), &staff),
+        // Five years of one unit: the enhetschef's follow-up.
+        ("follow-up of a unit", "/personal/uppfoljning?fran=2021-01-01".to_owned(), &manager),
     ];
     let mut all = Vec::new();
     for (name, path, client) in pages {
