@@ -40,6 +40,14 @@ pub const FOLLOW_UP: &str = "/personal/uppfoljning";
 /// The follow-up's tables as a file, for the same `?fran=&till=&enhet=`.
 pub const FOLLOW_UP_CSV: &str = "/personal/uppfoljning.csv";
 
+/// Who is behind the figures, for the enhetschef.
+pub const FOLLOW_UP_PEOPLE_CSV: &str = "/personal/uppfoljning-personer.csv";
+
+/// The per-person list of the enhetschef's unit for a period.
+pub fn follow_up_people_csv(from: chrono::NaiveDate, until: chrono::NaiveDate) -> String {
+    format!("{FOLLOW_UP_PEOPLE_CSV}?fran={from}&till={until}")
+}
+
 /// The file of the follow-up for a period (ISO dates) and, for the administrator, a unit.
 pub fn follow_up_csv(from: chrono::NaiveDate, until: chrono::NaiveDate, unit: &str) -> String {
     let unit: String = unit.chars().filter(char::is_ascii_digit).collect();

@@ -213,6 +213,9 @@ pub enum Target<'a> {
     /// The follow-up's figures (counts, no names) of one unit (`Some`) or of
     /// every unit together (`None`).
     FollowUp { unit_id: Option<i64> },
+    /// Who is behind the follow-up's figures: one unit's participants by name,
+    /// each with what was counted of them.
+    FollowUpPeople { unit_id: i64 },
     /// The staff manual: how the process works, step by step. No one's data,
     /// but written for those who work the process, not for participants.
     Manual,
@@ -301,6 +304,7 @@ pub fn decide(actor: &Actor, action: Action, target: &Target<'_>) -> Result<(), 
         (_, Target::Retention) => retention_rule(actor, action),
         (_, Target::Manual) => manual_rule(actor, action),
         (_, Target::FollowUp { unit_id }) => follow_up_rule(actor, action, *unit_id),
+        (_, Target::FollowUpPeople { unit_id }) => follow_up_people_rule(actor, action, *unit_id),
         _ => Err(Denied("no rule allows this")),
     }
 }
@@ -330,6 +334,19 @@ pub fn follow_up_rule(actor: &Actor, action: Action, unit_id: Option<i64>) -> Re
         Actor::Staff { role: StaffRole::UnitManager, unit_id: own, .. } if unit_id == Some(own) => Ok(()),
         Actor::Staff { role: StaffRole::UnitManager, .. } => Err(Denied("the enhetschef follows up their own unit")),
         _ => Err(Denied("only the enhetschef and the administrator follow up outcomes")),
+    }
+}
+
+/// The names behind the figures are for the enhetschef of the unit only, as
+/// a file to check the figures against the records: the administrator runs
+/// units and accounts and reads no one's record, so they get the counts alone.
+pub fn follow_up_people_rule(actor: &Actor, action: Action, unit_id: i64) -> Result<(), Denied> {
+    if action != Action::Export {
+        return Err(Denied("the names behind the figures are only handed out as a file"));
+    }
+    match *actor {
+        Actor::Staff { role: StaffRole::UnitManager, unit_id: own, .. } if own == unit_id => Ok(()),
+        _ => Err(Denied("only the unit's enhetschef sees who is behind its figures")),
     }
 }
 
@@ -747,6 +764,33 @@ mod tests {
         for (actor, target, allowed) in table {
             for action in ACTIONS {
                 let expected = allowed && matches!(action, Action::Read | Action::Export);
+                assert_eq!(decide(&actor, action, target).is_ok(), expected, "{actor:?} {action:?} {target:?}");
+            }
+        }
+    }
+
+    /// The names behind the figures: the unit's enhetschef, as a file, and no one else.
+    #[test]
+    fn who_sees_the_people_behind_the_figures() {
+        let manager_u2 = Actor::Staff { account_id: 8, staff_id: 80, unit_id: 2, role: StaffRole::UnitManager };
+        let (u1, u2) = (Target::FollowUpPeople { unit_id: 1 }, Target::FollowUpPeople { unit_id: 2 });
+        #[rustfmt::skip]
+        let table: Vec<(Actor, &Target, bool)> = vec![
+            (MANAGER_U1, &u1, true),
+            (MANAGER_U1, &u2, false),
+            (manager_u2, &u2, true),
+            (manager_u2, &u1, false),
+            (ADMIN, &u1, false),
+            (ADMIN_IN_U1, &u1, false),
+            (STAFF_U1, &u1, false),
+            (DPO, &u1, false),
+            (P1, &u1, false),
+            (REL, &u1, false),
+            (Actor::Anonymous, &u1, false),
+        ];
+        for (actor, target, allowed) in table {
+            for action in ACTIONS {
+                let expected = allowed && action == Action::Export;
                 assert_eq!(decide(&actor, action, target).is_ok(), expected, "{actor:?} {action:?} {target:?}");
             }
         }

@@ -198,6 +198,39 @@ pub const fn towards_work(outcome: DischargeOutcome) -> bool {
     )
 }
 
+/// What was counted of one person in a period: the line behind the figures
+/// in the per-person list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted {
+    pub age: AgeBand,
+    pub dv_steps: Vec<(NaiveDate, DvStep)>,
+    pub assessment_held: bool,
+    pub assessment_planned: bool,
+    pub discharged: Option<(NaiveDate, DischargeOutcome)>,
+    pub towards_work: bool,
+    pub moved_up: bool,
+}
+
+impl Facts {
+    /// `None` when the person is not counted in the period at all.
+    pub fn counted(&self, period: Period) -> Option<Counted> {
+        if !self.in_period(period) {
+            return None;
+        }
+        let held = self.assessments.iter().any(|on| period.contains(*on));
+        let discharged = self.discharged.filter(|(on, _)| period.contains(*on));
+        Some(Counted {
+            age: AgeBand::of(self.born, period.until),
+            dv_steps: self.dv_steps.iter().filter(|(on, _)| period.contains(*on)).copied().collect(),
+            assessment_held: held,
+            assessment_planned: !held && self.assessments.iter().any(|on| *on > period.until),
+            discharged,
+            towards_work: discharged.is_some_and(|(_, o)| towards_work(o)),
+            moved_up: self.moved_up_in(period),
+        })
+    }
+}
+
 /// Those who left DV towards work in one calendar year, on one road.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeavingYear {
@@ -651,6 +684,21 @@ mod tests {
         assert_eq!(DvStep::of_change(Group, Group, 20, 25, false), vec![MoreHours]);
         assert_eq!(DvStep::of_change(Ep, Group, 30, 20, true), vec![], "back to a group is no step");
         assert_eq!(DvStep::of_change(Group, Group, 25, 20, false), vec![]);
+    }
+
+    #[test]
+    fn each_persons_line_adds_up_to_the_tables() {
+        let facts = the_report();
+        let t = tables(&facts, project());
+        let lines: Vec<Counted> = facts.iter().filter_map(|f| f.counted(project())).collect();
+        assert_eq!(lines.len() as u32, t.participants.total());
+        assert_eq!(lines.iter().filter(|c| c.towards_work).count() as u32, t.towards_work_of_all.count);
+        assert_eq!(lines.iter().map(|c| c.dv_steps.len() as u32).sum::<u32>(), t.dv_steps_total().total());
+        assert_eq!(lines.iter().filter(|c| c.assessment_held).count() as u32, t.assessments_held.total());
+        assert_eq!(lines.iter().filter(|c| c.assessment_planned).count() as u32, t.assessments_planned.total());
+        assert_eq!(lines.iter().filter(|c| c.discharged.is_some()).count() as u32, t.discharged_total().total());
+        let after = Period::new(day("2022-04-01"), day("2022-12-31")).unwrap();
+        assert_eq!(facts.iter().filter_map(|f| f.counted(after)).count(), 9, "only the not yet discharged");
     }
 
     #[test]

@@ -20,13 +20,14 @@ pub async fn follow_up(#[server(flatten)] query: FollowUpQuery) -> Result<Follow
 }
 
 #[cfg(feature = "ssr")]
-pub use download::csv_handler;
+pub use download::{csv_handler, people_csv_handler};
 
 #[cfg(feature = "ssr")]
 mod download {
     use crate::domain::follow_up::Cell;
     use crate::models::{FigureTable, FollowUpPage, FollowUpQuery, figure_tables, programme_table};
     use crate::policy::Actor;
+    use crate::server::access::follow_up::PeopleFile;
     use crate::server::{AccessError, AppState, context::Asking};
     use crate::texts::{follow_up as text, sv};
     use axum::extract::{Query, State};
@@ -76,6 +77,83 @@ mod download {
                 (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response()
             }
         }
+    }
+
+    /// `GET /personal/uppfoljning-personer.csv?fran=&till=`: who is behind
+    /// the figures of the enhetschef's unit, a line a person with what was
+    /// counted of them; each person listed is an audit row.
+    pub async fn people_csv_handler(
+        State(state): State<AppState>,
+        asking: Asking,
+        Query(address): Query<HashMap<String, String>>,
+    ) -> Response {
+        let ctx = asking.ctx;
+        if ctx.actor == Actor::Anonymous {
+            return (StatusCode::UNAUTHORIZED, text::DOWNLOAD_SIGN_IN).into_response();
+        }
+        let typed = |key: &str| address.get(key).map(|v| v.chars().take(40).collect()).unwrap_or_default();
+        let query = FollowUpQuery { from: typed("fran"), until: typed("till"), unit: typed("enhet") };
+        let file = match state.access.follow_up_people(&ctx, &query).await {
+            Ok(file) => file,
+            Err(AccessError::Denied) => return (StatusCode::FORBIDDEN, text::DOWNLOAD_DENIED).into_response(),
+            Err(e) => {
+                tracing::error!(request_id = %ctx.request_id, error = %e, "follow-up people export failed");
+                return (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response();
+            }
+        };
+        let Some(period) = file.period else {
+            return (StatusCode::BAD_REQUEST, text::DOWNLOAD_BAD_PERIOD).into_response();
+        };
+        match people_csv(&file) {
+            Ok(body) => (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"uppfoljning-personer-{}-{}.csv\"", period.from, period.until),
+                    ),
+                ],
+                body,
+            )
+                .into_response(),
+            Err(_) => {
+                tracing::error!(request_id = %ctx.request_id, "the follow-up's people CSV could not be written");
+                (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response()
+            }
+        }
+    }
+
+    fn people_csv(file: &PeopleFile) -> Result<Vec<u8>, csv::Error> {
+        let mut out = csv::WriterBuilder::new().delimiter(b';').flexible(true).from_writer(b"\xEF\xBB\xBF".to_vec());
+        if let (Some(unit), Some(period)) = (&file.unit_name, file.period) {
+            out.write_record([text::UNIT_FIELD, unit])?;
+            out.write_record([text::PERIOD_FIELD, &period.from.to_string(), &period.until.to_string()])?;
+        }
+        out.write_record([""])?;
+        out.write_record(text::PEOPLE_HEADERS)?;
+        for p in &file.people {
+            let (f, c) = (&p.facts, &p.counted);
+            let yes = |b: bool| if b { text::YES } else { text::NO }.to_owned();
+            let steps: Vec<String> = c.dv_steps.iter().map(|(on, step)| format!("{on} {}", step.label_sv())).collect();
+            out.write_record([
+                p.id.to_string(),
+                p.name.clone().unwrap_or_else(|| text::PROTECTED.to_owned()),
+                f.gender.map_or(String::new(), |g| g.label_sv().to_owned()),
+                c.age.label_sv().to_owned(),
+                f.entered_on.to_string(),
+                f.form_at_entry.label_sv().to_owned(),
+                f.benefit_at_entry.label_sv().to_owned(),
+                text::road(f.road).to_owned(),
+                steps.join(", "),
+                yes(c.assessment_held),
+                yes(c.assessment_planned),
+                c.discharged.map_or(String::new(), |(on, _)| on.to_string()),
+                c.discharged.map_or(String::new(), |(_, o)| o.label_sv().to_owned()),
+                yes(c.towards_work),
+                yes(c.moved_up),
+            ])?;
+        }
+        out.into_inner().map_err(|e| e.into_error().into())
     }
 
     /// The file: a byte order mark (so Excel reads UTF-8), `;` between fields;

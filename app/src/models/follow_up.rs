@@ -20,6 +20,8 @@ pub struct FollowUpPage {
     pub unit_name: Option<String>,
     /// The administrator chooses the unit; the enhetschef sees their own.
     pub choose_unit: bool,
+    /// The viewer may have the names behind the figures (the unit's enhetschef).
+    pub lists_people: bool,
     pub units: Vec<(i64, String)>,
     pub query: FollowUpQuery,
     /// (field, message) for what could not be read.

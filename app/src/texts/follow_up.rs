@@ -59,6 +59,29 @@ pub const ROUND_SEATED: &str = "Fick plats";
 pub const ROUND_WAITING: &str = "I kö nu";
 pub const ROUND_MARKED: &str = "Markerad närvaro";
 pub const ROUND_PRESENT: &str = "Närvarande";
+pub const PEOPLE_DOWNLOAD: &str = "Ladda ner vilka som räknats (CSV)";
+pub const PEOPLE_ABOUT: &str = "Listan visar vem som finns bakom siffrorna, med namn. Den är till för att stämma av \
+     mot journalerna och ska inte lämnas ut. Varje person på listan loggas.";
+pub const PEOPLE_HEADERS: [&str; 15] = [
+    "Id",
+    "Namn",
+    "Kön",
+    "Ålder",
+    "Inskriven",
+    "Form vid inskrivning",
+    "Ersättning vid inskrivning",
+    "Väg",
+    "Steg inom daglig verksamhet",
+    "Gemensam kartläggning under perioden",
+    "Gemensam kartläggning inplanerad efter",
+    "Utskriven",
+    "Utskriven till",
+    "Mot arbete",
+    "Tog ett steg uppåt",
+];
+pub const YES: &str = "Ja";
+pub const NO: &str = "Nej";
+pub const PROTECTED: &str = "Skyddade personuppgifter";
 pub const MEDIAN_WAIT: &str = "Väntetid till plats, median i dagar";
 pub const PEOPLE: &str = "Personer";
 pub const NO_WAIT: &str = "Ingen fick en plats efter en intresseanmälan under perioden.";

@@ -197,6 +197,7 @@ pub fn kind_label(kind: &str) -> String {
         "security_page" => "säkerhetssidan",
         "manual" => "handboken",
         "follow_up" => "uppföljningen",
+        "follow_up_people" => "namnen bakom uppföljningen",
         "programme_round" => "en omgång i programmet",
         "programme_session" => "en träff i programmet",
         "staff_account" => "ett personalkonto",

@@ -410,7 +410,55 @@ async fn the_file_is_for_those_who_may_see_the_figures(backend: Backend) {
     );
 }
 
+async fn the_enhetschef_gets_the_names_behind_the_figures_on_record(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let manager = app.staff_client(&app.staff_email_of_role("unit_manager", Some(0)).await).await;
+    let unit = app.scalar_i64("SELECT min(id) FROM units").await;
+    // The page offers the list to the enhetschef.
+    let html =
+        manager.get(app.url("/personal/uppfoljning?fran=2024-01-01")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Ladda ner vilka som räknats (CSV)"), "{html}");
+    let path = "/personal/uppfoljning-personer.csv?fran=2024-01-01&till=2026-06-30";
+    let response = manager.get(app.url(path)).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body = response.text().await.unwrap();
+    let lines: Vec<&str> = body.lines().collect();
+    let header = lines.iter().position(|l| l.starts_with("Id;Namn;")).expect("the header");
+    let people = &lines[header + 1..];
+    let in_period = format!(
+        "unit_id = {unit} AND entered_on <= '2026-06-30' AND (discharged_on IS NULL OR discharged_on >= '2024-01-01')"
+    );
+    let expected = app.scalar_i64(&format!("SELECT count(*) FROM participants WHERE {in_period}")).await;
+    assert_eq!(people.len() as i64, expected);
+    // A name under skyddade personuppgifter is not in the file; the person is, by id.
+    let shielded =
+        app.scalar_ids(&format!("SELECT id FROM participants WHERE {in_period} AND protected_identity = TRUE")).await;
+    for id in &shielded {
+        let name = app.scalar_text(&format!("SELECT name FROM participants WHERE id = {id}")).await;
+        assert!(!body.contains(&name), "a shielded name in the file");
+        assert!(people.iter().any(|l| l.starts_with(&format!("{id};Skyddade personuppgifter;"))));
+    }
+    // Each person listed is on record as handed out, with the period.
+    assert_eq!(
+        app.audit_count(
+            "record_kind = 'follow_up_people' AND action = 'export' AND subject_participant_id IS NOT NULL
+               AND detail = '2024-01-01–2026-06-30'"
+        )
+        .await,
+        expected
+    );
+    // The administrator has the counts, not the names; the page does not offer them.
+    let admin = admin(&app).await;
+    let before = app.audit_count("record_kind = 'follow_up_people' AND outcome = 'denied'").await;
+    let refused = admin.get(app.url(&format!("{path}&enhet={unit}"))).send().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.audit_count("record_kind = 'follow_up_people' AND outcome = 'denied'").await, before + 1);
+    let html = admin.get(app.url("/personal/uppfoljning")).send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains("Ladda ner vilka som räknats"));
+}
+
 on_both_backends!(
+    the_enhetschef_gets_the_names_behind_the_figures_on_record,
     the_enhetschef_sees_their_unit_counted_as_sql_counts_it,
     whose_figures_each_viewer_gets,
     a_bad_period_is_named_next_to_its_field,

@@ -354,6 +354,7 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/personal/handbok", "/personal/handbok", WORKERS),
     ("/personal/uppfoljning", "/personal/uppfoljning", FOLLOW_UP),
     ("/personal/uppfoljning.csv", "/personal/uppfoljning.csv", FOLLOW_UP),
+    ("/personal/uppfoljning-personer.csv", "/personal/uppfoljning-personer.csv", "nnnnnnnnynnn"),
     ("/demo", "/demo", SESSION),
     ("/healthz", "/healthz", "yyyyyyyyyyyy"),
     ("/readyz", "/readyz", "yyyyyyyyyyyy"),

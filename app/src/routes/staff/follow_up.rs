@@ -56,6 +56,14 @@ fn FollowUp(page: FollowUpPage) -> impl IntoView {
                 </a>
             </p>
             <p class="no-print">{text::DOWNLOAD_ABOUT}</p>
+            {page.lists_people.then(|| view! {
+                <p class="no-print">
+                    <a class="button button-secondary" href=paths::follow_up_people_csv(period.from, period.until) download="">
+                        <Icon name="file-text" size=24/><span>{text::PEOPLE_DOWNLOAD}</span>
+                    </a>
+                </p>
+                <p class="no-print">{text::PEOPLE_ABOUT}</p>
+            })}
             <Figures t/>
             <ProgrammeFigures p=programme.clone()/>
             <h2>{text::SUPPRESSION_TITLE}</h2>

@@ -3,7 +3,7 @@
 //! the unit's follow-up, and the policy decides whose figures one may see.
 
 use super::{Access, AccessError, RequestCtx, Work};
-use crate::domain::follow_up::{Period, tables};
+use crate::domain::follow_up::{Counted, Facts, Period, tables};
 use crate::domain::parse_iso_date;
 use crate::models::{FollowUpPage, FollowUpQuery};
 use crate::policy::{self, Action, Actor, Target};
@@ -103,6 +103,9 @@ impl Access {
         let mut page = FollowUpPage {
             unit_name,
             choose_unit: matches!(ctx.actor, Actor::Admin { .. }),
+            lists_people: unit_id.is_some_and(|unit_id| {
+                policy::decide(&ctx.actor, Action::Export, &Target::FollowUpPeople { unit_id }).is_ok()
+            }),
             units,
             query: query.clone(),
             errors: Vec::new(),
@@ -112,7 +115,8 @@ impl Access {
         };
         match period {
             Ok(period) => {
-                let facts = storage::follow_up::facts(work.tx()?, &scope, period).await?;
+                let facts: Vec<Facts> =
+                    storage::follow_up::facts(work.tx()?, &scope, period).await?.into_iter().map(|(_, f)| f).collect();
                 page.programme = Some(storage::follow_up::programme(work.tx()?, &scope, period).await?);
                 page.period = Some(period);
                 page.tables = Some(tables(&facts, period));
@@ -121,5 +125,70 @@ impl Access {
         }
         work.commit().await?;
         Ok(page)
+    }
+}
+
+/// One person behind the figures: their id, their name (withheld for
+/// skyddade personuppgifter), what is known of them and what was counted.
+#[derive(Debug)]
+pub struct PersonLine {
+    pub id: i64,
+    pub name: Option<String>,
+    pub facts: Facts,
+    pub counted: Counted,
+}
+
+/// The per-person list of a unit's follow-up.
+#[derive(Debug)]
+pub struct PeopleFile {
+    pub unit_name: Option<String>,
+    /// `None` when the period could not be read.
+    pub period: Option<Period>,
+    pub people: Vec<PersonLine>,
+}
+
+impl Access {
+    /// The names behind the figures of the enhetschef's own unit: each person
+    /// listed is on record as handed out, with the period.
+    pub async fn follow_up_people(&self, ctx: &RequestCtx, query: &FollowUpQuery) -> Result<PeopleFile, AccessError> {
+        let mut work = self.reading(ctx).await?;
+        let unit_id = match ctx.actor {
+            Actor::Staff { unit_id, .. } => unit_id,
+            _ => query.unit.trim().parse().unwrap_or(0),
+        };
+        let period = period(query, crate::server::today()).ok();
+        let detail = period.map(|p| format!("{}–{}", p.from, p.until));
+        let entry = NewAuditEntry {
+            detail: detail.clone(),
+            ..work.entry(Action::Export, None, "follow_up_people", None, Some(unit_id))
+        };
+        if let Err(policy::Denied(reason)) =
+            policy::decide(&ctx.actor, Action::Export, &Target::FollowUpPeople { unit_id })
+        {
+            tracing::warn!(reason, action = "export", record = "follow_up_people", "access denied");
+            work.record_denial(entry).await?;
+            return Err(AccessError::Denied);
+        }
+        work.audit.push(entry);
+        let scope = FollowUpScope { unit_id: Some(unit_id) };
+        let units = storage::follow_up::units(work.tx()?).await?;
+        let unit_name = units.into_iter().find(|(id, _)| *id == unit_id).map(|(_, n)| n);
+        let mut file = PeopleFile { unit_name, period, people: Vec::new() };
+        if let Some(period) = period {
+            let facts = storage::follow_up::facts(work.tx()?, &scope, period).await?;
+            let names = storage::follow_up::names(work.tx()?, &scope, period).await?;
+            for (id, facts) in facts {
+                let Some(counted) = facts.counted(period) else { continue };
+                let name = names.iter().find(|n| n.id == id).filter(|n| !n.protected_identity).map(|n| n.name.clone());
+                let named = NewAuditEntry {
+                    detail: detail.clone(),
+                    ..work.entry(Action::Export, Some(id), "follow_up_people", None, Some(unit_id))
+                };
+                work.audit.push(named);
+                file.people.push(PersonLine { id, name, facts, counted });
+            }
+        }
+        work.commit().await?;
+        Ok(file)
     }
 }

@@ -71,7 +71,12 @@ where
     })
 }
 
-pub(crate) async fn facts(tx: &mut Tx, scope: &FollowUpScope, period: Period) -> Result<Vec<Facts>, sqlx::Error> {
+/// Each participant in the period, by id, with what the follow-up counts of them.
+pub(crate) async fn facts(
+    tx: &mut Tx,
+    scope: &FollowUpScope,
+    period: Period,
+) -> Result<Vec<(i64, Facts)>, sqlx::Error> {
     let people = people_in(scope);
     let sql = format!(
         "SELECT p.id, p.gender, p.personal_number, p.road, p.entered_on, p.dv_form, p.benefit_kind, p.discharged_on, p.discharge_outcome
@@ -140,7 +145,21 @@ pub(crate) async fn facts(tx: &mut Tx, scope: &FollowUpScope, period: Period) ->
             f.ladder_moves.push((m.moved_on, m.from_step, m.to_step));
         }
     }
-    Ok(order.into_iter().filter_map(|id| by_id.remove(&id)).collect())
+    Ok(order.into_iter().filter_map(|id| by_id.remove(&id).map(|f| (id, f))).collect())
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct NameRow {
+    pub id: i64,
+    pub name: String,
+    pub protected_identity: bool,
+}
+
+/// The names of those in the period, for the per-person list.
+pub(crate) async fn names(tx: &mut Tx, scope: &FollowUpScope, period: Period) -> Result<Vec<NameRow>, sqlx::Error> {
+    let people = people_in(scope);
+    let sql = format!("SELECT p.id, p.name, p.protected_identity FROM participants p WHERE {people} ORDER BY p.id");
+    fetch(tx, &sql, scope, period).await
 }
 
 /// Every unit, for the administrator's choice of whose figures to see.
