@@ -28,12 +28,53 @@ mod download {
     use crate::models::{FigureTable, FollowUpPage, FollowUpQuery, figure_tables, programme_table};
     use crate::policy::Actor;
     use crate::server::access::follow_up::PeopleFile;
-    use crate::server::{AccessError, AppState, context::Asking};
+    use crate::server::{AccessError, AppState, RequestCtx, context::Asking};
     use crate::texts::{follow_up as text, sv};
     use axum::extract::{Query, State};
     use axum::http::{StatusCode, header};
     use axum::response::{IntoResponse, Response};
     use std::collections::HashMap;
+
+    /// What both files do: the one asking signed in, the address read as the
+    /// page reads it, the access layer asked (which audits), then the file
+    /// written, or why not in Swedish. `write` gives the file's name and
+    /// bytes, `None` when the period could not be read.
+    async fn download<T>(
+        asking: Asking,
+        address: &HashMap<String, String>,
+        fetch: impl AsyncFnOnce(&RequestCtx, &FollowUpQuery) -> Result<T, AccessError>,
+        write: impl FnOnce(&T) -> Option<(String, Result<Vec<u8>, csv::Error>)>,
+    ) -> Response {
+        let ctx = asking.ctx;
+        if ctx.actor == Actor::Anonymous {
+            return (StatusCode::UNAUTHORIZED, text::DOWNLOAD_SIGN_IN).into_response();
+        }
+        let typed = |key: &str| address.get(key).map(|v| v.chars().take(40).collect()).unwrap_or_default();
+        let query = FollowUpQuery { from: typed("fran"), until: typed("till"), unit: typed("enhet") };
+        let found = match fetch(&ctx, &query).await {
+            Ok(found) => found,
+            Err(AccessError::Denied) => return (StatusCode::FORBIDDEN, text::DOWNLOAD_DENIED).into_response(),
+            Err(e) => {
+                tracing::error!(request_id = %ctx.request_id, error = %e, "follow-up file failed");
+                return (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response();
+            }
+        };
+        match write(&found) {
+            None => (StatusCode::BAD_REQUEST, text::DOWNLOAD_BAD_PERIOD).into_response(),
+            Some((name, Ok(body))) => (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+                ],
+                body,
+            )
+                .into_response(),
+            Some((_, Err(_))) => {
+                tracing::error!(request_id = %ctx.request_id, "a follow-up file could not be written");
+                (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response()
+            }
+        }
+    }
 
     /// `GET /personal/uppfoljning.csv?fran=&till=&enhet=`: every table of the
     /// page as one file to hand on, small numbers suppressed. On record as an
@@ -43,40 +84,12 @@ mod download {
         asking: Asking,
         Query(address): Query<HashMap<String, String>>,
     ) -> Response {
-        let ctx = asking.ctx;
-        if ctx.actor == Actor::Anonymous {
-            return (StatusCode::UNAUTHORIZED, text::DOWNLOAD_SIGN_IN).into_response();
-        }
-        let typed = |key: &str| address.get(key).map(|v| v.chars().take(40).collect()).unwrap_or_default();
-        let query = FollowUpQuery { from: typed("fran"), until: typed("till"), unit: typed("enhet") };
-        let page = match state.access.follow_up_export(&ctx, &query).await {
-            Ok(page) => page,
-            Err(AccessError::Denied) => return (StatusCode::FORBIDDEN, text::DOWNLOAD_DENIED).into_response(),
-            Err(e) => {
-                tracing::error!(request_id = %ctx.request_id, error = %e, "follow-up export failed");
-                return (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response();
-            }
-        };
-        let Some(body) = csv(&page) else {
-            return (StatusCode::BAD_REQUEST, text::DOWNLOAD_BAD_PERIOD).into_response();
-        };
-        match body {
-            Ok(body) => {
-                let name = page.period.map_or_else(String::new, |p| format!("uppfoljning-{}-{}.csv", p.from, p.until));
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                        (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-                    ],
-                    body,
-                )
-                    .into_response()
-            }
-            Err(_) => {
-                tracing::error!(request_id = %ctx.request_id, "the follow-up's CSV could not be written");
-                (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response()
-            }
-        }
+        let fetch = async |ctx: &RequestCtx, query: &FollowUpQuery| state.access.follow_up_export(ctx, query).await;
+        download(asking, &address, fetch, |page| {
+            let period = page.period?;
+            Some((format!("uppfoljning-{}-{}.csv", period.from, period.until), csv(page)?))
+        })
+        .await
     }
 
     /// `GET /personal/uppfoljning-personer.csv?fran=&till=`: who is behind
@@ -87,40 +100,12 @@ mod download {
         asking: Asking,
         Query(address): Query<HashMap<String, String>>,
     ) -> Response {
-        let ctx = asking.ctx;
-        if ctx.actor == Actor::Anonymous {
-            return (StatusCode::UNAUTHORIZED, text::DOWNLOAD_SIGN_IN).into_response();
-        }
-        let typed = |key: &str| address.get(key).map(|v| v.chars().take(40).collect()).unwrap_or_default();
-        let query = FollowUpQuery { from: typed("fran"), until: typed("till"), unit: typed("enhet") };
-        let file = match state.access.follow_up_people(&ctx, &query).await {
-            Ok(file) => file,
-            Err(AccessError::Denied) => return (StatusCode::FORBIDDEN, text::DOWNLOAD_DENIED).into_response(),
-            Err(e) => {
-                tracing::error!(request_id = %ctx.request_id, error = %e, "follow-up people export failed");
-                return (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response();
-            }
-        };
-        let Some(period) = file.period else {
-            return (StatusCode::BAD_REQUEST, text::DOWNLOAD_BAD_PERIOD).into_response();
-        };
-        match people_csv(&file) {
-            Ok(body) => (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"uppfoljning-personer-{}-{}.csv\"", period.from, period.until),
-                    ),
-                ],
-                body,
-            )
-                .into_response(),
-            Err(_) => {
-                tracing::error!(request_id = %ctx.request_id, "the follow-up's people CSV could not be written");
-                (StatusCode::INTERNAL_SERVER_ERROR, sv::ERROR_TITLE).into_response()
-            }
-        }
+        let fetch = async |ctx: &RequestCtx, query: &FollowUpQuery| state.access.follow_up_people(ctx, query).await;
+        download(asking, &address, fetch, |file| {
+            let period = file.period?;
+            Some((format!("uppfoljning-personer-{}-{}.csv", period.from, period.until), people_csv(file)))
+        })
+        .await
     }
 
     fn people_csv(file: &PeopleFile) -> Result<Vec<u8>, csv::Error> {

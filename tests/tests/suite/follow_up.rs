@@ -14,6 +14,11 @@ async fn figures(app: &TestApp, client: &reqwest::Client, form: &[(&str, &str)])
     response.json().await.expect("json")
 }
 
+/// A page's HTML as the client gets it.
+async fn text_of(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
+    client.get(app.url(path)).send().await.expect("request").text().await.expect("text")
+}
+
 fn total(split: &Value) -> i64 {
     ["women", "men", "other"].iter().map(|k| split[k].as_i64().unwrap()).sum()
 }
@@ -75,8 +80,7 @@ async fn the_enhetschef_sees_their_unit_counted_as_sql_counts_it(backend: Backen
     // Another period: the day it is given, and the page shows it.
     let page = figures(&app, &manager, &[("from", "2020-01-01"), ("until", &today.to_string())]).await;
     assert_eq!(page["period"]["from"], "2020-01-01");
-    let html =
-        manager.get(app.url("/personal/uppfoljning?fran=2020-01-01")).send().await.unwrap().text().await.unwrap();
+    let html = text_of(&app, &manager, "/personal/uppfoljning?fran=2020-01-01").await;
     assert!(visible_text(&html).contains(&format!("Perioden 2020-01-01 till och med {today}.")), "{html}");
     // Each look is on record, as a look at the unit's follow-up.
     assert!(
@@ -129,14 +133,7 @@ async fn a_bad_period_is_named_next_to_its_field(backend: Backend) {
     let page: Value = response.json().await.unwrap();
     assert_eq!(page["errors"][0], serde_json::json!(["until", "Slutdatumet kan inte vara före startdatumet."]));
     // The page keeps what was typed, with the message beside the field.
-    let html = manager
-        .get(app.url("/personal/uppfoljning?fran=2026-05-01&till=2026-04-01"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = text_of(&app, &manager, "/personal/uppfoljning?fran=2026-05-01&till=2026-04-01").await;
     assert!(html.contains("value=\"2026-05-01\"") && html.contains("Slutdatumet kan inte vara före startdatumet."));
 }
 
@@ -250,14 +247,8 @@ async fn the_final_reports_tables_come_out_of_the_records(backend: Backend) {
     assert_eq!(t["towards_work_of_all"], serde_json::json!({"count": 17, "of": 32}));
     assert_eq!(t["towards_work_of_discharged"], serde_json::json!({"count": 17, "of": 23}));
     // The page says it as the report did.
-    let html = admin
-        .get(app.url(&format!("/personal/uppfoljning?fran=2020-04-01&till=2022-03-31&enhet={unit}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html =
+        text_of(&app, &admin, &format!("/personal/uppfoljning?fran=2020-04-01&till=2022-03-31&enhet={unit}")).await;
     let text = visible_text(&html);
     assert!(text.contains("17 av 32 deltagare (53 %) har skrivits ut mot arbete."), "{text}");
     assert!(text.contains("17 av 23 utskrivna (74 %) har skrivits ut mot arbete."), "{text}");
@@ -453,7 +444,7 @@ async fn the_enhetschef_gets_the_names_behind_the_figures_on_record(backend: Bac
     let refused = admin.get(app.url(&format!("{path}&enhet={unit}"))).send().await.unwrap();
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.audit_count("record_kind = 'follow_up_people' AND outcome = 'denied'").await, before + 1);
-    let html = admin.get(app.url("/personal/uppfoljning")).send().await.unwrap().text().await.unwrap();
+    let html = text_of(&app, &admin, "/personal/uppfoljning").await;
     assert!(!html.contains("Ladda ner vilka som räknats"));
 }
 
