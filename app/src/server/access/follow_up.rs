@@ -27,29 +27,36 @@ impl FollowUpScope {
 }
 
 impl Work<'_> {
+    /// The follow-up's figures (`Target::FollowUp`) or the names behind them
+    /// (`Target::FollowUpPeople`) of `unit_id`, asked for under `record_kind`.
     /// The audit row names the period (as its detail) when it could be read.
     async fn authorize_follow_up(
         &mut self,
         action: Action,
+        target: Target<'_>,
+        record_kind: &'static str,
         unit_id: Option<i64>,
         period: Option<Period>,
     ) -> Result<FollowUpScope, AccessError> {
-        let entry = NewAuditEntry {
-            detail: period.map(|p| format!("{}–{}", p.from, p.until)),
-            ..self.entry(action, None, "follow_up", None, unit_id)
-        };
-        match policy::decide(&self.ctx.actor, action, &Target::FollowUp { unit_id }) {
+        let entry =
+            NewAuditEntry { detail: period.map(detail), ..self.entry(action, None, record_kind, None, unit_id) };
+        match policy::decide(&self.ctx.actor, action, &target) {
             Ok(()) => {
                 self.audit.push(entry);
                 Ok(FollowUpScope { unit_id })
             }
             Err(policy::Denied(reason)) => {
-                tracing::warn!(reason, action = action.as_str(), record = "follow_up", "access denied");
+                tracing::warn!(reason, action = action.as_str(), record = record_kind, "access denied");
                 self.record_denial(entry).await?;
                 Err(AccessError::Denied)
             }
         }
     }
+}
+
+/// The period as an audit row's detail: `2026-01-01–2026-12-03`.
+fn detail(period: Period) -> String {
+    format!("{}–{}", period.from, period.until)
 }
 
 /// The period asked for: this year so far when nothing is given; a date that
@@ -97,7 +104,9 @@ impl Access {
             _ => query.unit.trim().parse().ok(),
         };
         let period = period(query, crate::server::today());
-        let scope = work.authorize_follow_up(action, unit_id, period.as_ref().ok().copied()).await?;
+        let target = Target::FollowUp { unit_id };
+        let scope =
+            work.authorize_follow_up(action, target, "follow_up", unit_id, period.as_ref().ok().copied()).await?;
         let units = storage::follow_up::units(work.tx()?).await?;
         let unit_name = scope.unit_id().and_then(|id| units.iter().find(|(u, _)| *u == id)).map(|(_, n)| n.clone());
         let mut page = FollowUpPage {
@@ -157,20 +166,8 @@ impl Access {
             _ => query.unit.trim().parse().unwrap_or(0),
         };
         let period = period(query, crate::server::today()).ok();
-        let detail = period.map(|p| format!("{}–{}", p.from, p.until));
-        let entry = NewAuditEntry {
-            detail: detail.clone(),
-            ..work.entry(Action::Export, None, "follow_up_people", None, Some(unit_id))
-        };
-        if let Err(policy::Denied(reason)) =
-            policy::decide(&ctx.actor, Action::Export, &Target::FollowUpPeople { unit_id })
-        {
-            tracing::warn!(reason, action = "export", record = "follow_up_people", "access denied");
-            work.record_denial(entry).await?;
-            return Err(AccessError::Denied);
-        }
-        work.audit.push(entry);
-        let scope = FollowUpScope { unit_id: Some(unit_id) };
+        let target = Target::FollowUpPeople { unit_id };
+        let scope = work.authorize_follow_up(Action::Export, target, "follow_up_people", Some(unit_id), period).await?;
         let units = storage::follow_up::units(work.tx()?).await?;
         let unit_name = units.into_iter().find(|(id, _)| *id == unit_id).map(|(_, n)| n);
         let mut file = PeopleFile { unit_name, period, people: Vec::new() };
@@ -181,7 +178,7 @@ impl Access {
                 let Some(counted) = facts.counted(period) else { continue };
                 let name = names.iter().find(|n| n.id == id).filter(|n| !n.protected_identity).map(|n| n.name.clone());
                 let named = NewAuditEntry {
-                    detail: detail.clone(),
+                    detail: Some(detail(period)),
                     ..work.entry(Action::Export, Some(id), "follow_up_people", None, Some(unit_id))
                 };
                 work.audit.push(named);
