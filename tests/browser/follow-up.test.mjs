@@ -24,9 +24,11 @@ test('the enhetschef follows up their unit for a period', async () => {
     assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /^Uppföljning: /);
     const main = await page.locator('main').innerText();
     assert.match(main, /\d+ av \d+ deltagare \(\d+ %\) har skrivits ut mot arbete\./);
+    assert.match(main, /(\d+ av \d+ som var utan arbete i början \(\d+ %\) fick ett jobb|Ingen var utan arbete)/);
     const headings = ['Deltagare', 'Ålder', 'Form vid inskrivning', 'Ersättning vid inskrivning',
       'Stegförflyttningar inom daglig verksamhet', 'Gemensam kartläggning (AF och FK)', 'Utskrivning till',
-      'Lämnade daglig verksamhet per år och väg', 'De två vägarna mot arbete', 'Arbetsnärmande programmet'];
+      'Lämnade daglig verksamhet per år och väg', 'De två vägarna mot arbete', 'Arbete med lön',
+      'Timmar i veckan i jobbet', 'Arbetsnärmande programmet'];
     for (const heading of headings) {
       assert.equal(await page.getByRole('heading', { name: heading, exact: true }).count(), 1, heading);
       // Each table has its chart, whose name and description are the numbers.

@@ -95,6 +95,21 @@ test("a staff member keeps a participant's record", async () => {
   assert.match(await staff.locator('main').innerText(), /Står nu på: Enskild plats/);
   await shot(staff, 'staff-steps-1280');
 
+  // Paid work: hours out of range are named next to their field, what was typed stays.
+  await staff.getByLabel('Första arbetsdagen').fill('2026-03-02');
+  await staff.getByLabel('Timmar i veckan i jobbet').fill('0');
+  await staff.getByLabel('Sorts arbetsgivare').selectOption('private');
+  await staff.getByRole('button', { name: 'Registrera anställningen' }).click();
+  await staff.waitForURL(`${record}/steg`);
+  assert.match(await staff.locator('#field-job-hours_per_week-error').innerText(), /mellan 1 och 40/);
+  assert.equal(await staff.getByLabel('Första arbetsdagen').inputValue(), '2026-03-02');
+  found.stepsWithErrors = await axe(staff);
+  await staff.getByLabel('Timmar i veckan i jobbet').fill('20');
+  await staff.getByRole('button', { name: 'Registrera anställningen' }).click();
+  await staff.waitForURL(`${record}/steg`);
+  assert.match(await staff.locator('main').innerText(), /Från 2026-03-02, 20 timmar i veckan, Privat arbetsgivare\. Pågår\./);
+  assert.equal(await staff.getByRole('button', { name: 'Avsluta anställningen' }).count(), 1);
+
   // The step's name leads to the manual's explanation of it.
   await staff.locator('main p', { hasText: 'Står nu på' }).getByRole('link', { name: 'Enskild plats' }).click();
   await staff.waitForURL(`${base}/personal/handbok#steg-individual_placement`);

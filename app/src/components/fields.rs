@@ -3,6 +3,7 @@
 
 use super::Icon;
 use leptos::prelude::*;
+use std::borrow::Cow;
 
 /// The ids a field's label, hint and error message hang on.
 struct FieldIds {
@@ -14,8 +15,10 @@ struct FieldIds {
 }
 
 impl FieldIds {
-    fn new(name: &str, hint: bool, error: bool) -> Self {
-        let id = format!("field-{name}");
+    /// `field-<name>`, or `field-<id>` where a page has two fields of one
+    /// name (each form's date): an id names one element only.
+    fn new(name: &str, id: Option<&str>, hint: bool, error: bool) -> Self {
+        let id = format!("field-{}", id.unwrap_or(name));
         let hint_id = format!("{id}-hint");
         let error_id = format!("{id}-error");
         let described: Vec<&str> =
@@ -29,14 +32,14 @@ impl FieldIds {
 #[component]
 fn FieldHead(
     for_id: String,
-    label: &'static str,
+    label: Cow<'static, str>,
     hint: Option<&'static str>,
     hint_id: String,
     error: Option<String>,
     error_id: String,
 ) -> impl IntoView {
     view! {
-        <label for=for_id>{label}</label>
+        <label for=for_id>{label.into_owned()}</label>
         {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
         {error.map(|e| view! {
             <p class="error-message" id=error_id>
@@ -51,7 +54,10 @@ fn FieldHead(
 #[component]
 pub fn TextField(
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: Cow<'static, str>,
+    /// The element's id where the page has another field of this name.
+    #[prop(optional)]
+    id: Option<String>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] kind: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
@@ -59,7 +65,7 @@ pub fn TextField(
     #[prop(optional_no_strip)] error: Option<String>,
 ) -> impl IntoView {
     let has_error = error.is_some();
-    let ids = FieldIds::new(name, hint.is_some(), has_error);
+    let ids = FieldIds::new(name, id.as_deref(), hint.is_some(), has_error);
     view! {
         <div class="field" class:field-error=has_error>
             <FieldHead for_id=ids.id.clone() label hint hint_id=ids.hint_id error error_id=ids.error_id/>
@@ -80,7 +86,10 @@ pub fn TextField(
 #[component]
 pub fn SelectField(
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: Cow<'static, str>,
+    /// The element's id where the page has another field of this name.
+    #[prop(optional)]
+    id: Option<String>,
     /// (value, text) pairs.
     options: Vec<(String, String)>,
     #[prop(optional)] value: String,
@@ -88,7 +97,7 @@ pub fn SelectField(
     #[prop(optional_no_strip)] error: Option<String>,
 ) -> impl IntoView {
     let has_error = error.is_some();
-    let ids = FieldIds::new(name, hint.is_some(), has_error);
+    let ids = FieldIds::new(name, id.as_deref(), hint.is_some(), has_error);
     view! {
         <div class="field" class:field-error=has_error>
             <FieldHead for_id=ids.id.clone() label hint hint_id=ids.hint_id error error_id=ids.error_id/>
@@ -106,13 +115,13 @@ pub fn SelectField(
 #[component]
 pub fn TextArea(
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: Cow<'static, str>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] value: String,
     #[prop(optional_no_strip)] error: Option<String>,
 ) -> impl IntoView {
     let has_error = error.is_some();
-    let ids = FieldIds::new(name, hint.is_some(), has_error);
+    let ids = FieldIds::new(name, None, hint.is_some(), has_error);
     view! {
         <div class="field" class:field-error=has_error>
             <FieldHead for_id=ids.id.clone() label hint hint_id=ids.hint_id error error_id=ids.error_id/>

@@ -7,7 +7,7 @@
 //! discharged before its first. Steps within DV, discharges and GK are counted
 //! when they fall within the period; "not yet discharged" is as of its last day.
 
-use super::{BenefitKind, DischargeOutcome, DvForm, Gender, LadderStep, Road, Way};
+use super::{BenefitKind, DischargeOutcome, DvForm, Employment, Gender, LadderStep, Road, Way};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -122,6 +122,9 @@ pub struct Facts {
     pub assessments: Vec<NaiveDate>,
     pub discharged: Option<(NaiveDate, DischargeOutcome)>,
     pub ladder_moves: Vec<LadderMove>,
+    pub employments: Vec<Employment>,
+    /// Förlängt stöd after employment: its first and last day.
+    pub extended_support: Vec<(NaiveDate, NaiveDate)>,
 }
 
 impl Facts {
@@ -144,6 +147,73 @@ impl Facts {
 
     fn discharged_in(&self, period: Period) -> Option<DischargeOutcome> {
         self.discharged.filter(|(on, _)| period.contains(*on)).map(|(_, outcome)| outcome)
+    }
+
+    /// Where the period begins for them: their entry into DV, or its first day.
+    fn start_in(&self, period: Period) -> NaiveDate {
+        self.entered_on.max(period.from)
+    }
+
+    /// In paid work at their start: a job that counted before it and had not ended.
+    fn in_work_at_start(&self, period: Period) -> bool {
+        let start = self.start_in(period);
+        self.employments
+            .iter()
+            .any(|e| e.counts_from().is_some_and(|d| d < start) && e.ends_on.is_none_or(|end| end >= start))
+    }
+
+    /// The first job that counted as paid work within the period, for someone
+    /// out of work at its start.
+    fn first_job_in(&self, period: Period) -> Option<&Employment> {
+        if self.in_work_at_start(period) {
+            return None;
+        }
+        let start = self.start_in(period);
+        self.employments
+            .iter()
+            .filter_map(|e| e.counts_from().filter(|d| *d >= start && *d <= period.until).map(|d| (d, e)))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, e)| e)
+    }
+
+    /// The job they held in the period: of those that counted by its end and
+    /// ran some day of it, the one begun last.
+    fn job_in(&self, period: Period) -> Option<&Employment> {
+        self.employments
+            .iter()
+            .filter(|e| {
+                e.counts_from().is_some_and(|d| d <= period.until) && e.ends_on.is_none_or(|end| end >= period.from)
+            })
+            .max_by_key(|e| e.starts_on)
+    }
+
+    /// Days from entering DV to the first paid job in the period.
+    fn days_to_first_job(&self, period: Period) -> Option<u32> {
+        self.first_job_in(period).map(|job| u32::try_from((job.starts_on - self.entered_on).num_days()).unwrap_or(0))
+    }
+
+    /// Whole months (rounded) in paid work while förlängt stöd lasted, up to
+    /// the period's end; `None` without support in the period. A day counts
+    /// once, however many jobs ran on it.
+    fn months_in_work_with_support(&self, period: Period) -> Option<u32> {
+        let spans: Vec<_> = self
+            .extended_support
+            .iter()
+            .filter(|(from, until)| *from <= period.until && *until >= period.from)
+            .collect();
+        if spans.is_empty() {
+            return None;
+        }
+        let mut days = 0;
+        for &&(from, until) in &spans {
+            let mut day = from;
+            while day <= until.min(period.until) {
+                days += u32::from(self.employments.iter().any(|e| e.runs_on(day)));
+                let Some(next) = day.succ_opt() else { break };
+                day = next;
+            }
+        }
+        Some((days * 12 + 182) / 365)
     }
 }
 
@@ -209,6 +279,11 @@ pub struct Counted {
     pub discharged: Option<(NaiveDate, DischargeOutcome)>,
     pub towards_work: bool,
     pub moved_up: bool,
+    /// Out of work at the start and a first paid job in the period.
+    pub into_work: bool,
+    pub days_to_first_job: Option<u32>,
+    /// The hours a week of the job held in the period.
+    pub job_hours: Option<u8>,
 }
 
 impl Facts {
@@ -227,6 +302,9 @@ impl Facts {
             discharged,
             towards_work: discharged.is_some_and(|(_, o)| towards_work(o)),
             moved_up: self.moved_up_in(period),
+            into_work: self.first_job_in(period).is_some(),
+            days_to_first_job: self.days_to_first_job(period),
+            job_hours: self.job_in(period).map(|job| job.hours_per_week.get()),
         })
     }
 }
@@ -249,6 +327,90 @@ pub struct RoadFigures {
     pub moved_up: u32,
     /// People discharged towards work in the period.
     pub towards_work: u32,
+}
+
+code_enum! {
+    /// Hours a week in paid work, in bands (100 % is 40 hours).
+    pub enum HoursBand (unknown = "Välj antal timmar i veckan.") {
+        Under10 = "1_9" => "1–9 timmar i veckan",
+        From10 = "10_19" => "10–19 timmar i veckan",
+        From20 = "20_29" => "20–29 timmar i veckan",
+        From30 = "30_40" => "30–40 timmar i veckan",
+    }
+}
+
+impl HoursBand {
+    pub const fn of(hours: u8) -> Self {
+        match hours {
+            0..=9 => Self::Under10,
+            10..=19 => Self::From10,
+            20..=29 => Self::From20,
+            _ => Self::From30,
+        }
+    }
+
+    /// 20 hours a week or more: the share supported-employment programmes report.
+    pub const fn at_least_20(self) -> bool {
+        matches!(self, Self::From20 | Self::From30)
+    }
+}
+
+/// The employment rate supported-employment programmes hold themselves to.
+pub const EMPLOYMENT_RATE_BENCHMARK: u32 = 40;
+
+/// The outcomes supported-employment (IPS) programmes use, for one period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkOutcomes {
+    /// Not in paid work when they entered DV or the period began, whichever was later.
+    pub out_of_work_at_start: Split,
+    /// Of those, a first job counted (its fourth paid hour) within the period.
+    pub into_work: Split,
+    /// A job that counted, before DV or in it, by the period's end.
+    pub ever_employed: Split,
+    /// A job that counted and ran some day of the period.
+    pub in_work: Split,
+    /// Those in work, by the hours a week of their job.
+    pub hours: Vec<(HoursBand, Split)>,
+    /// For each who moved into work: days from entering DV to the job's start.
+    pub days_to_first_job: Vec<u32>,
+    /// For each with förlängt stöd in the period: months in work while it lasted.
+    pub months_with_support: Vec<u32>,
+}
+
+impl WorkOutcomes {
+    /// Moved into paid work, of those out of work at the start.
+    pub fn employment_rate(&self) -> Share {
+        Share { count: self.into_work.total(), of: self.out_of_work_at_start.total() }
+    }
+
+    /// In work 20 hours a week or more, of all in work.
+    pub fn at_least_20_hours(&self) -> Share {
+        let count = self.hours.iter().filter(|(band, _)| band.at_least_20()).map(|(_, s)| s.total()).sum();
+        Share { count, of: self.in_work.total() }
+    }
+
+    pub fn median_days_to_first_job(&self) -> Option<u32> {
+        median(&self.days_to_first_job)
+    }
+
+    pub fn median_months_with_support(&self) -> Option<u32> {
+        median(&self.months_with_support)
+    }
+}
+
+/// The middle value in whole numbers (the middle two's mean, rounded half
+/// up); `None` of nothing.
+pub fn median(values: &[u32]) -> Option<u32> {
+    let mut values = values.to_vec();
+    values.sort_unstable();
+    let n = values.len();
+    if n == 0 {
+        None
+    } else if n.is_multiple_of(2) {
+        Some((values[n / 2 - 1] + values[n / 2]).div_ceil(2))
+    } else {
+        Some(values[n / 2])
+    }
 }
 
 /// The report's tables for one period.
@@ -274,6 +436,7 @@ pub struct Tables {
     /// Each calendar year of the period (and road) in which someone left towards work.
     pub leaving_by_year: Vec<LeavingYear>,
     pub roads: Vec<RoadFigures>,
+    pub work: WorkOutcomes,
 }
 
 impl Tables {
@@ -329,6 +492,17 @@ pub fn tables(facts: &[Facts], period: Period) -> Tables {
             .iter()
             .map(|&road| RoadFigures { road, participants: 0, moved_up: 0, towards_work: 0 })
             .collect(),
+        work: WorkOutcomes {
+            out_of_work_at_start: Split::default(),
+            into_work: Split::default(),
+            ever_employed: Split::default(),
+            in_work: Split::default(),
+            hours: by_code(HoursBand::ALL, &people, |f| {
+                f.job_in(period).map(|job| HoursBand::of(job.hours_per_week.get())).into_iter().collect()
+            }),
+            days_to_first_job: people.iter().filter_map(|f| f.days_to_first_job(period)).collect(),
+            months_with_support: people.iter().filter_map(|f| f.months_in_work_with_support(period)).collect(),
+        },
     };
     let mut towards = 0;
     for person in &people {
@@ -340,6 +514,19 @@ pub fn tables(facts: &[Facts], period: Period) -> Tables {
         }
         if person.discharged.is_none_or(|(on, _)| on > period.until) {
             tables.not_discharged.add(person.gender);
+        }
+        let work = &mut tables.work;
+        if !person.in_work_at_start(period) {
+            work.out_of_work_at_start.add(person.gender);
+        }
+        if person.first_job_in(period).is_some() {
+            work.into_work.add(person.gender);
+        }
+        if person.employments.iter().any(|e| e.counts_from().is_some_and(|d| d <= period.until)) {
+            work.ever_employed.add(person.gender);
+        }
+        if person.job_in(period).is_some() {
+            work.in_work.add(person.gender);
         }
         let gone_to_work = person.discharged_in(period).is_some_and(towards_work);
         if gone_to_work {
@@ -408,16 +595,7 @@ impl Programme {
     /// The median wait in whole days (the middle two's mean, rounded half up);
     /// `None` when no one got a seat after an interest.
     pub fn median_wait(&self) -> Option<u32> {
-        let mut waits = self.waits_in_days.clone();
-        waits.sort_unstable();
-        let n = waits.len();
-        if n == 0 {
-            None
-        } else if n.is_multiple_of(2) {
-            Some((waits[n / 2 - 1] + waits[n / 2]).div_ceil(2))
-        } else {
-            Some(waits[n / 2])
-        }
+        median(&self.waits_in_days)
     }
 }
 
@@ -608,6 +786,8 @@ mod tests {
                     assessments,
                     discharged: outcome.map(|o| (day("2022-01-14"), o)),
                     ladder_moves: Vec::new(),
+                    employments: Vec::new(),
+                    extended_support: Vec::new(),
                 }
             })
             .collect()
@@ -619,6 +799,93 @@ mod tests {
 
     fn row<T: Copy + PartialEq + std::fmt::Debug>(rows: &[(T, Split)], code: T) -> Split {
         rows.iter().find(|(c, _)| *c == code).map(|(_, s)| *s).unwrap()
+    }
+
+    fn job(starts_on: &str, ends_on: Option<&str>, hours: u8) -> Employment {
+        Employment {
+            starts_on: day(starts_on),
+            ends_on: ends_on.map(day),
+            hours_per_week: crate::domain::HoursPerWeek::new(hours).unwrap(),
+            employer: crate::domain::EmployerKind::Private,
+        }
+    }
+
+    fn person(gender: Gender, entered_on: &str, employments: Vec<Employment>) -> Facts {
+        Facts {
+            gender: Some(gender),
+            born: None,
+            road: Road::AfFk,
+            entered_on: day(entered_on),
+            form_at_entry: Group,
+            benefit_at_entry: AE,
+            dv_steps: vec![],
+            assessments: vec![],
+            discharged: None,
+            ladder_moves: vec![],
+            employments,
+            extended_support: vec![],
+        }
+    }
+
+    /// Six people in 2026, each answer worked out by hand.
+    #[test]
+    fn work_outcomes_as_supported_employment_counts_them() {
+        let year = Period::new(day("2026-01-01"), day("2026-12-31")).unwrap();
+        let people = vec![
+            // Out of work at entry; a job of 20 hours from Monday 2 March, 274 days after entry.
+            person(Woman, "2025-06-01", vec![job("2026-03-02", None, 20)]),
+            // A job that ended on its first day, after 2 paid hours: no job yet.
+            person(Man, "2026-02-02", vec![job("2026-04-06", Some("2026-04-06"), 10)]),
+            // In work since 2025 (30 hours), with förlängt stöd for its first 12 months.
+            Facts {
+                extended_support: vec![(day("2025-05-05"), day("2026-05-04"))],
+                ..person(Man, "2024-01-01", vec![job("2025-05-05", None, 30)])
+            },
+            // No job.
+            person(Woman, "2026-01-10", vec![]),
+            // 5 hours a week from Monday 2 November: the fourth hour on Thursday; 670 days after entry.
+            person(Man, "2025-01-01", vec![job("2026-11-02", None, 5)]),
+            // 2 hours a week from New Year's Eve: the fourth hour comes in 2027.
+            person(Woman, "2025-01-01", vec![job("2026-12-31", None, 2)]),
+        ];
+        let work = tables(&people, year).work;
+        assert_eq!(work.out_of_work_at_start, split(3, 2));
+        assert_eq!(work.into_work, split(1, 1));
+        assert_eq!(work.employment_rate(), Share { count: 2, of: 5 });
+        assert_eq!(work.employment_rate().per_cent(), Some(EMPLOYMENT_RATE_BENCHMARK));
+        assert_eq!(work.ever_employed, split(1, 2));
+        assert_eq!(work.in_work, split(1, 2));
+        assert_eq!(row(&work.hours, HoursBand::Under10), split(0, 1));
+        assert_eq!(row(&work.hours, HoursBand::From10), split(0, 0));
+        assert_eq!(row(&work.hours, HoursBand::From20), split(1, 0));
+        assert_eq!(row(&work.hours, HoursBand::From30), split(0, 1));
+        assert_eq!(work.at_least_20_hours(), Share { count: 2, of: 3 });
+        assert_eq!(work.days_to_first_job, vec![274, 670]);
+        assert_eq!(work.median_days_to_first_job(), Some(472));
+        assert_eq!(work.months_with_support, vec![12]);
+
+        // The same people, one at a time, in the per-person list.
+        let first = people[0].counted(year).unwrap();
+        assert!(first.into_work && first.days_to_first_job == Some(274) && first.job_hours == Some(20));
+        let third = people[2].counted(year).unwrap();
+        assert!(!third.into_work && third.days_to_first_job.is_none() && third.job_hours == Some(30));
+
+        // The first half of 2026: only the first has moved into work by then;
+        // the third's support ran 4 May 2025 to 4 May 2026, in work throughout.
+        let half = Period::new(day("2026-01-01"), day("2026-06-30")).unwrap();
+        let work = tables(&people, half).work;
+        assert_eq!(work.employment_rate(), Share { count: 1, of: 5 });
+        assert_eq!(work.months_with_support, vec![12]);
+        // To the end of 2025: the support's first 241 days are about 8 months.
+        let before = Period::new(day("2025-01-01"), day("2025-12-31")).unwrap();
+        assert_eq!(tables(&people, before).work.months_with_support, vec![8]);
+    }
+
+    #[test]
+    fn medians_of_odd_and_even_counts() {
+        assert_eq!(median(&[]), None);
+        assert_eq!(median(&[5, 1, 3]), Some(3));
+        assert_eq!(median(&[4, 1, 3, 10]), Some(4), "the middle two's mean, 3.5, rounded up");
     }
 
     #[test]

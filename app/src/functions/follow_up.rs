@@ -24,8 +24,8 @@ pub use download::{csv_handler, people_csv_handler};
 
 #[cfg(feature = "ssr")]
 mod download {
-    use crate::domain::follow_up::Cell;
-    use crate::models::{FigureTable, FollowUpPage, FollowUpQuery, figure_tables, programme_table};
+    use crate::domain::follow_up::{Cell, Share};
+    use crate::models::{FigureTable, FollowUpPage, FollowUpQuery, figure_tables, programme_table, work_tables};
     use crate::policy::Actor;
     use crate::server::access::follow_up::PeopleFile;
     use crate::server::{AccessError, AppState, RequestCtx, context::Asking};
@@ -136,6 +136,9 @@ mod download {
                 c.discharged.map_or(String::new(), |(_, o)| o.label_sv().to_owned()),
                 yes(c.towards_work),
                 yes(c.moved_up),
+                yes(c.into_work),
+                c.days_to_first_job.map_or(String::new(), |d| d.to_string()),
+                c.job_hours.map_or(String::new(), |h| h.to_string()),
             ])?;
         }
         out.into_inner().map_err(|e| e.into_error().into())
@@ -153,32 +156,23 @@ mod download {
             out.write_record([text::UNIT_FIELD, &unit])?;
             out.write_record([text::PERIOD_FIELD, &period.from.to_string(), &period.until.to_string()])?;
             out.write_record([text::SUPPRESSION_TITLE, text::SUPPRESSION_NOTE])?;
-            for (label, share) in [
-                (text::SHARE_OF_ALL, tables.towards_work_of_all),
-                (text::SHARE_OF_DISCHARGED, tables.towards_work_of_discharged),
-            ] {
-                out.write_record([""])?;
-                let cells = crate::domain::follow_up::suppress(&[vec![share.count, share.of]], false, false);
-                let per_cent = match (&cells[0][..], share.per_cent()) {
-                    ([Cell::Shown(_), Cell::Shown(_)], Some(p)) => p.to_string(),
-                    _ => String::new(),
-                };
-                out.write_record([label, text::SHARE_COUNT, text::SHARE_OF, text::SHARE_PER_CENT])?;
-                out.write_record([String::new(), shown(cells[0][0]), shown(cells[0][1]), per_cent])?;
-            }
+            write_share(&mut out, text::SHARE_OF_ALL, tables.towards_work_of_all)?;
+            write_share(&mut out, text::SHARE_OF_DISCHARGED, tables.towards_work_of_discharged)?;
             for table in figure_tables(tables) {
                 write_table(&mut out, &table)?;
             }
+            let work = &tables.work;
+            for table in work_tables(work) {
+                write_table(&mut out, &table)?;
+            }
+            write_share(&mut out, text::EMPLOYMENT_RATE, work.employment_rate())?;
+            write_share(&mut out, text::AT_LEAST_20_HOURS, work.at_least_20_hours())?;
+            out.write_record([""])?;
+            write_median(&mut out, text::MEDIAN_DAYS_TO_JOB, &work.days_to_first_job)?;
+            write_median(&mut out, text::MEDIAN_MONTHS_WITH_SUPPORT, &work.months_with_support)?;
             if let Some(programme) = &page.programme {
                 write_table(&mut out, &programme_table(programme))?;
-                // A median of fewer than five is close to one person's wait.
-                let waits = programme.waits_in_days.len();
-                let median = match programme.median_wait() {
-                    Some(days) if waits >= 5 => days.to_string(),
-                    _ => String::new(),
-                };
-                let people = shown(crate::domain::follow_up::suppress(&[vec![count(waits)]], false, false)[0][0]);
-                out.write_record([text::MEDIAN_WAIT, &median, text::PEOPLE, &people])?;
+                write_median(&mut out, text::MEDIAN_WAIT, &programme.waits_in_days)?;
             }
             out.into_inner().map_err(|e| e.into_error().into())
         };
@@ -187,6 +181,30 @@ mod download {
 
     fn count(n: usize) -> u32 {
         u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    /// A share under its label: the count and what it is of, suppressed as
+    /// a row of two, and the per cent only where both are shown.
+    fn write_share(out: &mut csv::Writer<Vec<u8>>, label: &str, share: Share) -> Result<(), csv::Error> {
+        out.write_record([""])?;
+        let cells = crate::domain::follow_up::suppress(&[vec![share.count, share.of]], false, false);
+        let per_cent = match (&cells[0][..], share.per_cent()) {
+            ([Cell::Shown(_), Cell::Shown(_)], Some(p)) => p.to_string(),
+            _ => String::new(),
+        };
+        out.write_record([label, text::SHARE_COUNT, text::SHARE_OF, text::SHARE_PER_CENT])?;
+        out.write_record([String::new(), shown(cells[0][0]), shown(cells[0][1]), per_cent])
+    }
+
+    /// A median and how many it is of. A median of fewer than five is close
+    /// to one person's own value: left out.
+    fn write_median(out: &mut csv::Writer<Vec<u8>>, label: &str, values: &[u32]) -> Result<(), csv::Error> {
+        let median = match crate::domain::follow_up::median(values) {
+            Some(m) if values.len() >= 5 => m.to_string(),
+            _ => String::new(),
+        };
+        let people = shown(crate::domain::follow_up::suppress(&[vec![count(values.len())]], false, false)[0][0]);
+        out.write_record([label, &median, text::PEOPLE, &people])
     }
 
     fn shown(cell: Cell) -> String {

@@ -3,8 +3,8 @@
 //! the page with a notice, bad input back to the form with what was typed.
 
 use super::forms::record::{
-    ConsentForm, ContactPersonForm, DischargeForm, DvChangeForm, ExtendedSupportForm, MeetingForm, PlanForm,
-    RescheduleForm, ReturnForm, RoadForm, StepForm, TransitionForm,
+    ConsentForm, ContactPersonForm, DischargeForm, DvChangeForm, EmploymentEndForm, EmploymentForm,
+    ExtendedSupportForm, MeetingForm, PlanForm, RescheduleForm, ReturnForm, RoadForm, StepForm, TransitionForm,
 };
 use crate::errors::AppError;
 use crate::models::{
@@ -29,6 +29,8 @@ pub const TRANSITION_FORM: &str = "transition_date";
 pub const RETURN_FORM: &str = "return_to_dv";
 pub const CONTACT_FORM: &str = "contact_person";
 pub const EXTENDED_FORM: &str = "extended_support";
+pub const EMPLOYMENT_FORM: &str = "employment";
+pub const EMPLOYMENT_END_FORM: &str = "employment_end";
 pub const DISCHARGE_FORM: &str = "discharge";
 
 // One server function per record page: each reads, and so audits, only the
@@ -381,6 +383,46 @@ pub async fn add_extended_support(
     };
     match req.state.access.add_extended_support(&req.ctx, participant_id, &employer, starts_on).await {
         Ok(()) => req.done(&page, text::EXTENDED_SUPPORT_SAVED).await,
+        Err(e) => req.refused(e, form.feedback(), &page).await,
+    }
+}
+
+/// Paid work the participant got (the follow-up's supported-employment outcomes).
+#[server(endpoint = "add_employment")]
+pub async fn add_employment(
+    #[server(default)] participant_id: i64,
+    #[server(flatten)] form: EmploymentForm,
+) -> Result<(), AppError> {
+    use crate::domain::Employment;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Steps);
+    let job = match Employment::try_from(form.clone()) {
+        Ok(job) => job,
+        Err(fb) => return req.reject(fb, &page).await,
+    };
+    match req.state.access.add_employment(&req.ctx, participant_id, &job).await {
+        Ok(()) => req.done(&page, text::EMPLOYMENT_SAVED).await,
+        Err(e) => req.refused(e, form.feedback(), &page).await,
+    }
+}
+
+/// The last day of an employment that was still running.
+#[server(endpoint = "end_employment")]
+pub async fn end_employment(
+    #[server(default)] participant_id: i64,
+    #[server(flatten)] form: EmploymentEndForm,
+) -> Result<(), AppError> {
+    use super::forms::record::EmploymentEnd;
+    let req = req().await?;
+    req.require_signed_in()?;
+    let page = crate::paths::record(participant_id, crate::paths::RecordPart::Steps);
+    let end = match EmploymentEnd::try_from(form.clone()) {
+        Ok(end) => end,
+        Err(fb) => return req.reject(fb, &page).await,
+    };
+    match req.state.access.end_employment(&req.ctx, participant_id, end.employment_id, end.ends_on).await {
+        Ok(()) => req.done(&page, text::EMPLOYMENT_ENDED).await,
         Err(e) => req.refused(e, form.feedback(), &page).await,
     }
 }

@@ -1,6 +1,6 @@
 //! The follow-up page (issue 13): what was asked for and what was counted.
 
-use crate::domain::follow_up::{Period, Programme, Tables};
+use crate::domain::follow_up::{Period, Programme, Tables, WorkOutcomes};
 use serde::{Deserialize, Serialize};
 
 /// The page address's `?fran=&till=&enhet=`, as typed (parsed by the access layer,
@@ -210,4 +210,41 @@ pub fn programme_table(p: &Programme) -> FigureTable {
         row_totals: false,
         total_row: true,
     }
+}
+
+/// Paid work, as supported-employment programmes count it: who was out of
+/// work, who got a job, and the hours of the jobs.
+pub fn work_tables(w: &WorkOutcomes) -> [FigureTable; 2] {
+    use crate::domain::follow_up::Split;
+    use crate::texts::follow_up as text;
+    let by_gender = |s: Split| vec![s.women, s.men, s.other, s.total()];
+    let columns = || vec![text::WOMEN, text::MEN, text::OTHER, text::TOTAL];
+    let mut hours: Vec<(String, Vec<u32>)> =
+        w.hours.iter().map(|(band, s)| (band.label_sv().to_owned(), by_gender(*s))).collect();
+    hours.push((text::HOURS_ALL.to_owned(), by_gender(w.in_work)));
+    [
+        FigureTable {
+            id: "arbete",
+            title: text::WORK_TITLE,
+            about: Some(text::WORK_ABOUT),
+            columns: columns(),
+            rows: vec![
+                (text::WORK_OUT_AT_START.to_owned(), by_gender(w.out_of_work_at_start)),
+                (text::WORK_INTO.to_owned(), by_gender(w.into_work)),
+                (text::WORK_EVER.to_owned(), by_gender(w.ever_employed)),
+                (text::WORK_IN.to_owned(), by_gender(w.in_work)),
+            ],
+            row_totals: true,
+            total_row: false,
+        },
+        FigureTable {
+            id: "timmar",
+            title: text::HOURS_TITLE,
+            about: Some(text::HOURS_ABOUT),
+            columns: columns(),
+            rows: hours,
+            row_totals: true,
+            total_row: true,
+        },
+    ]
 }

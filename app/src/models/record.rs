@@ -142,6 +142,15 @@ pub struct RecordSteps {
     pub discharged: Option<(NaiveDate, DischargeOutcome)>,
     pub moves: Vec<LadderMove>,
     pub extended_support: Vec<ExtendedSupportEntry>,
+    /// Paid work, the latest first.
+    pub employments: Vec<EmploymentEntry>,
+}
+
+/// One employment on the steps page; `id` names it in the form that ends it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmploymentEntry {
+    pub id: i64,
+    pub job: crate::domain::Employment,
 }
 
 /// `/personal/deltagare/:id/overgang`: the dates of the transition.

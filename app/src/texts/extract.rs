@@ -171,6 +171,9 @@ pub fn table(table: &str) -> Option<(&'static str, &'static str, &'static str)> 
         "dv_changes" => {
             ("Ändringar i daglig verksamhet", "Byte av form, timmar eller plats, och från vilken dag.", "Ändring")
         }
+        "employments" => {
+            ("Anställningar", "Arbete med lön: från och till, timmar i veckan och arbetsgivare.", "Anställning")
+        }
         "expressions_of_interest" => {
             ("Intresseanmälningar", "Anmälningar till det arbetsnärmande programmet.", "Intresseanmälan")
         }
@@ -236,6 +239,10 @@ pub fn column(table: &str, column: &str) -> Option<&'static str> {
         ("dv_changes", "from_hours") => "Timmar före",
         ("dv_changes", "to_hours") => "Timmar efter",
         ("dv_changes", "new_place") => "Ny grupp eller plats",
+        ("employments", "starts_on") => "Från",
+        ("employments", "ends_on") => "Till och med",
+        ("employments", "hours_per_week") => "Timmar i veckan (arbetet)",
+        ("employments", "employer_kind") => "Arbetsgivare",
         ("revisions", "record_id") => "Gäller nummer",
         ("audit_log", "unit_id") => "Deltagarens enhet",
         _ => "",

@@ -62,7 +62,23 @@ pub const ROUND_PRESENT: &str = "Närvarande";
 pub const PEOPLE_DOWNLOAD: &str = "Ladda ner vilka som räknats (CSV)";
 pub const PEOPLE_ABOUT: &str = "Listan visar vem som finns bakom siffrorna, med namn. Den är till för att stämma av \
      mot journalerna och ska inte lämnas ut. Varje person på listan loggas.";
-pub const PEOPLE_HEADERS: [&str; 15] = [
+pub const WORK_TITLE: &str = "Arbete med lön";
+pub const WORK_ABOUT: &str = "Måtten som program för individanpassat stöd till arbete (IPS) använder. Ett jobb \
+     räknas från den fjärde betalda timmen. Utan arbete i början betyder utan jobb när perioden började, eller vid \
+     inskrivningen om den kom senare. Anställningar registreras på deltagarens sida Steg.";
+pub const WORK_OUT_AT_START: &str = "Utan arbete i början";
+pub const WORK_INTO: &str = "Fick ett jobb under perioden";
+pub const WORK_EVER: &str = "Har någon gång haft ett jobb";
+pub const WORK_IN: &str = "Hade ett jobb under perioden";
+pub const HOURS_TITLE: &str = "Timmar i veckan i jobbet";
+pub const HOURS_ABOUT: &str = "För dem som hade ett jobb under perioden: timmarna i det senaste jobbet. \
+     40 timmar i veckan är heltid.";
+pub const HOURS_ALL: &str = "Alla med jobb";
+pub const EMPLOYMENT_RATE: &str = "Fick ett jobb av dem utan arbete i början";
+pub const AT_LEAST_20_HOURS: &str = "20 timmar i veckan eller mer av dem med jobb";
+pub const MEDIAN_DAYS_TO_JOB: &str = "Dagar från start i daglig verksamhet till första jobbet, median";
+pub const MEDIAN_MONTHS_WITH_SUPPORT: &str = "Månader i arbete under förlängt stöd, median";
+pub const PEOPLE_HEADERS: [&str; 18] = [
     "Id",
     "Namn",
     "Kön",
@@ -78,6 +94,9 @@ pub const PEOPLE_HEADERS: [&str; 15] = [
     "Utskriven till",
     "Mot arbete",
     "Tog ett steg uppåt",
+    "Fick ett jobb under perioden",
+    "Dagar till första jobbet",
+    "Timmar i veckan i jobbet",
 ];
 pub const YES: &str = "Ja";
 pub const NO: &str = "Nej";
@@ -171,7 +190,50 @@ pub fn attendance(present: u32, marked: u32, per_cent: Option<u32>) -> String {
 /// "Väntetid från intresseanmälan till plats: median 14 dagar (3 personer)."
 pub fn median_wait(days: Option<u32>, people: usize) -> String {
     match days {
-        Some(d) => format!("Väntetid från intresseanmälan till plats: median {d} dagar ({people} personer)."),
+        Some(d) => format!("Väntetid från intresseanmälan till plats: median {d} dagar ({}).", persons(people)),
         None => NO_WAIT.to_owned(),
     }
+}
+
+/// "2 av 5 som var utan arbete i början (40 %) fick ett jobb. …"
+pub fn employment_rate(count: u32, of: u32, per_cent: Option<u32>) -> String {
+    let benchmark = crate::domain::follow_up::EMPLOYMENT_RATE_BENCHMARK;
+    match per_cent {
+        Some(p) => format!(
+            "{count} av {of} som var utan arbete i början ({p} %) fick ett jobb. Program med stöd till arbete \
+             räknar med minst {benchmark} %."
+        ),
+        None => "Ingen var utan arbete i början av perioden.".to_owned(),
+    }
+}
+
+/// "2 av 3 med jobb (67 %) arbetar 20 timmar i veckan eller mer."
+pub fn at_least_20_hours(count: u32, of: u32, per_cent: Option<u32>) -> String {
+    match per_cent {
+        Some(p) => format!("{count} av {of} med jobb ({p} %) arbetar 20 timmar i veckan eller mer."),
+        None => "Ingen hade ett jobb under perioden.".to_owned(),
+    }
+}
+
+/// "Tid från start i daglig verksamhet till första jobbet: median 472 dagar (2 personer)."
+pub fn days_to_first_job(days: Option<u32>, people: usize) -> String {
+    match days {
+        Some(d) => {
+            format!("Tid från start i daglig verksamhet till första jobbet: median {d} dagar ({}).", persons(people))
+        }
+        None => "Ingen fick ett första jobb under perioden.".to_owned(),
+    }
+}
+
+/// "Tid i arbete medan förlängt stöd pågick: median 12 månader (1 person)."
+pub fn months_with_support(months: Option<u32>, people: usize) -> String {
+    match months {
+        Some(m) => format!("Tid i arbete medan förlängt stöd pågick: median {m} månader ({}).", persons(people)),
+        None => "Ingen hade förlängt stöd under perioden.".to_owned(),
+    }
+}
+
+/// "1 person", "3 personer".
+fn persons(n: usize) -> String {
+    if n == 1 { "1 person".to_owned() } else { format!("{n} personer") }
 }

@@ -612,6 +612,23 @@ pub const EXTENDED_SUPPORT_ABOUT: &str =
     "Daglig verksamhet stöttar på arbetsplatsen i 12 månader. Det kräver ett skriftligt samtycke.";
 pub const EXTENDED_SUPPORT_EMPLOYER: &str = "Arbetsgivare";
 pub const EXTENDED_SUPPORT_SAVE: &str = "Registrera förlängt stöd";
+pub const EMPLOYMENT_TITLE: &str = "Anställning";
+pub const EMPLOYMENT_ABOUT: &str = "Arbete med lön, med eller utan lönestöd. Uppföljningen räknar ett jobb från \
+     den fjärde betalda timmen, och hur många som får arbete av dem som var utan arbete.";
+pub const EMPLOYMENT_NONE: &str = "Ingen anställning är registrerad.";
+pub const EMPLOYMENT_STARTS_ON: &str = "Första arbetsdagen";
+pub const EMPLOYMENT_ENDS_ON: &str = "Sista arbetsdagen (om den är bestämd)";
+pub const EMPLOYMENT_HOURS: &str = "Timmar i veckan i jobbet";
+pub const EMPLOYMENT_EMPLOYER: &str = "Sorts arbetsgivare";
+pub const EMPLOYMENT_SAVE: &str = "Registrera anställningen";
+pub const EMPLOYMENT_END_ON: &str = "Sista arbetsdagen";
+pub const EMPLOYMENT_END_SAVE: &str = "Avsluta anställningen";
+pub const EMPLOYMENT_NOT_YET: &str =
+    "Registrera anställningen när den har börjat. Datumet kan inte vara senare än i dag.";
+pub const EMPLOYMENT_ENDS_BEFORE_START: &str = "Sista arbetsdagen kan inte vara före den första.";
+pub const EMPLOYMENT_NOT_ENDED: &str =
+    "Anställningen är redan avslutad, eller så börjar den efter det datumet. Välj ett annat datum.";
+pub const EMPLOYMENT_UNKNOWN: &str = "Välj en anställning i listan.";
 pub const DISCHARGE_TITLE: &str = "Avslut från daglig verksamhet";
 pub const DISCHARGE_OUTCOME: &str = "Hur det gick";
 pub const DISCHARGE_ON: &str = "Datum för avslut";
@@ -643,6 +660,17 @@ pub fn extended_support(employer: &str, from: chrono::NaiveDate, until: chrono::
     format!("{employer}: {from} till {until}")
 }
 
+/// "Från 2026-03-02, 20 timmar i veckan, Privat arbetsgivare. Pågår."
+pub fn employment(job: &crate::domain::Employment) -> String {
+    let end = job.ends_on.map_or_else(|| "Pågår.".to_owned(), |end| format!("Till och med {end}."));
+    format!("Från {}, {} timmar i veckan, {}. {end}", job.starts_on, job.hours_per_week.get(), job.employer.label_sv())
+}
+
+/// The label of an end form's date: "Sista arbetsdagen (anställningen från 2026-03-02)".
+pub fn employment_end_on(starts_on: chrono::NaiveDate) -> String {
+    format!("{EMPLOYMENT_END_ON} (anställningen från {starts_on})")
+}
+
 /// "Avslutad 2026-12-01: Anställning."
 pub fn discharged(on: chrono::NaiveDate, outcome: &str) -> String {
     format!("Avslutad {on}: {outcome}.")
@@ -671,6 +699,8 @@ pub const CONTACT_SAVED: &str = "Kontaktpersonen är sparad.";
 pub const CONTACT_ENDED: &str = "Kontaktpersonen är avslutad.";
 pub const CONTACT_ROLE_CHANGED: &str = "Rollen är ändrad.";
 pub const EXTENDED_SUPPORT_SAVED: &str = "Förlängt stöd är registrerat i 12 månader.";
+pub const EMPLOYMENT_SAVED: &str = "Anställningen är registrerad.";
+pub const EMPLOYMENT_ENDED: &str = "Anställningen är avslutad.";
 pub const DISCHARGE_SAVED: &str = "Avslutet är registrerat.";
 
 /// "Planen är sparad som version 3."

@@ -77,6 +77,8 @@ pub(crate) const ENDPOINTS: &[&str] = &[
     "end_contact_person",
     "change_contact_role",
     "add_extended_support",
+    "add_employment",
+    "end_employment",
     "discharge",
     "end_relative_sessions",
     "intake_start",
@@ -132,6 +134,7 @@ async fn counts(app: &TestApp) -> Vec<i64> {
         "contact_persons",
         "external_contacts",
         "extended_support",
+        "employments",
     ] {
         out.push(app.scalar_i64(&format!("SELECT count(*) FROM {table}")).await);
     }

@@ -57,6 +57,7 @@ const TABLES: &[(&str, Relation)] = &[
     ("extended_support", Theirs(None)),
     ("transition_dates", Theirs(None)),
     ("dv_changes", Theirs(None)),
+    ("employments", Theirs(None)),
     ("expressions_of_interest", Theirs(None)),
     ("enrolments", Theirs(None)),
     ("attendance", Theirs(None)),
@@ -301,6 +302,13 @@ async fn fill_the_record(app: &TestApp, p: i64) {
         ("on", &today.to_string()),
     ];
     ok("DV hours", &app.call(&staff, "change_dv", &dv).await);
+    let job = [
+        ("participant_id", ps.as_str()),
+        ("starts_on", &today.to_string()),
+        ("hours_per_week", "15"),
+        ("employer_kind", "public"),
+    ];
+    ok("a job", &app.call(&staff, "add_employment", &job).await);
     let road = app.scalar_text(&format!("SELECT road FROM participants WHERE id = {p}")).await;
     let other_road = if road == "asf" { "af_fk" } else { "asf" };
     ok("the road", &app.call(&staff, "change_road", &[("participant_id", ps.as_str()), ("road", other_road)]).await);

@@ -448,7 +448,105 @@ async fn the_enhetschef_gets_the_names_behind_the_figures_on_record(backend: Bac
     assert!(!html.contains("Ladda ner vilka som räknats"));
 }
 
+/// Six people of a unit of their own, with the jobs and förlängt stöd of the
+/// domain's hand-worked case moved to 2025; each answer worked out by hand.
+async fn paid_work_is_counted_as_supported_employment_counts_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.execute("INSERT INTO units (name) VALUES ('Arbetsenheten')").await;
+    let unit = app.scalar_i64("SELECT id FROM units WHERE name = 'Arbetsenheten'").await;
+    // (gender, entered, jobs as (start, end, hours), förlängt stöd)
+    type Job = (&'static str, Option<&'static str>, i64);
+    type Person = (&'static str, &'static str, &'static [Job], Option<(&'static str, &'static str)>);
+    let people: [Person; 6] = [
+        // Out of work at entry; 20 hours from Monday 3 March, 275 days after entry.
+        ("woman", "2024-06-01", &[("2025-03-03", None, 20)], None),
+        // Ended on the first day, after 2 paid hours: no job yet.
+        ("man", "2025-02-03", &[("2025-04-07", Some("2025-04-07"), 10)], None),
+        // In work since 2024 (30 hours), förlängt stöd for its first 12 months.
+        ("man", "2023-01-02", &[("2024-05-06", None, 30)], Some(("2024-05-06", "2025-05-05"))),
+        ("woman", "2025-01-13", &[], None),
+        // 5 hours from Monday 3 November: the fourth hour on Thursday; 672 days after entry.
+        ("man", "2024-01-01", &[("2025-11-03", None, 5)], None),
+        // 2 hours from New Year's Eve: the fourth paid hour comes in 2026.
+        ("woman", "2024-01-01", &[("2025-12-31", None, 2)], None),
+    ];
+    for (n, (gender, entered_on, jobs, support)) in people.iter().enumerate() {
+        let name = format!("Arbete {n}");
+        app.execute(&format!(
+            "INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, benefit_until, dv_form,
+                 hours_per_week, ladder_step, gender, entered_on, created_at, road)
+             VALUES ({unit}, '{name}', '{name}', 'activity_compensation', '2027-06-30', 'group', 20, 'group_activity',
+                 '{gender}',
+                 '{entered_on}', '2023-01-02T08:00:00+00:00', 'af_fk')"
+        ))
+        .await;
+        let id = app.scalar_i64(&format!("SELECT id FROM participants WHERE name = '{name}'")).await;
+        for (starts_on, ends_on, hours) in *jobs {
+            let ends_on = ends_on.map_or("NULL".to_owned(), |e| format!("'{e}'"));
+            app.execute(&format!(
+                "INSERT INTO employments (participant_id, starts_on, ends_on, hours_per_week, employer_kind, recorded_at)
+                 VALUES ({id}, '{starts_on}', {ends_on}, {hours}, 'private', '2025-01-01T08:00:00+00:00')"
+            ))
+            .await;
+        }
+        if let Some((from, until)) = support {
+            app.execute(&format!(
+                "INSERT INTO consents (participant_id, scope, recipient_organisation, shared_sections, method, given_on,
+                     recorded_at)
+                 VALUES ({id}, 'extended_support', 'other', '', 'written', '{from}', '2024-05-06T08:00:00+00:00')"
+            ))
+            .await;
+            let consent = app.scalar_i64(&format!("SELECT max(id) FROM consents WHERE participant_id = {id}")).await;
+            app.execute(&format!(
+                "INSERT INTO extended_support (participant_id, employer, starts_on, ends_on, consent_id, created_at)
+                 VALUES ({id}, 'Butiken', '{from}', '{until}', {consent}, '2024-05-06T08:00:00+00:00')"
+            ))
+            .await;
+        }
+    }
+    let admin = admin(&app).await;
+    let form = [("from", "2025-01-01"), ("until", "2025-12-31"), ("unit", &unit.to_string())];
+    let page = figures(&app, &admin, &form).await;
+    let work = &page["tables"]["work"];
+    let split = |women: i64, men: i64| serde_json::json!({ "women": women, "men": men, "other": 0 });
+    assert_eq!(work["out_of_work_at_start"], split(3, 2));
+    assert_eq!(work["into_work"], split(1, 1));
+    assert_eq!(work["ever_employed"], split(1, 2));
+    assert_eq!(work["in_work"], split(1, 2));
+    assert_eq!(*row(&work["hours"], "1_9"), split(0, 1));
+    assert_eq!(*row(&work["hours"], "20_29"), split(1, 0));
+    assert_eq!(*row(&work["hours"], "30_40"), split(0, 1));
+    assert_eq!(work["days_to_first_job"], serde_json::json!([275, 672]));
+    assert_eq!(work["months_with_support"], serde_json::json!([12]));
+    // The page says it in words, against the benchmark.
+    let path = format!("/personal/uppfoljning?fran=2025-01-01&till=2025-12-31&enhet={unit}");
+    let text = visible_text(&text_of(&app, &admin, &path).await);
+    for expected in [
+        "2 av 5 som var utan arbete i början (40 %) fick ett jobb. Program med stöd till arbete räknar med minst 40 %.",
+        "Tid från start i daglig verksamhet till första jobbet: median 474 dagar (2 personer).",
+        "Tid i arbete medan förlängt stöd pågick: median 12 månader (1 person).",
+        "2 av 3 med jobb (67 %) arbetar 20 timmar i veckan eller mer.",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    // The file hands on the counts suppressed, and no median of fewer than five.
+    let file = admin
+        .get(app.url(&format!("/personal/uppfoljning.csv?fran=2025-01-01&till=2025-12-31&enhet={unit}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let lines: Vec<&str> = file.lines().collect();
+    let after = |label: &str| lines[lines.iter().position(|l| l.starts_with(label)).expect(label) + 1];
+    assert_eq!(after("Fick ett jobb av dem utan arbete i början;"), ";<5;5;");
+    assert!(lines.contains(&"Utan arbete i början;<5;<5;0;5"), "{file}");
+    assert!(lines.contains(&"Dagar från start i daglig verksamhet till första jobbet, median;;Personer;<5"), "{file}");
+}
+
 on_both_backends!(
+    paid_work_is_counted_as_supported_employment_counts_it,
     the_enhetschef_gets_the_names_behind_the_figures_on_record,
     the_enhetschef_sees_their_unit_counted_as_sql_counts_it,
     whose_figures_each_viewer_gets,

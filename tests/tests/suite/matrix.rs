@@ -194,6 +194,13 @@ const FUNCTIONS: &[FunctionRow] = &[
         &[("participant_id", "{p}"), ("employer", "Kaféet"), ("starts_on", "{today}")],
         STAFF_ON_P,
     ),
+    (
+        "add_employment",
+        &[("participant_id", "{p}"), ("starts_on", "{today}"), ("hours_per_week", "20"), ("employer_kind", "private")],
+        STAFF_ON_P,
+    ),
+    // No such employment: staff get 422, everyone else a refusal before that.
+    ("end_employment", &[("participant_id", "{p}"), ("employment_id", "0"), ("ends_on", "{today}")], STAFF_ON_P),
     // The unit's programme.
     ("staff_home", &[], OWN_UNIT),
     ("manual", &[], WORKERS),

@@ -51,6 +51,7 @@ pub const TABLES: &[(&str, Relation)] = &[
     ("extended_support", Theirs(None)),
     ("transition_dates", Theirs(None)),
     ("dv_changes", Theirs(None)),
+    ("employments", Theirs(None)),
     ("expressions_of_interest", Theirs(None)),
     ("enrolments", Theirs(None)),
     ("attendance", Theirs(None)),

@@ -324,7 +324,97 @@ async fn steps_on_the_ladder_and_within_dv(backend: Backend) {
     let bad = [("participant_id", id.as_str()), ("step", "astronaut"), ("on", "igår"), ("note", "")];
     let response = app.post_form(&staff, "record_step", &bad).await;
     let page = staff.get(app.url(&location(&response))).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("field-step-error") && page.contains("field-on-error"));
+    assert!(page.contains("field-step-error") && page.contains("field-step-on-error"));
+}
+
+async fn paid_work_is_recorded_and_ended_on_the_steps_page(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let p = app.participant_in_unit(1, 3).await;
+    let staff = staff_for(&app, p).await;
+    let id = p.to_string();
+    let jobs = format!("SELECT count(*) FROM employments WHERE participant_id = {p}");
+    let before = app.scalar_i64(&jobs).await;
+    let page_after = |response: reqwest::Response| {
+        let (app, staff) = (&app, &staff);
+        async move {
+            assert_eq!(location(&response), format!("/personal/deltagare/{p}/steg"));
+            staff.get(app.url(&location(&response))).send().await.unwrap().text().await.unwrap()
+        }
+    };
+    // Bad input: each message next to its field, what was typed kept, nothing written.
+    let bad = [
+        ("participant_id", id.as_str()),
+        ("starts_on", "2026-03-02"),
+        ("ends_on", "2026-02-27"),
+        ("hours_per_week", "0"),
+        ("employer_kind", "rymdbolag"),
+    ];
+    let page = page_after(app.post_form(&staff, "add_employment", &bad).await).await;
+    for field in ["job-ends_on", "job-hours_per_week", "employer_kind"] {
+        assert!(page.contains(&format!("id=\"field-{field}-error\"")), "{field}: {page}");
+    }
+    assert!(page.contains("Sista arbetsdagen kan inte vara före den första."));
+    assert!(page.contains("Skriv antal timmar i veckan som en siffra mellan 1 och 40."));
+    assert!(page.contains("value=\"2026-02-27\""), "the typed end is kept");
+    assert_eq!(app.scalar_i64(&jobs).await, before);
+    // A job is recorded once it has begun.
+    let tomorrow = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive() + chrono::Days::new(1);
+    let ahead = tomorrow.to_string();
+    let early = [
+        ("participant_id", id.as_str()),
+        ("starts_on", ahead.as_str()),
+        ("hours_per_week", "20"),
+        ("employer_kind", "private"),
+    ];
+    let page = page_after(app.post_form(&staff, "add_employment", &early).await).await;
+    assert!(page.contains("Registrera anställningen när den har börjat."), "{page}");
+    assert_eq!(app.scalar_i64(&jobs).await, before);
+
+    let job = [
+        ("participant_id", id.as_str()),
+        ("starts_on", "2026-03-02"),
+        ("ends_on", ""),
+        ("hours_per_week", "20"),
+        ("employer_kind", "social_enterprise"),
+    ];
+    let page = page_after(app.post_form(&staff, "add_employment", &job).await).await;
+    assert!(page.contains("Anställningen är registrerad."));
+    assert!(page.contains("Från 2026-03-02, 20 timmar i veckan, Socialt företag. Pågår."), "{page}");
+    let job_id = app.scalar_i64(&format!("SELECT max(id) FROM employments WHERE participant_id = {p}")).await;
+    assert_eq!(app.scalar_i64(&jobs).await, before + 1);
+    let changes = format!("subject_participant_id = {p} AND action = 'change' AND outcome = 'allowed'");
+    assert!(app.audit_count(&changes).await >= 1, "the new job is a change of the record, on record");
+    // Ending it: not before it began; then on a day after; then not again.
+    let (job_field, end_of) =
+        (job_id.to_string(), format!("SELECT CAST(ends_on AS TEXT) FROM employments WHERE id = {job_id}"));
+    let form = [("participant_id", id.as_str()), ("employment_id", job_field.as_str()), ("ends_on", "2026-03-01")];
+    let page = page_after(app.post_form(&staff, "end_employment", &form).await).await;
+    assert!(page.contains(&format!("id=\"field-job-{job_id}-ends_on-error\"")), "{page}");
+    assert!(page.contains("value=\"2026-03-01\""), "the typed day is kept");
+    let changed = app.audit_count(&changes).await;
+    let form = [("participant_id", id.as_str()), ("employment_id", job_field.as_str()), ("ends_on", "2026-09-30")];
+    let page = page_after(app.post_form(&staff, "end_employment", &form).await).await;
+    assert!(page.contains("Anställningen är avslutad."));
+    assert!(page.contains("Från 2026-03-02, 20 timmar i veckan, Socialt företag. Till och med 2026-09-30."));
+    assert_eq!(app.scalar_text(&end_of).await, "2026-09-30");
+    assert_eq!(app.audit_count(&changes).await, changed + 1);
+    let form = [("participant_id", id.as_str()), ("employment_id", job_field.as_str()), ("ends_on", "2026-10-30")];
+    assert_eq!(app.call(&staff, "end_employment", &form).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.scalar_text(&end_of).await, "2026-09-30", "an end is never overwritten");
+    // Another participant's job cannot be ended through this record: refused, on record.
+    let other = app.participant_in_unit(1, 4).await;
+    app.execute(&format!(
+        "INSERT INTO employments (participant_id, starts_on, hours_per_week, employer_kind, recorded_at)
+         VALUES ({other}, '2026-01-05', 10, 'public', '2026-01-05T08:00:00+00:00')"
+    ))
+    .await;
+    let theirs = app.scalar_i64(&format!("SELECT max(id) FROM employments WHERE participant_id = {other}")).await;
+    let denied = app.audit_count(&format!("record_kind = 'employments' AND record_id = {theirs}")).await;
+    let form = [("participant_id", id.as_str()), ("employment_id", &theirs.to_string()), ("ends_on", "2026-02-01")];
+    assert_eq!(app.call(&staff, "end_employment", &form).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.audit_count(&format!("record_kind = 'employments' AND record_id = {theirs}")).await, denied + 1);
+    let still_running = format!("SELECT count(*) FROM employments WHERE id = {theirs} AND ends_on IS NULL");
+    assert_eq!(app.scalar_i64(&still_running).await, 1);
 }
 
 async fn reading_the_record_is_audited_per_part(backend: Backend) {
@@ -413,6 +503,16 @@ async fn another_units_record_is_out_of_reach(backend: Backend) {
         ("end_contact_person", vec![("participant_id", &o), ("contact_id", &cp)]),
         ("change_contact_role", vec![("participant_id", &o), ("contact_id", &cp), ("role_in_case", "Ny roll")]),
         ("add_extended_support", vec![("participant_id", &o), ("employer", "Kaféet"), ("starts_on", "2026-01-01")]),
+        (
+            "add_employment",
+            vec![
+                ("participant_id", &o),
+                ("starts_on", "2026-01-01"),
+                ("hours_per_week", "20"),
+                ("employer_kind", "public"),
+            ],
+        ),
+        ("end_employment", vec![("participant_id", &o), ("employment_id", "1"), ("ends_on", "2026-02-01")]),
         ("discharge", vec![("participant_id", &o), ("on", "2026-01-01"), ("outcome", "studies")]),
     ];
     let denied_before = app.audit_count("outcome = 'denied'").await;
@@ -556,6 +656,7 @@ on_both_backends!(
     meetings_are_booked_moved_cancelled_and_held,
     a_withdrawn_consent_stops_sharing_at_once,
     steps_on_the_ladder_and_within_dv,
+    paid_work_is_recorded_and_ended_on_the_steps_page,
     reading_the_record_is_audited_per_part,
     another_units_record_is_out_of_reach,
 );

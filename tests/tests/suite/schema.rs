@@ -5,8 +5,9 @@
 //! A new CHECK list fails the test until it has a row in [`check_sources`].
 
 use app::domain::{
-    AttendanceMark, BenefitKind, ClockKind, CodeEnum, ConsentMethod, DischargeOutcome, DvForm, EnrolmentStatus, Gender,
-    MeetingAnswer, MeetingStatus, Organisation, RelationKind, Road, Role, RoundForm, SessionVisit, StaffRole,
+    AttendanceMark, BenefitKind, ClockKind, CodeEnum, ConsentMethod, DischargeOutcome, DvForm, EmployerKind,
+    EnrolmentStatus, Gender, MeetingAnswer, MeetingStatus, Organisation, RelationKind, Road, Role, RoundForm,
+    SessionVisit, StaffRole,
 };
 use app::server::{SqliteDb, Store};
 use mina_steg_tests::{Backend, DropDatabase, fresh_database};
@@ -65,6 +66,7 @@ fn check_sources() -> Vec<(&'static str, &'static str, Source)> {
         ("participants", "dv_form", all::<DvForm>("DvForm")),
         ("dv_changes", "from_form", all::<DvForm>("DvForm")),
         ("dv_changes", "to_form", all::<DvForm>("DvForm")),
+        ("employments", "employer_kind", all::<EmployerKind>("EmployerKind")),
         ("participants", "gender", all::<Gender>("Gender")),
         ("participants", "discharge_outcome", all::<DischargeOutcome>("DischargeOutcome")),
         ("participants", "road", all::<Road>("Road")),

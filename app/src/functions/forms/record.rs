@@ -124,6 +124,25 @@ pub struct ExtendedSupportForm {
     pub starts_on: String,
 }
 
+/// Paid work the participant got: from (and, if known, to) which day, hours
+/// a week, the kind of employer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EmploymentForm {
+    pub starts_on: String,
+    pub ends_on: String,
+    pub hours_per_week: String,
+    pub employer_kind: String,
+}
+
+/// The last day of an employment that was still running.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EmploymentEndForm {
+    pub employment_id: String,
+    pub ends_on: String,
+}
+
 /// The participant leaves DV.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -139,13 +158,14 @@ pub(crate) use parse::*;
 mod parse {
     use super::*;
     use crate::domain::{
-        ClockKind, ConsentMethod, ConsentScope, DischargeOutcome, DvForm, Email, HoursPerWeek, LadderStep, LongText,
-        MeetingKind, MeetingTime, Organisation, PersonName, PhoneNumber, Road, ShortText, parse_iso_date,
+        ClockKind, ConsentMethod, ConsentScope, DischargeOutcome, DvForm, Email, EmployerKind, Employment,
+        HoursPerWeek, LadderStep, LongText, MeetingKind, MeetingTime, Organisation, PersonName, PhoneNumber, Road,
+        ShortText, parse_iso_date,
     };
     use crate::functions::forms::{Form, named_forms};
     use crate::functions::record::{
-        CONSENT_FORM, CONTACT_FORM, DISCHARGE_FORM, DV_FORM, EXTENDED_FORM, MEETING_FORM, PLAN_FORM, RESCHEDULE_FORM,
-        RETURN_FORM, ROAD_FORM, STEP_FORM, TRANSITION_FORM,
+        CONSENT_FORM, CONTACT_FORM, DISCHARGE_FORM, DV_FORM, EMPLOYMENT_END_FORM, EMPLOYMENT_FORM, EXTENDED_FORM,
+        MEETING_FORM, PLAN_FORM, RESCHEDULE_FORM, RETURN_FORM, ROAD_FORM, STEP_FORM, TRANSITION_FORM,
     };
     use crate::models::FormFeedback;
     use crate::policy::Section;
@@ -167,6 +187,8 @@ mod parse {
         ReturnForm => RETURN_FORM,
         ContactPersonForm => CONTACT_FORM,
         ExtendedSupportForm => EXTENDED_FORM,
+        EmploymentForm => EMPLOYMENT_FORM,
+        EmploymentEndForm => EMPLOYMENT_END_FORM,
         DischargeForm => DISCHARGE_FORM,
     );
 
@@ -498,6 +520,48 @@ mod parse {
             let employer = fb.check("employer", ShortText::parse(&form.employer));
             let starts_on = fb.check("starts_on", parse_iso_date(&form.starts_on));
             fb.finish(employer.zip(starts_on).map(|(employer, starts_on)| NewExtendedSupport { employer, starts_on }))
+        }
+    }
+
+    impl TryFrom<EmploymentForm> for Employment {
+        type Error = FormFeedback;
+
+        fn try_from(form: EmploymentForm) -> Result<Self, FormFeedback> {
+            let mut fb = form.feedback();
+            let starts_on = fb.check("starts_on", parse_iso_date(&form.starts_on));
+            let ends_on = optional(&mut fb, "ends_on", &form.ends_on, parse_iso_date);
+            let hours = fb.check("hours_per_week", HoursPerWeek::parse(&form.hours_per_week));
+            let employer = fb.check("employer_kind", EmployerKind::parse(&form.employer_kind));
+            if let (Some(start), Some(Some(end))) = (starts_on, ends_on)
+                && end < start
+            {
+                fb.errors.push(("ends_on".into(), text::EMPLOYMENT_ENDS_BEFORE_START.into()));
+            }
+            let job = match (starts_on, ends_on, hours, employer) {
+                (Some(starts_on), Some(ends_on), Some(hours_per_week), Some(employer)) => {
+                    Some(Employment { starts_on, ends_on, hours_per_week, employer })
+                }
+                _ => None,
+            };
+            fb.finish(job)
+        }
+    }
+
+    /// The end of an employment, parsed.
+    pub(crate) struct EmploymentEnd {
+        pub employment_id: i64,
+        pub ends_on: NaiveDate,
+    }
+
+    impl TryFrom<EmploymentEndForm> for EmploymentEnd {
+        type Error = FormFeedback;
+
+        fn try_from(form: EmploymentEndForm) -> Result<Self, FormFeedback> {
+            let mut fb = form.feedback();
+            let id =
+                fb.check("ends_on", form.employment_id.trim().parse::<i64>().map_err(|_| text::EMPLOYMENT_UNKNOWN));
+            let ends_on = fb.check("ends_on", parse_iso_date(&form.ends_on));
+            fb.finish(id.zip(ends_on).map(|(employment_id, ends_on)| EmploymentEnd { employment_id, ends_on }))
         }
     }
 

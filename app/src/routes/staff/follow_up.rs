@@ -4,11 +4,10 @@
 //! here (no script), and the tables as a file to hand on.
 
 use crate::components::{BarChart, Icon, SelectField, SubmitButton, TextField};
-use crate::domain::follow_up::Programme;
-use crate::domain::follow_up::Tables;
+use crate::domain::follow_up::{Programme, Tables, WorkOutcomes};
 use crate::functions::follow_up::follow_up;
 use crate::layouts::staff_page;
-use crate::models::{FigureTable, FollowUpPage, FollowUpQuery, figure_tables, programme_table};
+use crate::models::{FigureTable, FollowUpPage, FollowUpQuery, figure_tables, programme_table, work_tables};
 use crate::paths;
 use crate::texts::follow_up as text;
 use leptos::prelude::*;
@@ -87,6 +86,27 @@ fn Figures(t: Tables) -> impl IntoView {
             <p>{text::SHARES_ABOUT}</p>
         </section>
         {figure_tables(&t).into_iter().map(|table| view! { <Figure table/> }).collect_view()}
+        <WorkFigures w=t.work/>
+    }
+}
+
+/// Paid work: the employment rate against the benchmark, hours, and time to the first job.
+#[component]
+fn WorkFigures(w: WorkOutcomes) -> impl IntoView {
+    let rate = w.employment_rate();
+    let twenty = w.at_least_20_hours();
+    let [work, hours] = work_tables(&w);
+    view! {
+        <Figure table=work>
+            <p class="figure">{text::employment_rate(rate.count, rate.of, rate.per_cent())}</p>
+            <p class="figure">{text::days_to_first_job(w.median_days_to_first_job(), w.days_to_first_job.len())}</p>
+            <p class="figure">
+                {text::months_with_support(w.median_months_with_support(), w.months_with_support.len())}
+            </p>
+        </Figure>
+        <Figure table=hours>
+            <p class="figure">{text::at_least_20_hours(twenty.count, twenty.of, twenty.per_cent())}</p>
+        </Figure>
     }
 }
 

@@ -10,9 +10,9 @@ use crate::domain::{
 };
 use crate::functions::forms::record::DvChange;
 use crate::models::{
-    Choice, ConsentEntry, ContactPersonEntry, ExtendedSupportEntry, ExternalEntry, ParticipantRecord, PlanHistory,
-    ProgrammeStatus, RecordAccess, RecordConsents, RecordContacts, RecordMeetings, RecordSteps, RecordTransition,
-    RelativeEntry, TransitionEntry,
+    Choice, ConsentEntry, ContactPersonEntry, EmploymentEntry, ExtendedSupportEntry, ExternalEntry, ParticipantRecord,
+    PlanHistory, ProgrammeStatus, RecordAccess, RecordConsents, RecordContacts, RecordMeetings, RecordSteps,
+    RecordTransition, RelativeEntry, TransitionEntry,
 };
 use crate::policy::{Action, Section};
 use crate::server::storage;
@@ -293,6 +293,7 @@ impl Access {
             return Err(work.refuse(facts, "record").await);
         };
         let extended = storage::contacts::extended_support(work.tx()?, facts.participant()?).await?;
+        let jobs = storage::record::employments(work.tx()?, facts.participant()?).await?;
         let ladder = work.section(Action::Read, participant_id, Section::Ladder).await?;
         let moves = storage::participants::ladder_moves(work.tx()?, ladder.participant()?).await?;
         work.commit().await?;
@@ -310,6 +311,7 @@ impl Access {
                 .into_iter()
                 .map(|e| ExtendedSupportEntry { employer: e.employer, starts_on: e.starts_on, ends_on: e.ends_on })
                 .collect(),
+            employments: jobs.iter().filter_map(|j| Some(EmploymentEntry { id: j.id, job: j.employment()? })).collect(),
         })
     }
 
@@ -804,6 +806,44 @@ impl Access {
             now: storage::now(),
         };
         storage::contacts::add_extended_support(work.tx()?, who, &support).await?;
+        work.commit().await
+    }
+
+    /// Paid work the participant got. Recorded once it has begun: the
+    /// follow-up counts a job from its fourth paid hour. A known last day may
+    /// lie ahead (a fixed-term or municipal employment).
+    pub async fn add_employment(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        job: &crate::domain::Employment,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Record).await?;
+        if job.starts_on > crate::server::today() {
+            return Err(AccessError::Invalid { field: "starts_on", message: text::EMPLOYMENT_NOT_YET });
+        }
+        storage::record::add_employment(work.tx()?, permit.participant()?, job, ctx.actor.account_id(), storage::now())
+            .await?;
+        work.commit().await
+    }
+
+    /// The last day of one of the participant's employments that was still running.
+    pub async fn end_employment(
+        &self,
+        ctx: &RequestCtx,
+        participant_id: i64,
+        employment_id: i64,
+        ends_on: NaiveDate,
+    ) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let permit = work.section(Action::Change, participant_id, Section::Record).await?;
+        // Not ended: ended already, before its start, or not this participant's.
+        if !storage::record::end_employment(work.tx()?, permit.participant()?, employment_id, ends_on).await? {
+            let answer = AccessError::Invalid { field: "ends_on", message: text::EMPLOYMENT_NOT_ENDED };
+            return Err(work.refuse_naming(permit, "employments", Some(employment_id), answer).await);
+        }
+        work.names(&permit, employment_id);
         work.commit().await
     }
 

@@ -1,8 +1,8 @@
 //! What the follow-up counts (issue 13): for everyone in a unit (or in every
 //! unit) during a period, the facts [`crate::domain::follow_up::tables`] needs.
-//! Four statements whatever the number of participants: the people, their
-//! changes within DV, the days of their gemensam kartläggning and their moves
-//! on Stegen.
+//! Six statements whatever the number of participants: the people, their
+//! changes within DV, the days of their gemensam kartläggning, their moves on
+//! Stegen, their employments and their förlängt stöd.
 
 use super::{Tx, on_conn};
 use crate::domain::follow_up::{DvStep, Facts, Period, Programme, RoundFigures, waits};
@@ -41,6 +41,13 @@ struct MoveRow {
     moved_on: NaiveDate,
     from_step: Option<LadderStep>,
     to_step: LadderStep,
+}
+
+#[derive(sqlx::FromRow)]
+struct SupportRow {
+    participant_id: i64,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
 }
 
 #[derive(sqlx::FromRow)]
@@ -101,6 +108,18 @@ pub(crate) async fn facts(
          WHERE {people} AND l.moved_on BETWEEN $2 AND $1"
     );
     let moves: Vec<MoveRow> = fetch(tx, &sql, scope, period).await?;
+    let sql = format!(
+        "SELECT e.id, e.participant_id, e.starts_on, e.ends_on, e.hours_per_week, e.employer_kind
+         FROM employments e JOIN participants p ON p.id = e.participant_id
+         WHERE {people} AND e.starts_on <= $1"
+    );
+    let jobs: Vec<super::record::EmploymentRow> = fetch(tx, &sql, scope, period).await?;
+    let sql = format!(
+        "SELECT s.participant_id, s.starts_on, s.ends_on
+         FROM extended_support s JOIN participants p ON p.id = s.participant_id
+         WHERE {people} AND s.starts_on <= $1 AND s.ends_on >= $2"
+    );
+    let support: Vec<SupportRow> = fetch(tx, &sql, scope, period).await?;
 
     let mut by_id: HashMap<i64, Facts> = HashMap::with_capacity(rows.len());
     let mut order = Vec::with_capacity(rows.len());
@@ -121,6 +140,8 @@ pub(crate) async fn facts(
             assessments: Vec::new(),
             discharged,
             ladder_moves: Vec::new(),
+            employments: Vec::new(),
+            extended_support: Vec::new(),
         };
         by_id.insert(r.id, facts);
     }
@@ -143,6 +164,16 @@ pub(crate) async fn facts(
     for m in moves {
         if let Some(f) = by_id.get_mut(&m.participant_id) {
             f.ladder_moves.push((m.moved_on, m.from_step, m.to_step));
+        }
+    }
+    for j in jobs {
+        if let Some((f, job)) = by_id.get_mut(&j.participant_id).zip(j.employment()) {
+            f.employments.push(job);
+        }
+    }
+    for s in support {
+        if let Some(f) = by_id.get_mut(&s.participant_id) {
+            f.extended_support.push((s.starts_on, s.ends_on));
         }
     }
     Ok(order.into_iter().filter_map(|id| by_id.remove(&id).map(|f| (id, f))).collect())

@@ -689,3 +689,95 @@ pub(crate) async fn reopen_account(tx: &mut Tx, participant: Permitted) -> Resul
     .fetch_optional(c)
     .await)
 }
+
+/// One employment as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct EmploymentRow {
+    pub id: i64,
+    pub participant_id: i64,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub hours_per_week: i64,
+    pub employer_kind: crate::domain::EmployerKind,
+}
+
+impl EmploymentRow {
+    /// The domain's employment; `None` for hours the schema's CHECK keeps out.
+    pub fn employment(&self) -> Option<crate::domain::Employment> {
+        let hours = u8::try_from(self.hours_per_week).ok().and_then(|h| crate::domain::HoursPerWeek::new(h).ok())?;
+        Some(crate::domain::Employment {
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            hours_per_week: hours,
+            employer: self.employer_kind,
+        })
+    }
+}
+
+/// The participant's employments, the latest first.
+pub(crate) async fn employments(tx: &mut Tx, participant: Permitted) -> Result<Vec<EmploymentRow>, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_as(
+        "SELECT id, participant_id, starts_on, ends_on, hours_per_week, employer_kind FROM employments
+         WHERE participant_id = $1 ORDER BY starts_on DESC, id DESC"
+    )
+    .bind(participant.id())
+    .fetch_all(c)
+    .await)
+}
+
+pub(crate) async fn add_employment(
+    tx: &mut Tx,
+    participant: Permitted,
+    job: &crate::domain::Employment,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    insert_employment(tx, participant.id(), job, by, now).await
+}
+
+/// For the seed, which writes its own participants.
+pub(super) async fn insert_employment(
+    tx: &mut Tx,
+    participant_id: i64,
+    job: &crate::domain::Employment,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query(
+        "INSERT INTO employments (participant_id, starts_on, ends_on, hours_per_week, employer_kind, recorded_by,
+                                  recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)"
+    )
+    .bind(participant_id)
+    .bind(job.starts_on)
+    .bind(job.ends_on)
+    .bind(i64::from(job.hours_per_week.get()))
+    .bind(job.employer)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
+/// Sets the last day of one of the participant's employments that is still
+/// running. An end is written once and never overwritten (so it needs no
+/// revision); `false` when the employment is not theirs, has ended already,
+/// or would end before it began.
+pub(crate) async fn end_employment(
+    tx: &mut Tx,
+    participant: Permitted,
+    employment_id: i64,
+    ends_on: NaiveDate,
+) -> Result<bool, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query(
+        "UPDATE employments SET ends_on = $3
+         WHERE id = $1 AND participant_id = $2 AND ends_on IS NULL AND starts_on <= $3"
+    )
+    .bind(employment_id)
+    .bind(participant.id())
+    .bind(ends_on)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected() == 1))
+}

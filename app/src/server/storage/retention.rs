@@ -59,6 +59,7 @@ const PARTS: &[Part] = &[
     Part { table: "extended_support", rows: OWN, kind: Some(RecordKind::Steps), written: &["created_at"], dated: &[] },
     Part { table: "transition_dates", rows: OWN, kind: Some(RecordKind::Steps), written: &["recorded_at"], dated: &[] },
     Part { table: "dv_changes", rows: OWN, kind: Some(RecordKind::Steps), written: &["recorded_at"], dated: &[] },
+    Part { table: "employments", rows: OWN, kind: Some(RecordKind::Steps), written: &["recorded_at"], dated: &[] },
     Part {
         table: "consents",
         rows: OWN,

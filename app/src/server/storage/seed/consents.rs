@@ -1,11 +1,12 @@
 //! Consents: to FK and AF, for sharing with a relative, for förlängt stöd; and
-//! the förlängt stöd itself.
+//! the förlängt stöd itself, with the job it follows (and the municipal
+//! employment of those discharged to one).
 
 use super::EMPLOYERS;
 use super::dates::{at, days, months, weekday_back};
-use super::participants::{BACK, CR, EC, EMP, JA, Person};
+use super::participants::{BACK, CR, EC, EMP, JA, MUN, Person};
 use super::units::UnitIds;
-use crate::domain::{ConsentScope, Organisation};
+use crate::domain::{ConsentScope, EmployerKind, Employment, HoursPerWeek, Organisation};
 use crate::server::storage::Tx;
 use crate::server::storage::contacts::{self, NewExtendedSupport};
 use crate::server::storage::record::{self, NewConsent};
@@ -52,6 +53,21 @@ pub(super) async fn add_consents(tx: &mut Tx, people: &[Person], units: &[UnitId
                     now: at(discharged, 15, 30),
                 };
                 contacts::insert_extended_support(tx, person.id, &support).await?;
+                // The job itself, for the follow-up's work outcomes: hours and employer in turn.
+                let (hours, employer) = JOBS[employer_turn % JOBS.len()];
+                let job =
+                    Employment { starts_on: discharged, ends_on: None, hours_per_week: seed_hours(hours)?, employer };
+                record::insert_employment(tx, person.id, &job, Some(consultant), at(discharged, 15, 35)).await?;
+            }
+            MUN => {
+                // A time-limited municipal employment: a year at ASF.
+                let job = Employment {
+                    starts_on: discharged,
+                    ends_on: Some(days(months(discharged, 12), -1)),
+                    hours_per_week: seed_hours(30)?,
+                    employer: EmployerKind::MunicipalEmployment,
+                };
+                record::insert_employment(tx, person.id, &job, Some(consultant), at(discharged, 15, 35)).await?;
             }
             BACK => {
                 let consent = to(ConsentScope::ReturnToDvFk, Organisation::Fk, "written", discharged);
@@ -61,6 +77,18 @@ pub(super) async fn add_consents(tx: &mut Tx, people: &[Person], units: &[UnitId
         }
     }
     Ok(())
+}
+
+/// The jobs of those discharged to employment, in turn: hours a week and employer.
+const JOBS: [(u8, EmployerKind); 4] = [
+    (20, EmployerKind::Private),
+    (10, EmployerKind::Private),
+    (30, EmployerKind::Public),
+    (16, EmployerKind::SocialEnterprise),
+];
+
+fn seed_hours(hours: u8) -> Result<HoursPerWeek, sqlx::Error> {
+    HoursPerWeek::new(hours).map_err(|_| sqlx::Error::Protocol(format!("the seed's {hours} hours a week")))
 }
 
 /// A consent to share with an authority or the employer.

@@ -10,7 +10,7 @@ use chrono_tz::Europe::Stockholm;
 use std::str::FromStr;
 
 /// The migrations in order (the server's `db::migrate` is in the server crate).
-const SQLITE_SCHEMA: [&str; 11] = [
+const SQLITE_SCHEMA: [&str; 12] = [
     include_str!("../../../../../server/migrations/sqlite/0001_schema.sql"),
     include_str!("../../../../../server/migrations/sqlite/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/sqlite/0003_audit_chain.sql"),
@@ -22,8 +22,9 @@ const SQLITE_SCHEMA: [&str; 11] = [
     include_str!("../../../../../server/migrations/sqlite/0009_roads_and_clocks.sql"),
     include_str!("../../../../../server/migrations/sqlite/0010_dv_changes.sql"),
     include_str!("../../../../../server/migrations/sqlite/0011_follow_up.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0012_employments.sql"),
 ];
-const POSTGRES_SCHEMA: [&str; 11] = [
+const POSTGRES_SCHEMA: [&str; 12] = [
     include_str!("../../../../../server/migrations/postgres/0001_schema.sql"),
     include_str!("../../../../../server/migrations/postgres/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/postgres/0003_audit_chain.sql"),
@@ -35,9 +36,10 @@ const POSTGRES_SCHEMA: [&str; 11] = [
     include_str!("../../../../../server/migrations/postgres/0009_roads_and_clocks.sql"),
     include_str!("../../../../../server/migrations/postgres/0010_dv_changes.sql"),
     include_str!("../../../../../server/migrations/postgres/0011_follow_up.sql"),
+    include_str!("../../../../../server/migrations/postgres/0012_employments.sql"),
 ];
 
-const TABLES: [&str; 24] = [
+const TABLES: [&str; 25] = [
     "units",
     "staff",
     "accounts",
@@ -51,6 +53,7 @@ const TABLES: [&str; 24] = [
     "meeting_attendees",
     "ladder_moves",
     "dv_changes",
+    "employments",
     "relatives",
     "participant_relatives",
     "consents",
