@@ -196,6 +196,7 @@ pub fn home_for(actor: &crate::policy::Actor) -> &'static str {
         Actor::Participant { .. } | Actor::Relative { .. } => PARTICIPANT_HOME,
         Actor::Admin { unit_id: None, .. } => ADMIN_HOME,
         Actor::DataProtectionOfficer { .. } => LOG,
+        Actor::SteeringGroup { .. } => FOLLOW_UP,
         Actor::Staff { .. } | Actor::Admin { .. } => STAFF_HOME,
         Actor::Anonymous | Actor::System => SIGN_IN,
     }

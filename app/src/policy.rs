@@ -40,6 +40,12 @@ pub enum Actor {
         account_id: i64,
         staff_id: i64,
     },
+    /// A member of the steering group: follows up the outcomes of every unit,
+    /// in counts, and reads no participant's record.
+    SteeringGroup {
+        account_id: i64,
+        staff_id: i64,
+    },
     /// The command line (migrations, demo data, first admin).
     System,
 }
@@ -51,9 +57,22 @@ impl Actor {
             | Actor::Relative { account_id, .. }
             | Actor::Staff { account_id, .. }
             | Actor::Admin { account_id, .. }
-            | Actor::DataProtectionOfficer { account_id, .. } => Some(account_id),
+            | Actor::DataProtectionOfficer { account_id, .. }
+            | Actor::SteeringGroup { account_id, .. } => Some(account_id),
             Actor::Anonymous | Actor::System => None,
         }
+    }
+
+    /// Staff of a unit, an administrator, the dataskyddsombud or the steering
+    /// group: signed in with a staff account (password and second factor).
+    pub const fn works_the_process(&self) -> bool {
+        matches!(
+            self,
+            Actor::Staff { .. }
+                | Actor::Admin { .. }
+                | Actor::DataProtectionOfficer { .. }
+                | Actor::SteeringGroup { .. }
+        )
     }
 
     /// The role as written in the audit log.
@@ -63,7 +82,7 @@ impl Actor {
             Actor::Participant { .. } => "participant",
             Actor::Relative { .. } => "relative",
             // A staff account like any other: the log shows the staff role beside the name.
-            Actor::Staff { .. } | Actor::DataProtectionOfficer { .. } => "staff",
+            Actor::Staff { .. } | Actor::DataProtectionOfficer { .. } | Actor::SteeringGroup { .. } => "staff",
             Actor::Admin { .. } => "admin",
             Actor::System => "system",
         }
@@ -249,6 +268,8 @@ pub enum Relation<'a> {
     Admin,
     /// The dataskyddsombud: the log, not the record.
     DataProtectionOfficer,
+    /// The steering group: counts, not the record.
+    SteeringGroup,
 }
 
 impl<'a> Relation<'a> {
@@ -279,6 +300,7 @@ impl<'a> Relation<'a> {
             Actor::Staff { .. } => Relation::OtherUnitStaff,
             Actor::Admin { .. } => Relation::Admin,
             Actor::DataProtectionOfficer { .. } => Relation::DataProtectionOfficer,
+            Actor::SteeringGroup { .. } => Relation::SteeringGroup,
         }
     }
 }
@@ -322,18 +344,19 @@ pub fn retention_rule(actor: &Actor, action: Action) -> Result<(), Denied> {
 }
 
 /// The follow-up (issue 13): the enhetschef reads and exports their own
-/// unit's figures; the administrator every unit's, one by one or together.
-/// Nobody changes them (they are counted from the records), and a contact
-/// person, another unit's enhetschef and the dataskyddsombud do not read them.
+/// unit's figures; the administrator and the steering group every unit's,
+/// one by one or together. Nobody changes them (they are counted from the
+/// records), and a contact person, another unit's enhetschef and the
+/// dataskyddsombud do not read them.
 pub fn follow_up_rule(actor: &Actor, action: Action, unit_id: Option<i64>) -> Result<(), Denied> {
     if !matches!(action, Action::Read | Action::Export) {
         return Err(Denied("the follow-up is counted, not written"));
     }
     match *actor {
-        Actor::Admin { .. } => Ok(()),
+        Actor::Admin { .. } | Actor::SteeringGroup { .. } => Ok(()),
         Actor::Staff { role: StaffRole::UnitManager, unit_id: own, .. } if unit_id == Some(own) => Ok(()),
         Actor::Staff { role: StaffRole::UnitManager, .. } => Err(Denied("the enhetschef follows up their own unit")),
-        _ => Err(Denied("only the enhetschef and the administrator follow up outcomes")),
+        _ => Err(Denied("only the enhetschef, the administrator and the steering group follow up outcomes")),
     }
 }
 
@@ -351,15 +374,13 @@ pub fn follow_up_people_rule(actor: &Actor, action: Action, unit_id: i64) -> Res
 }
 
 /// The manual is read by everyone who works with the process (staff in any
-/// unit, administrators, the dataskyddsombud); it is part of the product, so
-/// nobody changes it here, and participants and relatives have their own
-/// easy-read pages instead.
+/// unit, administrators, the dataskyddsombud, the steering group that
+/// oversees it); it is part of the product, so nobody changes it here, and
+/// participants and relatives have their own easy-read pages instead.
 pub fn manual_rule(actor: &Actor, action: Action) -> Result<(), Denied> {
     match (actor, action) {
-        (Actor::Staff { .. } | Actor::Admin { .. } | Actor::DataProtectionOfficer { .. }, Action::Read) => Ok(()),
-        (Actor::Staff { .. } | Actor::Admin { .. } | Actor::DataProtectionOfficer { .. }, _) => {
-            Err(Denied("the manual is only read"))
-        }
+        (actor, Action::Read) if actor.works_the_process() => Ok(()),
+        (actor, _) if actor.works_the_process() => Err(Denied("the manual is only read")),
         _ => Err(Denied("the manual is for those who work the process")),
     }
 }
@@ -432,6 +453,7 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
         Relation::OtherUnitStaff => Err(Denied("another unit")),
         Relation::Admin => Err(Denied("administrators read no participant data")),
         Relation::DataProtectionOfficer => Err(Denied("the dataskyddsombud reads the log, not the record")),
+        Relation::SteeringGroup => Err(Denied("the steering group reads counts, not the record")),
     }
 }
 
@@ -447,6 +469,7 @@ mod tests {
     const ADMIN: Actor = Actor::Admin { account_id: 4, staff_id: 40, unit_id: None };
     const ADMIN_IN_U1: Actor = Actor::Admin { account_id: 7, staff_id: 70, unit_id: Some(1) };
     const DPO: Actor = Actor::DataProtectionOfficer { account_id: 9, staff_id: 90 };
+    const STEERING: Actor = Actor::SteeringGroup { account_id: 11, staff_id: 110 };
 
     fn part<'a>(participant_id: i64, unit_id: i64, section: Section, link: Option<&'a [Section]>) -> Target<'a> {
         Target::Participant { participant_id, unit_id, section, relative_link: link, shielded: false }
@@ -512,6 +535,7 @@ mod tests {
             (Relation::OtherUnitStaff, vec![]),
             (Relation::Admin, vec![]),
             (Relation::DataProtectionOfficer, vec![]),
+            (Relation::SteeringGroup, vec![]),
         ];
         for (relation, allowed) in table {
             for action in ACTIONS {
@@ -558,6 +582,7 @@ mod tests {
             (admin_in_u2, None, false, Relation::Admin),
             (DPO, None, false, Relation::DataProtectionOfficer),
             (DPO, None, true, Relation::DataProtectionOfficer),
+            (STEERING, None, false, Relation::SteeringGroup),
             (Actor::System, None, false, Relation::System),
         ];
         for (actor, link, shielded, expected) in cases {
@@ -645,6 +670,13 @@ mod tests {
             (DPO, Action::Read, &unit, false),
             (DPO, Action::Read, &Target::StaffAccounts, false),
             (DPO, Action::Create, &Target::Units, false),
+            // The steering group reads counts: no log, no record, no unit, no accounts.
+            (STEERING, Action::Read, &whole, false),
+            (STEERING, Action::Read, &u1, false),
+            (STEERING, Action::Read, &record, false),
+            (STEERING, Action::Read, &unit, false),
+            (STEERING, Action::Read, &Target::StaffAccounts, false),
+            (STEERING, Action::Create, &Target::Units, false),
         ];
         for (actor, action, target, allowed) in table {
             assert_eq!(decide(&actor, action, target).is_ok(), allowed, "{actor:?} {action:?} {target:?}");
@@ -728,7 +760,7 @@ mod tests {
                 assert_eq!(decide(&actor, action, &Target::Retention).is_ok(), allowed, "{actor:?} {action:?}");
             }
         }
-        for actor in [Actor::Anonymous, P1, REL, STAFF_U1, MANAGER_U1, manager_u2, DPO] {
+        for actor in [Actor::Anonymous, P1, REL, STAFF_U1, MANAGER_U1, manager_u2, DPO, STEERING] {
             for action in ACTIONS {
                 assert!(decide(&actor, action, &Target::Retention).is_err(), "{actor:?} {action:?}");
             }
@@ -757,6 +789,8 @@ mod tests {
             (ADMIN_IN_U1, &u2, true),
             (STAFF_U1, &u1, false),
             (DPO, &all, false),
+            (STEERING, &u1, true),
+            (STEERING, &all, true),
             (P1, &u1, false),
             (REL, &u1, false),
             (Actor::Anonymous, &all, false),
@@ -784,6 +818,7 @@ mod tests {
             (ADMIN_IN_U1, &u1, false),
             (STAFF_U1, &u1, false),
             (DPO, &u1, false),
+            (STEERING, &u1, false),
             (P1, &u1, false),
             (REL, &u1, false),
             (Actor::Anonymous, &u1, false),
@@ -800,7 +835,7 @@ mod tests {
     #[test]
     fn who_reads_the_manual() {
         let other_unit = Actor::Staff { account_id: 5, staff_id: 50, unit_id: 2, role: StaffRole::Supervisor };
-        for actor in [STAFF_U1, MANAGER_U1, other_unit, ADMIN, ADMIN_IN_U1, DPO] {
+        for actor in [STAFF_U1, MANAGER_U1, other_unit, ADMIN, ADMIN_IN_U1, DPO, STEERING] {
             for action in ACTIONS {
                 let allowed = action == Action::Read;
                 assert_eq!(decide(&actor, action, &Target::Manual).is_ok(), allowed, "{actor:?} {action:?}");

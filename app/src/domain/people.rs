@@ -28,19 +28,24 @@ code_enum! {
         /// Dataskyddsombud: follows up the access log of the whole municipality;
         /// works in no unit and opens no participant's record.
         DataProtectionOfficer = "data_protection_officer" => "Dataskyddsombud",
+        /// A member of the steering group of the 2025 model (DV, ASF and the
+        /// authorities): follows up the outcomes of every unit, in counts;
+        /// works in no unit and opens no participant's record.
+        SteeringGroup = "steering_group" => "Styrgrupp",
     }
 }
 
 impl StaffRole {
-    /// Every role but these two works in one unit.
+    /// Every role but these works in one unit.
     pub const fn needs_unit(self) -> bool {
-        !matches!(self, Self::Admin | Self::DataProtectionOfficer)
+        !matches!(self, Self::Admin | Self::DataProtectionOfficer | Self::SteeringGroup)
     }
 
-    /// The dataskyddsombud stands outside the units (the whole municipality),
-    /// so that following up the log never comes with a unit's records.
+    /// The dataskyddsombud and the steering group stand outside the units
+    /// (the whole municipality), so that following up the log or the outcomes
+    /// never comes with a unit's records.
     pub const fn takes_no_unit(self) -> bool {
-        matches!(self, Self::DataProtectionOfficer)
+        matches!(self, Self::DataProtectionOfficer | Self::SteeringGroup)
     }
 }
 
@@ -225,9 +230,9 @@ mod tests {
     #[test]
     fn where_each_role_works() {
         let without_unit: Vec<_> = StaffRole::ALL.iter().filter(|r| !r.needs_unit()).collect();
-        assert_eq!(without_unit, [&StaffRole::Admin, &StaffRole::DataProtectionOfficer]);
+        assert_eq!(without_unit, [&StaffRole::Admin, &StaffRole::DataProtectionOfficer, &StaffRole::SteeringGroup]);
         let never_in_unit: Vec<_> = StaffRole::ALL.iter().filter(|r| r.takes_no_unit()).collect();
-        assert_eq!(never_in_unit, [&StaffRole::DataProtectionOfficer]);
+        assert_eq!(never_in_unit, [&StaffRole::DataProtectionOfficer, &StaffRole::SteeringGroup]);
     }
 
     #[test]

@@ -34,8 +34,9 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
         _ => None,
     };
     let follows_up_log = crate::policy::audit_log_rule(&user.actor, crate::policy::Action::Read, unit).is_ok();
-    let follows_up_outcomes =
-        unit.is_some() && crate::policy::follow_up_rule(&user.actor, crate::policy::Action::Read, unit).is_ok();
+    // The steering group follows up every unit together: their menu's first entry.
+    let follows_up_outcomes = matches!(user.actor, crate::policy::Actor::SteeringGroup { .. })
+        || unit.is_some() && crate::policy::follow_up_rule(&user.actor, crate::policy::Action::Read, unit).is_ok();
     let role = role_of(&user.actor);
     Ok(Some(Viewer {
         display_name: user.display_name.clone(),
@@ -77,6 +78,7 @@ fn role_of(actor: &crate::policy::Actor) -> crate::models::ViewerRole {
         Actor::Relative { .. } => ViewerRole::Relative,
         Actor::Admin { .. } => ViewerRole::Admin,
         Actor::DataProtectionOfficer { .. } => ViewerRole::DataProtectionOfficer,
+        Actor::SteeringGroup { .. } => ViewerRole::SteeringGroup,
         _ => ViewerRole::Staff,
     }
 }

@@ -115,16 +115,13 @@ pub async fn passkey_register_finish(#[server(default)] credential: String) -> R
     if first_factor {
         return super::auth::open_session(&mut req, account).await.map(str::to_owned);
     }
-    match account.actor {
-        crate::policy::Actor::Staff { .. }
-        | crate::policy::Actor::Admin { .. }
-        | crate::policy::Actor::DataProtectionOfficer { .. } => {
-            let page = crate::paths::STAFF_SECURITY;
-            req.flash("notice", &(page.to_owned(), crate::texts::factors::PASSKEY_SAVED.to_owned())).await?;
-            Ok(page.to_owned())
-        }
+    if account.actor.works_the_process() {
+        let page = crate::paths::STAFF_SECURITY;
+        req.flash("notice", &(page.to_owned(), crate::texts::factors::PASSKEY_SAVED.to_owned())).await?;
+        Ok(page.to_owned())
+    } else {
         // The start page says it was saved (it checks that a passkey is there).
-        _ => Ok(format!("{}?{SAVED_PARAM}=1", crate::paths::PARTICIPANT_HOME)),
+        Ok(format!("{}?{SAVED_PARAM}=1", crate::paths::PARTICIPANT_HOME))
     }
 }
 

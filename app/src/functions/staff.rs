@@ -15,11 +15,15 @@ pub async fn load_staff_home() -> Result<StaffHome, AppError> {
     let req = req().await?;
     req.require_signed_in()?;
     let home = req.state.access.staff_home(&req.ctx).await.map_err(|e| req.fail(e));
-    // An administrator outside the units, and the dataskyddsombud, have their
-    // own start page: a browser goes there (the refusal above is audited all the same).
+    // An administrator outside the units, the dataskyddsombud and the steering
+    // group have their own start page: a browser goes there (the refusal above
+    // is audited all the same).
     use crate::policy::Actor;
     if home.is_err()
-        && matches!(req.ctx.actor, Actor::Admin { unit_id: None, .. } | Actor::DataProtectionOfficer { .. })
+        && matches!(
+            req.ctx.actor,
+            Actor::Admin { unit_id: None, .. } | Actor::DataProtectionOfficer { .. } | Actor::SteeringGroup { .. }
+        )
     {
         leptos_axum::redirect(crate::paths::home_for(&req.ctx.actor));
     }

@@ -13,9 +13,10 @@ use leptos::server_fn::ServerFn;
 #[component]
 pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Children) -> impl IntoView {
     let show_nav = viewer.as_ref().is_some_and(|v| matches!(v.role, ViewerRole::Participant | ViewerRole::Relative));
-    let staff =
-        viewer.as_ref().is_some_and(|v| matches!(v.role, ViewerRole::Staff | ViewerRole::DataProtectionOfficer));
-    // The dataskyddsombud works in no unit: no participants or programme of their own.
+    let staff = viewer.as_ref().is_some_and(|v| {
+        matches!(v.role, ViewerRole::Staff | ViewerRole::DataProtectionOfficer | ViewerRole::SteeringGroup)
+    });
+    // The dataskyddsombud and the steering group work in no unit: no participants or programme of their own.
     let in_unit = viewer.as_ref().is_some_and(|v| v.role == ViewerRole::Staff);
     let follows_up_log = viewer.as_ref().is_some_and(|v| v.follows_up_log);
     let follows_up_outcomes = viewer.as_ref().is_some_and(|v| v.follows_up_outcomes);

@@ -48,6 +48,8 @@ pub enum ViewerRole {
     Admin,
     /// Staff outside the units: their pages are the log follow-up and Säkerhet.
     DataProtectionOfficer,
+    /// Staff outside the units: their pages are the follow-up of outcomes and Säkerhet.
+    SteeringGroup,
 }
 
 /// A person in a participant's world, described by what they are to them.

@@ -80,9 +80,10 @@ pub const INVITE_UNIT_HINT: &str = "En systemadministratör kan vara utan enhet.
 pub const INVITE_BUTTON: &str = "Bjud in";
 pub const CHOOSE_UNIT_NONE: &str = "Ingen enhet";
 pub const INVITED_NOTICE: &str = "Kontot är skapat. Ge personen länken nedan.";
-pub const UNIT_NEEDED: &str = "Välj en enhet. Bara en systemadministratör och ett dataskyddsombud kan vara utan enhet.";
-pub const UNIT_NOT_FOR_OFFICER: &str =
-    "Välj Ingen enhet. Ett dataskyddsombud följer upp loggen i hela kommunen och hör inte till en enhet.";
+pub const UNIT_NEEDED: &str =
+    "Välj en enhet. Bara en systemadministratör, ett dataskyddsombud och styrgruppen kan vara utan enhet.";
+pub const UNIT_NOT_FOR_OFFICER: &str = "Välj Ingen enhet. Ett dataskyddsombud och styrgruppen följer upp hela \
+     kommunen och hör inte till en enhet.";
 pub const UNIT_NOT_OPEN: &str = "Välj en öppen enhet i listan.";
 pub const UNIT_NOT_LISTED: &str = "Välj en enhet i listan.";
 

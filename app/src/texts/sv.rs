@@ -280,7 +280,9 @@ pub fn person_role(role: &PersonRole) -> String {
         PersonRole::Staff(StaffRole::Supervisor) => "Din handledare".into(),
         PersonRole::Staff(StaffRole::PlacementSupervisor) => "Handledare för din plats".into(),
         PersonRole::Staff(StaffRole::UnitManager) => "Chef för din verksamhet".into(),
-        PersonRole::Staff(StaffRole::Admin | StaffRole::DataProtectionOfficer) => "Personal".into(),
+        PersonRole::Staff(StaffRole::Admin | StaffRole::DataProtectionOfficer | StaffRole::SteeringGroup) => {
+            "Personal".into()
+        }
         PersonRole::External { organisation, .. } => match organisation {
             Organisation::Fk => "Din handläggare på Försäkringskassan".into(),
             Organisation::Af => "Din kontakt på Arbetsförmedlingen".into(),

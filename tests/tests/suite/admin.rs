@@ -345,12 +345,12 @@ async fn deactivation_signs_out_at_once_and_factors_can_be_reset(backend: Backen
     assert_eq!(app.post_form(&admin, "change_staff", &form).await.status(), StatusCode::FOUND);
     let role = app.scalar_text(&format!("SELECT role FROM staff WHERE id = {staff_id}")).await;
     assert_eq!(role, "unit_manager");
-    // Without a unit only as systemadministratör or dataskyddsombud: the message is next to the field.
+    // Without a unit only as systemadministratör, dataskyddsombud or styrgrupp: the message is next to the field.
     let form = [("staff_id", id.as_str()), ("unit", ""), ("role", "supervisor")];
     let response = app.post_form(&admin, "change_staff", &form).await;
     assert_eq!(location(&response), format!("/admin/personal/{staff_id}"));
     let (_, html) = page(&app, &admin, &location(&response)).await;
-    let message = "Bara en systemadministratör och ett dataskyddsombud kan vara utan enhet.";
+    let message = "Bara en systemadministratör, ett dataskyddsombud och styrgruppen kan vara utan enhet.";
     assert!(html.contains("field-unit-error") && html.contains(message));
     // A dataskyddsombud is never in a unit; without one the change is saved.
     let form = [("staff_id", id.as_str()), ("unit", other_unit.as_str()), ("role", "data_protection_officer")];
@@ -366,6 +366,13 @@ async fn deactivation_signs_out_at_once_and_factors_can_be_reset(backend: Backen
         .await;
     assert_eq!(placed, "data_protection_officer:-");
     assert_eq!(app.scalar_text(&format!("SELECT role FROM accounts WHERE staff_id = {staff_id}")).await, "staff");
+    // The steering group likewise: in no unit, a staff account.
+    let form = [("staff_id", id.as_str()), ("unit", other_unit.as_str()), ("role", "steering_group")];
+    let (_, html) = page(&app, &admin, &location(&app.post_form(&admin, "change_staff", &form).await)).await;
+    assert!(html.contains("field-unit-error") && html.contains("Välj Ingen enhet."), "{html}");
+    let form = [("staff_id", id.as_str()), ("unit", ""), ("role", "steering_group")];
+    assert_eq!(app.post_form(&admin, "change_staff", &form).await.status(), StatusCode::FOUND);
+    assert_eq!(app.scalar_text(&format!("SELECT role FROM staff WHERE id = {staff_id}")).await, "steering_group");
 }
 
 async fn the_last_administrator_stays(backend: Backend) {

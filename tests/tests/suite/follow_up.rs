@@ -108,6 +108,19 @@ async fn whose_figures_each_viewer_gets(backend: Backend) {
     let name = app.scalar_text(&format!("SELECT name FROM units WHERE id = {second}")).await;
     assert_eq!(one["unit_name"], name);
     assert!(total(&one["tables"]["participants"]) < everyone);
+    // The steering group: the same counts as the administrator, every unit or the one they choose.
+    let steering = app.staff_client(&app.staff_email_of_role("steering_group", None).await).await;
+    let theirs = figures(&app, &steering, &[]).await;
+    assert_eq!((&theirs["unit_name"], &theirs["tables"]), (&Value::Null, &all["tables"]));
+    assert_eq!(figures(&app, &steering, &[("unit", &second.to_string())]).await["tables"], one["tables"]);
+    // Never the names behind them, nor anyone's record; on record as refused.
+    let before = app.audit_count("record_kind = 'follow_up_people' AND outcome = 'denied'").await;
+    let path = format!("/personal/uppfoljning-personer.csv?enhet={second}");
+    assert_eq!(steering.get(app.url(&path)).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.audit_count("record_kind = 'follow_up_people' AND outcome = 'denied'").await, before + 1);
+    let someone = app.participant_in_unit(2, 0).await.to_string();
+    let record = app.call(&steering, "participant_record", &[("participant_id", &someone)]).await;
+    assert_eq!(record.status(), StatusCode::FORBIDDEN);
     // The enhetschef sees their own unit whatever unit they ask for.
     let manager = app.staff_client(&app.staff_email_of_role("unit_manager", Some(0)).await).await;
     let own = figures(&app, &manager, &[("unit", &second.to_string())]).await;

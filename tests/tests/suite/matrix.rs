@@ -32,9 +32,11 @@ enum Viewer {
     Admin,
     /// The dataskyddsombud: the whole municipality's log, no unit, no records.
     DataProtectionOfficer,
+    /// The steering group: the whole municipality's outcomes in counts, no unit, no records.
+    SteeringGroup,
 }
 
-const VIEWERS: [Viewer; 12] = [
+const VIEWERS: [Viewer; 13] = [
     Viewer::Anonymous,
     Viewer::Myself,
     Viewer::OtherParticipant,
@@ -47,25 +49,26 @@ const VIEWERS: [Viewer; 12] = [
     Viewer::OtherUnitStaff,
     Viewer::Admin,
     Viewer::DataProtectionOfficer,
+    Viewer::SteeringGroup,
 ];
 
 // Expectations, one character a viewer in the order of `VIEWERS`:
-//   A  M  O  Rm Ra Rn Rw S  C  X  D  P
+//   A  M  O  Rm Ra Rn Rw S  C  X  D  P  G
 // y  allowed (2xx, 3xx, or 422 for input the function then refuses)
 // n  refused (401, 403 or 404; for a page also a redirect to sign-in)
 // r  a page that sends this viewer to their own start page (3xx elsewhere)
 // -  answers about the asker's own session only: anything but a server error
 
-const OWN_PAGES: &str = "nynyynnyynnn"; // a participant's own pages that a meetings consent shares
-const SHARED_OTHER: &str = "nynnynnyynnn"; // own pages that only an everything-consent shares
-const STAFF_ON_P: &str = "nnnnnnnyynnn"; // staff of the participant's unit only
-const OWN_UNIT: &str = "nnnnnnnyyynn"; // staff, each on their own unit
-const SESSION: &str = "------------";
-const ADMIN_ONLY: &str = "nnnnnnnnnnyn"; // the administrator's area: units and staff accounts
-const ANYONE: &str = "yyyyyyyyyyyy";
-const WORKERS: &str = "nnnnnnnyyyyy"; // everyone who works the process: staff of any unit, admin, dataskyddsombud
-const FOLLOW_UP: &str = "nnnnnnnnynyn"; // the enhetschef (own unit) and the administrator (all units)
-const LOG_READERS: &str = "nnnnnnnnynny"; // the enhetschef and the dataskyddsombud
+const OWN_PAGES: &str = "nynyynnyynnnn"; // a participant's own pages that a meetings consent shares
+const SHARED_OTHER: &str = "nynnynnyynnnn"; // own pages that only an everything-consent shares
+const STAFF_ON_P: &str = "nnnnnnnyynnnn"; // staff of the participant's unit only
+const OWN_UNIT: &str = "nnnnnnnyyynnn"; // staff, each on their own unit
+const SESSION: &str = "-------------";
+const ADMIN_ONLY: &str = "nnnnnnnnnnynn"; // the administrator's area: units and staff accounts
+const ANYONE: &str = "yyyyyyyyyyyyy";
+const WORKERS: &str = "nnnnnnnyyyyyy"; // everyone who works the process: staff of any unit, admin, dataskyddsombud, steering group
+const FOLLOW_UP: &str = "nnnnnnnnynyny"; // the enhetschef (own unit), the administrator and the steering group (all units)
+const LOG_READERS: &str = "nnnnnnnnynnyn"; // the enhetschef and the dataskyddsombud
 
 /// Server functions: (endpoint, form, expectations). `{p}` is the participant,
 /// `{m}` one of their planned meetings, `{r}` their relative, `{round}` a round
@@ -80,7 +83,7 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("form_feedback", &[("form", "plan")], SESSION),
     ("notice", &[("page", "/")], SESSION),
     ("take_answer_message", &[("meeting_id", "{m}")], SESSION),
-    ("take_new_sign_in_code", &[("participant_id", "{p}")], "n-----------"),
+    ("take_new_sign_in_code", &[("participant_id", "{p}")], "n------------"),
     ("demo_accounts", &[], SESSION),
     // The participant's own pages, asked for by id.
     ("participant_start", &[("participant_id", "{p}")], OWN_PAGES),
@@ -91,10 +94,10 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("ladder", &[("participant_id", "{p}")], SHARED_OTHER),
     ("programme", &[("participant_id", "{p}")], SHARED_OTHER),
     // "Vem har tittat?": the participant, and a relative it is shared with (the everything-consent).
-    ("who_looked", &[("participant_id", "{p}")], "nynnynnnnnnn"),
+    ("who_looked", &[("participant_id", "{p}")], "nynnynnnnnnnn"),
     // The participant's own answers: theirs alone (another participant answers for themselves).
-    ("answer_meeting", &[("meeting_id", "{m}"), ("answer", "coming")], "nynnnnnnnnnn"),
-    ("express_interest", &[], "nyynnnnnnnnn"),
+    ("answer_meeting", &[("meeting_id", "{m}"), ("answer", "coming")], "nynnnnnnnnnnn"),
+    ("express_interest", &[], "nyynnnnnnnnnn"),
     // The staff record: one function per page, then its forms.
     ("participant_record", &[("participant_id", "{p}")], STAFF_ON_P),
     ("plan_history", &[("participant_id", "{p}")], STAFF_ON_P),
@@ -275,7 +278,7 @@ const FUNCTIONS: &[FunctionRow] = &[
     ("end_relative_link", &[("participant_id", "{p}"), ("link_id", "0")], STAFF_ON_P),
     // Only the enhetschef moves a participant. No such unit: the enhetschef gets 422 (so the
     // participant stays for the rows below), everyone else is refused before.
-    ("move_participant", &[("participant_id", "{p}"), ("to_unit", "0")], "nnnnnnnnynnn"),
+    ("move_participant", &[("participant_id", "{p}"), ("to_unit", "0")], "nnnnnnnnynnnn"),
     // Writes that end things: late, so the rows above still find them.
     ("set_meeting_status", &[("meeting_id", "{m}"), ("status", "cancelled")], STAFF_ON_P),
     ("end_relative_sessions", &[("participant_id", "{p}"), ("relative_id", "{r}")], STAFF_ON_P),
@@ -319,12 +322,12 @@ const FUNCTIONS: &[FunctionRow] = &[
         ANYONE,
     ),
     // Staff's own security page (before the demo sign-in below changes who asks).
-    ("security_page", &[], "nnnnnnnyyyyy"),
+    ("security_page", &[], "nnnnnnnyyyyyy"),
     // Passkeys: one's own, and a participant's devices on the record (no passkey 999999 to remove).
-    ("my_passkeys", &[], "nyyyyyyyyyyy"),
+    ("my_passkeys", &[], "nyyyyyyyyyyyy"),
     ("passkey_offer", &[], SESSION),
     ("participant_devices", &[("participant_id", "{p}")], STAFF_ON_P),
-    ("remove_device", &[("participant_id", "{p}"), ("passkey_id", "999999")], "nnnnnnnnnnnn"),
+    ("remove_device", &[("participant_id", "{p}"), ("passkey_id", "999999")], "nnnnnnnnnnnnn"),
     // Signing in and out: about the asker's own session, last of all.
     ("demo_sign_in", &[("account_id", "1")], SESSION),
     ("sign_in_code", &[("code", "AAAA-BBBB-CCCC")], SESSION),
@@ -342,30 +345,30 @@ const FUNCTIONS: &[FunctionRow] = &[
 
 /// GET routes: (pattern as written in the router, path to ask for, expectations).
 const PAGES: &[(&str, &str, &str)] = &[
-    ("/", "/", "nyyyynnrrrrr"),
-    ("/min-plan", "/min-plan", "nyynynnrrrrr"),
-    ("/moten", "/moten", "nyyyynnrrrrr"),
-    ("/moten/:id", "/moten/{m}", "nynyynnrrrrr"),
+    ("/", "/", "nyyyynnrrrrrr"),
+    ("/min-plan", "/min-plan", "nyynynnrrrrrr"),
+    ("/moten", "/moten", "nyyyynnrrrrrr"),
+    ("/moten/:id", "/moten/{m}", "nynyynnrrrrrr"),
     ("/moten/{id}/kalender.ics", "/moten/{m}/kalender.ics", OWN_PAGES),
-    ("/kontakter", "/kontakter", "nyynynnrrrrr"),
-    ("/stegen", "/stegen", "nyynynnrrrrr"),
-    ("/programmet", "/programmet", "nyynynnrrrrr"),
-    ("/vem-har-tittat", "/vem-har-tittat", "nyynynnrrrrr"),
+    ("/kontakter", "/kontakter", "nyynynnrrrrrr"),
+    ("/stegen", "/stegen", "nyynynnrrrrrr"),
+    ("/programmet", "/programmet", "nyynynnrrrrrr"),
+    ("/vem-har-tittat", "/vem-har-tittat", "nyynynnrrrrrr"),
     ("/inte-uppkopplad", "/inte-uppkopplad", ANYONE),
-    ("/om", "/om", "yyyyyyyyyyyy"),
-    ("/logga-in", "/logga-in", "yyyyyyyyyyyy"),
-    ("/logga-in/personal", "/logga-in/personal", "yyyyyyyyyyyy"),
-    ("/logga-in/personal/kod", "/logga-in/personal/kod", "yyyyyyyyyyyy"),
-    ("/logga-in/personal/ny-faktor", "/logga-in/personal/ny-faktor", "yyyyyyyyyyyy"),
+    ("/om", "/om", "yyyyyyyyyyyyy"),
+    ("/logga-in", "/logga-in", "yyyyyyyyyyyyy"),
+    ("/logga-in/personal", "/logga-in/personal", "yyyyyyyyyyyyy"),
+    ("/logga-in/personal/kod", "/logga-in/personal/kod", "yyyyyyyyyyyyy"),
+    ("/logga-in/personal/ny-faktor", "/logga-in/personal/ny-faktor", "yyyyyyyyyyyyy"),
     ("/personal/sakerhet", "/personal/sakerhet", WORKERS),
     ("/personal/handbok", "/personal/handbok", WORKERS),
     ("/personal/uppfoljning", "/personal/uppfoljning", FOLLOW_UP),
     ("/personal/uppfoljning.csv", "/personal/uppfoljning.csv", FOLLOW_UP),
-    ("/personal/uppfoljning-personer.csv", "/personal/uppfoljning-personer.csv", "nnnnnnnnynnn"),
+    ("/personal/uppfoljning-personer.csv", "/personal/uppfoljning-personer.csv", "nnnnnnnnynnnn"),
     ("/demo", "/demo", SESSION),
-    ("/healthz", "/healthz", "yyyyyyyyyyyy"),
-    ("/readyz", "/readyz", "yyyyyyyyyyyy"),
-    ("/personal", "/personal", "nnnnnnnyyyrr"), // an administrator outside the units goes to /admin
+    ("/healthz", "/healthz", "yyyyyyyyyyyyy"),
+    ("/readyz", "/readyz", "yyyyyyyyyyyyy"),
+    ("/personal", "/personal", "nnnnnnnyyyrrr"), // an administrator outside the units goes to /admin
     ("/admin", "/admin", ADMIN_ONLY),
     ("/admin/bjud-in", "/admin/bjud-in", ADMIN_ONLY),
     ("/admin/enheter/:id", "/admin/enheter/1", ADMIN_ONLY),
@@ -567,14 +570,9 @@ async fn client_for(app: &TestApp, facts: &Facts, viewer: Viewer) -> reqwest::Cl
             client
         }
         Viewer::DataProtectionOfficer => {
-            let email = app
-                .scalar_text(
-                    "SELECT a.email FROM accounts a JOIN staff s ON s.id = a.staff_id
-                     WHERE s.role = 'data_protection_officer'",
-                )
-                .await;
-            app.staff_client(&email).await
+            app.staff_client(&app.staff_email_of_role("data_protection_officer", None).await).await
         }
+        Viewer::SteeringGroup => app.staff_client(&app.staff_email_of_role("steering_group", None).await).await,
     }
 }
 

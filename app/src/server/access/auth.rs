@@ -137,6 +137,9 @@ impl SessionAccount {
             ("staff", _, _, Some(staff_id), Some(StaffRole::DataProtectionOfficer)) => {
                 Actor::DataProtectionOfficer { account_id: row.id, staff_id }
             }
+            ("staff", _, _, Some(staff_id), Some(StaffRole::SteeringGroup)) => {
+                Actor::SteeringGroup { account_id: row.id, staff_id }
+            }
             ("staff", _, _, Some(staff_id), Some(role)) if role != StaffRole::Admin => {
                 Actor::Staff { account_id: row.id, staff_id, unit_id: row.unit_id?, role }
             }
@@ -151,7 +154,7 @@ impl SessionAccount {
     }
 
     pub fn is_staff_like(&self) -> bool {
-        matches!(self.actor, Actor::Staff { .. } | Actor::Admin { .. } | Actor::DataProtectionOfficer { .. })
+        self.actor.works_the_process()
     }
 }
 

@@ -207,9 +207,7 @@ impl Access {
     /// A signed-in staff member connects a (new) authenticator app from the
     /// security page; it replaces the one they had.
     pub async fn replace_totp(&self, ctx: &RequestCtx, secret: &str, code: &str) -> Result<(), AccessError> {
-        let staff_like =
-            matches!(ctx.actor, Actor::Staff { .. } | Actor::Admin { .. } | Actor::DataProtectionOfficer { .. });
-        let Some(account_id) = ctx.actor.account_id().filter(|_| staff_like) else {
+        let Some(account_id) = ctx.actor.account_id().filter(|_| ctx.actor.works_the_process()) else {
             return Err(AccessError::Denied);
         };
         let mut work = self.work(ctx).await?;
@@ -228,11 +226,10 @@ impl Access {
     /// connected. Anyone else is refused, on record.
     pub async fn security_facts(&self, ctx: &RequestCtx) -> Result<(String, bool), AccessError> {
         let mut work = self.reading(ctx).await?;
-        let account_id = match ctx.actor {
-            Actor::Staff { account_id, .. }
-            | Actor::Admin { account_id, .. }
-            | Actor::DataProtectionOfficer { account_id, .. } => account_id,
-            actor => {
+        let account_id = match ctx.actor.account_id() {
+            Some(account_id) if ctx.actor.works_the_process() => account_id,
+            _ => {
+                let actor = ctx.actor;
                 work.audit_event(actor, "read", "denied", "security_page").await?;
                 work.commit().await?;
                 return Err(AccessError::Denied);

@@ -82,7 +82,8 @@ fn period(query: &FollowUpQuery, today: NaiveDate) -> Result<Period, Vec<(String
 
 impl Access {
     /// `/personal/uppfoljning`: the enhetschef sees their own unit; the
-    /// administrator the unit they choose, or every unit together.
+    /// administrator and the steering group the unit they choose, or every
+    /// unit together.
     pub async fn follow_up(&self, ctx: &RequestCtx, query: &FollowUpQuery) -> Result<FollowUpPage, AccessError> {
         self.follow_up_as(ctx, query, Action::Read).await
     }
@@ -111,7 +112,7 @@ impl Access {
         let unit_name = scope.unit_id().and_then(|id| units.iter().find(|(u, _)| *u == id)).map(|(_, n)| n.clone());
         let mut page = FollowUpPage {
             unit_name,
-            choose_unit: matches!(ctx.actor, Actor::Admin { .. }),
+            choose_unit: matches!(ctx.actor, Actor::Admin { .. } | Actor::SteeringGroup { .. }),
             lists_people: unit_id.is_some_and(|unit_id| {
                 policy::decide(&ctx.actor, Action::Export, &Target::FollowUpPeople { unit_id }).is_ok()
             }),

@@ -193,7 +193,9 @@ struct Narrowed {
 
 async fn narrow(work: &mut Work<'_>, scope: &LogScope, p: &Parsed) -> Result<Narrowed, AccessError> {
     let asker_staff = match work.ctx.actor {
-        Actor::Staff { staff_id, .. } | Actor::DataProtectionOfficer { staff_id, .. } => Some(staff_id),
+        Actor::Staff { staff_id, .. }
+        | Actor::DataProtectionOfficer { staff_id, .. }
+        | Actor::SteeringGroup { staff_id, .. } => Some(staff_id),
         _ => None,
     };
     let mut criteria = store::Criteria {

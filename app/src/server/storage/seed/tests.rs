@@ -10,7 +10,7 @@ use chrono_tz::Europe::Stockholm;
 use std::str::FromStr;
 
 /// The migrations in order (the server's `db::migrate` is in the server crate).
-const SQLITE_SCHEMA: [&str; 12] = [
+const SQLITE_SCHEMA: [&str; 13] = [
     include_str!("../../../../../server/migrations/sqlite/0001_schema.sql"),
     include_str!("../../../../../server/migrations/sqlite/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/sqlite/0003_audit_chain.sql"),
@@ -23,8 +23,9 @@ const SQLITE_SCHEMA: [&str; 12] = [
     include_str!("../../../../../server/migrations/sqlite/0010_dv_changes.sql"),
     include_str!("../../../../../server/migrations/sqlite/0011_follow_up.sql"),
     include_str!("../../../../../server/migrations/sqlite/0012_employments.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0013_steering_group.sql"),
 ];
-const POSTGRES_SCHEMA: [&str; 12] = [
+const POSTGRES_SCHEMA: [&str; 13] = [
     include_str!("../../../../../server/migrations/postgres/0001_schema.sql"),
     include_str!("../../../../../server/migrations/postgres/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/postgres/0003_audit_chain.sql"),
@@ -37,6 +38,7 @@ const POSTGRES_SCHEMA: [&str; 12] = [
     include_str!("../../../../../server/migrations/postgres/0010_dv_changes.sql"),
     include_str!("../../../../../server/migrations/postgres/0011_follow_up.sql"),
     include_str!("../../../../../server/migrations/postgres/0012_employments.sql"),
+    include_str!("../../../../../server/migrations/postgres/0013_steering_group.sql"),
 ];
 
 const TABLES: [&str; 25] = [
@@ -103,10 +105,10 @@ async fn fills_sqlite_consistently() {
         let today = date(today);
         let (store, pool) = sqlite().await;
         let summary = seed(&store, today).await;
-        assert_eq!((summary.participants, summary.staff), (54, 12));
+        assert_eq!((summary.participants, summary.staff), (54, 13));
         assert_eq!(count(&pool, "SELECT count(*) FROM meetings").await, summary.meetings as i64);
-        assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 54 + 12 + 10);
-        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 12 + 10 + 3 + 1 + 10);
+        assert_eq!(count(&pool, "SELECT count(*) FROM accounts").await, 54 + 13 + 10);
+        assert_eq!(count(&pool, "SELECT count(*) FROM demo_accounts").await, 13 + 10 + 3 + 1 + 10);
         // Written through the app's write paths, yet nothing was corrected: no earlier versions.
         assert_eq!(count(&pool, "SELECT count(*) FROM revisions").await, 0);
         let broken: Vec<(String,)> =

@@ -82,6 +82,9 @@ const ADMIN_PHONE: usize = 100;
 /// The dataskyddsombud: follows up the log of both units.
 const OFFICER_NAME: &str = "Gunilla Ekman";
 const OFFICER_PHONE: usize = 101;
+/// A member of the steering group of the 2025 model: follows up the outcomes of both units.
+const STEERING_NAME: &str = "Lennart Holmqvist";
+const STEERING_PHONE: usize = 102;
 
 pub(super) struct ExternalSeed {
     name: &'static str,
@@ -186,7 +189,18 @@ pub(super) async fn add_units(
         officer_ids.account_id,
         "Dataskyddsombud för hela Storvik kommun: följer upp loggen (en avvikelse finns att hitta)".to_owned(),
     ));
-    Ok((units, UNITS.len() * 5 + 2))
+    let steering = StaffRow {
+        unit_id: None,
+        name: STEERING_NAME,
+        role: StaffRole::SteeringGroup,
+        phone: landline(STEERING_PHONE),
+    };
+    let steering_ids = insert_staff_with_account(tx, &steering, "staff", staff_password_hash, secret, long_ago).await?;
+    demo_lines.push((
+        steering_ids.account_id,
+        "Styrgrupp för hela Storvik kommun: följer upp hur det går för alla enheter, i antal".to_owned(),
+    ));
+    Ok((units, UNITS.len() * 5 + 3))
 }
 
 /// The external officers, on record long before anyone entered DV.

@@ -408,8 +408,8 @@ async fn people(
         }
         unit.staff = first..staff.len();
     }
-    // One administrator and one dataskyddsombud for the whole shared service.
-    for role in [StaffRole::Admin, StaffRole::DataProtectionOfficer] {
+    // One administrator, one dataskyddsombud and one steering-group member for the whole shared service.
+    for role in [StaffRole::Admin, StaffRole::DataProtectionOfficer, StaffRole::SteeringGroup] {
         let (first_name, _) = rng.pick(&firsts);
         staff.push(Staff { id: 0, account: 0, unit: None, role, name: format!("{first_name} {}", rng.pick(&lasts)) });
     }
