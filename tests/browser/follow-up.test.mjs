@@ -77,3 +77,27 @@ test('the enhetschef follows up their unit for a period', async () => {
     await context.close();
   }
 });
+
+test('the steering group follows up every unit and nothing else', async () => {
+  const base = env.server.base;
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'sv-SE', bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${base}/demo`);
+  await page.locator('li.card', { hasText: 'Styrgrupp' }).getByRole('button').first().click();
+  // Their start page is the follow-up of every unit.
+  await page.waitForURL(`${base}/personal/uppfoljning`);
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Uppföljning: alla enheter');
+  const menu = page.getByRole('navigation', { name: 'Personalens meny' });
+  assert.equal(await menu.getByRole('link', { name: 'Uppföljning' }).count(), 1);
+  assert.equal(await menu.getByRole('link', { name: 'Deltagare' }).count(), 0, 'no participants of their own');
+  assert.equal(await page.getByRole('link', { name: 'Ladda ner vilka som räknats (CSV)' }).count(), 0);
+  // One unit of their choosing.
+  await page.getByLabel('Enhet').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Visa', exact: true }).click();
+  await page.waitForURL(/enhet=\d+/);
+  assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /^Uppföljning: (?!alla enheter)/);
+  assert.deepEqual(await axe(page), [], 'axe at 320 px');
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scroll <= 320, `scrolls sideways at 320 px: ${scroll}`);
+  await context.close();
+});
