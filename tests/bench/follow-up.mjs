@@ -6,11 +6,12 @@
 // units on this 2-core machine), then every statement the page sent, as sqlx
 // reported it with its time and rows, and PostgreSQL's plan for it.
 //
-//   node tests/bench/follow-up.mjs [--database NAME] [--scale national|N] [--views 5]
+//   node tests/bench/follow-up.mjs [--database NAME] [--scale national|N] [--views 5] [--keep NAME]
 //
 // `--database` is a PostgreSQL database on 127.0.0.1:5432 already filled by
 // `mina-steg demo-data --scale national` (kept as it is). Without it a fresh
-// one is made, filled at `--scale` (national: about 8 minutes) and dropped.
+// one is made, filled at `--scale` (national: about 8 minutes) and dropped,
+// or kept under the name `--keep` gives.
 //
 // Needs target/release/mina-steg and target/site (`make bench-throughput`
 // builds them) and a PostgreSQL on 127.0.0.1:5432 that trusts local roles.
@@ -32,9 +33,10 @@ const option = (name, fallback) => {
 const existing = option('database');
 const scale = option('scale', 'national');
 const views = Number(option('views', '5'));
+const keep = option('keep');
 if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`make bench-throughput\``);
 
-const name = existing ?? `mina_steg_follow_up_${process.pid}`;
+const name = existing ?? keep ?? `mina_steg_follow_up_${process.pid}`;
 const psql = (sql, database = name) =>
   execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-tAc', sql], {
     encoding: 'utf8',
@@ -153,7 +155,7 @@ try {
   const exited = new Promise((r) => child.on('exit', r));
   child.kill('SIGTERM');
   await exited;
-  if (!existing) psql(`DROP DATABASE ${name} WITH (FORCE)`, 'postgres');
+  if (!existing && !keep) psql(`DROP DATABASE ${name} WITH (FORCE)`, 'postgres');
 }
 
 /** One sqlx statement line: its SQL, rows returned and time. */

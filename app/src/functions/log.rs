@@ -138,6 +138,7 @@ mod ssr {
                 r.source.clone().unwrap_or_default(),
                 text::flags_text(&r.flags),
                 r.request_id.clone(),
+                r.detail.as_deref().map(text::detail).unwrap_or_default(),
             ])?;
         }
         out.into_inner().map_err(|e| e.into_error().into())

@@ -114,6 +114,9 @@ pub struct LogRow {
     pub unit: Option<String>,
     /// Where from: the client's network, when the row has it.
     pub source: Option<String>,
+    /// What exactly, where kind and unit do not say it: the period of a
+    /// follow-up looked at or handed on. Never personal data.
+    pub detail: Option<String>,
     pub request_id: String,
     pub flags: Vec<LogFlag>,
 }

@@ -127,7 +127,13 @@ pub const CSV_HEADERS: &[&str] = &[
     "Varifrån",
     "Avvikelser",
     "Förfrågan",
+    "Detalj",
 ];
+
+/// A row's detail: "Period 2020-04-01–2022-03-31" (the only detail rows carry).
+pub fn detail(detail: &str) -> String {
+    format!("Period {detail}")
+}
 pub const OUTCOME_ALLOWED: &str = "Tillåten";
 
 /// Who did it, in the follow-up's words.

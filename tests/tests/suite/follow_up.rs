@@ -86,6 +86,11 @@ async fn the_enhetschef_sees_their_unit_counted_as_sql_counts_it(backend: Backen
     assert!(
         app.audit_count(&format!("record_kind = 'follow_up' AND outcome = 'allowed' AND unit_id = {unit}")).await >= 3
     );
+    // The log follow-up shows which period was looked at.
+    let log: Value = app.call(&manager, "log_search", &[]).await.json().await.unwrap();
+    let period = format!("2020-01-01–{today}");
+    let row = log["rows"].as_array().unwrap().iter().find(|r| r["detail"] == period.as_str());
+    assert!(row.is_some_and(|r| r["record_kind"] == "follow_up"), "{log}");
 }
 
 async fn whose_figures_each_viewer_gets(backend: Backend) {
@@ -558,7 +563,106 @@ async fn paid_work_is_counted_as_supported_employment_counts_it(backend: Backend
     assert!(lines.contains(&"Dagar från start i daglig verksamhet till första jobbet, median;;Personer;<5"), "{file}");
 }
 
+/// The programme's figures from rows made by hand: two rounds that started
+/// in 2025 and one after, seats taken around midnight at the year's turns
+/// (a seat's day is its day in Sweden), a queue, and attendance.
+async fn the_programme_is_counted_from_its_rows(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.execute("INSERT INTO units (name) VALUES ('Programenheten')").await;
+    let unit = app.scalar_i64("SELECT id FROM units WHERE name = 'Programenheten'").await;
+    let mut people = Vec::new();
+    for n in 0..6 {
+        let name = format!("Program {n}");
+        app.execute(&format!(
+            "INSERT INTO participants (unit_id, name, preferred_name, benefit_kind, benefit_until, dv_form,
+                 hours_per_week, ladder_step, gender, entered_on, created_at, road)
+             VALUES ({unit}, '{name}', '{name}', 'activity_compensation', '2027-06-30', 'group', 20,
+                 'work_prep_programme', 'woman', '2024-01-01', '2024-01-01T08:00:00+00:00', 'af_fk')"
+        ))
+        .await;
+        people.push(app.scalar_i64(&format!("SELECT id FROM participants WHERE name = '{name}'")).await);
+    }
+    let mut rounds = Vec::new();
+    for (name, starts_on, capacity, enrolled) in
+        [("Vinter", "2025-01-13", 5, 1), ("Vår", "2025-03-03", 3, 3), ("Nästa vinter", "2026-01-12", 5, 1)]
+    {
+        app.execute(&format!(
+            "INSERT INTO programme_rounds (unit_id, name, form, capacity, enrolled, place, starts_on, created_at)
+             VALUES ({unit}, '{name}', 'group', {capacity}, {enrolled}, 'Kontoret', '{starts_on}',
+                 '2024-06-01T08:00:00+00:00')"
+        ))
+        .await;
+        rounds.push(app.scalar_i64(&format!("SELECT id FROM programme_rounds WHERE name = '{name}'")).await);
+    }
+    // (person, round, status, interest, seat): waits 10, 23, 6 and 11 days in 2025.
+    let seats = [
+        (0, 1, "enrolled", "2025-02-10T09:00:00+00:00", Some("2025-02-20T10:00:00+00:00")),
+        (1, 1, "enrolled", "2025-02-01T09:00:00+00:00", Some("2025-02-24T10:00:00+00:00")),
+        // 23.30 in UTC is 00.30 on the 26th in Sweden.
+        (2, 1, "enrolled", "2025-02-20T12:00:00+00:00", Some("2025-02-25T23:30:00+00:00")),
+        (3, 1, "waiting", "2025-02-22T12:00:00+00:00", None),
+        // New Year's Day 2026 in Sweden: not a seat of 2025.
+        (4, 2, "enrolled", "2025-12-01T12:00:00+00:00", Some("2025-12-31T23:30:00+00:00")),
+        // New Year's Day 2025 in Sweden: a seat of 2025, eleven days after the interest.
+        (5, 0, "enrolled", "2024-12-21T10:00:00+00:00", Some("2024-12-31T23:30:00+00:00")),
+    ];
+    for (person, round, status, interest, seat) in seats {
+        let (p, r) = (people[person], rounds[round]);
+        let position = if status == "waiting" { "1" } else { "NULL" };
+        let seat = seat.map_or("NULL".to_owned(), |at| format!("'{at}'"));
+        app.execute(&format!(
+            "INSERT INTO enrolments (round_id, participant_id, status, waiting_position, created_at, seated_at)
+             VALUES ({r}, {p}, '{status}', {position}, '{interest}', {seat})"
+        ))
+        .await;
+        app.execute(&format!(
+            "INSERT INTO expressions_of_interest (participant_id, round_id, created_at, handled_at)
+             VALUES ({p}, {r}, '{interest}', '{interest}')"
+        ))
+        .await;
+    }
+    let spring = rounds[1];
+    app.execute(&format!(
+        "INSERT INTO programme_sessions (round_id, starts_at, ends_at, theme, place)
+         VALUES ({spring}, '2025-03-03T09:00:00+00:00', '2025-03-03T10:30:00+00:00', 'Arbetslivet', 'Kontoret')"
+    ))
+    .await;
+    let session = app.scalar_i64(&format!("SELECT id FROM programme_sessions WHERE round_id = {spring}")).await;
+    for (person, mark) in [(0, "present"), (1, "absent"), (2, "present")] {
+        app.execute(&format!(
+            "INSERT INTO attendance (session_id, participant_id, mark, recorded_at)
+             VALUES ({session}, {}, '{mark}', '2025-03-03T11:00:00+00:00')",
+            people[person]
+        ))
+        .await;
+    }
+    let admin = admin(&app).await;
+    let form = [("from", "2025-01-01"), ("until", "2025-12-31"), ("unit", &unit.to_string())];
+    let programme = &figures(&app, &admin, &form).await["programme"];
+    let round = |name: &str, starts_on: &str, counts: [i64; 5]| {
+        let [seats, seated, waiting, marked, present] = counts;
+        serde_json::json!({ "name": name, "starts_on": starts_on, "seats": seats, "seated": seated,
+            "waiting": waiting, "marked": marked, "present": present })
+    };
+    assert_eq!(
+        programme["rounds"],
+        serde_json::json!([
+            round("Vinter", "2025-01-13", [5, 1, 0, 0, 0]),
+            round("Vår", "2025-03-03", [3, 3, 1, 3, 2])
+        ])
+    );
+    let mut waits: Vec<i64> =
+        programme["waits_in_days"].as_array().unwrap().iter().map(|w| w.as_i64().unwrap()).collect();
+    waits.sort_unstable();
+    assert_eq!(waits, [6, 10, 11, 23]);
+    let path = format!("/personal/uppfoljning?fran=2025-01-01&till=2025-12-31&enhet={unit}");
+    let text = visible_text(&text_of(&app, &admin, &path).await);
+    assert!(text.contains("Väntetid från intresseanmälan till plats: median 11 dagar (4 personer)."), "{text}");
+    assert!(text.contains("Närvaro: 67 % (2 av 3 markerade tillfällen)."), "{text}");
+}
+
 on_both_backends!(
+    the_programme_is_counted_from_its_rows,
     paid_work_is_counted_as_supported_employment_counts_it,
     the_enhetschef_gets_the_names_behind_the_figures_on_record,
     the_enhetschef_sees_their_unit_counted_as_sql_counts_it,

@@ -152,6 +152,7 @@ fn LogLine(r: LogRow) -> impl IntoView {
         </td>
         <td>
             {text::what(&r.action, &r.record_kind)}
+            {r.detail.clone().map(|d| view! { <br/>{text::detail(&d)} })}
             {r.denied.then(|| view! { <br/><strong>{text::DENIED}</strong> })}
         </td>
         <td>{whose}</td>

@@ -338,6 +338,7 @@ fn log_row(r: store::LogRowData, flags: Vec<LogFlag>, shielded: &[i64]) -> LogRo
         subject,
         unit: r.unit_name,
         source: r.source,
+        detail: r.detail,
         request_id: r.request_id,
         flags,
     }

@@ -215,20 +215,41 @@ struct WhenRow {
     at: DateTime<Utc>,
 }
 
-/// Runs a statement bound, for one unit, to the unit alone (`$1`): for rows
-/// whose time is turned into a day in Sweden here, not compared in SQL.
-async fn fetch_in_scope<T>(tx: &mut Tx, sql: &str, scope: &FollowUpScope) -> Result<Vec<T>, sqlx::Error>
+/// Runs a statement bound to the period as instants (`$1` the first instant
+/// after its last day in Sweden, `$2` the first of its first day) and, for one
+/// unit, to the unit (`$3`): for rows whose time is a moment, not a day.
+async fn fetch_between<T>(
+    tx: &mut Tx,
+    sql: &str,
+    scope: &FollowUpScope,
+    from_at: DateTime<Utc>,
+    until_at: DateTime<Utc>,
+) -> Result<Vec<T>, sqlx::Error>
 where
     T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
     T: Send + Unpin,
 {
     on_conn!(tx, |c| {
-        let query = sqlx::query_as(sql);
+        let query = sqlx::query_as(sql).bind(until_at).bind(from_at);
         match scope.unit_id() {
             Some(unit) => query.bind(unit).fetch_all(c).await,
             None => query.fetch_all(c).await,
         }
     })
+}
+
+/// The period as instants: midnight in Sweden at its start, and midnight
+/// after its last day.
+fn instants(period: Period) -> (DateTime<Utc>, DateTime<Utc>) {
+    use chrono::TimeZone;
+    let midnight = |day: NaiveDate| {
+        let local = day.and_time(chrono::NaiveTime::MIN);
+        chrono_tz::Europe::Stockholm
+            .from_local_datetime(&local)
+            .earliest()
+            .map_or_else(|| local.and_utc(), |at| at.with_timezone(&Utc))
+    };
+    (midnight(period.from), midnight(period.until.succ_opt().unwrap_or(period.until)))
 }
 
 fn day_in_sweden(at: DateTime<Utc>) -> NaiveDate {
@@ -256,24 +277,23 @@ pub(crate) async fn programme(tx: &mut Tx, scope: &FollowUpScope, period: Period
          FROM programme_rounds r WHERE {unit}r.starts_on <= $1 AND r.starts_on >= $2 ORDER BY r.starts_on, r.id"
     );
     let rows: Vec<RoundRow> = fetch(tx, &sql, scope, period).await?;
-    let unit = if one_unit { "WHERE r.unit_id = $1" } else { "" };
-    let sql = format!(
-        "SELECT e.participant_id, e.seated_at AS at FROM enrolments e JOIN programme_rounds r ON r.id = e.round_id
-         {unit} {and} e.seated_at IS NOT NULL",
-        and = if one_unit { "AND" } else { "WHERE" }
+    // The seats taken in the period: from the first instant of its first day
+    // in Sweden to the first instant after its last; and the interests of
+    // those seated, registered before the period's end.
+    let (from_at, until_at) = instants(period);
+    let unit = if one_unit { "r.unit_id = $3 AND " } else { "" };
+    let seated_in_period = format!(
+        "FROM enrolments e JOIN programme_rounds r ON r.id = e.round_id
+         WHERE {unit}e.seated_at >= $2 AND e.seated_at < $1"
     );
-    let seats: Vec<WhenRow> = fetch_in_scope(tx, &sql, scope).await?;
-    let seats: Vec<(i64, NaiveDate)> = seats
-        .into_iter()
-        .map(|s| (s.participant_id, day_in_sweden(s.at)))
-        .filter(|(_, on)| period.contains(*on))
-        .collect();
-    let people = if one_unit { "WHERE p.unit_id = $1" } else { "" };
+    let sql = format!("SELECT e.participant_id, e.seated_at AS at {seated_in_period}");
+    let seats: Vec<WhenRow> = fetch_between(tx, &sql, scope, from_at, until_at).await?;
+    let seats: Vec<(i64, NaiveDate)> = seats.into_iter().map(|s| (s.participant_id, day_in_sweden(s.at))).collect();
     let sql = format!(
         "SELECT i.participant_id, i.created_at AS at FROM expressions_of_interest i
-         JOIN participants p ON p.id = i.participant_id {people}"
+         WHERE i.created_at < $1 AND i.participant_id IN (SELECT e.participant_id {seated_in_period})"
     );
-    let interests: Vec<WhenRow> = fetch_in_scope(tx, &sql, scope).await?;
+    let interests: Vec<WhenRow> = fetch_between(tx, &sql, scope, from_at, until_at).await?;
     let interests: Vec<(i64, NaiveDate)> =
         interests.into_iter().map(|i| (i.participant_id, day_in_sweden(i.at))).collect();
     Ok(Programme {

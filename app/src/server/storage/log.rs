@@ -56,6 +56,8 @@ pub(crate) struct LogRowData {
     pub record_id: Option<i64>,
     pub request_id: String,
     pub source: Option<String>,
+    /// What exactly, where kind and unit do not say it (a follow-up's period).
+    pub detail: Option<String>,
     /// The actor's name, whichever kind of account it is.
     pub actor_name: Option<String>,
     /// When the actor is a participant: who (their name may be shielded too).
@@ -70,7 +72,7 @@ pub(crate) struct LogRowData {
 }
 
 const SEARCH_SELECT: &str = "SELECT l.id, l.at, l.actor_account_id, l.actor_role, l.action, l.outcome,
-        l.subject_participant_id, l.record_kind, l.record_id, l.request_id, l.source,
+        l.subject_participant_id, l.record_kind, l.record_id, l.request_id, l.source, l.detail,
         COALESCE(s.name, ap.name, ar.name) AS actor_name, a.participant_id AS actor_participant_id,
         s.id AS actor_staff_id, s.role AS actor_staff_role,
         COALESCE(au.name, su.name) AS actor_unit_name,
