@@ -19,11 +19,11 @@ use crate::routes::{
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{
         FollowUpPageView, ImportPage, LogFollowUpPage, ManualPage, NewParticipantPage, RegisterExtractPage,
-        SignInCodePage, StaffHomePage,
+        SignInCodePage, StaffHomePage, SusSheetPage,
         programme::{AttendancePage, NewRoundPage, ProgrammeOverviewPage, RoundPage, SessionEditPage},
         record::{
             RecordConsentsPage, RecordContactsPage, RecordMeetingsPage, RecordPage, RecordPlanPage, RecordStepsPage,
-            RecordTransitionPage,
+            RecordSusPage, RecordTransitionPage,
         },
     },
     who_looked::WhoLookedPage,
@@ -92,6 +92,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personal/logg") view=LogFollowUpPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/handbok") view=ManualPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/uppfoljning") view=FollowUpPageView ssr=ssr.clone()/>
+                <Route path=path!("/personal/sus") view=SusSheetPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id") view=RecordPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/plan") view=RecordPlanPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/moten") view=RecordMeetingsPage ssr=ssr.clone()/>
@@ -99,6 +100,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/personal/deltagare/:id/samtycken") view=RecordConsentsPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/steg") view=RecordStepsPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/overgang") view=RecordTransitionPage ssr=ssr.clone()/>
+                <Route path=path!("/personal/deltagare/:id/sus") view=RecordSusPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/kod") view=SignInCodePage ssr=ssr.clone()/>
                 <Route path=path!("/personal/deltagare/:id/registerutdrag") view=RegisterExtractPage ssr=ssr.clone()/>
                 <Route path=path!("/personal/programmet") view=ProgrammeOverviewPage ssr=ssr.clone()/>

@@ -54,6 +54,15 @@ pub fn follow_up_csv(from: chrono::NaiveDate, until: chrono::NaiveDate, unit: &s
     let unit = if unit.is_empty() { String::new() } else { format!("&enhet={unit}") };
     format!("{FOLLOW_UP_CSV}?fran={from}&till={until}{unit}")
 }
+/// The unit's registration sheet for SUS (Finsam's national follow-up), `?fran=&till=`.
+pub const SUS_SHEET: &str = "/personal/sus";
+/// The same sheet as a file.
+pub const SUS_CSV: &str = "/personal/sus.csv";
+
+pub fn sus_csv(from: chrono::NaiveDate, until: chrono::NaiveDate) -> String {
+    format!("{SUS_CSV}?fran={from}&till={until}")
+}
+
 /// The staff manual: what each step on the ladder is for.
 pub const MANUAL: &str = "/personal/handbok";
 
@@ -118,11 +127,12 @@ pub enum RecordPart {
     Consents,
     Steps,
     Transition,
+    Sus,
     Code,
 }
 
 impl RecordPart {
-    pub const ALL: [RecordPart; 8] = [
+    pub const ALL: [RecordPart; 9] = [
         RecordPart::Overview,
         RecordPart::Plan,
         RecordPart::Meetings,
@@ -130,6 +140,7 @@ impl RecordPart {
         RecordPart::Consents,
         RecordPart::Steps,
         RecordPart::Transition,
+        RecordPart::Sus,
         RecordPart::Code,
     ];
 
@@ -143,6 +154,7 @@ impl RecordPart {
             RecordPart::Consents => "samtycken",
             RecordPart::Steps => "steg",
             RecordPart::Transition => "overgang",
+            RecordPart::Sus => "sus",
             RecordPart::Code => "kod",
         }
     }

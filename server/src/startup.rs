@@ -174,6 +174,7 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         .route("/personal/deltagare/{id}/registerutdrag.json", get(app::functions::extract::json_handler))
         .route("/personal/uppfoljning.csv", get(app::functions::follow_up::csv_handler))
         .route("/personal/uppfoljning-personer.csv", get(app::functions::follow_up::people_csv_handler))
+        .route("/personal/sus.csv", get(app::functions::sus::csv_handler))
         .leptos_routes_with_context(&state, routes, context, {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -27,6 +27,7 @@ function ageTenYears(p) {
     `UPDATE ladder_moves SET ${stamp('recorded_at')} WHERE ${own}`,
     `UPDATE dv_changes SET ${stamp('recorded_at')}, ${day('changed_on')} WHERE ${own}`,
     `UPDATE employments SET ${stamp('recorded_at')}, ${day('starts_on')}, ${day('ends_on')} WHERE ${own}`,
+    `UPDATE sus_registrations SET ${stamp('recorded_at')}, ${stamp('ended_at')}, ${day('starts_on')}, ${day('ends_on')} WHERE ${own}`,
     `UPDATE transition_dates SET ${stamp('recorded_at')}, ${day('starts_on')}, ${day('ends_on')}, ${day('closed_on')} WHERE ${own}`,
     `UPDATE extended_support SET ${stamp('created_at')}, ${day('starts_on')}, ${day('ends_on')} WHERE ${own}`,
     `UPDATE consents SET ${stamp('recorded_at')}, ${day('given_on')}, ${day('withdrawn_on')} WHERE ${own}`,

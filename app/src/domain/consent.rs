@@ -21,13 +21,16 @@ code_enum! {
         // them: the ASF road starts with the participant's consent.
         DvAsfContact = "dv_asf_contact" => "DV, ASF och FSF får dela uppgifter",
         ShareWithRelative = "share_with_relative" => "Visa i appen för anhörig eller god man",
+        // SUS, Finsam's national follow-up: with this, the registration names
+        // the person; without it, SUS takes an anonymous registration.
+        SusRegistration = "sus_registration" => "Registrering med namn i SUS (uppföljning av Finsam)",
     }
 }
 
 impl ConsentScope {
     /// The process asks for written consent for these (domain.md, steps 12-13).
     pub const fn requires_written(self) -> bool {
-        matches!(self, Self::ExtendedSupport | Self::ReturnToDvFk)
+        matches!(self, Self::ExtendedSupport | Self::ReturnToDvFk | Self::SusRegistration)
     }
 }
 
@@ -40,7 +43,7 @@ mod tests {
     fn code_enums() {
         check_code_enum::<ConsentMethod>();
         check_code_enum::<ConsentScope>();
-        assert_eq!(ConsentScope::ALL.len(), 7);
+        assert_eq!(ConsentScope::ALL.len(), 8);
         assert_eq!(ConsentMethod::parse("written"), Ok(ConsentMethod::Written));
     }
 
@@ -48,6 +51,7 @@ mod tests {
     fn written_consent_scopes() {
         assert!(ConsentScope::ExtendedSupport.requires_written());
         assert!(ConsentScope::ReturnToDvFk.requires_written());
+        assert!(ConsentScope::SusRegistration.requires_written(), "SUS's own consent form is signed");
         assert!(!ConsentScope::DvFkContact.requires_written(), "oral at the intake meeting");
         assert!(!ConsentScope::AfDvContact.requires_written());
     }

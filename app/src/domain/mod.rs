@@ -157,6 +157,7 @@ pub mod ladder;
 pub mod meeting;
 pub mod people;
 pub mod programme;
+pub mod sus;
 pub mod text;
 pub mod transition;
 

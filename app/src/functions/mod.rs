@@ -15,6 +15,7 @@ pub mod programme;
 pub mod record;
 pub mod retention;
 pub mod staff;
+pub mod sus;
 
 #[cfg(feature = "ssr")]
 mod ssr {

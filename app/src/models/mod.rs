@@ -13,6 +13,7 @@ mod log;
 mod programme;
 mod record;
 mod retention;
+mod sus;
 pub use admin::*;
 pub use extract::*;
 pub use follow_up::*;
@@ -20,6 +21,7 @@ pub use log::*;
 pub use programme::*;
 pub use record::*;
 pub use retention::*;
+pub use sus::*;
 
 /// Who is signed in, for the page header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -174,6 +174,11 @@ pub fn table(table: &str) -> Option<(&'static str, &'static str, &'static str)> 
         "employments" => {
             ("Anställningar", "Arbete med lön: från och till, timmar i veckan och arbetsgivare.", "Anställning")
         }
+        "sus_registrations" => (
+            "Uppgifter för SUS",
+            "Det som uppföljningen av Finsam (SUS) frågar om vid start och slut av en insats.",
+            "Registrering",
+        ),
         "expressions_of_interest" => {
             ("Intresseanmälningar", "Anmälningar till det arbetsnärmande programmet.", "Intresseanmälan")
         }
@@ -243,6 +248,18 @@ pub fn column(table: &str, column: &str) -> Option<&'static str> {
         ("employments", "ends_on") => "Till och med",
         ("employments", "hours_per_week") => "Timmar i veckan (arbetet)",
         ("employments", "employer_kind") => "Arbetsgivare",
+        ("sus_registrations", "starts_on") => "Startade",
+        ("sus_registrations", "occupation_before") => "Sysselsättning före",
+        ("sus_registrations", "income_before") => "Försörjning före",
+        ("sus_registrations", "education") => "Utbildning",
+        ("sus_registrations", "time_in_support") => "Tid med offentlig försörjning",
+        ("sus_registrations", "ends_on") => "Slutade",
+        ("sus_registrations", "end_reason") => "Varför insatsen slutade",
+        ("sus_registrations", "occupation_after") => "Sysselsättning efter",
+        ("sus_registrations", "income_after") => "Försörjning efter",
+        ("sus_registrations", "hours_after") => "Timmar i veckan i arbete efter",
+        ("sus_registrations", "ended_by") => "Avslutad av",
+        ("sus_registrations", "ended_at") => "Avslutad",
         ("revisions", "record_id") => "Gäller nummer",
         ("audit_log", "unit_id") => "Deltagarens enhet",
         _ => "",

@@ -9,6 +9,7 @@ pub mod lix;
 pub mod log;
 pub mod manual;
 pub mod staff;
+pub mod sus;
 pub mod sv;
 
 use chrono::{DateTime, Datelike, Timelike, Utc};

@@ -304,6 +304,7 @@ pub fn record_part(part: crate::paths::RecordPart) -> &'static str {
         RecordPart::Consents => "Samtycken",
         RecordPart::Steps => "Steg",
         RecordPart::Transition => "Övergång",
+        RecordPart::Sus => "SUS",
         RecordPart::Code => "Inloggning",
     }
 }

@@ -79,6 +79,10 @@ pub(crate) const ENDPOINTS: &[&str] = &[
     "add_extended_support",
     "add_employment",
     "end_employment",
+    "record_sus",
+    "start_sus",
+    "end_sus",
+    "sus_sheet",
     "discharge",
     "end_relative_sessions",
     "intake_start",
@@ -135,6 +139,7 @@ async fn counts(app: &TestApp) -> Vec<i64> {
         "external_contacts",
         "extended_support",
         "employments",
+        "sus_registrations",
     ] {
         out.push(app.scalar_i64(&format!("SELECT count(*) FROM {table}")).await);
     }

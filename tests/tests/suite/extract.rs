@@ -58,6 +58,7 @@ const TABLES: &[(&str, Relation)] = &[
     ("transition_dates", Theirs(None)),
     ("dv_changes", Theirs(None)),
     ("employments", Theirs(None)),
+    ("sus_registrations", Theirs(None)),
     ("expressions_of_interest", Theirs(None)),
     ("enrolments", Theirs(None)),
     ("attendance", Theirs(None)),
@@ -309,6 +310,15 @@ async fn fill_the_record(app: &TestApp, p: i64) {
         ("employer_kind", "public"),
     ];
     ok("a job", &app.call(&staff, "add_employment", &job).await);
+    let sus = [
+        ("participant_id", ps.as_str()),
+        ("starts_on", &today.to_string()),
+        ("occupation_before", "daily_activity"),
+        ("income_before", "activity_compensation"),
+        ("education", "compulsory"),
+        ("time_in_support", "over_5"),
+    ];
+    ok("SUS's start", &app.call(&staff, "start_sus", &sus).await);
     let road = app.scalar_text(&format!("SELECT road FROM participants WHERE id = {p}")).await;
     let other_road = if road == "asf" { "af_fk" } else { "asf" };
     ok("the road", &app.call(&staff, "change_road", &[("participant_id", ps.as_str()), ("road", other_road)]).await);

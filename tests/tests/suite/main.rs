@@ -37,3 +37,4 @@ mod roads;
 mod schema;
 mod security;
 mod sign_in;
+mod sus;

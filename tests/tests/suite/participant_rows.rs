@@ -52,6 +52,7 @@ pub const TABLES: &[(&str, Relation)] = &[
     ("transition_dates", Theirs(None)),
     ("dv_changes", Theirs(None)),
     ("employments", Theirs(None)),
+    ("sus_registrations", Theirs(None)),
     ("expressions_of_interest", Theirs(None)),
     ("enrolments", Theirs(None)),
     ("attendance", Theirs(None)),

@@ -4,6 +4,7 @@
 //! the migrations holds exactly the codes of the Rust enum stored in that column.
 //! A new CHECK list fails the test until it has a row in [`check_sources`].
 
+use app::domain::sus::{Education, EndReason, IncomeSource, Occupation, SupportTime};
 use app::domain::{
     AttendanceMark, BenefitKind, ClockKind, CodeEnum, ConsentMethod, DischargeOutcome, DvForm, EmployerKind,
     EnrolmentStatus, Gender, MeetingAnswer, MeetingStatus, Organisation, RelationKind, Road, Role, RoundForm,
@@ -67,6 +68,13 @@ fn check_sources() -> Vec<(&'static str, &'static str, Source)> {
         ("dv_changes", "from_form", all::<DvForm>("DvForm")),
         ("dv_changes", "to_form", all::<DvForm>("DvForm")),
         ("employments", "employer_kind", all::<EmployerKind>("EmployerKind")),
+        ("sus_registrations", "occupation_before", all::<Occupation>("Occupation")),
+        ("sus_registrations", "occupation_after", all::<Occupation>("Occupation")),
+        ("sus_registrations", "income_before", all::<IncomeSource>("IncomeSource")),
+        ("sus_registrations", "income_after", all::<IncomeSource>("IncomeSource")),
+        ("sus_registrations", "education", all::<Education>("Education")),
+        ("sus_registrations", "time_in_support", all::<SupportTime>("SupportTime")),
+        ("sus_registrations", "end_reason", all::<EndReason>("EndReason")),
         ("participants", "gender", all::<Gender>("Gender")),
         ("participants", "discharge_outcome", all::<DischargeOutcome>("DischargeOutcome")),
         ("participants", "road", all::<Road>("Road")),

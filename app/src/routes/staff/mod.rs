@@ -10,6 +10,7 @@ pub mod log;
 pub mod manual;
 pub mod programme;
 pub mod record;
+pub mod sus;
 
 pub use code::SignInCodePage;
 pub use extract::RegisterExtractPage;
@@ -18,3 +19,4 @@ pub use home::StaffHomePage;
 pub use intake::{ImportPage, NewParticipantPage};
 pub use log::LogFollowUpPage;
 pub use manual::ManualPage;
+pub use sus::SusSheetPage;

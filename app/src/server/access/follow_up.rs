@@ -62,6 +62,12 @@ fn detail(period: Period) -> String {
 /// The period asked for: this year so far when nothing is given; a date that
 /// is no date, or an end before the start, is named next to its field.
 fn period(query: &FollowUpQuery, today: NaiveDate) -> Result<Period, Vec<(String, String)>> {
+    period_of(&query.from, &query.until, today)
+}
+
+/// A period typed as `from` and `until` (this year so far where empty); used
+/// by every page that asks for one.
+pub(super) fn period_of(from: &str, until: &str, today: NaiveDate) -> Result<Period, Vec<(String, String)>> {
     let mut errors = Vec::new();
     let mut date = |field: &str, typed: &str, default: NaiveDate| {
         if typed.trim().is_empty() {
@@ -70,8 +76,8 @@ fn period(query: &FollowUpQuery, today: NaiveDate) -> Result<Period, Vec<(String
         parse_iso_date(typed).map_err(|e| errors.push((field.to_owned(), e.message.to_owned()))).ok()
     };
     let start_of_year = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
-    let from = date("from", &query.from, start_of_year);
-    let until = date("until", &query.until, today);
+    let from = date("from", from, start_of_year);
+    let until = date("until", until, today);
     match (from, until) {
         (Some(from), Some(until)) => {
             Period::new(from, until).ok_or_else(|| vec![("until".to_owned(), text::UNTIL_BEFORE_FROM.to_owned())])

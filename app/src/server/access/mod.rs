@@ -23,6 +23,7 @@ pub mod programme;
 pub mod record;
 pub mod retention;
 pub mod staff;
+pub mod sus;
 pub mod system;
 
 use crate::policy::{self, Action, Actor, Section, Target};

@@ -20,12 +20,18 @@ use crate::texts::staff as text;
 use chrono::NaiveDate;
 
 impl Work<'_> {
-    async fn section(&mut self, action: Action, participant_id: i64, section: Section) -> Result<Permit, AccessError> {
+    /// One part of a participant's record, asked for under the policy.
+    pub(super) async fn section(
+        &mut self,
+        action: Action,
+        participant_id: i64,
+        section: Section,
+    ) -> Result<Permit, AccessError> {
         self.authorize(action, Want::Participant { participant_id, section, record_id: None }).await
     }
 
     /// The name at the top of every record page (audited as `profile`).
-    async fn record_name(&mut self, participant_id: i64) -> Result<(Permit, String), AccessError> {
+    pub(super) async fn record_name(&mut self, participant_id: i64) -> Result<(Permit, String), AccessError> {
         let permit = self.section(Action::Read, participant_id, Section::Profile).await?;
         match storage::participants::by_id(self.tx()?, permit.participant()?).await? {
             Some(row) => Ok((permit, row.name)),

@@ -73,6 +73,7 @@ pub(crate) const SOURCES: &[Source] = &[
     Source { table: "transition_dates", rows: Rows::Where(OWN) },
     Source { table: "dv_changes", rows: Rows::Where(OWN) },
     Source { table: "employments", rows: Rows::Where(OWN) },
+    Source { table: "sus_registrations", rows: Rows::Where(OWN) },
     Source { table: "expressions_of_interest", rows: Rows::Where(OWN) },
     Source { table: "enrolments", rows: Rows::Where(OWN) },
     Source { table: "attendance", rows: Rows::Where(OWN) },

@@ -29,6 +29,7 @@ pub(crate) mod reserve;
 pub(crate) mod retention;
 pub(crate) mod revisions;
 pub(crate) mod seed;
+pub(crate) mod sus;
 pub(crate) mod transition;
 
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};

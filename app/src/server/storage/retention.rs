@@ -61,6 +61,13 @@ const PARTS: &[Part] = &[
     Part { table: "dv_changes", rows: OWN, kind: Some(RecordKind::Steps), written: &["recorded_at"], dated: &[] },
     Part { table: "employments", rows: OWN, kind: Some(RecordKind::Steps), written: &["recorded_at"], dated: &[] },
     Part {
+        table: "sus_registrations",
+        rows: OWN,
+        kind: Some(RecordKind::Steps),
+        written: &["recorded_at", "ended_at"],
+        dated: &[],
+    },
+    Part {
         table: "consents",
         rows: OWN,
         kind: Some(RecordKind::Consents),

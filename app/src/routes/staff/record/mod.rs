@@ -9,6 +9,7 @@ pub mod meetings;
 pub mod overview;
 pub mod plan;
 pub mod steps;
+pub mod sus;
 pub mod transition;
 
 pub use consents::RecordConsentsPage;
@@ -17,6 +18,7 @@ pub use meetings::RecordMeetingsPage;
 pub use overview::RecordPage;
 pub use plan::RecordPlanPage;
 pub use steps::RecordStepsPage;
+pub use sus::RecordSusPage;
 pub use transition::RecordTransitionPage;
 
 use crate::components::{BackLink, Icon};

@@ -4,7 +4,7 @@
 
 use super::EMPLOYERS;
 use super::dates::{at, days, months, weekday_back};
-use super::participants::{BACK, CR, EC, EMP, JA, MUN, Person};
+use super::participants::{BACK, CR, EC, EMP, JA, MUN, NONE, Person, SA, SE, WPP};
 use super::units::UnitIds;
 use crate::domain::{ConsentScope, EmployerKind, Employment, HoursPerWeek, Organisation};
 use crate::server::storage::Tx;
@@ -34,6 +34,9 @@ pub(super) async fn add_consents(tx: &mut Tx, people: &[Person], units: &[UnitId
             // Asked for before the case is raised, at the meeting that decides to raise it.
             let given_on = weekday_back(days(raised, -7));
             to(ConsentScope::DvAsfContact, Organisation::Asf, "oral", given_on).add(tx, person, consultant).await?;
+        }
+        if let Some(started) = person.reached(WPP) {
+            sus(tx, person, started, consultant).await?;
         }
         let Some(discharged) = person.discharged_on else { continue };
         match person.seed.step {
@@ -76,6 +79,51 @@ pub(super) async fn add_consents(tx: &mut Tx, people: &[Person], units: &[UnitId
             _ => {}
         }
     }
+    Ok(())
+}
+
+/// The work-preparation programme was Finsam-financed in the source project:
+/// whoever reached it has a SUS registration from that day, ended when they
+/// moved on (with a job for those discharged to one). Every other one gave a
+/// written consent to be named in SUS.
+async fn sus(tx: &mut Tx, person: &Person, started: NaiveDate, consultant: i64) -> Result<(), sqlx::Error> {
+    use crate::domain::sus::{Education, EndReason, IncomeSource, Occupation, SupportTime, SusEnd, SusStart};
+    use crate::server::storage::sus;
+    let income = match person.seed.benefit {
+        SE => IncomeSource::SicknessCompensation,
+        SA => IncomeSource::SocialAssistance,
+        NONE => IncomeSource::NoIncome,
+        _ => IncomeSource::ActivityCompensation,
+    };
+    let even = person.row.is_multiple_of(2);
+    if even {
+        let consent = ToOrganisation {
+            scope: ConsentScope::SusRegistration,
+            org: Organisation::Other,
+            method: "written",
+            given_on: started,
+        };
+        consent.add(tx, person, consultant).await?;
+    }
+    let start = SusStart {
+        starts_on: started,
+        occupation_before: Occupation::DailyActivity,
+        income_before: income,
+        education: if even { Education::UpperSecondary } else { Education::Compulsory },
+        time_in_support: if person.row.is_multiple_of(3) { SupportTime::OverFive } else { SupportTime::ThreeToFive },
+    };
+    sus::insert_start(tx, person.id, &start, Some(consultant), at(started, 15, 0)).await?;
+    let next = person.moves.iter().map(|(_, on)| *on).find(|on| *on > started);
+    let Some(ended) = next else { return Ok(()) };
+    let employed = person.seed.step == EMP && person.discharged_on == Some(ended);
+    let end = SusEnd {
+        ends_on: ended,
+        reason: if employed { EndReason::Work } else { EndReason::Completed },
+        occupation_after: if employed { Occupation::Work } else { Occupation::DailyActivity },
+        income_after: if employed { IncomeSource::Wage } else { income },
+        hours_after: if employed { 20 } else { 0 },
+    };
+    sus::insert_end(tx, person.id, &end, Some(consultant), at(ended, 15, 0)).await?;
     Ok(())
 }
 

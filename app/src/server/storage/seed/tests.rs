@@ -10,7 +10,7 @@ use chrono_tz::Europe::Stockholm;
 use std::str::FromStr;
 
 /// The migrations in order (the server's `db::migrate` is in the server crate).
-const SQLITE_SCHEMA: [&str; 13] = [
+const SQLITE_SCHEMA: [&str; 14] = [
     include_str!("../../../../../server/migrations/sqlite/0001_schema.sql"),
     include_str!("../../../../../server/migrations/sqlite/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/sqlite/0003_audit_chain.sql"),
@@ -24,8 +24,9 @@ const SQLITE_SCHEMA: [&str; 13] = [
     include_str!("../../../../../server/migrations/sqlite/0011_follow_up.sql"),
     include_str!("../../../../../server/migrations/sqlite/0012_employments.sql"),
     include_str!("../../../../../server/migrations/sqlite/0013_steering_group.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0014_sus.sql"),
 ];
-const POSTGRES_SCHEMA: [&str; 13] = [
+const POSTGRES_SCHEMA: [&str; 14] = [
     include_str!("../../../../../server/migrations/postgres/0001_schema.sql"),
     include_str!("../../../../../server/migrations/postgres/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/postgres/0003_audit_chain.sql"),
@@ -39,9 +40,10 @@ const POSTGRES_SCHEMA: [&str; 13] = [
     include_str!("../../../../../server/migrations/postgres/0011_follow_up.sql"),
     include_str!("../../../../../server/migrations/postgres/0012_employments.sql"),
     include_str!("../../../../../server/migrations/postgres/0013_steering_group.sql"),
+    include_str!("../../../../../server/migrations/postgres/0014_sus.sql"),
 ];
 
-const TABLES: [&str; 25] = [
+const TABLES: [&str; 26] = [
     "units",
     "staff",
     "accounts",
@@ -56,6 +58,7 @@ const TABLES: [&str; 25] = [
     "ladder_moves",
     "dv_changes",
     "employments",
+    "sus_registrations",
     "relatives",
     "participant_relatives",
     "consents",
