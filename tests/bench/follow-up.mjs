@@ -129,7 +129,8 @@ try {
       participants = body.match(/(\d+) av (\d+) deltagare \(/)?.[2] ?? '?';
       // The first view warms the caches; the others are timed.
       if (v > 0) times.push(took);
-      if (v === views) statements.set(label, captured.map(parse).filter(Boolean));
+      // BEGIN and COMMIT come as statements without text.
+      if (v === views) statements.set(label, captured.map(parse).filter((s) => s && s.sql));
     }
     times.sort((a, b) => a - b);
     rows.push({ label, participants, median: times[Math.floor(times.length / 2)], max: times.at(-1), goal });
@@ -176,9 +177,11 @@ function explain(sql) {
   const n = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
   const nulls = n ? `(${Array(n).fill('NULL').join(', ')})` : '';
   try {
-    return psql(
+    const out = psql(
       `SET plan_cache_mode = force_generic_plan; PREPARE bench AS ${sql}; EXPLAIN (COSTS OFF) EXECUTE bench${nulls}`,
     );
+    // psql also echoes the SET and the PREPARE.
+    return out.split('\n').filter((l) => !['SET', 'PREPARE'].includes(l.trim())).join('\n');
   } catch (e) {
     return `(no plan: ${String(e.message).split('\n')[0]})`;
   }
