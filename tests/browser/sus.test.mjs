@@ -17,26 +17,32 @@ test('a staff member records SUS answers and reads the sheet', async () => {
     await staff.goto(`${base}/demo`);
     await staff.locator('section', { hasText: 'Personal' }).getByRole('button').first().click();
     await staff.waitForURL(`${base}/personal`);
-    // A different participant at each width: each starts one activity.
-    await staff.locator('table tbody tr').nth(width === 1280 ? 2 : 3).getByRole('link').first().click();
-    await staff.waitForURL(/\/personal\/deltagare\/\d+$/);
-    const record = staff.url();
+    // A participant with no SUS registration yet (the demo has some): each width starts one.
+    let record;
+    for (let i = 0; ; i++) {
+      if (i > 30) throw new Error('no participant without a SUS registration');
+      await staff.goto(`${base}/personal`);
+      await staff.locator('table tbody tr').nth(i).getByRole('link').first().click();
+      await staff.waitForURL(/\/personal\/deltagare\/\d+$/);
+      record = staff.url();
+      await staff.getByRole('link', { name: 'SUS', exact: true }).click();
+      await staff.waitForURL(`${record}/sus`);
+      if ((await staff.locator('main').innerText()).includes('Ingen insats är registrerad för SUS.')) break;
+    }
     const name = (await staff.getByRole('heading', { level: 1 }).innerText()).trim();
-    await staff.getByRole('link', { name: 'SUS', exact: true }).click();
-    await staff.waitForURL(`${record}/sus`);
     assert.deepEqual(await axe(staff), [], `the SUS page at ${width} px`);
 
     // The first answer forgotten: named, and the others stay chosen.
-    await staff.getByLabel('Första dagen i insatsen').fill('2026-02-02');
-    await staff.getByLabel('Försörjning före start').selectOption('activity_compensation');
-    await staff.getByLabel('Högsta avslutade utbildning').selectOption('upper_secondary');
-    await staff.getByLabel('Tid med offentlig försörjning före start').selectOption('3_5');
+    await staff.getByLabel('Första dagen i insatsen', { exact: true }).fill('2026-02-02');
+    await staff.getByLabel('Försörjning före start', { exact: true }).selectOption('activity_compensation');
+    await staff.getByLabel('Högsta avslutade utbildning', { exact: true }).selectOption('upper_secondary');
+    await staff.getByLabel('Tid med offentlig försörjning före start', { exact: true }).selectOption('3_5');
     await staff.getByRole('button', { name: 'Registrera starten' }).click();
     await staff.waitForURL(`${record}/sus`);
     assert.match(await staff.locator('#field-occupation_before-error').innerText(), /Välj vad personen gjorde/);
-    assert.equal(await staff.getByLabel('Högsta avslutade utbildning').inputValue(), 'upper_secondary');
+    assert.equal(await staff.getByLabel('Högsta avslutade utbildning', { exact: true }).inputValue(), 'upper_secondary');
     assert.deepEqual(await axe(staff), [], `the SUS page with a message at ${width} px`);
-    await staff.getByLabel('Sysselsättning före start').selectOption('daily_activity');
+    await staff.getByLabel('Sysselsättning före start', { exact: true }).selectOption('daily_activity');
     await staff.getByRole('button', { name: 'Registrera starten' }).click();
     await staff.waitForURL(`${record}/sus`);
     assert.match(await staff.locator('main').innerText(), /Startade 2026-02-02\./);
