@@ -86,14 +86,6 @@ pub(crate) fn asking_staff(ctx: &RequestCtx) -> Option<i64> {
     }
 }
 
-/// The unit the asker works in (staff, or an administrator placed in a unit).
-fn own_unit(ctx: &RequestCtx) -> Option<i64> {
-    match ctx.actor {
-        Actor::Staff { unit_id, .. } | Actor::Admin { unit_id: Some(unit_id), .. } => Some(unit_id),
-        _ => None,
-    }
-}
-
 impl Work<'_> {
     /// An audit row about one participant, beside the permit's own.
     fn audit_intake_row(
@@ -190,7 +182,7 @@ impl Access {
     /// The intake page: which unit the new participant comes into, and whether it is open.
     pub async fn intake_start(&self, ctx: &RequestCtx) -> Result<IntakeStart, AccessError> {
         let mut work = self.reading(ctx).await?;
-        let want = Want::Unit { unit_id: own_unit(ctx), record_kind: "unit", record_id: None };
+        let want = Want::Unit { unit_id: super::own_unit(&ctx.actor), record_kind: "unit", record_id: None };
         let permit = work.authorize(Action::Read, want).await?;
         let (unit_name, open) = storage::intake::unit_state(work.tx()?, permit.unit()?).await?.unwrap_or_default();
         work.commit().await?;
@@ -206,7 +198,8 @@ impl Access {
         new: &NewParticipant,
     ) -> Result<Result<i64, IntakeRefused>, AccessError> {
         let mut work = self.work(ctx).await?;
-        let want = Want::Unit { unit_id: own_unit(ctx), record_kind: "participant_intake", record_id: None };
+        let want =
+            Want::Unit { unit_id: super::own_unit(&ctx.actor), record_kind: "participant_intake", record_id: None };
         let permit = work.authorize(Action::Create, want).await?;
         let unit = permit.unit()?;
         if !storage::admin::unit_is_open(work.tx()?, unit.id()).await? {
@@ -429,7 +422,8 @@ impl Access {
         save: bool,
     ) -> Result<ImportReport, AccessError> {
         let mut work = self.work(ctx).await?;
-        let want = Want::Unit { unit_id: own_unit(ctx), record_kind: "participant_import", record_id: None };
+        let want =
+            Want::Unit { unit_id: super::own_unit(&ctx.actor), record_kind: "participant_import", record_id: None };
         let permit = work.authorize(Action::Create, want).await?;
         let unit = permit.unit()?;
         let lines = match lines {

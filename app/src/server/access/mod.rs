@@ -89,8 +89,10 @@ impl RequestCtx {
     }
 }
 
-/// The unit an actor works in, for the audit log's `actor_unit_id`.
-fn own_unit(actor: &Actor) -> Option<i64> {
+/// The unit an actor works in: staff, and an administrator placed in a unit
+/// (who works there like its staff). For the audit log's `actor_unit_id` and
+/// for every page about "my unit".
+pub(crate) fn own_unit(actor: &Actor) -> Option<i64> {
     match *actor {
         Actor::Staff { unit_id, .. } => Some(unit_id),
         Actor::Admin { unit_id, .. } => unit_id,

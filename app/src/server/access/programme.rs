@@ -2,7 +2,6 @@
 //! interest queue, enrolment and attendance. Everything is the staff member's
 //! own unit's; a round or session of another unit is refused like an unknown one.
 
-use super::staff::own_unit;
 use super::{Access, AccessError, Permit, RequestCtx, Want, Work};
 use crate::domain::{AttendanceMark, Capacity, MeetingTime, RoundForm, SESSION_THEMES, SessionVisit, ShortText};
 use crate::models::{
@@ -62,7 +61,7 @@ impl Work<'_> {
         record_kind: &'static str,
         record_id: Option<i64>,
     ) -> Result<Permit, AccessError> {
-        let unit_id = own_unit(self.ctx);
+        let unit_id = super::own_unit(&self.ctx.actor);
         self.authorize(action, Want::Unit { unit_id, record_kind, record_id }).await
     }
 
@@ -367,7 +366,7 @@ impl Access {
     ) -> Result<(), AccessError> {
         let mut work = self.work(ctx).await?;
         let unit_id = storage::programme::session_unit(work.tx()?, session_id).await?;
-        if unit_id.is_none() || unit_id != own_unit(ctx) {
+        if unit_id.is_none() || unit_id != super::own_unit(&ctx.actor) {
             return Err(work.refuse_unknown(Action::Change, "programme_session", session_id).await);
         }
         let enrolled: Vec<i64> =

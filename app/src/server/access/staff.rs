@@ -26,7 +26,7 @@ impl Access {
     /// The staff start page: the unit's caseload, with what needs doing.
     pub async fn staff_home(&self, ctx: &RequestCtx) -> Result<StaffHome, AccessError> {
         let mut work = self.reading(ctx).await?;
-        let want = Want::Unit { unit_id: own_unit(ctx), record_kind: "unit_roster", record_id: None };
+        let want = Want::Unit { unit_id: super::own_unit(&ctx.actor), record_kind: "unit_roster", record_id: None };
         let permit = work.authorize(Action::Read, want).await?;
         let unit = permit.unit()?;
         let (now, today) = (storage::now(), crate::server::today());
@@ -121,14 +121,4 @@ fn this_week(today: chrono::NaiveDate) -> (chrono::DateTime<chrono::Utc>, chrono
             .unwrap_or_else(|| d.and_time(chrono::NaiveTime::MIN).and_utc())
     };
     (start_of(monday), start_of(monday + chrono::Days::new(7)))
-}
-
-/// The unit of the staff member asking, if they belong to one.
-pub(crate) fn own_unit(ctx: &RequestCtx) -> Option<i64> {
-    match ctx.actor {
-        Actor::Staff { unit_id, .. } => Some(unit_id),
-        // An administrator placed in a unit works there like its staff.
-        Actor::Admin { unit_id, .. } => unit_id,
-        _ => None,
-    }
 }

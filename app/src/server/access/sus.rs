@@ -8,17 +8,9 @@ use super::{Access, AccessError, RequestCtx, Want};
 use crate::domain::PersonalNumber;
 use crate::domain::sus::{SusEnd, SusStart};
 use crate::models::{RecordSus, SusLine, SusPerson, SusQuery, SusRegistration, SusSheet};
-use crate::policy::{Action, Actor, Section};
+use crate::policy::{Action, Section};
 use crate::server::storage;
 use crate::texts::sus as text;
-
-/// The unit the asker works in (staff, or an administrator placed in a unit).
-fn own_unit(ctx: &RequestCtx) -> Option<i64> {
-    match ctx.actor {
-        Actor::Staff { unit_id, .. } | Actor::Admin { unit_id: Some(unit_id), .. } => Some(unit_id),
-        _ => None,
-    }
-}
 
 impl Access {
     /// `/personal/deltagare/{id}/sus`: the participant's registrations and
@@ -75,7 +67,7 @@ impl Access {
     /// only for their contact persons.
     pub async fn sus_sheet(&self, ctx: &RequestCtx, query: &SusQuery, action: Action) -> Result<SusSheet, AccessError> {
         let mut work = self.reading(ctx).await?;
-        let want = Want::Unit { unit_id: own_unit(ctx), record_kind: "sus_sheet", record_id: None };
+        let want = Want::Unit { unit_id: super::own_unit(&ctx.actor), record_kind: "sus_sheet", record_id: None };
         let permit = work.authorize(action, want).await?;
         let unit = permit.unit()?;
         let unit_name = storage::participants::unit_name(work.tx()?, unit).await?.unwrap_or_default();
