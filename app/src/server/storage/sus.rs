@@ -162,25 +162,28 @@ pub(crate) async fn sheet(
 ) -> Result<Vec<SheetRow>, sqlx::Error> {
     let sql = format!(
         "SELECT {COLUMNS}, p.name, p.personal_number, p.gender,
-            EXISTS (SELECT 1 FROM consents c WHERE c.participant_id = p.id AND c.scope = 'sus_registration'
-                      AND c.method = 'written' AND c.given_on <= $4
-                      AND (c.withdrawn_on IS NULL OR c.withdrawn_on > $4)) AS consented
+            {} AS consented
          FROM sus_registrations r JOIN participants p ON p.id = r.participant_id
          WHERE p.unit_id = $1 AND r.starts_on <= $3 AND (r.ends_on IS NULL OR r.ends_on >= $2)
-         ORDER BY r.starts_on, r.id"
+         ORDER BY r.starts_on, r.id",
+        consent_in_force("p.id", "$4")
     );
     on_conn!(tx, |c| sqlx::query_as(&sql).bind(unit.id()).bind(from).bind(until).bind(today).fetch_all(c).await)
 }
 
 /// A written consent to registration in SUS, in force on `day`.
 pub(crate) async fn consented(tx: &mut Tx, participant: Permitted, day: NaiveDate) -> Result<bool, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM consents c WHERE c.participant_id = $1 AND c.scope = 'sus_registration'
-                          AND c.method = 'written' AND c.given_on <= $2
-                          AND (c.withdrawn_on IS NULL OR c.withdrawn_on > $2))"
+    let sql = format!("SELECT {}", consent_in_force("$1", "$2"));
+    on_conn!(tx, |c| sqlx::query_scalar(&sql).bind(participant.id()).bind(day).fetch_one(c).await)
+}
+
+/// A written consent to registration in SUS, given by `day` and not withdrawn
+/// by then, for the participant `who`: one condition for the record's page and
+/// the sheet.
+fn consent_in_force(who: &str, day: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM consents c WHERE c.participant_id = {who} AND c.scope = 'sus_registration'
+                   AND c.method = 'written' AND c.given_on <= {day}
+                   AND (c.withdrawn_on IS NULL OR c.withdrawn_on > {day}))"
     )
-    .bind(participant.id())
-    .bind(day)
-    .fetch_one(c)
-    .await)
 }
