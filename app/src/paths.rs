@@ -12,6 +12,8 @@ pub const LADDER: &str = "/stegen";
 pub const PROGRAMME: &str = "/programmet";
 /// "Vem har tittat på mina uppgifter?"
 pub const WHO_LOOKED: &str = "/vem-har-tittat";
+/// "Påminnelser": when and how the participant (or a relative) is reminded of meetings.
+pub const REMINDERS: &str = "/paminnelser";
 pub const ABOUT: &str = "/om";
 
 // Signing in.

@@ -126,6 +126,11 @@ pub enum Section {
     /// "Vem har tittat på mina uppgifter?": who read or changed the
     /// participant's data, from the audit log.
     AccessLog,
+    /// Reminders before the participant's meetings: each person's choice
+    /// (the participant's, and a relative's whose consent shares the
+    /// meetings), and the messages sent. Follows the meetings: whoever sees
+    /// them may be reminded of them.
+    Reminders,
 }
 
 impl Section {
@@ -151,6 +156,7 @@ impl Section {
             Section::Placement => "placement",
             Section::RegisterExtract => "register_extract",
             Section::AccessLog => "access_log",
+            Section::Reminders => "reminders",
         }
     }
 
@@ -173,6 +179,7 @@ impl Section {
             Section::Placement => "Enhet",
             Section::RegisterExtract => "Registerutdrag",
             Section::AccessLog => "Vem har tittat",
+            Section::Reminders => "Påminnelser",
         }
     }
 
@@ -415,12 +422,18 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
             // "Lägg in i min kalender".
             (Export, Meetings) => Ok(()),
             (Change, MeetingAnswer) | (Create, ProgrammeInterest) => Ok(()),
+            // Their own choice of reminders, "Skicka en påminnelse nu", and the
+            // reminder itself leaving for their phone.
+            (Read | Change | Create | Export, Reminders) => Ok(()),
             _ => Err(Denied("participants see their own pages, not the staff record")),
         },
         Relation::AnotherParticipant => Err(Denied("another participant's record")),
         Relation::LinkedRelative(shared) => match (action, section) {
             // The name comes with anything shared, and with nothing else.
             (Read, Profile) if !shared.is_empty() => Ok(()),
+            // A relative who sees the meetings may be reminded of them: their
+            // own choice, a test, and the reminders leaving for their phone.
+            (Read | Change | Create | Export, Reminders) if shared.contains(&Meetings) => Ok(()),
             (Read, s) | (Export, s @ Meetings) if Section::SHAREABLE.contains(&s) && shared.contains(&s) => Ok(()),
             (Read | Export, _) => Err(Denied("not shared by consent")),
             _ => Err(Denied("relatives only read")),
@@ -438,6 +451,10 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
             (_, AccessLog) => Err(Denied("the log is followed up at /personal/logg")),
             (Create | Change, Placement) => Err(Denied("the unit manager moves participants")),
             (Create | Change, RegisterExtract) => Err(Denied("an extract is made, never written")),
+            // Staff see whether reminders are on and went out, and switch SMS
+            // reminders on with the participant's say-so; the test message is
+            // the participant's own.
+            (Create, Reminders) => Err(Denied("the participant sends themselves a test")),
             (Read, _) => Ok(()),
             (Export, Meetings) => Ok(()),
             // The register extract: the participant's unit makes it for them (the
@@ -480,7 +497,7 @@ mod tests {
     }
 
     const ACTIONS: [Action; 5] = [Action::Read, Action::Create, Action::Change, Action::Delete, Action::Export];
-    const SECTIONS: [Section; 15] = [
+    const SECTIONS: [Section; 16] = [
         Section::Profile,
         Section::Plan,
         Section::Meetings,
@@ -496,6 +513,7 @@ mod tests {
         Section::Access,
         Section::Placement,
         Section::AccessLog,
+        Section::Reminders,
     ];
 
     /// Every (relation × action × section): allowed exactly when it is listed here.
@@ -508,23 +526,32 @@ mod tests {
         let nothing: &[Section] = &[];
         let own_pages = [Profile, Plan, Meetings, Contacts, Ladder, Programme, AccessLog];
         let staff_writes = [Profile, Plan, Meetings, Contacts, Ladder, Programme, Record, Network, Consents, Access];
+        let reminders = [(Read, Reminders), (Change, Reminders), (Create, Reminders), (Export, Reminders)];
         let mut manager = Vec::new();
         let reads = |sections: &[Section]| sections.iter().map(|s| (Read, *s)).collect::<Vec<_>>();
         let mut staff: Vec<(Action, Section)> =
             reads(&SECTIONS).into_iter().filter(|(_, s)| !matches!(s, MeetingAnswer | AccessLog)).collect();
         staff.extend(staff_writes.iter().flat_map(|s| [(Create, *s), (Change, *s)]));
         staff.push((Export, Meetings));
+        staff.push((Change, Reminders));
         manager.extend(staff.iter().copied());
         manager.push((Change, Placement));
         let mut myself = reads(&own_pages);
         myself.extend([(Export, Meetings), (Change, MeetingAnswer), (Create, ProgrammeInterest)]);
+        myself.extend(reminders);
         let mut relative_all = reads(&own_pages);
         relative_all.push((Export, Meetings));
+        relative_all.extend(reminders);
+        let mut relative_meetings = vec![(Read, Profile), (Read, Meetings), (Export, Meetings)];
+        relative_meetings.extend(reminders);
+        // Shares the plan only: no meetings, so no reminders of them.
+        let shares_plan: &[Section] = &[Plan];
         let table: Vec<(Relation, Vec<(Action, Section)>)> = vec![
             (Relation::Anonymous, vec![]),
             (Relation::Myself, myself),
             (Relation::AnotherParticipant, vec![]),
-            (Relation::LinkedRelative(shares_meetings), vec![(Read, Profile), (Read, Meetings), (Export, Meetings)]),
+            (Relation::LinkedRelative(shares_meetings), relative_meetings),
+            (Relation::LinkedRelative(shares_plan), vec![(Read, Profile), (Read, Plan)]),
             (Relation::LinkedRelative(shares_all), relative_all),
             // Linked, but no consent in force (never given, or withdrawn).
             (Relation::LinkedRelative(nothing), vec![]),

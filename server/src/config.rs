@@ -33,6 +33,52 @@ pub struct Settings {
     /// The room kept beside a SQLite file for reads on a full disk (see
     /// `DiskReserve`).
     pub disk_reserve_bytes: u64,
+    /// Reminders: the ways out and the worker (see `reminders`).
+    pub reminders: ReminderConfig,
+}
+
+/// How reminders leave this instance.
+#[derive(Debug, Clone)]
+pub struct ReminderConfig {
+    /// The VAPID private key (raw P-256, base64url), the same on every
+    /// instance. Without one, demo mode makes one and keeps it in the
+    /// database; otherwise the app offers no notifications.
+    pub vapid_private_key: Option<String>,
+    /// Who the push services may contact (`mailto:…` or `https://…`).
+    pub vapid_subject: String,
+    pub sms: Option<SmsConfig>,
+    /// Run the worker in this instance (every instance does in service).
+    pub worker: bool,
+    /// How long the worker sleeps when nothing is due.
+    pub poll: std::time::Duration,
+}
+
+impl Default for ReminderConfig {
+    fn default() -> Self {
+        ReminderConfig {
+            vapid_private_key: None,
+            vapid_subject: "mailto:support@minasteg.invalid".to_owned(),
+            sms: None,
+            worker: true,
+            poll: std::time::Duration::from_secs(5),
+        }
+    }
+}
+
+/// The SMS gateway: a form POST with basic auth (see `reminders::SmsGateway`).
+#[derive(Clone)]
+pub struct SmsConfig {
+    pub url: String,
+    pub user: String,
+    pub password: String,
+    /// The sender name the phone shows (at most 11 letters).
+    pub sender: String,
+}
+
+impl std::fmt::Debug for SmsConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmsConfig").field("url", &self.url).field("sender", &self.sender).finish_non_exhaustive()
+    }
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://mina-steg.db";
@@ -55,6 +101,8 @@ impl Settings {
             // Hundreds of test servers would each write and flush 16 MiB; the
             // full-disk test sets the real size.
             disk_reserve_bytes: 256 * 1024,
+            // The reminder tests run a worker of their own; the rest have none.
+            reminders: ReminderConfig { worker: false, ..ReminderConfig::default() },
         }
     }
 }

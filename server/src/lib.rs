@@ -5,6 +5,7 @@ pub mod backup;
 pub mod config;
 pub mod db;
 pub mod limits;
+pub mod reminders;
 pub mod security;
 pub mod sessions;
 pub mod startup;

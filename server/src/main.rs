@@ -70,6 +70,26 @@ enum Command {
         /// seconds' worth); more are answered 429.
         #[arg(long, env = "MINA_STEG_API_LIMIT", default_value_t = mina_steg_server::limits::DEFAULT_PER_SECOND)]
         api_limit: u32,
+        /// The VAPID private key for the app's notifications (raw P-256, base64url; the
+        /// same on every instance). Without it, --demo makes one; otherwise no notifications.
+        #[arg(long, env = "MINA_STEG_VAPID_PRIVATE_KEY", hide_env_values = true)]
+        vapid_private_key: Option<String>,
+        /// Who the push services may contact about this server's messages.
+        #[arg(long, env = "MINA_STEG_VAPID_SUBJECT", default_value = "mailto:support@minasteg.invalid")]
+        vapid_subject: String,
+        /// The SMS gateway's address (a form POST with basic auth: from, to, message).
+        #[arg(long, env = "MINA_STEG_SMS_URL", requires_all = ["sms_user", "sms_password"])]
+        sms_url: Option<String>,
+        #[arg(long, env = "MINA_STEG_SMS_USER")]
+        sms_user: Option<String>,
+        #[arg(long, env = "MINA_STEG_SMS_PASSWORD", hide_env_values = true)]
+        sms_password: Option<String>,
+        /// The sender name the phone shows.
+        #[arg(long, env = "MINA_STEG_SMS_SENDER", default_value = "MinaSteg")]
+        sms_sender: String,
+        /// Seconds the reminder worker sleeps when nothing is due.
+        #[arg(long, env = "MINA_STEG_REMINDER_POLL_SECONDS", default_value_t = 5)]
+        reminder_poll_seconds: u64,
     },
     /// Apply the database migrations. On PostgreSQL, run it with the owner's login
     /// (the tables are the owner's): it grants the app role what the server needs,
@@ -171,7 +191,27 @@ async fn main() -> anyhow::Result<()> {
             site_root,
             public_url,
             api_limit,
+            vapid_private_key,
+            vapid_subject,
+            sms_url,
+            sms_user,
+            sms_password,
+            sms_sender,
+            reminder_poll_seconds,
         } => {
+            let sms = match (sms_url, sms_user, sms_password) {
+                (Some(url), Some(user), Some(password)) => {
+                    Some(mina_steg_server::config::SmsConfig { url, user, password, sender: sms_sender })
+                }
+                _ => None,
+            };
+            let reminders = mina_steg_server::config::ReminderConfig {
+                vapid_private_key,
+                vapid_subject,
+                sms,
+                worker: true,
+                poll: std::time::Duration::from_secs(reminder_poll_seconds.max(1)),
+            };
             let settings = Settings {
                 database_url: cli.database_url,
                 host,
@@ -184,6 +224,7 @@ async fn main() -> anyhow::Result<()> {
                 keys,
                 api_limit,
                 disk_reserve_bytes: app::server::DiskReserve::BYTES,
+                reminders,
             };
             // Refused before anything is written.
             settings.check_serving()?;

@@ -97,6 +97,32 @@ impl Application {
     }
 }
 
+/// The ways reminders leave: Web Push with the configured VAPID key (in demo
+/// mode without one, the key stored in the database, made by the first
+/// instance), and the SMS gateway if one is configured.
+async fn reminder_senders(settings: &Settings, access: &Access) -> anyhow::Result<crate::reminders::Senders> {
+    use crate::reminders::{PushSender, Senders, SmsGateway};
+    let config = &settings.reminders;
+    let http = reqwest::Client::builder()
+        .timeout(crate::reminders::SEND_TIMEOUT)
+        .build()
+        .context("an HTTP client for reminders")?;
+    let key = match (&config.vapid_private_key, settings.demo) {
+        (Some(key), _) => Some(key.clone()),
+        (None, true) => {
+            let candidate = PushSender::generate_private_key()?;
+            Some(access.stored_vapid_key(&candidate).await.map_err(|e| anyhow::anyhow!("{e}"))?)
+        }
+        (None, false) => None,
+    };
+    let push = match key {
+        Some(key) => Some(PushSender::new(&key, &config.vapid_subject, http.clone())?),
+        None => None,
+    };
+    let sms = config.sms.as_ref().map(|s| SmsGateway::new(&s.url, &s.user, &s.password, &s.sender, http.clone()));
+    Ok(Senders { push, sms })
+}
+
 /// The whole HTTP surface: pages, server functions, static files and health checks.
 pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router> {
     let site_root = settings.site_root.to_string_lossy().into_owned();
@@ -116,7 +142,14 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
         }
         None => access,
     };
+    let senders = reminder_senders(settings, &access).await?;
+    let push_key = senders.push.as_ref().map(|p| std::sync::Arc::from(p.public_key()));
+    if settings.reminders.worker {
+        let worker = crate::reminders::WorkerSettings::new(settings.reminders.poll);
+        tokio::spawn(crate::reminders::run(access.clone(), senders, worker));
+    }
     let state = AppState {
+        push_key,
         access: access.clone(),
         demo: settings.demo,
         https: settings.https,

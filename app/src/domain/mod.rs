@@ -157,6 +157,7 @@ pub mod ladder;
 pub mod meeting;
 pub mod people;
 pub mod programme;
+pub mod reminder;
 pub mod sus;
 pub mod text;
 pub mod transition;
@@ -173,6 +174,7 @@ pub use people::{Benefit, BenefitKind, DvForm, Gender, HoursPerWeek, Organisatio
 pub use programme::{
     AttendanceMark, Capacity, EnrolmentStatus, RoundForm, SESSION_THEMES, SessionCount, SessionMinutes, SessionVisit,
 };
+pub use reminder::{Channel, LockScreen, ReminderChoice, ReminderKind, ReminderStatus, TimeOfDay};
 pub use text::{LongText, PersonName, ShortText};
 pub use transition::{ClockKind, Due, TransitionDate};
 

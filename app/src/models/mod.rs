@@ -12,6 +12,7 @@ mod follow_up;
 mod log;
 mod programme;
 mod record;
+mod reminders;
 mod retention;
 mod sus;
 pub use admin::*;
@@ -20,6 +21,7 @@ pub use follow_up::*;
 pub use log::*;
 pub use programme::*;
 pub use record::*;
+pub use reminders::*;
 pub use retention::*;
 pub use sus::*;
 

@@ -15,6 +15,9 @@ pub struct AppState {
     /// for links that leave the page; `None` only when serving on loopback
     /// (see [`AppState::origin`]).
     pub public_url: Option<String>,
+    /// The public VAPID key phones subscribe to the app's notifications with
+    /// (base64url); `None` when this server sends none.
+    pub push_key: Option<std::sync::Arc<str>>,
     pub leptos_options: leptos::config::LeptosOptions,
 }
 

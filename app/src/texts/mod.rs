@@ -1,5 +1,6 @@
-//! Texts. Participant-facing text lives in `sv.rs` only, so a language editor
-//! can change every word a participant reads without touching any page.
+//! Texts. Participant-facing text lives in `sv.rs` (the pages) and
+//! `reminders.rs` (the messages sent to their phones) only, so a language
+//! editor can change every word a participant reads without touching any page.
 
 pub mod admin;
 pub mod extract;
@@ -8,6 +9,7 @@ pub mod follow_up;
 pub mod lix;
 pub mod log;
 pub mod manual;
+pub mod reminders;
 pub mod staff;
 pub mod sus;
 pub mod sv;

@@ -4,6 +4,8 @@
 
 // Shared by several staff pages.
 pub const CHOOSE_PARTICIPANT: &str = "Välj deltagare";
+/// Switching SMS reminders on for a participant with no mobile number on record.
+pub const REMINDER_NO_PHONE: &str = "Skriv in deltagarens mobilnummer först. Sms går bara till ett nummer.";
 pub const NOBODY_CHOSEN: &str = "Ingen vald";
 pub const ACTION_COLUMN: &str = "Åtgärd";
 pub const NAME: &str = "Namn";

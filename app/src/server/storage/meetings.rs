@@ -76,7 +76,7 @@ pub(crate) async fn set_answer(
     answer: &str,
     now: DateTime<Utc>,
 ) -> Result<u64, sqlx::Error> {
-    on_conn!(tx, |c| sqlx::query(
+    let changed = on_conn!(tx, |c| sqlx::query(
         "UPDATE meetings SET participant_answer = $1, answered_at = $2
          WHERE id = $3 AND participant_id = $4 AND status = 'planned'"
     )
@@ -86,7 +86,10 @@ pub(crate) async fn set_answer(
     .bind(participant.id())
     .execute(c)
     .await
-    .map(|r| r.rows_affected()))
+    .map(|r| r.rows_affected()))?;
+    // "Jag kan inte komma" stops the meeting's reminders; "Jag kommer" brings them back.
+    super::reminders::sync(tx, participant.id(), now).await?;
+    Ok(changed)
 }
 
 /// Who comes to a meeting. Called with the id of a meeting read under a permit.

@@ -25,6 +25,7 @@ pub(crate) mod participants;
 pub(crate) mod plans;
 pub(crate) mod programme;
 pub(crate) mod record;
+pub(crate) mod reminders;
 pub(crate) mod reserve;
 pub(crate) mod retention;
 pub(crate) mod revisions;

@@ -294,7 +294,8 @@ async fn insert_session_meetings(
     .bind(round_id)
     .execute(c)
     .await
-    .map(|_| ()))
+    .map(|_| ()))?;
+    super::reminders::sync(tx, participant_id, now).await
 }
 
 /// Moves the participant's coming session meetings of a round from one status

@@ -271,7 +271,9 @@ pub(crate) struct NewMeeting<'a> {
 }
 
 pub(crate) async fn add_meeting(tx: &mut Tx, participant: Permitted, m: &NewMeeting<'_>) -> Result<i64, sqlx::Error> {
-    insert_meeting(tx, participant.id(), m, &MeetingState::BOOKED).await
+    let id = insert_meeting(tx, participant.id(), m, &MeetingState::BOOKED).await?;
+    super::reminders::sync(tx, participant.id(), m.now).await?;
+    Ok(id)
 }
 
 /// What a meeting row says about how it went. Staff book a meeting planned and
@@ -449,7 +451,21 @@ pub(super) async fn change_meeting(
     .bind(now)
     .execute(c)
     .await
-    .map(|_| true))
+    .map(|_| ()))?;
+    // The reminders follow the meeting, in the same transaction. A new status
+    // or time tells those with reminders on; anything else (held, the
+    // answer cleared) only puts the reminders in step.
+    use crate::domain::ReminderKind;
+    // Someone back in a programme round gets its sessions back without a notice.
+    let (was, is) = (old.starts_at, new.starts_at);
+    if old.status == "planned" && new.status == "cancelled" {
+        super::reminders::notify(tx, participant_id, meeting_id, ReminderKind::Cancelled, was, was, now).await?;
+    } else if old.status == "planned" && new.status == "planned" && is != was {
+        super::reminders::notify(tx, participant_id, meeting_id, ReminderKind::Moved, is, was, now).await?;
+    } else {
+        super::reminders::sync(tx, participant_id, now).await?;
+    }
+    Ok(true)
 }
 
 /// New time for a meeting. The participant's answer was for the old time, so it is cleared.
