@@ -91,6 +91,13 @@ impl PushSender {
         builder.set_topic(key.to_owned());
         let mut signature = self.vapid.clone().add_sub_info(&info);
         signature.add_claim("sub", self.subject.as_str());
+        // The audience is the push service's origin (RFC 8292 §2), port
+        // included when it is not the scheme's own; web-push leaves the port out.
+        let origin = url::Url::parse(&target.endpoint)
+            .map_err(|_| PushError::Rejected("bad_subscription"))?
+            .origin()
+            .ascii_serialization();
+        signature.add_claim("aud", origin);
         builder.set_vapid_signature(signature.build().map_err(|_| PushError::Rejected("bad_subscription"))?);
         let message = builder.build().map_err(|_| PushError::Rejected("bad_subscription"))?;
         let request = web_push::request_builder::build_request::<Vec<u8>>(message);

@@ -13,6 +13,7 @@ pub mod participant;
 pub mod passkeys;
 pub mod programme;
 pub mod record;
+pub mod reminders;
 pub mod retention;
 pub mod staff;
 pub mod sus;

@@ -4,6 +4,9 @@
 
 // Shared by several staff pages.
 pub const CHOOSE_PARTICIPANT: &str = "Välj deltagare";
+pub const REMINDER_SMS_CHOOSE: &str = "Välj om sms-påminnelser ska vara på eller av.";
+pub const REMINDER_SMS_ON: &str = "Sms-påminnelser är på.";
+pub const REMINDER_SMS_OFF: &str = "Sms-påminnelser är av.";
 /// Switching SMS reminders on for a participant with no mobile number on record.
 pub const REMINDER_NO_PHONE: &str = "Skriv in deltagarens mobilnummer först. Sms går bara till ett nummer.";
 pub const NOBODY_CHOSEN: &str = "Ingen vald";

@@ -143,6 +143,10 @@ pub const ANSWERED_COMING: &str = "Du har svarat: Jag kommer.";
 pub const ANSWERED_NOT_COMING: &str = "Du har svarat: Jag kan inte komma.";
 pub const ANSWER_CHANGE: &str = "Du kan ändra ditt svar.";
 pub const ANSWER_SAVED: &str = "Tack! Vi har sparat ditt svar.";
+
+// "Påminnelser".
+pub const REMINDERS_SAVED: &str = "Klart! Vi har sparat dina val.";
+pub const REMINDER_TEST_SENT: &str = "Nu skickar vi en påminnelse. Den kommer snart.";
 pub const ANSWER_MISSING: &str = "Välj om du kommer eller inte.";
 pub const ANSWER_TOO_LATE: &str = "Mötet har redan varit. Du kan inte svara nu.";
 

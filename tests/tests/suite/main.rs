@@ -32,6 +32,7 @@ mod readability;
 mod record;
 mod record_audit;
 mod relatives;
+mod reminders;
 mod retention;
 mod roads;
 mod schema;

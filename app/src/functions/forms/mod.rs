@@ -15,6 +15,7 @@ pub mod admin;
 pub mod intake;
 pub mod programme;
 pub mod record;
+pub mod reminders;
 pub mod sus;
 
 #[cfg(feature = "ssr")]

@@ -76,7 +76,10 @@ pub(crate) struct NewConsent<'a> {
 }
 
 pub(crate) async fn add_consent(tx: &mut Tx, participant: Permitted, n: &NewConsent<'_>) -> Result<i64, sqlx::Error> {
-    insert_consent(tx, participant.id(), n).await
+    let id = insert_consent(tx, participant.id(), n).await?;
+    // A relative who now sees the meetings, and chose reminders before, gets them again.
+    super::reminders::sync(tx, participant.id(), n.now).await?;
+    Ok(id)
 }
 
 /// The consent write path of the app and the demo data.
@@ -107,7 +110,10 @@ pub(crate) async fn withdraw_consent(
     on: NaiveDate,
     by: Option<i64>,
 ) -> Result<bool, sqlx::Error> {
-    mark_consent_withdrawn(tx, participant.id(), consent_id, on, by).await
+    let withdrawn = mark_consent_withdrawn(tx, participant.id(), consent_id, on, by).await?;
+    // Sharing stops at once, and so do the reminders it let a relative have.
+    super::reminders::sync(tx, participant.id(), super::now()).await?;
+    Ok(withdrawn)
 }
 
 /// The withdrawal write path of the app and the demo data.

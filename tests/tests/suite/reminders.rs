@@ -1,0 +1,351 @@
+//! Reminders (issue 14), end to end: the worker of the real app sends to a
+//! push service and an SMS gateway that the test starts on loopback. The push
+//! service decrypts each message with the phone's private key (RFC 8291) and
+//! checks the VAPID signature (RFC 8292) against the app's public key, as a
+//! real push service and phone do; the SMS gateway keeps every request.
+
+use base64::Engine;
+use mina_steg_tests::{Backend, StatusCode, TestApp, on_both_backends};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+/// One request the push service got.
+#[derive(Debug, Clone)]
+struct Pushed {
+    phone: String,
+    authorization: String,
+    topic: String,
+    body: Vec<u8>,
+}
+
+/// One request the SMS gateway got, with the status it answered.
+#[derive(Debug, Clone)]
+struct Texted {
+    basic_auth: String,
+    key: String,
+    form: HashMap<String, String>,
+    status: u16,
+}
+
+/// The push service and the SMS gateway, on one loopback port.
+#[derive(Clone, Default)]
+struct Outside {
+    pushed: Arc<Mutex<Vec<Pushed>>>,
+    texted: Arc<Mutex<Vec<Texted>>>,
+    /// Phones the push service no longer knows (answered 410).
+    gone: Arc<Mutex<Vec<String>>>,
+    /// How many SMS requests to answer 500 before answering 200.
+    sms_failures: Arc<Mutex<usize>>,
+    /// How long the SMS gateway takes to answer.
+    sms_delay: Arc<Mutex<Duration>>,
+    base: String,
+}
+
+impl Outside {
+    async fn start() -> Outside {
+        use axum::extract::{Path, State};
+        use axum::http::HeaderMap;
+        use axum::routing::post;
+        let mut outside = Outside::default();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        outside.base = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+        let header =
+            |h: &HeaderMap, name: &str| h.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let router = axum::Router::new()
+            .route(
+                "/push/{phone}",
+                post(
+                    move |State(o): State<Outside>,
+                          Path(phone): Path<String>,
+                          h: HeaderMap,
+                          body: axum::body::Bytes| async move {
+                        if o.gone.lock().unwrap().contains(&phone) {
+                            return StatusCode::GONE;
+                        }
+                        let pushed = Pushed {
+                            phone,
+                            authorization: header(&h, "authorization"),
+                            topic: header(&h, "topic"),
+                            body: body.to_vec(),
+                        };
+                        o.pushed.lock().unwrap().push(pushed);
+                        StatusCode::CREATED
+                    },
+                ),
+            )
+            .route(
+                "/sms",
+                post(move |State(o): State<Outside>, h: HeaderMap, body: String| async move {
+                    let delay = *o.sms_delay.lock().unwrap();
+                    tokio::time::sleep(delay).await;
+                    let status = {
+                        let mut failures = o.sms_failures.lock().unwrap();
+                        if *failures > 0 {
+                            *failures -= 1;
+                            500
+                        } else {
+                            200
+                        }
+                    };
+                    let form = url_form(&body);
+                    let texted = Texted {
+                        basic_auth: header(&h, "authorization"),
+                        key: header(&h, "idempotency-key"),
+                        form,
+                        status,
+                    };
+                    o.texted.lock().unwrap().push(texted);
+                    StatusCode::from_u16(status).unwrap()
+                }),
+            )
+            .with_state(outside.clone());
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        outside
+    }
+
+    fn pushed(&self) -> Vec<Pushed> {
+        self.pushed.lock().unwrap().clone()
+    }
+
+    fn texted(&self) -> Vec<Texted> {
+        self.texted.lock().unwrap().clone()
+    }
+}
+
+fn url_form(body: &str) -> HashMap<String, String> {
+    body.split('&').filter_map(|pair| pair.split_once('=')).map(|(k, v)| (decode(k), decode(v))).collect()
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.replace('+', " ").into_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// A phone: its push keys, as a browser makes them for a subscription.
+struct Phone {
+    name: String,
+    keys: Box<dyn ece::crypto::LocalKeyPair>,
+    auth: [u8; 16],
+}
+
+impl Phone {
+    fn new(name: &str) -> Phone {
+        let (keys, auth) = ece::generate_keypair_and_auth_secret().unwrap();
+        Phone { name: name.to_owned(), keys, auth }
+    }
+
+    fn subscription(&self, outside: &Outside) -> [(String, String); 3] {
+        [
+            ("endpoint".to_owned(), format!("{}/push/{}", outside.base, self.name)),
+            ("p256dh".to_owned(), B64.encode(self.keys.pub_as_raw().unwrap())),
+            ("auth".to_owned(), B64.encode(self.auth)),
+        ]
+    }
+
+    /// The message as the phone reads it: decrypted with its own private key.
+    fn read(&self, pushed: &Pushed) -> Value {
+        let components = self.keys.raw_components().unwrap();
+        let plain = ece::decrypt(&components, &self.auth, &pushed.body).expect("an RFC 8291 message for this phone");
+        serde_json::from_slice(&plain).unwrap()
+    }
+}
+
+/// The VAPID header: signed with the key whose public half the app gave the
+/// phone, for this push service's origin, by someone to contact.
+fn check_vapid(pushed: &Pushed, public_key: &str, audience: &str) {
+    use jwt_simple::prelude::*;
+    let rest = pushed.authorization.strip_prefix("vapid t=").expect("a VAPID authorization");
+    let (token, key) = rest.split_once(", k=").expect("t and k");
+    assert_eq!(key, public_key, "signed with the app's key");
+    let verifier = ES256PublicKey::from_bytes(&B64.decode(key).unwrap()).unwrap();
+    let options =
+        VerificationOptions { allowed_audiences: Some(HashSet::from_strings(&[audience])), ..Default::default() };
+    let claims = verifier.verify_token::<NoCustomClaims>(token, Some(options)).expect("a valid signature");
+    assert!(claims.subject.is_some_and(|s| s.starts_with("mailto:")), "someone to contact");
+    // A forged key is refused: the check can fail.
+    let other = ES256KeyPair::generate().public_key();
+    assert!(other.verify_token::<NoCustomClaims>(token, None).is_err());
+}
+
+async fn spawn(backend: Backend, outside: &Outside) -> TestApp {
+    let vapid = server::reminders::PushSender::generate_private_key().unwrap();
+    let sms_url = format!("{}/sms", outside.base);
+    TestApp::spawn_configured(backend, true, move |s| {
+        s.demo = true;
+        s.reminders = server::config::ReminderConfig {
+            vapid_private_key: Some(vapid),
+            sms: Some(server::config::SmsConfig {
+                url: sms_url,
+                user: "kommunen".into(),
+                password: "hemligt-lösen".into(),
+                sender: "MinaSteg".into(),
+            }),
+            worker: true,
+            poll: Duration::from_millis(100),
+            ..Default::default()
+        }
+    })
+    .await
+}
+
+/// Waits until `sql` counts `expected` (the worker runs on its own).
+async fn until(app: &TestApp, sql: &str, expected: i64) {
+    for _ in 0..300 {
+        if app.scalar_i64(sql).await == expected {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{sql} never became {expected} (it is {})", app.scalar_i64(sql).await);
+}
+
+/// Time passes: what is scheduled for `condition` falls due now.
+async fn make_due(app: &TestApp, condition: &str) {
+    let past = (chrono::Utc::now() - chrono::Duration::seconds(1)).to_rfc3339();
+    let past = match app.store.backend_name() {
+        "postgres" => format!("'{past}'::timestamptz"),
+        _ => format!("'{}'", past.replace('T', " ")),
+    };
+    app.execute(&format!("UPDATE reminders SET next_attempt_at = {past} WHERE status = 'pending' AND ({condition})"))
+        .await;
+}
+
+/// An instant the database gives as text (SQLite's RFC 3339, PostgreSQL's `2026-12-04 17:00:00+00`).
+async fn instant(app: &TestApp, sql: &str) -> chrono::DateTime<chrono::Utc> {
+    let text = app.scalar_text(sql).await.replace(' ', "T");
+    let text = if text.ends_with("+00") { format!("{text}:00") } else { text };
+    chrono::DateTime::parse_from_rfc3339(&text).unwrap_or_else(|e| panic!("{text}: {e}")).to_utc()
+}
+
+/// A participant with a phone number and an account, signed in; their staff.
+async fn participant(app: &TestApp) -> (i64, reqwest::Client, reqwest::Client) {
+    let p = app.participant_in_unit(1, 2).await;
+    app.execute(&format!("UPDATE participants SET phone = '070-123 45 67' WHERE id = {p}")).await;
+    let phone = app.participant_client(p).await;
+    let staff = app.staff_client(&app.staff_email_for_participant(p).await).await;
+    (p, phone, staff)
+}
+
+async fn choose(app: &TestApp, client: &reqwest::Client, choice: &[(&str, &str)]) -> reqwest::Response {
+    app.call(client, "save_reminders", choice).await
+}
+
+/// Books a meeting `days` from today at `time` (Swedish time); its id.
+async fn book(app: &TestApp, staff: &reqwest::Client, p: i64, days: i64, time: &str) -> i64 {
+    let date = (chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive()
+        + chrono::Duration::days(days))
+    .to_string();
+    let id = p.to_string();
+    let end = format!("{}:30", &time[..2]);
+    let form = [
+        ("participant_id", id.as_str()),
+        ("kind", "joint_planning"),
+        ("title", "Planering med handläggaren Eva Ek om sjukersättning"),
+        ("date", date.as_str()),
+        ("start", time),
+        ("end", end.as_str()),
+        ("place", "Kontoret"),
+        ("video_link", ""),
+        ("bring", ""),
+    ];
+    assert_eq!(app.call(staff, "create_meeting", &form).await.status(), StatusCode::OK);
+    app.scalar_i64(&format!("SELECT max(id) FROM meetings WHERE participant_id = {p}")).await
+}
+
+async fn a_reminder_reaches_the_phone_and_the_sms_gateway_once_each(backend: Backend) {
+    let outside = Outside::start().await;
+    let app = spawn(backend, &outside).await;
+    let (p, client, staff) = participant(&app).await;
+    let settings: Value = app.call(&client, "reminders", &[]).await.json().await.unwrap();
+    assert!(settings["choice"].is_null(), "nothing chosen yet");
+    assert_eq!(settings["has_phone"], true);
+    let public_key = settings["push_key"].as_str().expect("the app's VAPID key").to_owned();
+
+    let phone = Phone::new("elins-mobil");
+    let subscription = phone.subscription(&outside);
+    let form: Vec<(&str, &str)> = subscription.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(app.call(&client, "subscribe_push", &form).await.status(), StatusCode::OK);
+    let choice = [("day_before", "on"), ("day_before_at", "18.00"), ("by_push", "on"), ("by_sms", "on")];
+    assert_eq!(choose(&app, &client, &choice).await.status(), StatusCode::OK);
+
+    let meeting = book(&app, &staff, p, 3, "10:00").await;
+    let due = app
+        .scalar_ids(&format!(
+            "SELECT id FROM reminders WHERE meeting_id = {meeting} AND status = 'pending' AND kind = 'day_before'
+             ORDER BY channel"
+        ))
+        .await;
+    assert_eq!(due.len(), 2, "the evening before, in the app and by SMS");
+    let at = instant(&app, &format!("SELECT CAST(due_at AS TEXT) FROM reminders WHERE id = {}", due[0])).await;
+    let local = at.with_timezone(&chrono_tz::Europe::Stockholm);
+    assert_eq!(local.format("%H:%M").to_string(), "18:00", "at 18.00 Swedish time ({at})");
+    let starts = instant(&app, &format!("SELECT CAST(starts_at AS TEXT) FROM meetings WHERE id = {meeting}")).await;
+    assert_eq!(
+        local.date_naive() + chrono::Duration::days(1),
+        starts.with_timezone(&chrono_tz::Europe::Stockholm).date_naive()
+    );
+
+    make_due(&app, &format!("meeting_id = {meeting}")).await;
+    until(&app, &format!("SELECT count(*) FROM reminders WHERE meeting_id = {meeting} AND status = 'sent'"), 2).await;
+
+    let pushed = outside.pushed();
+    assert_eq!(pushed.len(), 1);
+    check_vapid(&pushed[0], &public_key, &outside.base);
+    let shown = phone.read(&pushed[0]);
+    let when = app::texts::reminders::when(starts, chrono::Utc::now());
+    assert_eq!(shown["title"], format!("Möte {when}"), "{shown}");
+    assert_eq!(shown["body"], "Möte om din plan. Tryck för att se mer.");
+    let push_key = app.scalar_text(&format!("SELECT idempotency_key FROM reminders WHERE id = {}", due[0])).await;
+    assert_eq!(shown["tag"], push_key.as_str(), "the phone shows one notification per message");
+    assert_eq!(pushed[0].topic, push_key, "the push service keeps one per message");
+    assert_eq!(shown["url"], format!("/moten/{meeting}"), "a tap opens the meeting");
+    let words = shown.to_string();
+    assert!(!words.contains("Eva") && !words.contains("sjukersättning"), "never the title staff typed: {words}");
+
+    let texted = outside.texted();
+    assert_eq!(texted.len(), 1);
+    assert_eq!(texted[0].form["to"], "+46701234567");
+    assert_eq!(texted[0].form["from"], "MinaSteg");
+    assert!(texted[0].form["message"].starts_with("Hej "), "{:?}", texted[0].form);
+    assert!(texted[0].form["message"].contains("klockan 10 har du möte."), "{:?}", texted[0].form);
+    assert_eq!(
+        texted[0].basic_auth,
+        format!("Basic {}", base64::engine::general_purpose::STANDARD.encode("kommunen:hemligt-lösen"))
+    );
+    let sms_key = app.scalar_text(&format!("SELECT idempotency_key FROM reminders WHERE id = {}", due[1])).await;
+    assert_eq!(texted[0].key, sms_key);
+
+    // Each message is on record as a disclosure of the meeting, the way it went.
+    for way in ["push", "sms"] {
+        assert_eq!(
+            app.audit_count(&format!(
+                "action = 'export' AND outcome = 'allowed' AND record_kind = 'meetings' AND record_id = {meeting}
+                   AND subject_participant_id = {p} AND actor_role = 'participant' AND detail = '{way}'"
+            ))
+            .await,
+            1,
+            "{way}"
+        );
+    }
+    // Nothing more goes out: sent is sent.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!((outside.pushed().len(), outside.texted().len()), (1, 1));
+}
+
+on_both_backends!(a_reminder_reaches_the_phone_and_the_sms_gateway_once_each);
