@@ -348,4 +348,261 @@ async fn a_reminder_reaches_the_phone_and_the_sms_gateway_once_each(backend: Bac
     assert_eq!((outside.pushed().len(), outside.texted().len()), (1, 1));
 }
 
-on_both_backends!(a_reminder_reaches_the_phone_and_the_sms_gateway_once_each);
+/// Subscribes `phone` for the signed-in client and chooses `choice`.
+async fn remind_me(app: &TestApp, client: &reqwest::Client, outside: &Outside, phone: &Phone, choice: &[(&str, &str)]) {
+    let subscription = phone.subscription(outside);
+    let form: Vec<(&str, &str)> = subscription.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(app.call(client, "subscribe_push", &form).await.status(), StatusCode::OK);
+    assert_eq!(choose(app, client, choice).await.status(), StatusCode::OK);
+}
+
+fn count_of(condition: &str) -> String {
+    format!("SELECT count(*) FROM reminders WHERE {condition}")
+}
+
+async fn moving_and_cancelling_tell_at_once_and_not_coming_stops_the_reminders(backend: Backend) {
+    let outside = Outside::start().await;
+    let app = spawn(backend, &outside).await;
+    let (p, client, staff) = participant(&app).await;
+    let phone = Phone::new("mobil");
+    remind_me(&app, &client, &outside, &phone, &[("day_before", "on"), ("two_hours_before", "on"), ("by_push", "on")])
+        .await;
+    let meeting = book(&app, &staff, p, 3, "10:00").await;
+    let waiting = format!("meeting_id = {meeting} AND status = 'pending'");
+    assert_eq!(app.scalar_i64(&count_of(&waiting)).await, 2, "the evening before and two hours before");
+
+    // Moved to another day: told at once; the reminders follow the new time.
+    let date = (chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive()
+        + chrono::Duration::days(4))
+    .to_string();
+    let (m, id) = (meeting.to_string(), p.to_string());
+    let moved = [
+        ("participant_id", id.as_str()),
+        ("meeting_id", m.as_str()),
+        ("date", &date),
+        ("start", "13:00"),
+        ("end", "14:00"),
+    ];
+    assert_eq!(app.call(&staff, "reschedule_meeting", &moved).await.status(), StatusCode::OK);
+    until(&app, &count_of(&format!("meeting_id = {meeting} AND kind = 'moved' AND status = 'sent'")), 1).await;
+    let notice = phone.read(&outside.pushed()[0]);
+    assert_eq!(notice["title"], "Mötet är flyttat");
+    assert!(notice["body"].as_str().unwrap().contains("klockan 13"), "{notice}");
+    assert_eq!(
+        app.scalar_i64(&count_of(&format!(
+            "meeting_id = {meeting} AND status = 'cancelled' AND outcome = 'no_longer_due'"
+        )))
+        .await,
+        2,
+        "the old time's reminders are cancelled"
+    );
+    assert_eq!(app.scalar_i64(&count_of(&waiting)).await, 2, "and the new time's are waiting");
+
+    // "Jag kan inte komma" stops them; "Jag kommer" brings them back.
+    app.call(&client, "answer_meeting", &[("meeting_id", &m), ("answer", "not_coming")]).await;
+    assert_eq!(app.scalar_i64(&count_of(&waiting)).await, 0, "no reminders for a meeting they will not come to");
+    app.call(&client, "answer_meeting", &[("meeting_id", &m), ("answer", "coming")]).await;
+    assert_eq!(app.scalar_i64(&count_of(&waiting)).await, 2);
+
+    // Cancelled: told at once, and nothing more about it.
+    let cancel = app.call(&staff, "set_meeting_status", &[("meeting_id", &m), ("status", "cancelled")]).await;
+    assert_eq!(cancel.status(), StatusCode::OK);
+    until(&app, &count_of(&format!("meeting_id = {meeting} AND kind = 'cancelled' AND status = 'sent'")), 1).await;
+    assert_eq!(phone.read(&outside.pushed()[1])["title"], "Mötet är inställt");
+    assert_eq!(app.scalar_i64(&count_of(&waiting)).await, 0);
+    assert_eq!(outside.pushed().len(), 2, "only the two notices went out");
+
+    // A meeting a month ahead that moves tells nobody now: its reminders will.
+    let later = book(&app, &staff, p, 30, "10:00").await;
+    let date = (chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive()
+        + chrono::Duration::days(31))
+    .to_string();
+    let l = later.to_string();
+    let moved = [
+        ("participant_id", id.as_str()),
+        ("meeting_id", l.as_str()),
+        ("date", &date),
+        ("start", "10:00"),
+        ("end", "11:00"),
+    ];
+    assert_eq!(app.call(&staff, "reschedule_meeting", &moved).await.status(), StatusCode::OK);
+    assert_eq!(app.scalar_i64(&count_of(&format!("meeting_id = {later} AND kind = 'moved'"))).await, 0);
+}
+
+async fn sms_keep_quiet_at_night_and_a_failing_gateway_is_tried_again_with_the_same_key(backend: Backend) {
+    let outside = Outside::start().await;
+    let app = spawn(backend, &outside).await;
+    let (p, client, staff) = participant(&app).await;
+    // The evening before at 22.00: in the app then, by SMS at 08.00 the day of the meeting.
+    let choice = [("day_before", "on"), ("day_before_at", "22.00"), ("by_push", "on"), ("by_sms", "on")];
+    remind_me(&app, &client, &outside, &Phone::new("mobil"), &choice).await;
+    let meeting = book(&app, &staff, p, 3, "13:00").await;
+    for (way, time) in [("push", "22:00"), ("sms", "08:00")] {
+        let at = instant(
+            &app,
+            &format!("SELECT CAST(due_at AS TEXT) FROM reminders WHERE meeting_id = {meeting} AND channel = '{way}'"),
+        )
+        .await;
+        assert_eq!(at.with_timezone(&chrono_tz::Europe::Stockholm).format("%H:%M").to_string(), time, "{way}");
+    }
+
+    // The gateway fails once (500), then takes it: tried again later, with the same key.
+    *outside.sms_failures.lock().unwrap() = 1;
+    let sms = format!("meeting_id = {meeting} AND channel = 'sms'");
+    make_due(&app, &sms).await;
+    until(
+        &app,
+        &count_of(&format!("{sms} AND status = 'pending' AND attempts = 1 AND outcome = 'sms_gateway_busy'")),
+        1,
+    )
+    .await;
+    let retry_in = instant(&app, &format!("SELECT CAST(next_attempt_at AS TEXT) FROM reminders WHERE {sms}")).await
+        - chrono::Utc::now();
+    assert!(
+        retry_in > chrono::Duration::seconds(30) && retry_in <= chrono::Duration::minutes(1),
+        "a minute later: {retry_in}"
+    );
+    make_due(&app, &sms).await;
+    until(&app, &count_of(&format!("{sms} AND status = 'sent' AND attempts = 2")), 1).await;
+    let texted = outside.texted();
+    assert_eq!(texted.iter().map(|t| t.status).collect::<Vec<_>>(), vec![500, 200]);
+    assert_eq!(texted[0].key, texted[1].key, "every try carries the message's key");
+    assert_eq!(texted[0].key, app.scalar_text(&format!("SELECT idempotency_key FROM reminders WHERE {sms}")).await);
+}
+
+async fn a_phone_the_push_service_no_longer_knows_is_forgotten(backend: Backend) {
+    let outside = Outside::start().await;
+    let app = spawn(backend, &outside).await;
+    let (p, client, staff) = participant(&app).await;
+    remind_me(&app, &client, &outside, &Phone::new("gammal-mobil"), &[("day_before", "on"), ("by_push", "on")]).await;
+    outside.gone.lock().unwrap().push("gammal-mobil".to_owned());
+    let meeting = book(&app, &staff, p, 3, "10:00").await;
+    let account = app.scalar_i64(&format!("SELECT id FROM accounts WHERE participant_id = {p}")).await;
+    assert_eq!(
+        app.scalar_i64(&format!("SELECT count(*) FROM push_subscriptions WHERE account_id = {account}")).await,
+        1
+    );
+    make_due(&app, &format!("meeting_id = {meeting}")).await;
+    until(&app, &count_of(&format!("meeting_id = {meeting} AND status = 'failed' AND outcome = 'app_gone'")), 1).await;
+    assert_eq!(
+        app.scalar_i64(&format!("SELECT count(*) FROM push_subscriptions WHERE account_id = {account}")).await,
+        0
+    );
+    assert!(outside.pushed().is_empty());
+    // The record says so to staff.
+    let status: Value =
+        app.call(&staff, "record_reminders", &[("participant_id", &p.to_string())]).await.json().await.unwrap();
+    assert_eq!(status["latest"][0]["status"], "failed", "{status}");
+    assert_eq!(status["latest"][0]["outcome"], "app_gone");
+    assert_eq!(status["choice"]["by_push"], true);
+}
+
+async fn a_relative_is_reminded_only_while_the_consent_shares_the_meetings(backend: Backend) {
+    let outside = Outside::start().await;
+    let app = spawn(backend, &outside).await;
+    let consent = app
+        .scalar_i64(
+            "SELECT min(id) FROM consents WHERE scope = 'share_with_relative' AND withdrawn_on IS NULL
+               AND shared_sections LIKE '%meetings%'",
+        )
+        .await;
+    let relative = app.scalar_i64(&format!("SELECT recipient_relative_id FROM consents WHERE id = {consent}")).await;
+    let p = app.scalar_i64(&format!("SELECT participant_id FROM consents WHERE id = {consent}")).await;
+    let client = app.relative_client(p, relative).await;
+    let staff = app.staff_client(&app.staff_email_for_participant(p).await).await;
+    let phone = Phone::new("mammas-mobil");
+    let id = p.to_string();
+    let subscription = phone.subscription(&outside);
+    let form: Vec<(&str, &str)> = subscription.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(app.call(&client, "subscribe_push", &form).await.status(), StatusCode::OK);
+    let choice = [("participant_id", id.as_str()), ("day_before", "on"), ("by_push", "on")];
+    assert_eq!(choose(&app, &client, &choice).await.status(), StatusCode::OK);
+
+    let first = book(&app, &staff, p, 3, "10:00").await;
+    make_due(&app, &format!("meeting_id = {first}")).await;
+    until(&app, &count_of(&format!("meeting_id = {first} AND status = 'sent'")), 1).await;
+    let shown = phone.read(&outside.pushed()[0]);
+    let name = app.scalar_text(&format!("SELECT preferred_name FROM participants WHERE id = {p}")).await;
+    let first_name = name.split_whitespace().next().unwrap();
+    assert!(shown["title"].as_str().unwrap().starts_with(&format!("{first_name} har möte ")), "{shown}");
+    assert_eq!(
+        app.audit_count(&format!(
+            "action = 'export' AND record_kind = 'meetings' AND record_id = {first} AND actor_role = 'relative'
+               AND outcome = 'allowed' AND detail = 'push'"
+        ))
+        .await,
+        1
+    );
+
+    // Withdrawn while a reminder waits (as if in the same moment it was claimed):
+    // the policy refuses it when it is made, and nothing leaves.
+    let second = book(&app, &staff, p, 4, "10:00").await;
+    app.execute(&format!("UPDATE consents SET withdrawn_on = '2000-01-01' WHERE id = {consent}")).await;
+    make_due(&app, &format!("meeting_id = {second}")).await;
+    until(&app, &count_of(&format!("meeting_id = {second} AND status = 'cancelled' AND outcome = 'not_shared'")), 1)
+        .await;
+    assert_eq!(outside.pushed().len(), 1);
+    assert_eq!(
+        app.audit_count(&format!(
+            "action = 'export' AND record_kind = 'meetings' AND record_id = {second} AND outcome = 'denied'"
+        ))
+        .await,
+        1,
+        "the refusal is on record"
+    );
+    // Withdrawn through the record: the waiting reminders go at once.
+    app.execute(&format!("UPDATE consents SET withdrawn_on = NULL WHERE id = {consent}")).await;
+    let third = book(&app, &staff, p, 5, "10:00").await;
+    assert_eq!(app.scalar_i64(&count_of(&format!("meeting_id = {third} AND status = 'pending'"))).await, 1);
+    let form = [("participant_id", id.as_str()), ("consent_id", &consent.to_string())];
+    assert_eq!(app.call(&staff, "withdraw_consent", &form).await.status(), StatusCode::OK);
+    assert_eq!(app.scalar_i64(&count_of(&format!("meeting_id = {third} AND status = 'pending'"))).await, 0);
+    // And they may no longer choose.
+    assert_eq!(choose(&app, &client, &choice).await.status(), StatusCode::FORBIDDEN);
+}
+
+async fn bad_choices_are_named_and_nothing_is_saved(backend: Backend) {
+    let outside = Outside::start().await;
+    let app = spawn(backend, &outside).await;
+    let (p, client, _) = participant(&app).await;
+    let response = choose(&app, &client, &[("day_before", "on"), ("day_before_at", "25.00"), ("by_push", "on")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.unwrap().contains("Skriv en tid som 18.00."));
+    // SMS with no number on record: said next to the choice.
+    app.execute(&format!("UPDATE participants SET phone = NULL WHERE id = {p}")).await;
+    let response = choose(&app, &client, &[("day_before", "on"), ("by_sms", "on")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.unwrap().contains("Vi har inget nummer till din mobil."));
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM reminder_choices").await, 0, "nothing saved");
+    // A test message needs a way first.
+    let response = app.call(&client, "test_reminder", &[]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A subscription must be a push service's https address (loopback aside) with real keys.
+    let bad = [("endpoint", "http://evil.example/push"), ("p256dh", "abc"), ("auth", "def")];
+    assert_eq!(app.call(&client, "subscribe_push", &bad).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM push_subscriptions").await, 0);
+}
+
+async fn the_test_message_goes_at_once(backend: Backend) {
+    let outside = Outside::start().await;
+    let app = spawn(backend, &outside).await;
+    let (_, client, _) = participant(&app).await;
+    let phone = Phone::new("mobil");
+    remind_me(&app, &client, &outside, &phone, &[("day_before", "on"), ("by_push", "on"), ("by_sms", "on")]).await;
+    assert_eq!(app.call(&client, "test_reminder", &[]).await.status(), StatusCode::OK);
+    until(&app, &count_of("kind = 'test' AND status = 'sent'"), 2).await;
+    let shown = phone.read(&outside.pushed()[0]);
+    assert_eq!(shown["title"], "Så här ser en påminnelse ut");
+    assert_eq!(shown["url"], "/paminnelser");
+    assert!(outside.texted()[0].form["message"].contains("Så här ser en påminnelse ut."));
+}
+
+on_both_backends!(
+    a_reminder_reaches_the_phone_and_the_sms_gateway_once_each,
+    moving_and_cancelling_tell_at_once_and_not_coming_stops_the_reminders,
+    sms_keep_quiet_at_night_and_a_failing_gateway_is_tried_again_with_the_same_key,
+    a_phone_the_push_service_no_longer_knows_is_forgotten,
+    a_relative_is_reminded_only_while_the_consent_shares_the_meetings,
+    bad_choices_are_named_and_nothing_is_saved,
+    the_test_message_goes_at_once,
+);

@@ -487,15 +487,14 @@ pub(crate) struct OutboxRow {
     pub sent_at: Option<DateTime<Utc>>,
 }
 
-/// The permitted participant's latest messages (newest first), for the record.
+/// The permitted participant's latest messages that were tried (newest first), for the record.
 pub(crate) async fn latest(tx: &mut Tx, participant: Permitted, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_as(
         "SELECT account_id, channel, kind, due_at, status, outcome, sent_at FROM reminders
-         WHERE participant_id = $1 AND status <> 'cancelled' AND due_at <= $2
-         ORDER BY due_at DESC, id DESC LIMIT $3"
+         WHERE participant_id = $1 AND attempts > 0
+         ORDER BY next_attempt_at DESC, id DESC LIMIT $2"
     )
     .bind(participant.id())
-    .bind(super::now())
     .bind(limit)
     .fetch_all(c)
     .await)
