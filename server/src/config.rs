@@ -51,6 +51,9 @@ pub struct ReminderConfig {
     pub worker: bool,
     /// How long the worker sleeps when nothing is due.
     pub poll: std::time::Duration,
+    /// How long a claimed message is the claimer's: an instance that dies
+    /// mid-send leaves its messages to the others after this.
+    pub lease: std::time::Duration,
 }
 
 impl Default for ReminderConfig {
@@ -61,6 +64,7 @@ impl Default for ReminderConfig {
             sms: None,
             worker: true,
             poll: std::time::Duration::from_secs(5),
+            lease: std::time::Duration::from_secs(120),
         }
     }
 }

@@ -90,6 +90,10 @@ enum Command {
         /// Seconds the reminder worker sleeps when nothing is due.
         #[arg(long, env = "MINA_STEG_REMINDER_POLL_SECONDS", default_value_t = 5)]
         reminder_poll_seconds: u64,
+        /// Seconds a claimed reminder stays the claimer's (then another instance may send
+        /// it): longer than a send can take (10 s a request).
+        #[arg(long, env = "MINA_STEG_REMINDER_LEASE_SECONDS", default_value_t = 120)]
+        reminder_lease_seconds: u64,
     },
     /// Apply the database migrations. On PostgreSQL, run it with the owner's login
     /// (the tables are the owner's): it grants the app role what the server needs,
@@ -198,6 +202,7 @@ async fn main() -> anyhow::Result<()> {
             sms_password,
             sms_sender,
             reminder_poll_seconds,
+            reminder_lease_seconds,
         } => {
             let sms = match (sms_url, sms_user, sms_password) {
                 (Some(url), Some(user), Some(password)) => {
@@ -211,6 +216,7 @@ async fn main() -> anyhow::Result<()> {
                 sms,
                 worker: true,
                 poll: std::time::Duration::from_secs(reminder_poll_seconds.max(1)),
+                lease: std::time::Duration::from_secs(reminder_lease_seconds.max(15)),
             };
             let settings = Settings {
                 database_url: cli.database_url,

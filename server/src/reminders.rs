@@ -32,8 +32,8 @@ pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 const IN_FLIGHT: usize = 8;
 
 impl WorkerSettings {
-    pub fn new(poll: Duration) -> Self {
-        WorkerSettings { instance: instance_name(), poll, batch: 32, lease: Duration::from_secs(120) }
+    pub fn new(poll: Duration, lease: Duration) -> Self {
+        WorkerSettings { instance: instance_name(), poll, batch: 32, lease }
     }
 }
 

@@ -145,7 +145,7 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
     let senders = reminder_senders(settings, &access).await?;
     let push_key = senders.push.as_ref().map(|p| std::sync::Arc::from(p.public_key()));
     if settings.reminders.worker {
-        let worker = crate::reminders::WorkerSettings::new(settings.reminders.poll);
+        let worker = crate::reminders::WorkerSettings::new(settings.reminders.poll, settings.reminders.lease);
         tokio::spawn(crate::reminders::run(access.clone(), senders, worker));
     }
     let state = AppState {

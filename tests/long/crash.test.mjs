@@ -9,66 +9,12 @@
 // whole.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { KEY_ENV, freePort, callServerFunction, demoSignIn } from '../browser/support.mjs';
+import { spawnSync } from 'node:child_process';
+import { KEY_ENV, callServerFunction, demoSignIn } from '../browser/support.mjs';
+import { binary, database, serve } from './support.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binary = join(root, 'target', 'debug', 'mina-steg');
-const siteRoot = join(root, 'target', 'site');
-const PG = '127.0.0.1:5432';
 const KILLS = Number(process.env.MINA_STEG_KILLS ?? 3);
 const WRITERS = 8;
-
-function psql(database, sql) {
-  return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-tAc', sql], { encoding: 'utf8' }).trim();
-}
-
-/** A database for the run: a SQLite file, or a PostgreSQL database migrated by its owner and served as the app role. */
-function database(backend) {
-  if (backend === 'sqlite') {
-    const file = join(mkdtempSync(join(tmpdir(), 'mina-steg-crash-')), 'crash.db');
-    return {
-      url: `sqlite://${file}`,
-      flags: [],
-      query: (sql) => execFileSync('sqlite3', [file, sql], { encoding: 'utf8' }).trim(),
-      drop: () => {},
-    };
-  }
-  const name = `mina_steg_crash_${process.pid}`;
-  psql('postgres', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  psql('postgres', `CREATE DATABASE ${name}`);
-  execFileSync(binary, ['migrate'], { env: { ...process.env, ...KEY_ENV, DATABASE_URL: `postgres://postgres@${PG}/${name}` } });
-  return {
-    url: `postgres://mina_steg_app@${PG}/${name}`,
-    flags: ['--seed-postgres'],
-    query: (sql) => psql(name, sql),
-    drop: () => psql('postgres', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
-
-async function serve(db) {
-  const port = await freePort();
-  const child = spawn(
-    binary,
-    ['serve', '--demo', '--seed-if-empty', ...db.flags, '--port', String(port), '--site-root', siteRoot],
-    { env: { ...process.env, ...KEY_ENV, DATABASE_URL: db.url, RUST_LOG: 'error' }, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, kill: () => { child.kill('SIGKILL'); return exited; } };
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start within 120 s');
-}
 
 function planForm(participant, goal) {
   return {
@@ -80,7 +26,7 @@ function planForm(participant, goal) {
 
 for (const backend of ['sqlite', 'postgres']) {
   test(`kill -9 during writes loses no confirmed write (${backend})`, { timeout: 600_000 }, async () => {
-    const db = database(backend);
+    const db = database(backend, 'crash');
     try {
       const confirmedPlans = [];
       // meeting id → { confirmed: the last answer confirmed, pending: answers sent after it }
