@@ -182,3 +182,42 @@ function htmlResponse(body, saved) {
   if (csp) headers['content-security-policy'] = csp;
   return new Response(body, { status: 200, headers });
 }
+
+// Reminders (issue 14): the server's message, which the browser has
+// decrypted, shown with the meeting pictogram. The tag is the message's own
+// key, so a message sent again (its server died mid-send) replaces itself
+// instead of showing twice. A tap opens the meeting (or the reminders page).
+self.addEventListener('push', (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    // Not ours to read: show nothing rather than something wrong.
+    return;
+  }
+  if (!message.title) return;
+  event.waitUntil(self.registration.showNotification(message.title, {
+    body: message.body || '',
+    icon: '/icons/meeting-192.png',
+    badge: '/icons/meeting-192.png',
+    tag: message.tag,
+    lang: 'sv',
+    data: { url: message.url || '/' },
+  }));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL(event.notification.data?.url || '/', self.location.origin);
+  // Only this site's own pages.
+  if (url.origin !== self.location.origin) return;
+  event.waitUntil((async () => {
+    for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+      if ('navigate' in client) {
+        await client.navigate(url.href);
+        return client.focus();
+      }
+    }
+    return self.clients.openWindow(url.href);
+  })());
+});

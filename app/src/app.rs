@@ -16,6 +16,7 @@ use crate::routes::{
     participant::ParticipantHomePage,
     plan::PlanPageView,
     programme::ProgrammePageView,
+    reminders::RemindersPage,
     sign_in::{CodeSignInPage, StaffSignInPage},
     staff::{
         FollowUpPageView, ImportPage, LogFollowUpPage, ManualPage, NewParticipantPage, RegisterExtractPage,
@@ -79,6 +80,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/stegen") view=LadderPage ssr=ssr.clone()/>
                 <Route path=path!("/programmet") view=ProgrammePageView ssr=ssr.clone()/>
                 <Route path=path!("/vem-har-tittat") view=WhoLookedPage ssr=ssr.clone()/>
+                <Route path=path!("/paminnelser") view=RemindersPage ssr=ssr.clone()/>
                 <Route path=path!("/om") view=AboutPage ssr=ssr.clone()/>
                 <Route path=path!("/inte-uppkopplad") view=OfflinePage ssr=ssr.clone()/>
                 <Route path=path!("/logga-in") view=CodeSignInPage ssr=ssr.clone()/>

@@ -240,6 +240,7 @@ mod tests {
             LADDER.to_owned(),
             PROGRAMME.to_owned(),
             WHO_LOOKED.to_owned(),
+            REMINDERS.to_owned(),
             ABOUT.to_owned(),
             SIGN_IN.to_owned(),
             STAFF_SIGN_IN.to_owned(),

@@ -126,10 +126,14 @@ pub enum Section {
     /// "Vem har tittat på mina uppgifter?": who read or changed the
     /// participant's data, from the audit log.
     AccessLog,
-    /// Reminders before the participant's meetings: each person's choice
-    /// (the participant's, and a relative's whose consent shares the
-    /// meetings), and the messages sent. Follows the meetings: whoever sees
-    /// them may be reminded of them.
+    /// One's own choice of reminders before the participant's meetings (the
+    /// participant's, or a relative's whose consent shares the meetings),
+    /// a test message, and each reminder leaving for their phone. Follows the
+    /// meetings: whoever sees them may be reminded of them.
+    ReminderChoice,
+    /// The participant's reminders as the record shows them (on or off, the
+    /// latest sent and whether they went out), and SMS switched on with the
+    /// participant's say-so: the staff record's.
     Reminders,
 }
 
@@ -156,6 +160,7 @@ impl Section {
             Section::Placement => "placement",
             Section::RegisterExtract => "register_extract",
             Section::AccessLog => "access_log",
+            Section::ReminderChoice => "reminder_choice",
             Section::Reminders => "reminders",
         }
     }
@@ -179,6 +184,7 @@ impl Section {
             Section::Placement => "Enhet",
             Section::RegisterExtract => "Registerutdrag",
             Section::AccessLog => "Vem har tittat",
+            Section::ReminderChoice => "Val av påminnelser",
             Section::Reminders => "Påminnelser",
         }
     }
@@ -424,7 +430,7 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
             (Change, MeetingAnswer) | (Create, ProgrammeInterest) => Ok(()),
             // Their own choice of reminders, "Skicka en påminnelse nu", and the
             // reminder itself leaving for their phone.
-            (Read | Change | Create | Export, Reminders) => Ok(()),
+            (Read | Change | Create | Export, ReminderChoice) => Ok(()),
             _ => Err(Denied("participants see their own pages, not the staff record")),
         },
         Relation::AnotherParticipant => Err(Denied("another participant's record")),
@@ -433,7 +439,7 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
             (Read, Profile) if !shared.is_empty() => Ok(()),
             // A relative who sees the meetings may be reminded of them: their
             // own choice, a test, and the reminders leaving for their phone.
-            (Read | Change | Create | Export, Reminders) if shared.contains(&Meetings) => Ok(()),
+            (Read | Change | Create | Export, ReminderChoice) if shared.contains(&Meetings) => Ok(()),
             (Read, s) | (Export, s @ Meetings) if Section::SHAREABLE.contains(&s) && shared.contains(&s) => Ok(()),
             (Read | Export, _) => Err(Denied("not shared by consent")),
             _ => Err(Denied("relatives only read")),
@@ -454,7 +460,8 @@ pub fn participant_rule(relation: Relation<'_>, action: Action, section: Section
             // Staff see whether reminders are on and went out, and switch SMS
             // reminders on with the participant's say-so; the test message is
             // the participant's own.
-            (Create, Reminders) => Err(Denied("the participant sends themselves a test")),
+            (Create, Reminders) => Err(Denied("reminders are scheduled from meetings, not written")),
+            (_, ReminderChoice) => Err(Denied("a person's own choice of reminders is theirs")),
             (Read, _) => Ok(()),
             (Export, Meetings) => Ok(()),
             // The register extract: the participant's unit makes it for them (the
@@ -497,7 +504,7 @@ mod tests {
     }
 
     const ACTIONS: [Action; 5] = [Action::Read, Action::Create, Action::Change, Action::Delete, Action::Export];
-    const SECTIONS: [Section; 16] = [
+    const SECTIONS: [Section; 17] = [
         Section::Profile,
         Section::Plan,
         Section::Meetings,
@@ -513,6 +520,7 @@ mod tests {
         Section::Access,
         Section::Placement,
         Section::AccessLog,
+        Section::ReminderChoice,
         Section::Reminders,
     ];
 
@@ -526,11 +534,14 @@ mod tests {
         let nothing: &[Section] = &[];
         let own_pages = [Profile, Plan, Meetings, Contacts, Ladder, Programme, AccessLog];
         let staff_writes = [Profile, Plan, Meetings, Contacts, Ladder, Programme, Record, Network, Consents, Access];
-        let reminders = [(Read, Reminders), (Change, Reminders), (Create, Reminders), (Export, Reminders)];
+        let reminders =
+            [(Read, ReminderChoice), (Change, ReminderChoice), (Create, ReminderChoice), (Export, ReminderChoice)];
         let mut manager = Vec::new();
         let reads = |sections: &[Section]| sections.iter().map(|s| (Read, *s)).collect::<Vec<_>>();
-        let mut staff: Vec<(Action, Section)> =
-            reads(&SECTIONS).into_iter().filter(|(_, s)| !matches!(s, MeetingAnswer | AccessLog)).collect();
+        let mut staff: Vec<(Action, Section)> = reads(&SECTIONS)
+            .into_iter()
+            .filter(|(_, s)| !matches!(s, MeetingAnswer | AccessLog | ReminderChoice))
+            .collect();
         staff.extend(staff_writes.iter().flat_map(|s| [(Create, *s), (Change, *s)]));
         staff.push((Export, Meetings));
         staff.push((Change, Reminders));

@@ -19,6 +19,8 @@ pub async fn load_reminders(#[server(default)] participant_id: Option<i64>) -> R
     let id = whose(&req, participant_id).await?;
     let mut settings = req.state.access.reminder_settings(&req.ctx, id).await.map_err(|e| req.fail(e))?;
     settings.push_key = req.state.push_key.as_deref().map(str::to_owned);
+    settings.notice = req.take_notice(crate::paths::REMINDERS).await;
+    settings.feedback = req.take_feedback(REMINDER_FORM).await;
     Ok(settings)
 }
 
@@ -50,7 +52,9 @@ pub async fn test_reminder(#[server(default)] participant_id: Option<i64>) -> Re
     let page = crate::paths::REMINDERS;
     match req.state.access.send_test_reminder(&req.ctx, id).await {
         Ok(_) => req.done(page, crate::texts::sv::REMINDER_TEST_SENT).await,
-        Err(e) => req.refused(e, crate::models::FormFeedback::new(REMINDER_FORM), page).await,
+        // Nothing chosen to send by: said on the page, where the choice is made.
+        Err(crate::server::AccessError::Invalid { message, .. }) if req.is_form_post() => req.done(page, message).await,
+        Err(e) => Err(req.fail(e)),
     }
 }
 

@@ -89,9 +89,11 @@ pub fn Page(#[prop(optional_no_strip)] viewer: Option<Viewer>, children: Childre
 }
 
 /// The participant menu after "Start": which part of the record each page shows.
-const MENU: [(Section, &str, &str, &str); 6] = [
+/// Reminders follow the meetings: whoever sees them may be reminded of them.
+const MENU: [(Section, &str, &str, &str); 7] = [
     (Section::Plan, paths::PLAN, "file-text", sv::NAV_PLAN),
     (Section::Meetings, paths::MEETINGS, "calendar-days", sv::NAV_MEETINGS),
+    (Section::Meetings, paths::REMINDERS, "bell", sv::NAV_REMINDERS),
     (Section::Contacts, paths::CONTACTS, "users", sv::NAV_CONTACTS),
     (Section::Ladder, paths::LADDER, "footprints", sv::NAV_LADDER),
     (Section::Programme, paths::PROGRAMME, "briefcase", sv::NAV_PROGRAMME),

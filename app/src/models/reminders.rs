@@ -17,8 +17,12 @@ pub struct ReminderSettings {
     /// The server's public VAPID key (base64url), for the browser's
     /// subscription; `None` when the app's notifications are not set up.
     pub push_key: Option<String>,
-    /// A relative choosing for the participant's meetings (the page says "hennes möten").
+    /// A relative choosing for the participant's meetings.
     pub for_someone_else: bool,
+    /// What the last save or test did ("Klart! …"), once.
+    pub notice: Option<String>,
+    /// A choice that came back with something wrong: what was chosen and why.
+    pub feedback: Option<crate::models::FormFeedback>,
 }
 
 /// One message of the participant's, as the record lists it.

@@ -12,6 +12,7 @@ pub mod offline;
 pub mod participant;
 pub mod plan;
 pub mod programme;
+pub mod reminders;
 pub mod sign_in;
 pub mod staff;
 pub mod who_looked;

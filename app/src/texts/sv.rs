@@ -145,8 +145,33 @@ pub const ANSWER_CHANGE: &str = "Du kan ändra ditt svar.";
 pub const ANSWER_SAVED: &str = "Tack! Vi har sparat ditt svar.";
 
 // "Påminnelser".
+pub const NAV_REMINDERS: &str = "Påminnelser";
+pub const REMINDERS_TITLE: &str = "Påminnelser";
+pub const REMINDERS_ABOUT: &str = "Vi kan påminna dig om dina möten.";
+pub const REMINDERS_ABOUT_OTHER: &str = "Vi kan påminna dig om mötena.";
+pub const REMINDERS_NOT_CHOSEN: &str = "Du har inte valt än. Vill du ha en påminnelse?";
+pub const REMINDERS_OFF: &str = "Du får inga påminnelser nu.";
+pub const REMINDERS_WHEN: &str = "När vill du få en påminnelse?";
+pub const REMINDERS_DAY_BEFORE: &str = "Dagen före";
+pub const REMINDERS_DAY_BEFORE_AT: &str = "Vilken tid dagen före?";
+pub const REMINDERS_TWO_HOURS: &str = "Två timmar före";
+pub const REMINDERS_HOW: &str = "Hur vill du få den?";
+pub const REMINDERS_BY_PUSH: &str = "I appen";
+pub const REMINDERS_BY_SMS: &str = "Med sms";
+pub const REMINDERS_SMS_QUIET: &str = "Vi skickar inga sms på natten. Då kommer sms klockan 8.";
+pub const REMINDERS_NO_PHONE: &str = "Vi har inget nummer till din mobil. Be din kontaktperson att skriva in det.";
+pub const REMINDERS_NO_APP: &str = "Din mobil kan inte få påminnelser i appen. Välj sms i stället.";
+pub const REMINDERS_LOCKED: &str = "Vad får synas när mobilen är låst?";
+pub const REMINDERS_WHAT_AND_WHEN: &str = "Vad och när";
+pub const REMINDERS_ONLY_THAT: &str = "Bara att du har ett möte";
+pub const REMINDERS_SAVE: &str = "Spara";
+pub const REMINDERS_TRY: &str = "Vill du se hur en påminnelse ser ut?";
+pub const REMINDERS_TRY_BUTTON: &str = "Skicka en påminnelse nu";
 pub const REMINDERS_SAVED: &str = "Klart! Vi har sparat dina val.";
 pub const REMINDER_TEST_SENT: &str = "Nu skickar vi en påminnelse. Den kommer snart.";
+/// On the start page until the participant has chosen.
+pub const REMINDERS_ASK: &str = "Vill du få en påminnelse före dina möten?";
+pub const REMINDERS_ASK_LINK: &str = "Välj påminnelser";
 pub const ANSWER_MISSING: &str = "Välj om du kommer eller inte.";
 pub const ANSWER_TOO_LATE: &str = "Mötet har redan varit. Du kan inte svara nu.";
 
@@ -471,6 +496,7 @@ pub fn looked_at(kind: &str) -> &'static str {
         "consents" => "vad du har sagt ja till",
         "access" => "hur du loggar in",
         "placement" => "var du går",
+        "reminder_choice" | "reminders" => "dina påminnelser",
         // The log follow-up, and this page: who looked.
         "access_log" | "audit_log" => "vem som har tittat",
         _ => "dina uppgifter",

@@ -45,6 +45,12 @@ pub(crate) const ENDPOINTS: &[&str] = &[
     "plan",
     "programme",
     "express_interest",
+    "reminders",
+    "save_reminders",
+    "test_reminder",
+    "subscribe_push",
+    "record_reminders",
+    "set_sms_reminders",
     "enrol_participant",
     "programme_overview",
     "round",
@@ -140,6 +146,9 @@ async fn counts(app: &TestApp) -> Vec<i64> {
         "extended_support",
         "employments",
         "sus_registrations",
+        "reminder_choices",
+        "push_subscriptions",
+        "reminders",
     ] {
         out.push(app.scalar_i64(&format!("SELECT count(*) FROM {table}")).await);
     }

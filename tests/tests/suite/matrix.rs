@@ -98,6 +98,22 @@ const FUNCTIONS: &[FunctionRow] = &[
     // The participant's own answers: theirs alone (another participant answers for themselves).
     ("answer_meeting", &[("meeting_id", "{m}"), ("answer", "coming")], "nynnnnnnnnnnn"),
     ("express_interest", &[], "nyynnnnnnnnnn"),
+    // Reminders: the participant's own choice, and a relative's whose consent shares the meetings
+    // (staff read and switch them on the record); a phone's subscription is its own account's.
+    ("reminders", &[("participant_id", "{p}")], "nynyynnnnnnnn"),
+    ("save_reminders", &[("participant_id", "{p}"), ("day_before", "on"), ("by_push", "on")], "nynyynnnnnnnn"),
+    ("test_reminder", &[("participant_id", "{p}")], "nynyynnnnnnnn"),
+    (
+        "subscribe_push",
+        &[
+            ("endpoint", "https://push.example/matris"),
+            ("p256dh", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4"),
+            ("auth", "BTBZMqHH6r4Tts7J_aSIgg"),
+        ],
+        "nyyyyyynnnnnn",
+    ),
+    ("record_reminders", &[("participant_id", "{p}")], STAFF_ON_P),
+    ("set_sms_reminders", &[("participant_id", "{p}"), ("sms", "off")], STAFF_ON_P),
     // The staff record: one function per page, then its forms.
     ("participant_record", &[("participant_id", "{p}")], STAFF_ON_P),
     ("plan_history", &[("participant_id", "{p}")], STAFF_ON_P),
@@ -380,6 +396,7 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/stegen", "/stegen", "nyynynnrrrrrr"),
     ("/programmet", "/programmet", "nyynynnrrrrrr"),
     ("/vem-har-tittat", "/vem-har-tittat", "nyynynnrrrrrr"),
+    ("/paminnelser", "/paminnelser", "nyyyynnrrrrrr"),
     ("/inte-uppkopplad", "/inte-uppkopplad", ANYONE),
     ("/om", "/om", "yyyyyyyyyyyyy"),
     ("/logga-in", "/logga-in", "yyyyyyyyyyyyy"),

@@ -7,8 +7,18 @@ use app::texts::lix::lix;
 use mina_steg_tests::{Backend, StatusCode, TestApp, on_both_backends, visible_text};
 
 /// Participant pages, as paths; `{meeting}` stands for each kind of meeting the participant has.
-const PAGES: &[&str] =
-    &["/", "/min-plan", "/moten", "/moten/{meeting}", "/kontakter", "/stegen", "/programmet", "/vem-har-tittat", "/om"];
+const PAGES: &[&str] = &[
+    "/",
+    "/min-plan",
+    "/moten",
+    "/moten/{meeting}",
+    "/kontakter",
+    "/stegen",
+    "/programmet",
+    "/vem-har-tittat",
+    "/paminnelser",
+    "/om",
+];
 const MAX_LIX: f64 = 30.0;
 
 /// Who reads the pages: a participant, or a relative of one.

@@ -72,6 +72,15 @@ fn decoded_len(text: &str) -> Option<usize> {
     }
 }
 
+/// Whose choice a request is about: the asking participant's or relative's
+/// own. Staff read and switch a participant's reminders on the record.
+fn chooser(actor: &Actor) -> Option<i64> {
+    match *actor {
+        Actor::Participant { account_id, .. } | Actor::Relative { account_id, .. } => Some(account_id),
+        _ => None,
+    }
+}
+
 impl Access {
     /// "Påminnelser": what the one asking chose for the participant's meetings.
     pub async fn reminder_settings(
@@ -79,10 +88,12 @@ impl Access {
         ctx: &RequestCtx,
         participant_id: i64,
     ) -> Result<ReminderSettings, AccessError> {
-        let account_id = ctx.actor.account_id().ok_or(AccessError::Denied)?;
         let mut work = self.reading(ctx).await?;
-        let want = Want::Participant { participant_id, section: Section::Reminders, record_id: None };
+        let want = Want::Participant { participant_id, section: Section::ReminderChoice, record_id: None };
         let permit = work.authorize(Action::Read, want).await?;
+        let Some(account_id) = chooser(&ctx.actor) else {
+            return Err(work.refuse(permit, "reminder_choice").await);
+        };
         let who = permit.participant()?;
         let choice = storage::reminders::choice(work.tx()?, who, account_id).await?;
         let facts = storage::reminders::message_facts(work.tx()?, who, account_id).await?;
@@ -95,6 +106,8 @@ impl Access {
             phones_with_app: phones,
             push_key: None,
             for_someone_else: !matches!(ctx.actor, Actor::Participant { .. }),
+            notice: None,
+            feedback: None,
         })
     }
 
@@ -106,10 +119,12 @@ impl Access {
         participant_id: i64,
         choice: &ReminderChoice,
     ) -> Result<(), AccessError> {
-        let account_id = ctx.actor.account_id().ok_or(AccessError::Denied)?;
         let mut work = self.work(ctx).await?;
-        let want = Want::Participant { participant_id, section: Section::Reminders, record_id: None };
+        let want = Want::Participant { participant_id, section: Section::ReminderChoice, record_id: None };
         let permit = work.authorize(Action::Change, want).await?;
+        let Some(account_id) = chooser(&ctx.actor) else {
+            return Err(work.refuse(permit, "reminder_choice").await);
+        };
         let who = permit.participant()?;
         if choice.by_sms {
             let facts = storage::reminders::message_facts(work.tx()?, who, account_id).await?;
@@ -123,10 +138,12 @@ impl Access {
 
     /// "Skicka en påminnelse nu": one message at once, by each way chosen.
     pub async fn send_test_reminder(&self, ctx: &RequestCtx, participant_id: i64) -> Result<usize, AccessError> {
-        let account_id = ctx.actor.account_id().ok_or(AccessError::Denied)?;
         let mut work = self.work(ctx).await?;
-        let want = Want::Participant { participant_id, section: Section::Reminders, record_id: None };
+        let want = Want::Participant { participant_id, section: Section::ReminderChoice, record_id: None };
         let permit = work.authorize(Action::Create, want).await?;
+        let Some(account_id) = chooser(&ctx.actor) else {
+            return Err(work.refuse(permit, "reminder_choice").await);
+        };
         let who = permit.participant()?;
         let channels =
             storage::reminders::choice(work.tx()?, who, account_id).await?.map(|c| c.channels()).unwrap_or_default();
@@ -141,10 +158,13 @@ impl Access {
     /// The phone the one asking is signed in on gets the app's notifications.
     /// Their own device, no one else's data: on record as an event.
     pub async fn add_push_subscription(&self, ctx: &RequestCtx, sub: &PushSubscription) -> Result<(), AccessError> {
-        let (Actor::Participant { account_id, .. } | Actor::Relative { account_id, .. }) = ctx.actor else {
+        let mut work = self.work(ctx).await?;
+        let Some(account_id) = chooser(&ctx.actor) else {
+            // Staff phones get no reminders: refused, and on record.
+            work.audit_event(ctx.actor, "create", "denied", "push_subscription").await?;
+            work.commit().await?;
             return Err(AccessError::Denied);
         };
-        let mut work = self.work(ctx).await?;
         storage::reminders::add_subscription(
             work.tx()?,
             account_id,
@@ -360,7 +380,7 @@ impl Access {
         let mut work = self.reading(ctx).await?;
         let (section, record_id) = match claim.meeting_id {
             Some(id) => (Section::Meetings, Some(id)),
-            None => (Section::Reminders, None),
+            None => (Section::ReminderChoice, None),
         };
         let want = Want::Participant { participant_id: claim.participant_id, section, record_id };
         let permit = work.authorize(Action::Export, want).await?;

@@ -10,7 +10,7 @@ use chrono_tz::Europe::Stockholm;
 use std::str::FromStr;
 
 /// The migrations in order (the server's `db::migrate` is in the server crate).
-const SQLITE_SCHEMA: [&str; 15] = [
+const SQLITE_SCHEMA: [&str; 16] = [
     include_str!("../../../../../server/migrations/sqlite/0001_schema.sql"),
     include_str!("../../../../../server/migrations/sqlite/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/sqlite/0003_audit_chain.sql"),
@@ -26,8 +26,9 @@ const SQLITE_SCHEMA: [&str; 15] = [
     include_str!("../../../../../server/migrations/sqlite/0013_steering_group.sql"),
     include_str!("../../../../../server/migrations/sqlite/0014_sus.sql"),
     include_str!("../../../../../server/migrations/sqlite/0015_follow_up_indexes.sql"),
+    include_str!("../../../../../server/migrations/sqlite/0016_reminders.sql"),
 ];
-const POSTGRES_SCHEMA: [&str; 15] = [
+const POSTGRES_SCHEMA: [&str; 16] = [
     include_str!("../../../../../server/migrations/postgres/0001_schema.sql"),
     include_str!("../../../../../server/migrations/postgres/0002_in_service.sql"),
     include_str!("../../../../../server/migrations/postgres/0003_audit_chain.sql"),
@@ -43,6 +44,7 @@ const POSTGRES_SCHEMA: [&str; 15] = [
     include_str!("../../../../../server/migrations/postgres/0013_steering_group.sql"),
     include_str!("../../../../../server/migrations/postgres/0014_sus.sql"),
     include_str!("../../../../../server/migrations/postgres/0015_follow_up_indexes.sql"),
+    include_str!("../../../../../server/migrations/postgres/0016_reminders.sql"),
 ];
 
 const TABLES: [&str; 26] = [
