@@ -179,6 +179,15 @@ pub fn table(table: &str) -> Option<(&'static str, &'static str, &'static str)> 
             "Det som uppföljningen av Finsam (SUS) frågar om vid start och slut av en insats.",
             "Registrering",
         ),
+        "reminder_choices" => {
+            ("Val av påminnelser", "När och hur deltagaren, eller en anhörig, vill bli påmind om mötena.", "Val")
+        }
+        "reminders" => (
+            "Påminnelser",
+            "Varje påminnelse om ett möte: när den skulle skickas, hur, och om den kom fram.",
+            "Påminnelse",
+        ),
+        "push_subscriptions" => ("Mobiler som får påminnelser", "Mobiler där appen får visa påminnelser.", "Mobil"),
         "expressions_of_interest" => {
             ("Intresseanmälningar", "Anmälningar till det arbetsnärmande programmet.", "Intresseanmälan")
         }
@@ -260,6 +269,27 @@ pub fn column(table: &str, column: &str) -> Option<&'static str> {
         ("sus_registrations", "hours_after") => "Timmar i veckan i arbete efter",
         ("sus_registrations", "ended_by") => "Avslutad av",
         ("sus_registrations", "ended_at") => "Avslutad",
+        ("reminder_choices", "day_before_minute") => "Dagen före, minuter efter midnatt",
+        ("reminder_choices", "two_hours_before") => "Två timmar före",
+        ("reminder_choices", "by_push") => "I appen",
+        ("reminder_choices", "by_sms") => "Med sms",
+        ("reminder_choices", "lock_screen") => "Det som syns när mobilen är låst",
+        ("reminder_choices", "updated_by") => "Valt av",
+        ("reminder_choices", "updated_at") => "Valt",
+        ("reminders", "idempotency_key") => "Meddelandets nyckel",
+        ("reminders", "meeting_id") => "Möte",
+        ("reminders", "account_id") => "Till konto",
+        ("reminders", "channel") => "Hur",
+        ("reminders", "kind") => "Vad",
+        ("reminders", "due_at") => "Skulle skickas",
+        ("reminders", "attempts") => "Försök",
+        ("reminders", "next_attempt_at") => "Nästa försök",
+        ("reminders", "claimed_by") => "Skickas av server",
+        ("reminders", "lease_until") => "Skickas till senast",
+        ("reminders", "outcome") => "Varför inte skickad",
+        ("reminders", "sent_at") => "Skickad",
+        ("reminders", "created_at") => "Planerad",
+        ("push_subscriptions", "created_at") => "Påslagen",
         ("revisions", "record_id") => "Gäller nummer",
         ("audit_log", "unit_id") => "Deltagarens enhet",
         _ => "",

@@ -59,6 +59,9 @@ const TABLES: &[(&str, Relation)] = &[
     ("dv_changes", Theirs(None)),
     ("employments", Theirs(None)),
     ("sus_registrations", Theirs(None)),
+    ("reminder_choices", Theirs(None)),
+    ("reminders", Theirs(None)),
+    ("push_subscriptions", Theirs(None)),
     ("expressions_of_interest", Theirs(None)),
     ("enrolments", Theirs(None)),
     ("attendance", Theirs(None)),
@@ -109,6 +112,10 @@ const WITHHELD: &[(&str, &str)] = &[
     ("passkeys", "credential"),
     ("totp_factors", "secret"),
     ("invitations", "token_hash"),
+    // A phone's push address and keys: whoever holds them can send to it.
+    ("push_subscriptions", "endpoint"),
+    ("push_subscriptions", "p256dh"),
+    ("push_subscriptions", "auth"),
     ("audit_log", "source"),
     ("audit_log", "session_ref"),
 ];
@@ -363,6 +370,16 @@ async fn fill_the_record(app: &TestApp, p: i64) {
         ("given_on", &today.to_string()),
     ];
     ok("a consent", &app.call(&staff, "add_consent", &consent).await);
+    // Reminders: the participant's phone, their choice, a test message waiting to go.
+    let phone = [
+        ("endpoint", "https://push.example/extract-test-phone"),
+        ("p256dh", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4"),
+        ("auth", "BTBZMqHH6r4Tts7J_aSIgg"),
+    ];
+    ok("a phone for reminders", &app.call(&participant, "subscribe_push", &phone).await);
+    let choice = [("day_before", "on"), ("by_push", "on")];
+    ok("a choice of reminders", &app.call(&participant, "save_reminders", &choice).await);
+    ok("a test reminder", &app.call(&participant, "test_reminder", &[]).await);
     // The participant reads their own pages: audit rows with them as the actor.
     for page in ["/", "/min-plan", "/moten"] {
         let response = participant.get(app.url(page)).header("accept", "text/html").send().await.expect("page");

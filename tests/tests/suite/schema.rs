@@ -10,6 +10,7 @@ use app::domain::{
     EnrolmentStatus, Gender, MeetingAnswer, MeetingStatus, Organisation, RelationKind, Road, Role, RoundForm,
     SessionVisit, StaffRole,
 };
+use app::domain::{Channel, LockScreen, ReminderKind, ReminderStatus};
 use app::server::{SqliteDb, Store};
 use mina_steg_tests::{Backend, DropDatabase, fresh_database};
 use std::collections::{BTreeMap, BTreeSet};
@@ -63,6 +64,10 @@ fn all<T: CodeEnum>(name: &'static str) -> Source {
 fn check_sources() -> Vec<(&'static str, &'static str, Source)> {
     vec![
         ("staff", "role", all::<StaffRole>("StaffRole")),
+        ("reminder_choices", "lock_screen", all::<LockScreen>("LockScreen")),
+        ("reminders", "channel", all::<Channel>("Channel")),
+        ("reminders", "kind", all::<ReminderKind>("ReminderKind")),
+        ("reminders", "status", all::<ReminderStatus>("ReminderStatus")),
         ("participants", "benefit_kind", all::<BenefitKind>("BenefitKind")),
         ("participants", "dv_form", all::<DvForm>("DvForm")),
         ("dv_changes", "from_form", all::<DvForm>("DvForm")),

@@ -74,6 +74,12 @@ pub(crate) const SOURCES: &[Source] = &[
     Source { table: "dv_changes", rows: Rows::Where(OWN) },
     Source { table: "employments", rows: Rows::Where(OWN) },
     Source { table: "sus_registrations", rows: Rows::Where(OWN) },
+    // Reminders: each person's choice for the participant's meetings (a
+    // relative's too: it is about the participant's meetings), every message
+    // sent or waiting, and the participant's own phones that get them.
+    Source { table: "reminder_choices", rows: Rows::Where(OWN) },
+    Source { table: "reminders", rows: Rows::Where(OWN) },
+    Source { table: "push_subscriptions", rows: Rows::Where(OWN_ACCOUNTS) },
     Source { table: "expressions_of_interest", rows: Rows::Where(OWN) },
     Source { table: "enrolments", rows: Rows::Where(OWN) },
     Source { table: "attendance", rows: Rows::Where(OWN) },
@@ -100,6 +106,10 @@ pub(crate) const WITHHELD: &[(&str, &str, &str)] = &[
     ("passkeys", "credential", SECRET),
     ("totp_factors", "secret", SECRET),
     ("invitations", "token_hash", SECRET),
+    // Whoever holds a phone's push address and keys can send to it.
+    ("push_subscriptions", "endpoint", SECRET),
+    ("push_subscriptions", "p256dh", SECRET),
+    ("push_subscriptions", "auth", SECRET),
     ("audit_log", "source", ACTORS),
     ("audit_log", "session_ref", ACTORS),
 ];

@@ -37,6 +37,9 @@ struct Part {
 
 /// Children first: the order the deletion runs in.
 const PARTS: &[Part] = &[
+    // Messages about the meetings (and relatives' choices of them): not entries in the record.
+    Part { table: "reminders", rows: OWN, kind: None, written: &[], dated: &[] },
+    Part { table: "reminder_choices", rows: OWN, kind: None, written: &[], dated: &[] },
     Part { table: "meeting_attendees", rows: OWN_MEETINGS, kind: None, written: &[], dated: &[] },
     Part {
         table: "meetings",
@@ -102,6 +105,7 @@ const PARTS: &[Part] = &[
     Part { table: "sign_in_codes", rows: OWN_ACCOUNT, kind: None, written: &[], dated: &[] },
     Part { table: "passkeys", rows: OWN_ACCOUNT, kind: None, written: &[], dated: &[] },
     Part { table: "totp_factors", rows: OWN_ACCOUNT, kind: None, written: &[], dated: &[] },
+    Part { table: "push_subscriptions", rows: OWN_ACCOUNT, kind: None, written: &[], dated: &[] },
     Part { table: "invitations", rows: OWN_ACCOUNT, kind: None, written: &[], dated: &[] },
     Part { table: "demo_accounts", rows: OWN_ACCOUNT, kind: None, written: &[], dated: &[] },
     Part { table: "accounts", rows: OWN, kind: Some(RecordKind::Account), written: &[], dated: &[] },
@@ -132,6 +136,11 @@ const RELATIVES_OF_NOBODY_ELSE: &str = "
 const RELATIVE_PARTS: &[(&str, &str)] = &[
     ("sign_in_codes", "account_id IN (SELECT id FROM accounts WHERE relative_id = $1)"),
     ("passkeys", "account_id IN (SELECT id FROM accounts WHERE relative_id = $1)"),
+    ("push_subscriptions", "account_id IN (SELECT id FROM accounts WHERE relative_id = $1)"),
+    // Their choices and messages for other participants' meetings (none, when
+    // no other participant names them; kept here so the account can go).
+    ("reminders", "account_id IN (SELECT id FROM accounts WHERE relative_id = $1)"),
+    ("reminder_choices", "account_id IN (SELECT id FROM accounts WHERE relative_id = $1)"),
     ("demo_accounts", "account_id IN (SELECT id FROM accounts WHERE relative_id = $1)"),
     ("accounts", "relative_id = $1"),
     ("relatives", "id = $1"),
