@@ -4,6 +4,19 @@
 
 // Shared by several staff pages.
 pub const CHOOSE_PARTICIPANT: &str = "Välj deltagare";
+// Reminders on the record's meetings page.
+pub const REMINDERS_HEADING: &str = "Påminnelser";
+pub const REMINDERS_NOT_CHOSEN: &str = "Deltagaren har inte valt påminnelser.";
+pub const REMINDERS_OFF: &str = "Påminnelserna är avstängda.";
+pub const REMINDERS_SMS_ON_BUTTON: &str = "Slå på sms-påminnelser";
+pub const REMINDERS_SMS_OFF_BUTTON: &str = "Stäng av sms-påminnelser";
+pub const REMINDERS_SMS_SAY_SO: &str =
+    "Bara om deltagaren vill det. Deltagaren kan själv ändra under Påminnelser i appen.";
+pub const REMINDERS_LATEST: &str = "Senaste påminnelserna";
+pub const REMINDERS_NONE_SENT: &str = "Inga påminnelser har skickats än.";
+pub const REMINDERS_COLUMNS: &[&str] = &["När", "Hur", "Vad", "Till", "Gick det fram?"];
+pub const REMINDER_TO_PARTICIPANT: &str = "Deltagaren";
+pub const REMINDER_TO_OTHER: &str = "Anhörig eller god man";
 pub const REMINDER_SMS_CHOOSE: &str = "Välj om sms-påminnelser ska vara på eller av.";
 pub const REMINDER_SMS_ON: &str = "Sms-påminnelser är på.";
 pub const REMINDER_SMS_OFF: &str = "Sms-påminnelser är av.";
@@ -799,6 +812,11 @@ pub const INTAKE_PREFERRED_NAME_HINT: &str = "Det namn personen vill bli kallad.
 pub const PERSONAL_NUMBER: &str = "Personnummer eller samordningsnummer";
 pub const PERSONAL_NUMBER_HINT: &str = "Till exempel 19121212-1212 eller 121212-1212.";
 pub const PROTECTED_IDENTITY: &str = "Skyddade personuppgifter";
+pub const INTAKE_SMS: &str = "Påminnelser före möten";
+pub const INTAKE_SMS_HINT: &str =
+    "Bara om deltagaren vill det: ett sms kvällen före varje möte, klockan 18. Deltagaren kan ändra det i appen.";
+pub const INTAKE_SMS_YES: &str = "Skicka sms-påminnelser";
+pub const INTAKE_SMS_NEEDS_PHONE: &str = "Skriv deltagarens mobilnummer för att skicka sms-påminnelser.";
 pub const PROTECTED_IDENTITY_HINT: &str = "Då syns personen bara för sina kontaktpersoner, inte i enhetens listor.";
 pub const PROTECTED_IDENTITY_YES: &str = "Personen har skyddade personuppgifter";
 pub const GENDER: &str = "Kön";
@@ -1015,4 +1033,44 @@ pub fn transition_line(kind_label: &str, starts_on: chrono::NaiveDate, due: Opti
 
 pub fn transition_closed(on: chrono::NaiveDate) -> String {
     format!("Avslutat {on}: deltagaren kom tillbaka.")
+}
+
+/// "På: dagen före klockan 18.00 och två timmar före, i appen och med sms."
+pub fn reminders_on(choice: &crate::domain::ReminderChoice) -> String {
+    let mut when = Vec::new();
+    if let Some(time) = choice.day_before {
+        when.push(format!("dagen före klockan {}", time.display()));
+    }
+    if choice.two_hours_before {
+        when.push("två timmar före".to_owned());
+    }
+    let how: Vec<String> = choice.channels().iter().map(|c| c.label_sv().to_lowercase()).collect();
+    format!("På: {}; {}.", when.join(" och "), how.join(" och "))
+}
+
+/// "2 anhöriga eller gode män får också påminnelser."
+pub fn reminders_others(n: usize) -> String {
+    match n {
+        1 => "1 anhörig eller god man får också påminnelser.".to_owned(),
+        n => format!("{n} anhöriga eller gode män får också påminnelser."),
+    }
+}
+
+/// Why a reminder did not go out, in words.
+pub fn reminder_outcome(code: &str) -> &'static str {
+    match code {
+        "app_gone" => "Mobilen får inte längre påminnelser i appen",
+        "no_app" => "Ingen mobil har slagit på påminnelser i appen",
+        "no_phone" => "Inget mobilnummer",
+        "sms_refused" => "Sms-tjänsten tog inte emot det",
+        "sms_gateway_busy" | "sms_gateway_unreachable" => "Sms-tjänsten svarade inte (försöker igen)",
+        "push_busy" | "push_unreachable" => "Tjänsten för notiser svarade inte (försöker igen)",
+        "push_refused" | "bad_subscription" => "Tjänsten för notiser tog inte emot det",
+        "not_shared" => "Samtycket delar inte längre mötena",
+        "meeting_changed" | "meeting_gone" | "no_longer_due" => "Behövs inte längre: mötet ändrades",
+        "account_closed" => "Kontot är stängt",
+        "sms_not_configured" => "Kommunen har ingen sms-tjänst inställd",
+        "push_not_configured" => "Servern skickar inga notiser",
+        _ => "Gick inte fram",
+    }
 }

@@ -597,7 +597,125 @@ async fn the_test_message_goes_at_once(backend: Backend) {
     assert!(outside.texted()[0].form["message"].contains("Så här ser en påminnelse ut."));
 }
 
+async fn staff_see_whether_reminders_are_on_and_switch_sms_with_the_participants_say_so(backend: Backend) {
+    let outside = Outside::start().await;
+    let app = spawn(backend, &outside).await;
+    let (p, client, staff) = participant(&app).await;
+    let page = |staff: reqwest::Client| {
+        let url = app.url(&format!("/personal/deltagare/{p}/moten"));
+        async move { mina_steg_tests::visible_text(&staff.get(url).send().await.unwrap().text().await.unwrap()) }
+    };
+    assert!(page(staff.clone()).await.contains("Deltagaren har inte valt påminnelser."));
+    let on = [("participant_id", p.to_string()), ("sms", "on".to_owned())];
+    let on: Vec<(&str, &str)> = on.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = app.post_form(&staff, "set_sms_reminders", &on).await;
+    assert_eq!(mina_steg_tests::location(&response), format!("/personal/deltagare/{p}/moten"));
+    let text = page(staff.clone()).await;
+    assert!(text.contains("Sms-påminnelser är på."), "the notice");
+    assert!(text.contains("På: dagen före klockan 18.00; med sms."), "{text}");
+    // The participant sees it on their page, and can change it.
+    let settings: Value = app.call(&client, "reminders", &[]).await.json().await.unwrap();
+    assert_eq!(settings["choice"]["by_sms"], true);
+    assert_eq!(settings["choice"]["by_push"], false);
+    // Sent and failed messages are listed with why.
+    assert_eq!(app.call(&client, "test_reminder", &[]).await.status(), StatusCode::OK);
+    until(&app, &count_of("kind = 'test' AND status = 'sent'"), 1).await;
+    assert!(page(staff.clone()).await.contains("Skickad"));
+    // Without a number on record, switching on is refused next to the button.
+    app.execute(&format!("UPDATE participants SET phone = NULL WHERE id = {p}")).await;
+    app.post_form(&staff, "set_sms_reminders", &[("participant_id", &p.to_string()), ("sms", "off")]).await;
+    let response = app.call(&staff, "set_sms_reminders", &[("participant_id", &p.to_string()), ("sms", "on")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.unwrap().contains("Skriv in deltagarens mobilnummer först."));
+    // On the record as a change of the participant's reminders.
+    assert!(
+        app.audit_count(&format!(
+            "action = 'change' AND record_kind = 'reminders' AND subject_participant_id = {p} AND actor_role = 'staff'"
+        ))
+        .await
+            >= 2
+    );
+}
+
+async fn sms_reminders_can_be_switched_on_at_intake(backend: Backend) {
+    let outside = Outside::start().await;
+    let app = spawn(backend, &outside).await;
+    let p = app.participant_in_unit(1, 0).await;
+    let staff = app.staff_client(&app.staff_email_for_participant(p).await).await;
+    let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive().to_string();
+    let mut form = vec![
+        ("name", "Påhittad Påminnelse"),
+        ("preferred_name", ""),
+        ("personal_number", "19121212-1212"),
+        ("gender", "unspecified"),
+        ("phone", ""),
+        ("dv_form", "group"),
+        ("hours_per_week", "20"),
+        ("benefit_kind", "activity_compensation"),
+        ("benefit_until", "2027-06-30"),
+        ("entered_on", today.as_str()),
+        ("fk_consent", "no"),
+        ("sms_reminders", "on"),
+    ];
+    let response = app.post_form(&staff, "register_participant", &form).await;
+    assert_eq!(mina_steg_tests::location(&response), "/personal/ny-deltagare", "no number: back to the form");
+    let page = staff.get(app.url("/personal/ny-deltagare")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Skriv deltagarens mobilnummer för att skicka sms-påminnelser."));
+    assert!(page.contains(r#"name="sms_reminders" value="on" checked"#), "the tick stays");
+    form[4] = ("phone", "070-765 43 21");
+    app.post_form(&staff, "register_participant", &form).await;
+    let id = app.scalar_i64("SELECT id FROM participants WHERE personal_number = '191212121212'").await;
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM reminder_choices WHERE participant_id = {id} AND by_sms = {} AND by_push = {}
+               AND day_before_minute = 1080",
+            if backend == Backend::Postgres { "true" } else { "1" },
+            if backend == Backend::Postgres { "false" } else { "0" },
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        app.audit_count(&format!("action = 'create' AND record_kind = 'reminders' AND subject_participant_id = {id}"))
+            .await,
+        1
+    );
+}
+
+async fn the_page_says_what_is_chosen_and_keeps_a_wrong_choice_with_its_message(backend: Backend) {
+    let outside = Outside::start().await;
+    let app = spawn(backend, &outside).await;
+    let (_, client, _) = participant(&app).await;
+    let html = client.get(app.url("/paminnelser")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Du har inte valt än."), "nothing chosen yet");
+    assert!(html.contains(r#"data-push-key=""#), "the key the phone subscribes with");
+    assert!(html.contains(r#"name="day_before" value="on" checked"#), "the evening before is suggested");
+    let response = app
+        .post_form(&client, "save_reminders", &[("day_before", "on"), ("day_before_at", "kväll"), ("by_sms", "on")])
+        .await;
+    assert_eq!(mina_steg_tests::location(&response), "/paminnelser");
+    let html = client.get(app.url("/paminnelser")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Skriv en tid som 18.00.") && html.contains(r#"value="kväll""#), "message and typed time");
+    assert!(html.contains(r#"name="by_sms" value="on" checked"#), "the ways ticked stay ticked");
+    let response = app
+        .post_form(
+            &client,
+            "save_reminders",
+            &[("two_hours_before", "on"), ("by_sms", "on"), ("lock_screen", "only_that")],
+        )
+        .await;
+    assert_eq!(mina_steg_tests::location(&response), "/paminnelser");
+    let html = client.get(app.url("/paminnelser")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Klart! Vi har sparat dina val."));
+    assert!(html.contains(r#"name="two_hours_before" value="on" checked"#));
+    assert!(html.contains(r#"value="only_that" checked"#));
+    assert!(html.contains("Skicka en påminnelse nu"), "the test button, once something is on");
+}
+
 on_both_backends!(
+    staff_see_whether_reminders_are_on_and_switch_sms_with_the_participants_say_so,
+    sms_reminders_can_be_switched_on_at_intake,
+    the_page_says_what_is_chosen_and_keeps_a_wrong_choice_with_its_message,
     a_reminder_reaches_the_phone_and_the_sms_gateway_once_each,
     moving_and_cancelling_tell_at_once_and_not_coming_stops_the_reminders,
     sms_keep_quiet_at_night_and_a_failing_gateway_is_tried_again_with_the_same_key,

@@ -22,6 +22,8 @@ pub struct IntakeForm {
     pub entered_on: String,
     /// "DV får kontakta Försäkringskassan": yes, no or later.
     pub fk_consent: String,
+    /// A checkbox: SMS reminders before meetings, with the participant's say-so.
+    pub sms_reminders: String,
 }
 
 /// A person close to the participant. `account`: "yes" gives them an account
@@ -125,6 +127,10 @@ mod parse {
                     None
                 }
             };
+            // SMS reminders go to the number typed above: without one, said next to the choice.
+            if ticked(&form.sms_reminders) && form.phone.trim().is_empty() {
+                fb.errors.push(("sms_reminders".into(), text::INTAKE_SMS_NEEDS_PHONE.into()));
+            }
             let parsed = (|| {
                 Some(NewParticipant {
                     name: name?,
@@ -138,6 +144,7 @@ mod parse {
                     benefit: benefit?,
                     entered_on: entered_on?,
                     fk_consent: fk_consent?,
+                    sms_reminders: ticked(&form.sms_reminders),
                 })
             })();
             fb.finish(parsed)
@@ -275,6 +282,8 @@ mod parse {
                 benefit_until: cell(9),
                 entered_on: cell(10),
                 fk_consent: yes_no(&cell(11), "yes", "no", Some("later")),
+                // Reminders are chosen with each person, not by the file.
+                sms_reminders: String::new(),
             };
             let name = form.name.chars().take(100).collect();
             let parsed = NewParticipant::parse_on(form, today).map_err(|fb| {

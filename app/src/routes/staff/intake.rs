@@ -96,6 +96,17 @@ fn IntakeFormView(start: IntakeStart, fb: FormFeedback) -> impl IntoView {
                 error=fb.error("gender")/>
             <TextField name="phone" label=text::INTAKE_PHONE kind="tel" value=fb.value("phone")
                 error=fb.error("phone")/>
+            <fieldset class="field choices" class:field-error=fb.error("sms_reminders").is_some()>
+                <legend>{text::INTAKE_SMS}</legend>
+                <p class="hint">{text::INTAKE_SMS_HINT}</p>
+                {fb.error("sms_reminders").map(|e| view! {
+                    <p class="error-message"><Icon name="triangle-alert" size=24/><span>{e}</span></p>
+                })}
+                <label class="choice">
+                    <input type="checkbox" name="sms_reminders" value="on" checked=fb.value("sms_reminders") == "on"/>
+                    <span>{text::INTAKE_SMS_YES}</span>
+                </label>
+            </fieldset>
             <SelectField name="dv_form" label=text::FORM options=options(DvForm::ALL) value=fb.value("dv_form")
                 error=fb.error("dv_form")/>
             <TextField name="hours_per_week" label=text::HOURS_PER_WEEK kind="number"

@@ -38,6 +38,9 @@ pub struct NewParticipant {
     pub benefit: Benefit,
     pub entered_on: NaiveDate,
     pub fk_consent: FkConsent,
+    /// SMS reminders before meetings, the evening before at 18.00 (the
+    /// participant said yes; they change it in the app).
+    pub sms_reminders: bool,
 }
 
 /// Why an intake was refused although every field was right.
@@ -143,7 +146,7 @@ impl Work<'_> {
             password_hash: None,
             session_secret: &super::auth::new_session_secret(),
         };
-        storage::accounts::insert(self.tx()?, &account).await?;
+        let account_id = storage::accounts::insert(self.tx()?, &account).await?;
         let consent = (new.fk_consent == FkConsent::Yes).then_some(storage::record::NewConsent {
             scope: crate::domain::ConsentScope::DvFkContact.as_str(),
             organisation: Some(crate::domain::Organisation::Fk.as_str()),
@@ -173,6 +176,16 @@ impl Work<'_> {
         }
         if new.fk_consent == FkConsent::Yes {
             self.audit_intake_row(Action::Create, participant_id, "consents", unit_id);
+        }
+        if new.sms_reminders {
+            let choice = crate::domain::ReminderChoice {
+                by_push: false,
+                by_sms: true,
+                ..crate::domain::ReminderChoice::SUGGESTED
+            };
+            storage::reminders::set_choice_at_intake(self.tx()?, unit, participant_id, account_id, &choice, by, now)
+                .await?;
+            self.audit_intake_row(Action::Create, participant_id, "reminders", unit_id);
         }
         Ok(Some(participant_id))
     }

@@ -58,6 +58,31 @@ pub(crate) async fn set_choice(
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
+    save_choice(tx, participant.id(), account_id, choice, by, now).await
+}
+
+/// The choice made at intake, for a participant registered in the permitted
+/// unit in this same transaction (there is no record to hold a permit for yet).
+pub(crate) async fn set_choice_at_intake(
+    tx: &mut Tx,
+    _unit: crate::server::access::PermittedUnit,
+    participant_id: i64,
+    account_id: i64,
+    choice: &ReminderChoice,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    save_choice(tx, participant_id, account_id, choice, by, now).await
+}
+
+async fn save_choice(
+    tx: &mut Tx,
+    participant_id: i64,
+    account_id: i64,
+    choice: &ReminderChoice,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
     on_conn!(tx, |c| sqlx::query(
         "INSERT INTO reminder_choices (participant_id, account_id, day_before_minute, two_hours_before, by_push,
              by_sms, lock_screen, updated_by, updated_at)
@@ -66,7 +91,7 @@ pub(crate) async fn set_choice(
              two_hours_before = excluded.two_hours_before, by_push = excluded.by_push, by_sms = excluded.by_sms,
              lock_screen = excluded.lock_screen, updated_by = excluded.updated_by, updated_at = excluded.updated_at"
     )
-    .bind(participant.id())
+    .bind(participant_id)
     .bind(account_id)
     .bind(choice.day_before.map(TimeOfDay::minutes))
     .bind(choice.two_hours_before)
@@ -78,7 +103,7 @@ pub(crate) async fn set_choice(
     .execute(c)
     .await
     .map(|_| ()))?;
-    sync(tx, participant.id(), now).await
+    sync(tx, participant_id, now).await
 }
 
 /// The participant's own account, if they have one.

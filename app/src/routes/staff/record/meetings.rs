@@ -9,9 +9,10 @@ use crate::domain::{MeetingKind, MeetingStatus};
 use crate::functions::record::{
     CreateMeeting, MEETING_FORM, RESCHEDULE_FORM, RescheduleMeeting, SetMeetingStatus, load_record_meetings,
 };
+use crate::functions::reminders::{REMINDER_SMS_FORM, SetSmsReminders, load_record_reminders};
 use crate::functions::take_form_feedback;
 use crate::layouts::staff_page;
-use crate::models::{FormFeedback, MeetingCard, PersonRole, RecordMeetings};
+use crate::models::{FormFeedback, MeetingCard, PersonRole, RecordMeetings, RecordReminders};
 use crate::paths::RecordPart;
 use crate::routes::{feedback, id_param};
 use crate::texts::{staff as text, staff_time, staff_time_span};
@@ -24,12 +25,20 @@ pub fn RecordMeetingsPage() -> impl IntoView {
     staff_page(
         move || async move {
             let record = load_record_meetings(id).await?;
+            let reminders = load_record_reminders(id).await?;
             let new = feedback(take_form_feedback(MEETING_FORM.to_owned()).await);
             let moved = take_form_feedback(RESCHEDULE_FORM.to_owned()).await.ok().flatten();
-            Ok((record, new, moved))
+            let sms = feedback(take_form_feedback(REMINDER_SMS_FORM.to_owned()).await);
+            Ok((record, reminders, new, moved, sms))
         },
-        |(record, fb, moved): (RecordMeetings, FormFeedback, Option<FormFeedback>)| {
-            view! { <Meetings record fb moved/> }
+        |(record, reminders, fb, moved, sms): (
+            RecordMeetings,
+            RecordReminders,
+            FormFeedback,
+            Option<FormFeedback>,
+            FormFeedback,
+        )| {
+            view! { <Meetings record fb moved/> <Reminders reminders fb=sms/> }
         },
     )
 }
@@ -199,5 +208,51 @@ fn Meetings(record: RecordMeetings, fb: FormFeedback, moved: Option<FormFeedback
         <h2>{text::PAST_MEETINGS}</h2>
         <MeetingTable participant_id=id meetings=record.past.clone() label=text::PAST_MEETINGS
             empty=text::NO_PAST_MEETINGS/>
+    }
+}
+
+/// Whether the participant has reminders on, whether the latest went out, and
+/// SMS reminders switched on or off with their say-so.
+#[component]
+fn Reminders(reminders: RecordReminders, fb: FormFeedback) -> impl IntoView {
+    use crate::domain::ReminderStatus;
+    let id = reminders.participant_id;
+    let status = match reminders.choice {
+        None => text::REMINDERS_NOT_CHOSEN.to_owned(),
+        Some(c) if !c.is_on() => text::REMINDERS_OFF.to_owned(),
+        Some(c) => text::reminders_on(&c),
+    };
+    let sms_on = reminders.choice.is_some_and(|c| c.is_on() && c.by_sms);
+    let (label, value) =
+        if sms_on { (text::REMINDERS_SMS_OFF_BUTTON, "off") } else { (text::REMINDERS_SMS_ON_BUTTON, "on") };
+    let error = fb.error("sms").or(fb.message.clone());
+    view! {
+        <section aria-labelledby="reminders">
+            <h2 id="reminders">{text::REMINDERS_HEADING}</h2>
+            <p>{status}</p>
+            {(reminders.others_on > 0).then(|| view! { <p>{text::reminders_others(reminders.others_on)}</p> })}
+            <Banner kind=BannerKind::Error message=error/>
+            <p class="hint">{text::REMINDERS_SMS_SAY_SO}</p>
+            <PostButton action=SetSmsReminders::url() hidden=vec![("participant_id", id.to_string()), ("sms", value.to_owned())]
+                label=label icon="bell" secondary=true/>
+            <h3>{text::REMINDERS_LATEST}</h3>
+            <DataTable label=text::REMINDERS_LATEST columns=text::REMINDERS_COLUMNS rows=reminders.latest
+                empty=text::REMINDERS_NONE_SENT
+                row=|r| {
+                    let went = match (r.status, r.outcome.as_deref()) {
+                        (ReminderStatus::Sent, _) => r.status.label_sv().to_owned(),
+                        (_, Some(code)) => format!("{}: {}", r.status.label_sv(), text::reminder_outcome(code)),
+                        (status, None) => status.label_sv().to_owned(),
+                    };
+                    let to = if r.to_participant { text::REMINDER_TO_PARTICIPANT } else { text::REMINDER_TO_OTHER };
+                    view! {
+                        <td>{staff_time(r.sent_at.unwrap_or(r.due_at))}</td>
+                        <td>{r.channel.label_sv()}</td>
+                        <td>{r.kind.label_sv()}</td>
+                        <td>{to}</td>
+                        <td>{went}</td>
+                    }
+                }/>
+        </section>
     }
 }
