@@ -119,6 +119,9 @@ pub struct ParticipantStart {
     /// The step, with the participant's way (which numbers the steps).
     pub step: Option<(crate::domain::Way, LadderStep)>,
     pub contacts: Option<Vec<ContactCard>>,
+    /// The one signed in has not chosen reminders yet (and may): the page asks.
+    #[serde(default)]
+    pub ask_reminders: bool,
 }
 
 /// "Min plan": the newest version of the joint plan.

@@ -34,6 +34,12 @@ fn StartView(start: ParticipantStart, relative: bool) -> impl IntoView {
                 Some(None) => view! { <p>{sv::START_NO_MEETING}</p> }.into_any(),
                 Some(Some(meeting)) => view! { <MeetingCardView meeting/> }.into_any(),
             }}
+            {start.ask_reminders.then(|| view! {
+                <p class="panel">{sv::REMINDERS_ASK}</p>
+                <p><a class="button button-secondary" href=crate::paths::REMINDERS>
+                    <Icon name="bell" size=24/><span>{sv::REMINDERS_ASK_LINK}</span>
+                </a></p>
+            })}
         </section>
         <section aria-labelledby="step">
             <h2 id="step"><Icon name="footprints"/>{sv::START_STEP}</h2>

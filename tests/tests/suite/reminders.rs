@@ -521,6 +521,7 @@ async fn a_relative_is_reminded_only_while_the_consent_shares_the_meetings(backe
     let first = book(&app, &staff, p, 3, "10:00").await;
     make_due(&app, &format!("meeting_id = {first}")).await;
     until(&app, &count_of(&format!("meeting_id = {first} AND status = 'sent'")), 1).await;
+    assert_eq!(outside.pushed()[0].phone, "mammas-mobil", "to the relative's own phone");
     let shown = phone.read(&outside.pushed()[0]);
     let name = app.scalar_text(&format!("SELECT preferred_name FROM participants WHERE id = {p}")).await;
     let first_name = name.split_whitespace().next().unwrap();
@@ -686,6 +687,8 @@ async fn the_page_says_what_is_chosen_and_keeps_a_wrong_choice_with_its_message(
     let outside = Outside::start().await;
     let app = spawn(backend, &outside).await;
     let (_, client, _) = participant(&app).await;
+    let start = client.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    assert!(start.contains("Välj påminnelser"), "the start page asks until they have chosen");
     let html = client.get(app.url("/paminnelser")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("Du har inte valt än."), "nothing chosen yet");
     assert!(html.contains(r#"data-push-key=""#), "the key the phone subscribes with");
@@ -710,6 +713,8 @@ async fn the_page_says_what_is_chosen_and_keeps_a_wrong_choice_with_its_message(
     assert!(html.contains(r#"name="two_hours_before" value="on" checked"#));
     assert!(html.contains(r#"value="only_that" checked"#));
     assert!(html.contains("Skicka en påminnelse nu"), "the test button, once something is on");
+    let start = client.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    assert!(!start.contains("Välj påminnelser"), "asked once they have chosen: no more");
 }
 
 on_both_backends!(

@@ -318,6 +318,7 @@ mod parse {
                 benefit_until: "2027-06-30".into(),
                 entered_on: "2026-01-15".into(),
                 fk_consent: "later".into(),
+                sms_reminders: String::new(),
             }
         }
 
@@ -345,6 +346,7 @@ mod parse {
                 benefit_until: String::new(),
                 entered_on: "igår".into(),
                 fk_consent: "kanske".into(),
+                sms_reminders: String::new(),
             };
             let fb = NewParticipant::try_from(bad).expect_err("refused");
             for field in [
@@ -364,6 +366,11 @@ mod parse {
             assert_eq!(fb.value("personal_number"), "19121212-1213", "what was typed stays");
             let wrong_kind = IntakeForm { benefit_kind: "lots".into(), ..good() };
             assert!(NewParticipant::try_from(wrong_kind).expect_err("refused").error("benefit_kind").is_some());
+            // SMS reminders need the number to send them to.
+            let sms = IntakeForm { sms_reminders: "on".into(), ..good() };
+            assert!(NewParticipant::try_from(sms).expect_err("refused").error("sms_reminders").is_some());
+            let sms = IntakeForm { sms_reminders: "on".into(), phone: "070-123 45 67".into(), ..good() };
+            assert!(NewParticipant::try_from(sms).expect("parses").sms_reminders);
         }
 
         #[test]

@@ -53,6 +53,22 @@ impl Access {
             None => None,
         };
 
+        // Until they have chosen, the start page asks about reminders (the
+        // participant, or a relative who sees the meetings).
+        let ask_reminders = match (ctx.actor, next_meeting.is_some()) {
+            (
+                crate::policy::Actor::Participant { account_id, .. }
+                | crate::policy::Actor::Relative { account_id, .. },
+                true,
+            ) => match work.authorize_part(Action::Read, read(Section::ReminderChoice)).await? {
+                Some(permit) => {
+                    storage::reminders::choice(work.tx()?, permit.participant()?, account_id).await?.is_none()
+                }
+                None => false,
+            },
+            _ => false,
+        };
+
         work.commit().await?;
         Ok(ParticipantStart {
             participant_id: row.id,
@@ -60,6 +76,7 @@ impl Access {
             next_meeting,
             step,
             contacts,
+            ask_reminders,
         })
     }
 }
