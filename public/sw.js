@@ -196,14 +196,28 @@ self.addEventListener('push', (event) => {
     return;
   }
   if (!message.title) return;
-  event.waitUntil(self.registration.showNotification(message.title, {
-    body: message.body || '',
-    icon: '/icons/meeting-192.png',
-    badge: '/icons/meeting-192.png',
-    tag: message.tag,
-    lang: 'sv',
-    data: { url: message.url || '/' },
-  }));
+  event.waitUntil((async () => {
+    await self.registration.showNotification(message.title, {
+      body: message.body || '',
+      icon: '/icons/meeting-192.png',
+      badge: '/icons/meeting-192.png',
+      tag: message.tag,
+      lang: 'sv',
+      data: { url: message.url || '/' },
+    });
+    // Tells the server it was shown, so staff see it was delivered. Signed
+    // out, or offline, it stays "sent": nothing else depends on this.
+    try {
+      await fetch('/api/reminder_shown', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams({ key: message.tag || '' }),
+        credentials: 'same-origin',
+      });
+    } catch {
+      // Offline: shown all the same.
+    }
+  })());
 });
 
 self.addEventListener('notificationclick', (event) => {

@@ -10,7 +10,9 @@
 // the subscription Chromium makes carries the app's VAPID key as the sender.
 // Delivery itself is tested server-side (tests/tests/suite/reminders.rs).
 //
-// Also: axe-core at 320 px, nothing sideways, LIX ≤ 30, and the choices kept.
+// Also: axe-core at 320 px, nothing sideways, LIX ≤ 30, the choices kept, and
+// a message handed to the service worker (as the push service would) shown
+// with its tag and pictogram, and reported to the server as delivered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -99,7 +101,8 @@ test('a participant turns reminders on: the phone is subscribed through the serv
     // The participant says yes when the phone asks.
     await context.grantPermissions(['notifications'], { origin: base });
 
-    await page.getByRole('link', { name: 'Påminnelser' }).click();
+    // The start page asks until they have chosen.
+    await page.getByRole('link', { name: 'Välj påminnelser' }).click();
     await page.waitForURL(`${base}/paminnelser`);
     await page.evaluate(() => navigator.serviceWorker.ready);
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Påminnelser');
@@ -143,6 +146,31 @@ test('a participant turns reminders on: the phone is subscribed through the serv
     assert.ok(await page.getByLabel('Två timmar före', { exact: true }).isChecked());
     assert.ok(await page.getByLabel('Bara att du har ett möte', { exact: true }).isChecked());
     assert.ok(await page.getByRole('button', { name: 'Skicka en påminnelse nu' }).isVisible());
+    // A reminder reaches the phone (delivered to the service worker as its
+    // push service would): it is shown with its own tag, and the server hears so.
+    await page.getByRole('button', { name: 'Skicka en påminnelse nu' }).click();
+    await page.getByText('Nu skickar vi en påminnelse.').waitFor();
+    const tag = sql("SELECT idempotency_key FROM reminders WHERE kind = 'test' AND channel = 'push'");
+    assert.match(tag, /^[0-9a-f]{32}$/);
+    const cdp = await context.newCDPSession(page);
+    const registrations = [];
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => registrations.push(...e.registrations));
+    await cdp.send('ServiceWorker.enable');
+    for (let i = 0; i < 50 && !registrations.some((r) => r.scopeURL === `${base}/`); i++) await page.waitForTimeout(100);
+    const { registrationId } = registrations.find((r) => r.scopeURL === `${base}/`);
+    const message = { title: 'Så här ser en påminnelse ut', body: 'Tryck för att se mer.', tag, url: '/paminnelser' };
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: base, registrationId, data: JSON.stringify(message) });
+    for (let i = 0; i < 100 && sql(`SELECT status FROM reminders WHERE idempotency_key = '${tag}'`) !== 'delivered'; i++) {
+      await page.waitForTimeout(100);
+    }
+    assert.equal(sql(`SELECT status FROM reminders WHERE idempotency_key = '${tag}'`), 'delivered', 'the phone said it was shown');
+    const shown = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return (await registration.getNotifications()).map((n) => ({ title: n.title, tag: n.tag, icon: n.icon }));
+    });
+    assert.deepEqual(shown.map((n) => [n.title, n.tag]), [[message.title, tag]]);
+    assert.ok(shown[0].icon.endsWith('/icons/meeting-192.png'), 'with the meeting pictogram');
+
     const after = await axe(page);
     assert.deepEqual(after, [], JSON.stringify(after, null, 2));
     const texts = await page.locator('main').innerText();

@@ -48,6 +48,8 @@ code_enum! {
         /// Claimed by a worker that is sending it now.
         Sending = "sending" => "Skickas",
         Sent = "sent" => "Skickad",
+        /// The phone showed it (its service worker said so).
+        Delivered = "delivered" => "Visades på mobilen",
         Failed = "failed" => "Gick inte fram",
         Cancelled = "cancelled" => "Behövs inte längre",
     }

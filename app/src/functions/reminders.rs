@@ -72,6 +72,14 @@ pub async fn subscribe_push(
     req.state.access.add_push_subscription(&req.ctx, &subscription).await.map_err(|e| req.fail(e))
 }
 
+/// The phone showed a notification (from the service worker, `public/sw.js`).
+#[server(endpoint = "reminder_shown")]
+pub async fn reminder_shown(#[server(default)] key: String) -> Result<(), AppError> {
+    let req = req().await?;
+    req.require_signed_in()?;
+    req.state.access.reminder_shown(&req.ctx, &key).await.map_err(|e| req.fail(e))
+}
+
 /// On the record: reminders on or off, and whether the latest went out.
 #[server(endpoint = "record_reminders")]
 pub async fn load_record_reminders(#[server(default)] participant_id: i64) -> Result<RecordReminders, AppError> {

@@ -36,6 +36,8 @@ pub struct SentReminder {
     pub outcome: Option<String>,
     /// When it left for the phone or the SMS gateway.
     pub sent_at: Option<DateTime<Utc>>,
+    /// When the phone showed it (the app's notifications only).
+    pub delivered_at: Option<DateTime<Utc>>,
     /// To the participant themselves (else to a relative or god man).
     pub to_participant: bool,
 }

@@ -183,6 +183,7 @@ pub fn kind_label(kind: &str) -> String {
         "reminder_choice" => "val av påminnelser",
         "reminders" => "påminnelser",
         "push_subscription" => "mobil som får påminnelser",
+        "reminder_shown" => "en påminnelse som visades på mobilen",
         "roster_entry" => "namnet i enhetens deltagarlista",
         "programme_queue" => "kön till programmet",
         "programme_enrolment" => "gruppen i programmet",

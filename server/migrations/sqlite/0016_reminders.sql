@@ -43,7 +43,8 @@ CREATE TABLE reminders (
     channel         TEXT NOT NULL CHECK (channel IN ('push','sms')),
     kind            TEXT NOT NULL CHECK (kind IN ('day_before','two_hours','moved','cancelled','test')),
     due_at          TEXT NOT NULL,
-    status          TEXT NOT NULL CHECK (status IN ('pending','sending','sent','failed','cancelled')),
+    -- delivered: the phone's service worker said it showed the notification.
+    status          TEXT NOT NULL CHECK (status IN ('pending','sending','sent','delivered','failed','cancelled')),
     attempts        INTEGER NOT NULL,
     next_attempt_at TEXT NOT NULL,
     -- While sending: which instance, and until when its claim holds (then another may try).
@@ -52,10 +53,12 @@ CREATE TABLE reminders (
     -- Why it failed, was cancelled or was retried (a code, never personal data).
     outcome         TEXT,
     sent_at         TEXT,
+    delivered_at    TEXT,
     created_at      TEXT NOT NULL,
     CHECK ((kind = 'test') = (meeting_id IS NULL)),
     CHECK ((status = 'sending') = (lease_until IS NOT NULL)),
-    CHECK ((status = 'sent') = (sent_at IS NOT NULL))
+    CHECK ((status IN ('sent','delivered')) = (sent_at IS NOT NULL)),
+    CHECK ((status = 'delivered') = (delivered_at IS NOT NULL))
 );
 CREATE INDEX reminders_due ON reminders(next_attempt_at) WHERE status IN ('pending','sending');
 CREATE INDEX reminders_meeting ON reminders(meeting_id);

@@ -49,6 +49,7 @@ pub(crate) const ENDPOINTS: &[&str] = &[
     "save_reminders",
     "test_reminder",
     "subscribe_push",
+    "reminder_shown",
     "record_reminders",
     "set_sms_reminders",
     "enrol_participant",

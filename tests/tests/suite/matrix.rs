@@ -112,6 +112,7 @@ const FUNCTIONS: &[FunctionRow] = &[
         ],
         "nyyyyyynnnnnn",
     ),
+    ("reminder_shown", &[("key", "00000000000000000000000000000000")], "nyyyyyynnnnnn"),
     ("record_reminders", &[("participant_id", "{p}")], STAFF_ON_P),
     ("set_sms_reminders", &[("participant_id", "{p}"), ("sms", "off")], STAFF_ON_P),
     // The staff record: one function per page, then its forms.

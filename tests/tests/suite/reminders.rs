@@ -346,6 +346,18 @@ async fn a_reminder_reaches_the_phone_and_the_sms_gateway_once_each(backend: Bac
     // Nothing more goes out: sent is sent.
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!((outside.pushed().len(), outside.texted().len()), (1, 1));
+
+    // The phone's service worker says it showed it: delivered. Another
+    // person's phone cannot say so of this message.
+    let status = |id: i64| app.scalar_text(&format!("SELECT status FROM reminders WHERE id = {id}"));
+    let other = app.participant_client(app.participant_in_unit(1, 3).await).await;
+    assert_eq!(app.call(&other, "reminder_shown", &[("key", &push_key)]).await.status(), StatusCode::OK);
+    assert_eq!(status(due[0]).await, "sent");
+    assert_eq!(app.call(&client, "reminder_shown", &[("key", &push_key)]).await.status(), StatusCode::OK);
+    assert_eq!(status(due[0]).await, "delivered");
+    let record: Value =
+        app.call(&staff, "record_reminders", &[("participant_id", &p.to_string())]).await.json().await.unwrap();
+    assert!(record["latest"].as_array().unwrap().iter().any(|r| r["status"] == "delivered"), "{record}");
 }
 
 /// Subscribes `phone` for the signed-in client and chooses `choice`.

@@ -178,6 +178,25 @@ impl Access {
         work.commit().await
     }
 
+    /// The phone this account is signed in on showed the notification with
+    /// `key` (its service worker says so): the record shows it was delivered.
+    /// A key that is not the asker's changes nothing, and is answered the same.
+    pub async fn reminder_shown(&self, ctx: &RequestCtx, key: &str) -> Result<(), AccessError> {
+        let mut work = self.work(ctx).await?;
+        let Some(account_id) = chooser(&ctx.actor) else {
+            work.audit_event(ctx.actor, "change", "denied", "reminder_shown").await?;
+            work.commit().await?;
+            return Err(AccessError::Denied);
+        };
+        if key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let shown = storage::reminders::mark_delivered(work.tx()?, account_id, key, storage::now()).await?;
+            if shown {
+                work.audit_event(ctx.actor, "change", "allowed", "reminder_shown").await?;
+            }
+        }
+        work.commit().await
+    }
+
     /// On the record: the participant's own choice, and the latest messages.
     pub async fn record_reminders(
         &self,
@@ -209,6 +228,7 @@ impl Access {
                 status: r.status,
                 outcome: r.outcome,
                 sent_at: r.sent_at,
+                delivered_at: r.delivered_at,
                 to_participant: Some(r.account_id) == own,
             })
             .collect();

@@ -510,12 +510,13 @@ pub(crate) struct OutboxRow {
     pub status: crate::domain::ReminderStatus,
     pub outcome: Option<String>,
     pub sent_at: Option<DateTime<Utc>>,
+    pub delivered_at: Option<DateTime<Utc>>,
 }
 
 /// The permitted participant's latest messages that were tried (newest first), for the record.
 pub(crate) async fn latest(tx: &mut Tx, participant: Permitted, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
     on_conn!(tx, |c| sqlx::query_as(
-        "SELECT account_id, channel, kind, due_at, status, outcome, sent_at FROM reminders
+        "SELECT account_id, channel, kind, due_at, status, outcome, sent_at, delivered_at FROM reminders
          WHERE participant_id = $1 AND attempts > 0
          ORDER BY next_attempt_at DESC, id DESC LIMIT $2"
     )
@@ -549,4 +550,29 @@ pub(crate) async fn stored_vapid_key(tx: &mut Tx, candidate: &str) -> Result<Str
     on_conn!(tx, |c| sqlx::query_scalar("SELECT value FROM instance_meta WHERE key = 'vapid_private_key'")
         .fetch_one(c)
         .await)
+}
+
+/// The phone showed the notification with this key (its service worker said
+/// so, signed in as the one it was for). Only our messages carry the key, so
+/// it was sent, whatever the sender managed to record: shown before the
+/// sender recorded it, or after a try that timed out but reached the phone.
+pub(crate) async fn mark_delivered(
+    tx: &mut Tx,
+    account_id: i64,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = on_conn!(tx, |c| sqlx::query(
+        "UPDATE reminders SET status = 'delivered', delivered_at = $3, sent_at = COALESCE(sent_at, $3),
+             lease_until = NULL
+         WHERE idempotency_key = $1 AND account_id = $2 AND channel = 'push'
+           AND status IN ('pending', 'sending', 'sent', 'failed')"
+    )
+    .bind(key)
+    .bind(account_id)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(done == 1)
 }

@@ -240,13 +240,13 @@ fn Reminders(reminders: RecordReminders, fb: FormFeedback) -> impl IntoView {
                 empty=text::REMINDERS_NONE_SENT
                 row=|r| {
                     let went = match (r.status, r.outcome.as_deref()) {
-                        (ReminderStatus::Sent, _) => r.status.label_sv().to_owned(),
+                        (ReminderStatus::Sent | ReminderStatus::Delivered, _) => r.status.label_sv().to_owned(),
                         (_, Some(code)) => format!("{}: {}", r.status.label_sv(), text::reminder_outcome(code)),
                         (status, None) => status.label_sv().to_owned(),
                     };
                     let to = if r.to_participant { text::REMINDER_TO_PARTICIPANT } else { text::REMINDER_TO_OTHER };
                     view! {
-                        <td>{staff_time(r.sent_at.unwrap_or(r.due_at))}</td>
+                        <td>{staff_time(r.delivered_at.or(r.sent_at).unwrap_or(r.due_at))}</td>
                         <td>{r.channel.label_sv()}</td>
                         <td>{r.kind.label_sv()}</td>
                         <td>{to}</td>
