@@ -129,7 +129,8 @@ enum Command {
         #[arg(long, value_name = "national|N")]
         scale: Option<app::server::access::system::Scale>,
     },
-    /// Print a new server secret and audit key, as lines for an environment file.
+    /// Print a new server secret, audit key and VAPID key (for the app's notifications), as lines for an
+    /// environment file.
     Keygen,
     /// Write a backup of the database to PATH while the server runs (SQLite: one
     /// checked file; PostgreSQL: `pg_dump` custom format). PATH must not exist.
@@ -284,7 +285,8 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Keygen => {
             let (secret, audit) = Keys::generate_hex();
-            println!("MINA_STEG_SECRET={secret}\nMINA_STEG_AUDIT_KEY={audit}");
+            let vapid = mina_steg_server::reminders::PushSender::generate_private_key()?;
+            println!("MINA_STEG_SECRET={secret}\nMINA_STEG_AUDIT_KEY={audit}\nMINA_STEG_VAPID_PRIVATE_KEY={vapid}");
             Ok(())
         }
         Command::CreateAdmin { email, name } => {

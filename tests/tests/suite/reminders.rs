@@ -349,7 +349,10 @@ async fn a_reminder_reaches_the_phone_and_the_sms_gateway_once_each(backend: Bac
 
     // The phone's service worker says it showed it: delivered. Another
     // person's phone cannot say so of this message.
-    let status = |id: i64| app.scalar_text(&format!("SELECT status FROM reminders WHERE id = {id}"));
+    let status = |id: i64| {
+        let (app, sql) = (&app, format!("SELECT status FROM reminders WHERE id = {id}"));
+        async move { app.scalar_text(&sql).await }
+    };
     let other = app.participant_client(app.participant_in_unit(1, 3).await).await;
     assert_eq!(app.call(&other, "reminder_shown", &[("key", &push_key)]).await.status(), StatusCode::OK);
     assert_eq!(status(due[0]).await, "sent");
