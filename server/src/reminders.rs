@@ -62,6 +62,10 @@ pub struct PushSender {
 impl PushSender {
     /// From the raw private key, base64url (what `vapid-keys` tools print).
     pub fn new(private_key: &str, subject: &str, http: reqwest::Client) -> anyhow::Result<Self> {
+        use base64::Engine;
+        // Checked here: the signing crate panics on a key of another length.
+        let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(private_key.trim().trim_end_matches('='));
+        anyhow::ensure!(raw.is_ok_and(|k| k.len() == 32), "the VAPID private key must be 32 bytes, base64url");
         let vapid = web_push::VapidSignatureBuilder::from_base64_no_sub(private_key.trim())
             .map_err(|_| anyhow::anyhow!("the VAPID private key is not a base64url P-256 key"))?;
         Ok(PushSender { vapid, subject: subject.to_owned(), http })
@@ -76,7 +80,7 @@ impl PushSender {
     pub fn generate_private_key() -> anyhow::Result<String> {
         let (pair, _) = ece::generate_keypair_and_auth_secret().map_err(|_| anyhow::anyhow!("no random key"))?;
         let components = pair.raw_components().map_err(|_| anyhow::anyhow!("no random key"))?;
-        Ok(base64url(components.private_key()))
+        Ok(base64url(&scalar_bytes(components.private_key())?))
     }
 
     async fn send(&self, target: &PushTarget, payload: &str, key: &str) -> Result<(), PushError> {
@@ -256,6 +260,15 @@ async fn push_to_all(push: &PushSender, phones: &[PushTarget], payload: &str, ke
     (sent, gone)
 }
 
+/// A P-256 private key as its 32 bytes. It comes as a number, and one in 256
+/// has a leading zero byte left out (the signing crate panics on 31 bytes).
+fn scalar_bytes(scalar: &[u8]) -> anyhow::Result<[u8; 32]> {
+    anyhow::ensure!(scalar.len() <= 32, "a P-256 key has 32 bytes");
+    let mut key = [0u8; 32];
+    key[32 - scalar.len()..].copy_from_slice(scalar);
+    Ok(key)
+}
+
 fn base64url(bytes: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
@@ -264,6 +277,23 @@ fn base64url(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_vapid_key_is_32_bytes_even_with_a_leading_zero() {
+        let short = [0x11u8; 31];
+        let key = scalar_bytes(&short).unwrap();
+        assert_eq!((key[0], &key[1..]), (0, &short[..]));
+        let http = reqwest::Client::new();
+        PushSender::new(&base64url(&key), "mailto:test@example.se", http.clone()).expect("a key starting with 0");
+        // A key of 31 bytes is refused with a message, not a panic.
+        assert!(PushSender::new(&base64url(&short), "mailto:test@example.se", http.clone()).is_err());
+        assert!(scalar_bytes(&[1u8; 33]).is_err());
+        for _ in 0..20 {
+            let key = PushSender::generate_private_key().unwrap();
+            assert_eq!(key.len(), 43, "{key}");
+            PushSender::new(&key, "mailto:test@example.se", http.clone()).unwrap();
+        }
+    }
 
     #[test]
     fn swedish_mobile_numbers_become_international() {

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser, signInAsFirstParticipant } from './support.mjs';
 
-const PAGES = ['/', '/min-plan', '/moten', '/kontakter', '/stegen', '/programmet', '/om'];
+const PAGES = ['/', '/min-plan', '/moten', '/kontakter', '/stegen', '/programmet', '/paminnelser', '/om'];
 const env = serverAndBrowser({ before, after });
 
 test('every page can be walked with the keyboard alone, with focus always visible', async () => {
@@ -36,7 +36,7 @@ test('every page can be walked with the keyboard alone, with focus always visibl
       assert.ok(focused.inView, `${path}: focused element scrolled into view (${focused.text})`);
       seen.add(focused.href || focused.text);
     }
-    for (const link of ['/', '/min-plan', '/moten', '/kontakter', '/stegen', '/programmet', '/om']) {
+    for (const link of ['/', '/min-plan', '/moten', '/paminnelser', '/kontakter', '/stegen', '/programmet', '/om']) {
       assert.ok(seen.has(link), `${path}: the menu link ${link} is reachable by keyboard`);
     }
   }

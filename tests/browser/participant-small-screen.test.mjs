@@ -16,7 +16,7 @@ const CLEARANCE = 8;
 // The heading a meeting of this kind gets, used as its title too.
 const LONG_TITLE = 'Möte med Arbetsförmedlingen och Försäkringskassan';
 const BRING = 'Legitimation, läkarintyget från vårdcentralen och beslutet om aktivitetsersättning från Försäkringskassan.';
-const PAGES = ['/', '/min-plan', '/moten', '/moten/{meeting}', '/kontakter', '/stegen', '/programmet', '/vem-har-tittat', '/om'];
+const PAGES = ['/', '/min-plan', '/moten', '/moten/{meeting}', '/kontakter', '/stegen', '/programmet', '/vem-har-tittat', '/paminnelser', '/om'];
 
 /** A date 40 days ahead, as `<input type="date">` wants it. */
 function inSixWeeks() {

@@ -149,7 +149,8 @@ async fn reads_are_audited_with_who_what_whose_when(backend: Backend) {
     let before = app.audit_count("outcome = 'allowed' AND action = 'read'").await;
     assert_eq!(app.call(&phone, "participant_start", &[]).await.status(), StatusCode::OK);
     let after = app.audit_count("outcome = 'allowed' AND action = 'read'").await;
-    assert_eq!(after - before, 4, "profile, meetings, ladder, contacts");
+    // And whether they have chosen reminders: the page asks until they have.
+    assert_eq!(after - before, 5, "profile, meetings, ladder, contacts, reminder_choice");
     let rows = app
         .audit_count(&format!(
             "actor_role = 'participant' AND subject_participant_id = {participant} AND record_kind = 'meetings'

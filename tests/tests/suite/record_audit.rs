@@ -33,7 +33,7 @@ async fn each_record_page_audits_only_what_it_shows(backend: Backend) {
     let pages: [(&str, Vec<String>); 7] = [
         ("", set(&["record", "network", "contacts", "consents", "meetings", "plan", "programme", "ladder", "placement"])),
         ("/plan", set(&["profile", "plan_history"])),
-        ("/moten", set(&["profile", "meetings", "network", "unit_people"])),
+        ("/moten", set(&["profile", "meetings", "network", "unit_people", "reminders"])),
         ("/kontakter", set(&["profile", "contacts", "unit_people", "network"])),
         ("/samtycken", set(&["profile", "consents", "network"])),
         ("/steg", set(&["record", "ladder"])),
