@@ -509,7 +509,8 @@ test('the god man signs in with the code and sees the meetings, not the plan', a
   await signInWithCode(page, state.godManCode);
   const menu = page.getByRole('navigation', { name: 'Meny' });
   const links = (await menu.getByRole('link').allInnerTexts()).map((t) => t.trim());
-  assert.deepEqual(links, ['Start', 'Mina möten'], 'the menu has only the start page and the meetings');
+  assert.deepEqual(links, ['Start', 'Mina möten', 'Påminnelser'],
+    'the menu has only the start page and the meetings (and reminders of them)');
 
   await menu.getByRole('link', { name: 'Mina möten' }).click();
   await page.waitForURL(`${env.base}/moten`);
