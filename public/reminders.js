@@ -48,7 +48,20 @@ async function subscribe() {
 
 let sending = false;
 form?.addEventListener('submit', async (event) => {
-  if (sending || !push?.checked || !supported || !key) return;
+  if (sending || !supported || !key) return;
+  if (!push?.checked) {
+    // "I appen" turned off: this phone stops getting them.
+    event.preventDefault();
+    sending = true;
+    try {
+      const registration = await navigator.serviceWorker.ready;
+      await (await registration.pushManager.getSubscription())?.unsubscribe();
+    } catch {
+      // Nothing to stop.
+    }
+    form.submit();
+    return;
+  }
   event.preventDefault();
   sending = true;
   try {

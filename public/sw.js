@@ -52,7 +52,12 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === 'POST' && url.pathname === '/api/sign_out') {
-    event.waitUntil(caches.delete(PAGES));
+    // Signed out on this phone: no copies, and no more notifications for the
+    // one who was signed in (the next person on a shared phone gets none).
+    event.waitUntil(Promise.all([
+      caches.delete(PAGES),
+      self.registration.pushManager.getSubscription().then((s) => s && s.unsubscribe()).catch(() => {}),
+    ]));
     return;
   }
   if (request.method !== 'GET') return;

@@ -38,7 +38,7 @@ pub struct Settings {
 }
 
 /// How reminders leave this instance.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ReminderConfig {
     /// The VAPID private key (raw P-256, base64url), the same on every
     /// instance. Without one, demo mode makes one and keeps it in the
@@ -54,6 +54,27 @@ pub struct ReminderConfig {
     /// How long a claimed message is the claimer's: an instance that dies
     /// mid-send leaves its messages to the others after this.
     pub lease: std::time::Duration,
+    /// Phones may name a push service on this machine over plain http (the
+    /// tests' own); in service, only the known push services over https.
+    pub loopback_push_service: bool,
+    /// No SMS from and until these hours, Swedish time: (21, 8). Tests that
+    /// send SMS at any hour set `None`, or a window around the present.
+    pub quiet_hours: Option<(u32, u32)>,
+}
+
+impl std::fmt::Debug for ReminderConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReminderConfig")
+            .field("vapid_private_key", &self.vapid_private_key.as_ref().map(|_| "(set)"))
+            .field("vapid_subject", &self.vapid_subject)
+            .field("sms", &self.sms)
+            .field("worker", &self.worker)
+            .field("poll", &self.poll)
+            .field("lease", &self.lease)
+            .field("loopback_push_service", &self.loopback_push_service)
+            .field("quiet_hours", &self.quiet_hours)
+            .finish()
+    }
 }
 
 impl Default for ReminderConfig {
@@ -65,6 +86,8 @@ impl Default for ReminderConfig {
             worker: true,
             poll: std::time::Duration::from_secs(5),
             lease: std::time::Duration::from_secs(120),
+            loopback_push_service: false,
+            quiet_hours: Some((app::domain::reminder::QUIET_FROM, app::domain::reminder::QUIET_UNTIL)),
         }
     }
 }

@@ -220,6 +220,8 @@ async fn main() -> anyhow::Result<()> {
                 worker: true,
                 poll: std::time::Duration::from_secs(reminder_poll_seconds.max(1)),
                 lease: std::time::Duration::from_secs(reminder_lease_seconds.max(15)),
+                loopback_push_service: false,
+                quiet_hours: Some((app::domain::reminder::QUIET_FROM, app::domain::reminder::QUIET_UNTIL)),
             };
             let settings = Settings {
                 database_url: cli.database_url,

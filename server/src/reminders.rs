@@ -24,6 +24,8 @@ pub struct WorkerSettings {
     /// How long a claim holds: longer than any send may take (each HTTP
     /// request gives up after [`SEND_TIMEOUT`]).
     pub lease: Duration,
+    /// No SMS from and until these hours, Swedish time (21, 8).
+    pub quiet_hours: Option<(u32, u32)>,
 }
 
 /// A request to a push service or the SMS gateway gives up after this.
@@ -32,8 +34,10 @@ pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 const IN_FLIGHT: usize = 8;
 
 impl WorkerSettings {
-    pub fn new(poll: Duration, lease: Duration) -> Self {
-        WorkerSettings { instance: instance_name(), poll, batch: 32, lease }
+    pub fn new(poll: Duration, lease: Duration, quiet_hours: Option<(u32, u32)>) -> Self {
+        // No more claimed than are sent side by side: a claim's lease then covers
+        // one round of sends (each request gives up after SEND_TIMEOUT), not a queue.
+        WorkerSettings { instance: instance_name(), poll, batch: IN_FLIGHT as i64, lease, quiet_hours }
     }
 }
 
@@ -210,15 +214,16 @@ pub async fn run(access: Access, senders: Senders, settings: WorkerSettings) {
         futures::stream::iter(claims)
             .for_each_concurrent(IN_FLIGHT, |claim| {
                 let (access, senders, instance) = (&access, senders.clone(), settings.instance.as_str());
-                async move { deliver(access, &senders, instance, &claim).await }
+                let quiet = settings.quiet_hours;
+                async move { deliver(access, &senders, instance, quiet, &claim).await }
             })
             .await;
     }
 }
 
 #[tracing::instrument(name = "reminder", skip_all, fields(id = claim.id, channel = claim.channel.as_str(), attempt = claim.attempts))]
-async fn deliver(access: &Access, senders: &Senders, instance: &str, claim: &Claim) {
-    let outgoing = match access.make_reminder(claim, instance).await {
+async fn deliver(access: &Access, senders: &Senders, instance: &str, quiet: Option<(u32, u32)>, claim: &Claim) {
+    let outgoing = match access.make_reminder(claim, instance, quiet).await {
         Ok(outgoing) => outgoing,
         // Not to be sent (recorded), or the database is away (the claim runs out and it is tried again).
         Err(_) => return,

@@ -103,10 +103,19 @@ impl Application {
 async fn reminder_senders(settings: &Settings, access: &Access) -> anyhow::Result<crate::reminders::Senders> {
     use crate::reminders::{PushSender, Senders, SmsGateway};
     let config = &settings.reminders;
+    // A push service or gateway that answers with a redirect is refused, not followed.
     let http = reqwest::Client::builder()
         .timeout(crate::reminders::SEND_TIMEOUT)
+        .redirect(reqwest::redirect::Policy::none())
         .build()
         .context("an HTTP client for reminders")?;
+    if let Some(sms) = &config.sms {
+        let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"].iter().any(|p| sms.url.starts_with(p));
+        anyhow::ensure!(
+            sms.url.starts_with("https://") || loopback,
+            "--sms-url must be https: the gateway's password and the messages travel in it"
+        );
+    }
     let key = match (&config.vapid_private_key, settings.demo) {
         (Some(key), _) => Some(key.clone()),
         (None, true) => {
@@ -145,11 +154,16 @@ pub async fn router(settings: &Settings, store: Store) -> anyhow::Result<Router>
     let senders = reminder_senders(settings, &access).await?;
     let push_key = senders.push.as_ref().map(|p| std::sync::Arc::from(p.public_key()));
     if settings.reminders.worker {
-        let worker = crate::reminders::WorkerSettings::new(settings.reminders.poll, settings.reminders.lease);
+        let worker = crate::reminders::WorkerSettings::new(
+            settings.reminders.poll,
+            settings.reminders.lease,
+            settings.reminders.quiet_hours,
+        );
         tokio::spawn(crate::reminders::run(access.clone(), senders, worker));
     }
     let state = AppState {
         push_key,
+        push_loopback: settings.reminders.loopback_push_service,
         access: access.clone(),
         demo: settings.demo,
         https: settings.https,

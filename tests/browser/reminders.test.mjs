@@ -152,6 +152,12 @@ test('a participant turns reminders on: the phone is subscribed through the serv
     await page.getByText('Nu skickar vi en påminnelse.').waitFor();
     const tag = sql("SELECT idempotency_key FROM reminders WHERE kind = 'test' AND channel = 'push'");
     assert.match(tag, /^[0-9a-f]{32}$/);
+    // The server sends it first (to Chromium's push service, which this machine
+    // cannot reach: the try fails and waits for the next); only a message the
+    // server has tried can be reported as shown.
+    for (let i = 0; i < 200 && sql(`SELECT attempts FROM reminders WHERE idempotency_key = '${tag}'`) === '0'; i++) {
+      await page.waitForTimeout(100);
+    }
     const cdp = await context.newCDPSession(page);
     const registrations = [];
     cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => registrations.push(...e.registrations));

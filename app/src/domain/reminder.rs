@@ -163,13 +163,25 @@ pub fn swedish_instant(day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
 /// When an SMS due at `due` may go: at once outside the quiet hours, else at
 /// 08.00 after them.
 pub fn sms_time(due: DateTime<Utc>) -> DateTime<Utc> {
+    after_quiet(due, QUIET_FROM, QUIET_UNTIL)
+}
+
+/// `due`, or the end of the quiet hours from `from` to `until` o'clock
+/// (Swedish time) when it falls in them. `from > until` spans midnight;
+/// `from == until` is no quiet hours at all.
+pub fn after_quiet(due: DateTime<Utc>, from: u32, until: u32) -> DateTime<Utc> {
     let local = due.with_timezone(&Stockholm);
     let hour = local.hour();
-    if (QUIET_UNTIL..QUIET_FROM).contains(&hour) {
+    let quiet = match from.cmp(&until) {
+        std::cmp::Ordering::Greater => hour >= from || hour < until,
+        std::cmp::Ordering::Less => hour >= from && hour < until,
+        std::cmp::Ordering::Equal => false,
+    };
+    if !quiet {
         return due;
     }
-    let day = if hour >= QUIET_FROM { local.date_naive() + Duration::days(1) } else { local.date_naive() };
-    swedish_instant(day, NaiveTime::from_hms_opt(QUIET_UNTIL, 0, 0).unwrap_or(NaiveTime::MIN))
+    let day = if from > until && hour >= from { local.date_naive() + Duration::days(1) } else { local.date_naive() };
+    swedish_instant(day, NaiveTime::from_hms_opt(until, 0, 0).unwrap_or(NaiveTime::MIN))
 }
 
 /// One message to send: what, which way, when.
@@ -186,6 +198,13 @@ pub struct Scheduled {
 /// that would fall in the quiet hours waits until 08.00, or is left out when
 /// the meeting has begun by then.
 pub fn schedule(choice: &ReminderChoice, starts_at: DateTime<Utc>, now: DateTime<Utc>) -> Vec<Scheduled> {
+    planned(choice, starts_at).into_iter().filter(|due| due.at > now).collect()
+}
+
+/// Every reminder the choice gives a meeting starting at `starts_at`, whether
+/// its time has come or not: a message waiting in the outbox (due, or being
+/// tried again) is still wanted while it is one of these.
+pub fn planned(choice: &ReminderChoice, starts_at: DateTime<Utc>) -> Vec<Scheduled> {
     let mut times = Vec::new();
     if let Some(time) = choice.day_before {
         let day = starts_at.with_timezone(&Stockholm).date_naive() - Duration::days(1);
@@ -198,7 +217,7 @@ pub fn schedule(choice: &ReminderChoice, starts_at: DateTime<Utc>, now: DateTime
     for (kind, at) in times {
         for channel in choice.channels() {
             let at = if channel == Channel::Sms { sms_time(at) } else { at };
-            if at > now && at < starts_at {
+            if at < starts_at {
                 due.push(Scheduled { kind, channel, at });
             }
         }
@@ -327,6 +346,10 @@ mod tests {
         assert_eq!(sms_time(se(2026, 12, 10, 20, 59)), se(2026, 12, 10, 20, 59));
         assert_eq!(sms_time(se(2026, 12, 10, 21, 0)), se(2026, 12, 11, 8, 0));
         assert_eq!(sms_time(se(2026, 12, 11, 0, 15)), se(2026, 12, 11, 8, 0));
+        // Other windows: within one day, and none.
+        assert_eq!(after_quiet(se(2026, 12, 11, 13, 30), 13, 14), se(2026, 12, 11, 14, 0));
+        assert_eq!(after_quiet(se(2026, 12, 11, 14, 0), 13, 14), se(2026, 12, 11, 14, 0));
+        assert_eq!(after_quiet(se(2026, 12, 11, 3, 0), 8, 8), se(2026, 12, 11, 3, 0));
     }
 
     #[test]
@@ -339,6 +362,18 @@ mod tests {
             vec![Scheduled { kind: ReminderKind::TwoHours, channel: Channel::Push, at: se(2026, 12, 10, 8, 0) }]
         );
         assert!(schedule(&choice(Some("18.00"), true, true, false), start, start).is_empty());
+    }
+
+    #[test]
+    fn a_reminder_whose_time_has_come_is_still_planned_while_the_meeting_stands() {
+        let start = se(2026, 12, 10, 10, 0);
+        let c = choice(Some("18.00"), true, true, false);
+        let evening = se(2026, 12, 9, 19, 0);
+        assert_eq!(planned(&c, start).len(), 2);
+        assert_eq!(schedule(&c, start, evening).len(), 1, "only two hours before is still to come");
+        // Moved a day later: the old evening's reminder is no longer planned.
+        let moved = planned(&c, se(2026, 12, 11, 10, 0));
+        assert!(!moved.iter().any(|d| d.at == se(2026, 12, 9, 18, 0)));
     }
 
     #[test]

@@ -68,7 +68,8 @@ pub async fn subscribe_push(
     use crate::server::access::reminders::PushSubscription;
     let req = req().await?;
     req.require_signed_in()?;
-    let subscription = PushSubscription::parse(&endpoint, &p256dh, &auth).map_err(|e| req.fail(e))?;
+    let loopback = req.state.push_loopback;
+    let subscription = PushSubscription::parse(&endpoint, &p256dh, &auth, loopback).map_err(|e| req.fail(e))?;
     req.state.access.add_push_subscription(&req.ctx, &subscription).await.map_err(|e| req.fail(e))
 }
 

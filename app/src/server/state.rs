@@ -18,6 +18,9 @@ pub struct AppState {
     /// The public VAPID key phones subscribe to the app's notifications with
     /// (base64url); `None` when this server sends none.
     pub push_key: Option<std::sync::Arc<str>>,
+    /// Phones may name a push service on this machine over plain http: only
+    /// in tests, which start their own.
+    pub push_loopback: bool,
     pub leptos_options: leptos::config::LeptosOptions,
 }
 

@@ -85,8 +85,10 @@ pub fn push(m: &Message<'_>) -> (String, String) {
     let shown = m.lock_screen == LockScreen::WhatAndWhen;
     match (m.kind, m.meeting) {
         (ReminderKind::Test, _) | (_, None) => ("Så här ser en påminnelse ut".to_owned(), SEE_MORE_PUSH.to_owned()),
-        (ReminderKind::DayBefore | ReminderKind::TwoHours, Some((kind, at))) if shown => match m.about {
-            None => (format!("Möte {}", when(at, m.now)), format!("{}. {SEE_MORE_PUSH}", sv::meeting_kind_name(kind))),
+        // "Vad" is "a meeting": the kind of meeting can name an agency or hint
+        // at a benefit, and a locked phone is read by whoever holds it.
+        (ReminderKind::DayBefore | ReminderKind::TwoHours, Some((_, at))) if shown => match m.about {
+            None => (format!("Möte {}", when(at, m.now)), SEE_MORE_PUSH.to_owned()),
             Some(name) => (format!("{name} har möte {}", when(at, m.now)), SEE_MORE_PUSH.to_owned()),
         },
         (ReminderKind::DayBefore | ReminderKind::TwoHours, _) => match m.about {
@@ -176,13 +178,13 @@ mod tests {
         use ReminderKind::*;
         assert_eq!(
             push(&message(DayBefore, WhatAndWhen, None)),
-            ("Möte i morgon klockan 10".to_owned(), "Möte om din plan. Tryck för att se mer.".to_owned())
+            ("Möte i morgon klockan 10".to_owned(), "Tryck för att se mer.".to_owned())
         );
         assert_eq!(push(&message(DayBefore, OnlyThat, None)).0, "Du har snart ett möte");
         assert_eq!(push(&message(TwoHours, WhatAndWhen, Some("Elin"))).0, "Elin har möte i morgon klockan 10");
         for kind in [DayBefore, TwoHours, Moved, Cancelled] {
             let (title, body) = push(&message(kind, OnlyThat, None));
-            for word in ["klockan", "morgon", "plan"] {
+            for word in ["klockan", "morgon", "plan", "Arbetsförmedlingen"] {
                 assert!(!title.contains(word) && !body.contains(word), "{kind:?}: {title} / {body}");
             }
             let text = sms(&message(kind, OnlyThat, None));

@@ -372,7 +372,7 @@ async fn fill_the_record(app: &TestApp, p: i64) {
     ok("a consent", &app.call(&staff, "add_consent", &consent).await);
     // Reminders: the participant's phone, their choice, a test message waiting to go.
     let phone = [
-        ("endpoint", "https://push.example/extract-test-phone"),
+        ("endpoint", "https://fcm.googleapis.com/fcm/send/extract-test-phone"),
         ("p256dh", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4"),
         ("auth", "BTBZMqHH6r4Tts7J_aSIgg"),
     ];

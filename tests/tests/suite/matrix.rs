@@ -106,7 +106,7 @@ const FUNCTIONS: &[FunctionRow] = &[
     (
         "subscribe_push",
         &[
-            ("endpoint", "https://push.example/matris"),
+            ("endpoint", "https://fcm.googleapis.com/fcm/send/matris"),
             ("p256dh", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4"),
             ("auth", "BTBZMqHH6r4Tts7J_aSIgg"),
         ],

@@ -184,6 +184,12 @@ fn check_vapid(pushed: &Pushed, public_key: &str, audience: &str) {
 }
 
 async fn spawn(backend: Backend, outside: &Outside) -> TestApp {
+    // The tests run at any hour: SMS go whenever they are due (the quiet hours
+    // are tested with a window of their own).
+    spawn_quiet(backend, outside, None).await
+}
+
+async fn spawn_quiet(backend: Backend, outside: &Outside, quiet_hours: Option<(u32, u32)>) -> TestApp {
     let vapid = server::reminders::PushSender::generate_private_key().unwrap();
     let sms_url = format!("{}/sms", outside.base);
     TestApp::spawn_configured(backend, true, move |s| {
@@ -198,6 +204,8 @@ async fn spawn(backend: Backend, outside: &Outside) -> TestApp {
             }),
             worker: true,
             poll: Duration::from_millis(100),
+            loopback_push_service: true,
+            quiet_hours,
             ..Default::default()
         }
     })
@@ -217,10 +225,11 @@ async fn until(app: &TestApp, sql: &str, expected: i64) {
 
 /// Time passes: what is scheduled for `condition` falls due now.
 async fn make_due(app: &TestApp, condition: &str) {
-    let past = (chrono::Utc::now() - chrono::Duration::seconds(1)).to_rfc3339();
+    // Written as each database stores the app's instants (whole seconds; RFC 3339 in SQLite's text).
+    let past = (chrono::Utc::now() - chrono::Duration::seconds(1)).to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let past = match app.store.backend_name() {
         "postgres" => format!("'{past}'::timestamptz"),
-        _ => format!("'{}'", past.replace('T', " ")),
+        _ => format!("'{past}'"),
     };
     app.execute(&format!("UPDATE reminders SET next_attempt_at = {past} WHERE status = 'pending' AND ({condition})"))
         .await;
@@ -310,7 +319,7 @@ async fn a_reminder_reaches_the_phone_and_the_sms_gateway_once_each(backend: Bac
     let shown = phone.read(&pushed[0]);
     let when = app::texts::reminders::when(starts, chrono::Utc::now());
     assert_eq!(shown["title"], format!("Möte {when}"), "{shown}");
-    assert_eq!(shown["body"], "Möte om din plan. Tryck för att se mer.");
+    assert_eq!(shown["body"], "Tryck för att se mer.", "a meeting, not which kind: it can name an agency");
     let push_key = app.scalar_text(&format!("SELECT idempotency_key FROM reminders WHERE id = {}", due[0])).await;
     assert_eq!(shown["tag"], push_key.as_str(), "the phone shows one notification per message");
     assert_eq!(pushed[0].topic, push_key, "the push service keeps one per message");
@@ -593,10 +602,25 @@ async fn bad_choices_are_named_and_nothing_is_saved(backend: Backend) {
     // A test message needs a way first.
     let response = app.call(&client, "test_reminder", &[]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    // A subscription must be a push service's https address (loopback aside) with real keys.
-    let bad = [("endpoint", "http://evil.example/push"), ("p256dh", "abc"), ("auth", "def")];
-    assert_eq!(app.call(&client, "subscribe_push", &bad).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A subscription is a known push service's https address with the phone's real keys: one
+    // wrong part at a time is refused (any other host would let the server be sent into the
+    // municipality's own network).
+    let (key, auth) = (Phone::new("x").subscription(&outside)[1].1.clone(), "BTBZMqHH6r4Tts7J_aSIgg");
+    for (endpoint, p256dh, auth) in [
+        ("https://10.0.0.1/push", key.as_str(), auth),
+        ("https://intranet.kommun.se/push", key.as_str(), auth),
+        ("https://fcm.googleapis.com.evil.example/x", key.as_str(), auth),
+        ("http://fcm.googleapis.com/fcm/send/x", key.as_str(), auth),
+        ("https://fcm.googleapis.com/fcm/send/x", "abc", auth),
+        ("https://fcm.googleapis.com/fcm/send/x", key.as_str(), "def"),
+    ] {
+        let form = [("endpoint", endpoint), ("p256dh", p256dh), ("auth", auth)];
+        let response = app.call(&client, "subscribe_push", &form).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{endpoint} {p256dh} {auth}");
+    }
     assert_eq!(app.scalar_i64("SELECT count(*) FROM push_subscriptions").await, 0);
+    let good = [("endpoint", "https://fcm.googleapis.com/fcm/send/x"), ("p256dh", key.as_str()), ("auth", auth)];
+    assert_eq!(app.call(&client, "subscribe_push", &good).await.status(), StatusCode::OK);
 }
 
 async fn the_test_message_goes_at_once(backend: Backend) {
@@ -611,6 +635,41 @@ async fn the_test_message_goes_at_once(backend: Backend) {
     assert_eq!(shown["title"], "Så här ser en påminnelse ut");
     assert_eq!(shown["url"], "/paminnelser");
     assert!(outside.texted()[0].form["message"].contains("Så här ser en påminnelse ut."));
+    // Each may be a paid SMS: three a day.
+    for _ in 0..2 {
+        assert_eq!(app.call(&client, "test_reminder", &[]).await.status(), StatusCode::OK);
+    }
+    let fourth = app.call(&client, "test_reminder", &[]).await;
+    assert_eq!(fourth.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(fourth.text().await.unwrap().contains("Du har provat tre gånger i dag."));
+}
+
+async fn an_sms_due_in_the_quiet_hours_waits_until_they_end(backend: Backend) {
+    // Quiet hours around the present, whatever hour the test runs at.
+    let hour = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).format("%H").to_string();
+    let hour: u32 = hour.parse().unwrap();
+    let ends = (hour + 1) % 24;
+    let outside = Outside::start().await;
+    let app = spawn_quiet(backend, &outside, Some((hour, ends))).await;
+    let (p, client, staff) = participant(&app).await;
+    remind_me(
+        &app,
+        &client,
+        &outside,
+        &Phone::new("mobil"),
+        &[("day_before", "on"), ("by_push", "on"), ("by_sms", "on")],
+    )
+    .await;
+    let meeting = book(&app, &staff, p, 3, "10:00").await;
+    make_due(&app, &format!("meeting_id = {meeting}")).await;
+    let sms = format!("meeting_id = {meeting} AND channel = 'sms'");
+    until(&app, &count_of(&format!("{sms} AND status = 'pending' AND outcome = 'quiet_hours'")), 1).await;
+    until(&app, &count_of(&format!("meeting_id = {meeting} AND channel = 'push' AND status = 'sent'")), 1).await;
+    assert!(outside.texted().is_empty(), "no SMS in the quiet hours");
+    let next = instant(&app, &format!("SELECT CAST(next_attempt_at AS TEXT) FROM reminders WHERE {sms}")).await;
+    let local = next.with_timezone(&chrono_tz::Europe::Stockholm);
+    assert_eq!(local.format("%H:%M").to_string(), format!("{ends:02}:00"), "at the end of the quiet hours");
+    assert!(next > chrono::Utc::now());
 }
 
 async fn staff_see_whether_reminders_are_on_and_switch_sms_with_the_participants_say_so(backend: Backend) {
@@ -706,7 +765,8 @@ async fn the_page_says_what_is_chosen_and_keeps_a_wrong_choice_with_its_message(
     assert!(start.contains("Välj påminnelser"), "the start page asks until they have chosen");
     let html = client.get(app.url("/paminnelser")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("Du har inte valt än."), "nothing chosen yet");
-    assert!(html.contains(r#"data-push-key=""#), "the key the phone subscribes with");
+    let key = html.split(r#"data-push-key=""#).nth(1).and_then(|rest| rest.split('"').next()).unwrap_or("");
+    assert_eq!(key.len(), 87, "the key the phone subscribes with: an uncompressed P-256 point, base64url");
     assert!(html.contains(r#"name="day_before" value="on" checked"#), "the evening before is suggested");
     let response = app
         .post_form(&client, "save_reminders", &[("day_before", "on"), ("day_before_at", "kväll"), ("by_sms", "on")])
@@ -743,4 +803,5 @@ on_both_backends!(
     a_relative_is_reminded_only_while_the_consent_shares_the_meetings,
     bad_choices_are_named_and_nothing_is_saved,
     the_test_message_goes_at_once,
+    an_sms_due_in_the_quiet_hours_waits_until_they_end,
 );

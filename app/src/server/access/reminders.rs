@@ -15,7 +15,11 @@ pub mod text {
     pub const NO_WAY: &str = "Välj först hur påminnelsen ska komma.";
     pub const NO_ACCOUNT: &str = "Deltagaren har inget konto än. Gör en kod för inloggning först.";
     pub const BAD_SUBSCRIPTION: &str = "Mobilen kunde inte slå på påminnelser.";
+    pub const TESTS_USED: &str = "Du har provat tre gånger i dag. Prova igen i morgon.";
 }
+
+/// "Skicka en påminnelse nu" at most this many times a day per person.
+const TESTS_A_DAY: i64 = 3;
 
 /// A phone's push subscription as the browser gives it, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,12 +35,15 @@ impl PushSubscription {
     /// A push service is reached over https. Plain http only on this machine
     /// (the tests' own push service); anything else would hand the message's
     /// metadata to whoever is on the network.
-    pub fn parse(endpoint: &str, p256dh: &str, auth: &str) -> Result<Self, AccessError> {
+    pub fn parse(endpoint: &str, p256dh: &str, auth: &str, loopback: bool) -> Result<Self, AccessError> {
         let invalid = AccessError::Invalid { field: "push", message: text::BAD_SUBSCRIPTION };
         let url = url_parts(endpoint).ok_or(AccessError::Invalid { field: "push", message: text::BAD_SUBSCRIPTION })?;
         let secure = match url {
-            ("https", _) => true,
-            ("http", host) => host == "127.0.0.1" || host == "localhost" || host == "[::1]",
+            ("https", host) => PUSH_SERVICES.iter().any(|service| {
+                host.eq_ignore_ascii_case(service)
+                    || host.to_ascii_lowercase().ends_with(&format!(".{}", service.to_ascii_lowercase()))
+            }),
+            ("http", host) => loopback && (host == "127.0.0.1" || host == "localhost" || host == "[::1]"),
             _ => false,
         };
         let key_ok = decoded_len(p256dh) == Some(65) && decoded_len(auth) == Some(16);
@@ -46,6 +53,13 @@ impl PushSubscription {
         Ok(PushSubscription { endpoint: endpoint.to_owned(), p256dh: p256dh.to_owned(), auth: auth.to_owned() })
     }
 }
+
+/// The push services browsers subscribe with (Chrome and Edge's, Firefox's,
+/// Safari's, Windows'), and their subdomains. The worker sends to the address
+/// a phone gives: any other host would let a signed-in person make the
+/// server send requests into the municipality's own network.
+const PUSH_SERVICES: &[&str] =
+    &["fcm.googleapis.com", "google.com", "push.services.mozilla.com", "push.apple.com", "notify.windows.com"];
 
 /// (scheme, host) of an absolute URL.
 fn url_parts(url: &str) -> Option<(&str, &str)> {
@@ -149,6 +163,11 @@ impl Access {
             storage::reminders::choice(work.tx()?, who, account_id).await?.map(|c| c.channels()).unwrap_or_default();
         if channels.is_empty() {
             return Err(AccessError::Invalid { field: "test", message: text::NO_WAY });
+        }
+        // Each one may be a paid SMS: a few a day are enough to see what they look like.
+        let today = storage::reminders::tests_since(work.tx()?, account_id, storage::now() - chrono::Duration::days(1));
+        if today.await? >= TESTS_A_DAY {
+            return Err(AccessError::Invalid { field: "test", message: text::TESTS_USED });
         }
         let sent = storage::reminders::enqueue_test(work.tx()?, who, account_id, &channels, storage::now()).await?;
         work.commit().await?;
@@ -352,7 +371,22 @@ impl Access {
     /// may have been withdrawn since it was scheduled), and the audit row
     /// records the disclosure, with the way it went (`sms`, `push`). `Err`
     /// with the finish to record when it is not to be sent.
-    pub async fn make_reminder(&self, claim: &Claim, instance: &str) -> Result<Outgoing, AccessError> {
+    pub async fn make_reminder(
+        &self,
+        claim: &Claim,
+        instance: &str,
+        quiet_hours: Option<(u32, u32)>,
+    ) -> Result<Outgoing, AccessError> {
+        // No SMS in the quiet hours (21-08), whenever it came due (a retry, a
+        // claim taken over, a backlog after an outage): it waits until they
+        // end. "Skicka en påminnelse nu" was asked for that very minute.
+        let now = storage::now();
+        let morning = quiet_hours.map_or(now, |(from, until)| crate::domain::reminder::after_quiet(now, from, until));
+        if claim.channel == Channel::Sms && claim.kind != ReminderKind::Test && morning != now {
+            let wait = Finish::Retry { at: morning, outcome: "quiet_hours" };
+            self.finish_reminder(claim, instance, wait, &[]).await?;
+            return Err(AccessError::NotFound);
+        }
         let finish = |outcome| self.finish_reminder(claim, instance, Finish::Cancelled { outcome }, &[]);
         let account = {
             let mut tx = self.store().begin_read().await?;
@@ -426,6 +460,19 @@ impl Access {
             };
             if !still {
                 return Ok(Err("meeting_changed"));
+            }
+            // A reminder is sent only while the meeting's time and the person's
+            // choice still give it (a change committed beside its scheduling
+            // could have left one for an old time).
+            if matches!(claim.kind, ReminderKind::DayBefore | ReminderKind::TwoHours) {
+                let choice = storage::reminders::choice(work.tx()?, who, claim.account_id).await?;
+                let planned = choice.map(|c| crate::domain::reminder::planned(&c, m.starts_at)).unwrap_or_default();
+                let wanted = planned
+                    .iter()
+                    .any(|due| storage::reminders::reminder_key(m.id, claim.account_id, due) == claim.idempotency_key);
+                if !wanted {
+                    return Ok(Err("no_longer_due"));
+                }
             }
         }
         let Some(facts) = storage::reminders::message_facts(work.tx()?, who, claim.account_id).await? else {

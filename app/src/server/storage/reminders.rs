@@ -185,6 +185,16 @@ async fn insert(tx: &mut Tx, r: &NewReminder, now: DateTime<Utc>) -> Result<(), 
 /// meeting moved, was cancelled or answered "Jag kan inte komma", the choice
 /// changed, the consent ended) is cancelled. Sent messages are history.
 pub(crate) async fn sync(tx: &mut Tx, participant_id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    // One at a time per participant on PostgreSQL: two changes committing
+    // side by side (a choice saved while staff move a meeting) would each put
+    // back what the other cancelled. The lock waits for the other to commit;
+    // then this one reads what it wrote. SQLite has one writer already.
+    if let Tx::Postgres(t) = tx {
+        sqlx::query("SELECT id FROM participants WHERE id = $1 FOR UPDATE")
+            .bind(participant_id)
+            .execute(&mut **t)
+            .await?;
+    }
     let people = recipients(tx, participant_id, now).await?;
     let meetings: Vec<(i64, DateTime<Utc>)> = if people.iter().any(|p| p.choice().is_on()) {
         on_conn!(tx, |c| sqlx::query_as(
@@ -199,19 +209,16 @@ pub(crate) async fn sync(tx: &mut Tx, participant_id: i64, now: DateTime<Utc>) -
     } else {
         Vec::new()
     };
+    // Every reminder the meetings and choices give, whether its time has come
+    // or not: one already due (waiting for the worker, or for its next try)
+    // stays while the meeting and the choice stand.
     let mut wanted = Vec::new();
     for person in &people {
         let choice = person.choice();
         for &(meeting_id, starts_at) in &meetings {
-            for due in reminder::schedule(&choice, starts_at, now) {
+            for due in reminder::planned(&choice, starts_at) {
                 wanted.push(NewReminder {
-                    key: key(format_args!(
-                        "{meeting_id}:{}:{}:{}:{}",
-                        person.account_id,
-                        due.channel.as_str(),
-                        due.kind.as_str(),
-                        due.at.timestamp()
-                    )),
+                    key: reminder_key(meeting_id, person.account_id, &due),
                     participant_id,
                     meeting_id: Some(meeting_id),
                     account_id: person.account_id,
@@ -240,10 +247,18 @@ pub(crate) async fn sync(tx: &mut Tx, participant_id: i64, now: DateTime<Utc>) -
             })?;
         }
     }
-    for reminder in &wanted {
+    // New ones only for what is still to come: one whose time passed before
+    // it was scheduled is not sent late.
+    for reminder in wanted.iter().filter(|w| w.due.at > now) {
         insert(tx, reminder, now).await?;
     }
     Ok(())
+}
+
+/// The key of a reminder before a meeting: the meeting, who, which way, which
+/// reminder, and when (a meeting moved gives new keys).
+pub(crate) fn reminder_key(meeting_id: i64, account_id: i64, due: &Scheduled) -> String {
+    key(format_args!("{meeting_id}:{account_id}:{}:{}:{}", due.channel.as_str(), due.kind.as_str(), due.at.timestamp()))
 }
 
 /// "Mötet är flyttat" or "Mötet är inställt" to everyone with reminders on
@@ -326,6 +341,15 @@ pub(crate) async fn add_subscription(
     .bind(p256dh)
     .bind(auth)
     .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    // A person has a phone or two: the newest five are kept.
+    on_conn!(tx, |c| sqlx::query(
+        "DELETE FROM push_subscriptions WHERE account_id = $1 AND id NOT IN
+             (SELECT id FROM push_subscriptions WHERE account_id = $1 ORDER BY created_at DESC, id DESC LIMIT 5)"
+    )
+    .bind(account_id)
     .execute(c)
     .await
     .map(|_| ()))?;
@@ -526,14 +550,12 @@ pub(crate) async fn latest(tx: &mut Tx, participant: Permitted, limit: i64) -> R
     .await)
 }
 
-/// How many others (relatives, gode män) have reminders on for the
-/// participant's meetings: the record says so, without naming them.
+/// How many others (relatives, gode män whose consent shares the meetings)
+/// have reminders on for the participant's meetings: the record says so,
+/// without naming them.
 pub(crate) async fn others_on(tx: &mut Tx, participant: Permitted, own: Option<i64>) -> Result<usize, sqlx::Error> {
-    let rows: Vec<ChoiceRow> = {
-        let sql = format!("{CHOICE_SELECT} WHERE rc.participant_id = $1 AND rc.account_id <> $2");
-        on_conn!(tx, |c| sqlx::query_as(&sql).bind(participant.id()).bind(own.unwrap_or(0)).fetch_all(c).await)?
-    };
-    Ok(rows.iter().filter(|r| r.choice().is_on()).count())
+    let people = recipients(tx, participant.id(), super::now()).await?;
+    Ok(people.iter().filter(|r| Some(r.account_id) != own && r.choice().is_on()).count())
 }
 
 /// The instance's VAPID key when none is configured (demo mode): the first
@@ -565,7 +587,7 @@ pub(crate) async fn mark_delivered(
     let done = on_conn!(tx, |c| sqlx::query(
         "UPDATE reminders SET status = 'delivered', delivered_at = $3, sent_at = COALESCE(sent_at, $3),
              lease_until = NULL
-         WHERE idempotency_key = $1 AND account_id = $2 AND channel = 'push'
+         WHERE idempotency_key = $1 AND account_id = $2 AND channel = 'push' AND attempts > 0
            AND status IN ('pending', 'sending', 'sent', 'failed')"
     )
     .bind(key)
@@ -575,4 +597,17 @@ pub(crate) async fn mark_delivered(
     .await
     .map(|r| r.rows_affected()))?;
     Ok(done == 1)
+}
+
+/// How many times the account asked for a test message since `since`: each
+/// time gives one message by each way chosen.
+pub(crate) async fn tests_since(tx: &mut Tx, account_id: i64, since: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    on_conn!(tx, |c| sqlx::query_scalar(
+        "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM reminders
+             WHERE account_id = $1 AND kind = 'test' AND created_at > $2 GROUP BY channel) per_way"
+    )
+    .bind(account_id)
+    .bind(since)
+    .fetch_one(c)
+    .await)
 }
