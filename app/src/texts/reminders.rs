@@ -4,7 +4,7 @@
 //! or a benefit), and with "Bara att du har ett möte" not even that.
 
 use super::sv;
-use crate::domain::{LockScreen, MeetingKind, ReminderKind};
+use crate::domain::{LockScreen, ReminderKind};
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Europe::Stockholm;
 
@@ -18,8 +18,9 @@ pub struct Message<'a> {
     /// For a relative or god man: the participant's first name. `None`: the
     /// message is to the participant.
     pub about: Option<&'a str>,
-    /// The meeting's kind and time (none for "Skicka en påminnelse nu").
-    pub meeting: Option<(MeetingKind, DateTime<Utc>)>,
+    /// When the meeting starts (none for "Skicka en påminnelse nu"). Never
+    /// its kind: it can name an agency or hint at a benefit.
+    pub meeting: Option<DateTime<Utc>>,
     pub now: DateTime<Utc>,
 }
 
@@ -61,17 +62,17 @@ pub fn sms(m: &Message<'_>) -> String {
     let shown = m.lock_screen == LockScreen::WhatAndWhen;
     let middle = match (m.kind, m.meeting) {
         (ReminderKind::Test, _) | (_, None) => "Så här ser en påminnelse ut.".to_owned(),
-        (ReminderKind::DayBefore | ReminderKind::TwoHours, Some((_, at))) if shown => {
+        (ReminderKind::DayBefore | ReminderKind::TwoHours, Some(at)) if shown => {
             format!("{} har {who} möte.", capitalised(&when(at, m.now)))
         }
         (ReminderKind::DayBefore | ReminderKind::TwoHours, _) => {
             format!("{} har snart ett möte.", capitalised(who))
         }
-        (ReminderKind::Moved, Some((_, at))) if shown => {
+        (ReminderKind::Moved, Some(at)) if shown => {
             format!("Mötet är flyttat. Nu är det {}.", when(at, m.now))
         }
         (ReminderKind::Moved, _) => "Ett möte är flyttat.".to_owned(),
-        (ReminderKind::Cancelled, Some((_, at))) if shown => match m.about {
+        (ReminderKind::Cancelled, Some(at)) if shown => match m.about {
             None => format!("Mötet {} är inställt.", when(at, m.now)),
             Some(name) => format!("{} möte {} är inställt.", genitive(name), when(at, m.now)),
         },
@@ -87,7 +88,7 @@ pub fn push(m: &Message<'_>) -> (String, String) {
         (ReminderKind::Test, _) | (_, None) => ("Så här ser en påminnelse ut".to_owned(), SEE_MORE_PUSH.to_owned()),
         // "Vad" is "a meeting": the kind of meeting can name an agency or hint
         // at a benefit, and a locked phone is read by whoever holds it.
-        (ReminderKind::DayBefore | ReminderKind::TwoHours, Some((_, at))) if shown => match m.about {
+        (ReminderKind::DayBefore | ReminderKind::TwoHours, Some(at)) if shown => match m.about {
             None => (format!("Möte {}", when(at, m.now)), SEE_MORE_PUSH.to_owned()),
             Some(name) => (format!("{name} har möte {}", when(at, m.now)), SEE_MORE_PUSH.to_owned()),
         },
@@ -95,11 +96,11 @@ pub fn push(m: &Message<'_>) -> (String, String) {
             None => ("Du har snart ett möte".to_owned(), SEE_MORE_PUSH.to_owned()),
             Some(name) => (format!("{name} har snart ett möte"), SEE_MORE_PUSH.to_owned()),
         },
-        (ReminderKind::Moved, Some((_, at))) if shown => {
+        (ReminderKind::Moved, Some(at)) if shown => {
             ("Mötet är flyttat".to_owned(), format!("Nu är det {}. {SEE_MORE_PUSH}", when(at, m.now)))
         }
         (ReminderKind::Moved, _) => ("Ett möte är flyttat".to_owned(), SEE_MORE_PUSH.to_owned()),
-        (ReminderKind::Cancelled, Some((_, at))) if shown => {
+        (ReminderKind::Cancelled, Some(at)) if shown => {
             ("Mötet är inställt".to_owned(), format!("Det var {}. {SEE_MORE_PUSH}", when(at, m.now)))
         }
         (ReminderKind::Cancelled, _) => ("Ett möte är inställt".to_owned(), SEE_MORE_PUSH.to_owned()),
@@ -122,7 +123,7 @@ mod tests {
             lock_screen,
             hello: if about.is_some() { "Anna" } else { "Elin" },
             about,
-            meeting: Some((MeetingKind::JointPlanning, se(10, 10, 0))),
+            meeting: Some(se(10, 10, 0)),
             // Wednesday 9 December, 18.00.
             now: se(9, 18, 0),
         }

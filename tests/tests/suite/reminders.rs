@@ -610,6 +610,8 @@ async fn bad_choices_are_named_and_nothing_is_saved(backend: Backend) {
         ("https://10.0.0.1/push", key.as_str(), auth),
         ("https://intranet.kommun.se/push", key.as_str(), auth),
         ("https://fcm.googleapis.com.evil.example/x", key.as_str(), auth),
+        ("https://fcm.googleapis.com@10.0.0.1/x", key.as_str(), auth),
+        ("https://user@fcm.googleapis.com/x", key.as_str(), auth),
         ("http://fcm.googleapis.com/fcm/send/x", key.as_str(), auth),
         ("https://fcm.googleapis.com/fcm/send/x", "abc", auth),
         ("https://fcm.googleapis.com/fcm/send/x", key.as_str(), "def"),

@@ -36,19 +36,20 @@ impl PushSubscription {
     /// (the tests' own push service); anything else would hand the message's
     /// metadata to whoever is on the network.
     pub fn parse(endpoint: &str, p256dh: &str, auth: &str, loopback: bool) -> Result<Self, AccessError> {
-        let invalid = AccessError::Invalid { field: "push", message: text::BAD_SUBSCRIPTION };
-        let url = url_parts(endpoint).ok_or(AccessError::Invalid { field: "push", message: text::BAD_SUBSCRIPTION })?;
-        let secure = match url {
-            ("https", host) => PUSH_SERVICES.iter().any(|service| {
-                host.eq_ignore_ascii_case(service)
-                    || host.to_ascii_lowercase().ends_with(&format!(".{}", service.to_ascii_lowercase()))
-            }),
-            ("http", host) => loopback && (host == "127.0.0.1" || host == "localhost" || host == "[::1]"),
+        let url = url::Url::parse(endpoint).ok();
+        let host = url.as_ref().and_then(|u| u.host_str()).unwrap_or("").to_ascii_lowercase();
+        let secure = match url.as_ref().map(|u| u.scheme()) {
+            // No user or password in it: the host is the host.
+            _ if url.as_ref().is_some_and(|u| !u.username().is_empty() || u.password().is_some()) => false,
+            Some("https") => {
+                PUSH_SERVICES.iter().any(|service| host == *service || host.ends_with(&format!(".{service}")))
+            }
+            Some("http") => loopback && matches!(host.as_str(), "127.0.0.1" | "localhost" | "[::1]"),
             _ => false,
         };
         let key_ok = decoded_len(p256dh) == Some(65) && decoded_len(auth) == Some(16);
         if !secure || !key_ok || endpoint.len() > 2048 {
-            return Err(invalid);
+            return Err(AccessError::Invalid { field: "push", message: text::BAD_SUBSCRIPTION });
         }
         Ok(PushSubscription { endpoint: endpoint.to_owned(), p256dh: p256dh.to_owned(), auth: auth.to_owned() })
     }
@@ -61,29 +62,10 @@ impl PushSubscription {
 const PUSH_SERVICES: &[&str] =
     &["fcm.googleapis.com", "google.com", "push.services.mozilla.com", "push.apple.com", "notify.windows.com"];
 
-/// (scheme, host) of an absolute URL.
-fn url_parts(url: &str) -> Option<(&str, &str)> {
-    let (scheme, rest) = url.split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let host = match authority.rsplit_once(':') {
-        Some((host, port)) if !host.is_empty() && port.chars().all(|c| c.is_ascii_digit()) && !port.contains(']') => {
-            host
-        }
-        _ => authority,
-    };
-    (!host.is_empty() && !authority.contains('@')).then_some((scheme, host))
-}
-
 /// How many bytes a base64url text (padding optional) holds; `None` if it is not base64url.
 fn decoded_len(text: &str) -> Option<usize> {
-    let body = text.trim_end_matches('=');
-    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return None;
-    }
-    match body.len() % 4 {
-        1 => None,
-        rest => Some(body.len() / 4 * 3 + rest.saturating_sub(1)),
-    }
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')).ok().map(|b| b.len())
 }
 
 /// Whose choice a request is about: the asking participant's or relative's
@@ -485,7 +467,7 @@ impl Access {
             lock_screen: facts.lock_screen.unwrap_or(LockScreen::WhatAndWhen),
             hello: &recipient_first,
             about: (!facts.recipient_is_participant).then_some(participant_first.as_str()),
-            meeting: meeting.as_ref().map(|m| (m.kind, m.starts_at)),
+            meeting: meeting.as_ref().map(|m| m.starts_at),
             now: storage::now(),
         };
         let outgoing = match claim.channel {
